@@ -1,0 +1,70 @@
+// Diagnostics: user-facing errors and warnings that point into a source file.
+//
+// A Diagnostic is what the communications team reads when a build fails: the position
+// (`file:line:col`), what is wrong, what to do, and the offending source line with a caret
+// under the column. The format is pinned by tests; keep it stable:
+//
+//   content/news/a.md:3:8: error: 'titel' is not a known front-matter key
+//     titel: Uutinen
+//          ^
+//     hint: did you mean 'title'?
+//
+// A DiagnosticList collects every problem of a run so that all of them are reported at once.
+// It is thread-safe for Add(), so parallel build phases can report into one list.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yhdessa {
+
+/// A position in a source file; line and column are 1-based, 0 means "unknown".
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+enum class Severity { kError, kWarning };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourcePos pos;
+  std::string message;      // what is wrong, one sentence, no trailing period
+  std::string hint;         // what to do; may be empty
+  std::string source_line;  // the line at pos.line, without its newline; may be empty
+};
+
+/// Formats as shown in the header comment. No trailing newline.
+std::string FormatDiagnostic(const Diagnostic& d);
+
+/// Returns the 1-based line `line` of `text` (without the newline), or "" if out of range.
+std::string_view LineOf(std::string_view text, int line);
+
+/// Nearest candidate by edit distance, or "" when nothing is close enough to suggest.
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+class DiagnosticList {
+ public:
+  void Add(Diagnostic d);
+  void Error(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
+  void Warning(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
+  /// Moves all of `other`'s diagnostics into this list.
+  void Merge(DiagnosticList&& other);
+
+  bool has_errors() const;
+  size_t error_count() const;
+  size_t warning_count() const;
+  /// Diagnostics sorted by file, line, column, message: stable output for parallel builds.
+  std::vector<Diagnostic> Sorted() const;
+  /// All diagnostics, sorted and formatted, each followed by a newline.
+  std::string Format() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace yhdessa

@@ -1,0 +1,2 @@
+// yhdessa: the command line of the static-site generator (work in progress).
+int main() { return 0; }
