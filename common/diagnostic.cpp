@@ -101,6 +101,16 @@ void DiagnosticList::Warning(SourcePos pos, std::string message, std::string hin
   Add({Severity::kWarning, std::move(pos), std::move(message), std::move(hint), std::move(source_line)});
 }
 
+void DiagnosticList::FillSourceLines(
+    const std::function<std::string_view(const std::string&)>& text_of) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto& d : items_) {
+    if (d.source_line.empty() && d.pos.line > 0 && !d.pos.file.empty()) {
+      d.source_line = std::string(LineOf(text_of(d.pos.file), d.pos.line));
+    }
+  }
+}
+
 void DiagnosticList::Merge(DiagnosticList&& other) {
   std::vector<Diagnostic> moved;
   {

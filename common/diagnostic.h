@@ -13,6 +13,7 @@
 // It is thread-safe for Add(), so parallel build phases can report into one list.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -51,6 +52,9 @@ class DiagnosticList {
   void Add(Diagnostic d);
   void Error(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
   void Warning(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
+  /// Sets the source line of every diagnostic that has a position but no line yet, from
+  /// `text_of(file)` (the file's full text, or "" when unknown).
+  void FillSourceLines(const std::function<std::string_view(const std::string&)>& text_of);
   /// Moves all of `other`'s diagnostics into this list.
   void Merge(DiagnosticList&& other);
 

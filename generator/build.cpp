@@ -1,0 +1,225 @@
+#include "generator/build.h"
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+
+#include "generator/config/site_config.h"
+#include "generator/core/parallel.h"
+#include "generator/data/yaml_reader.h"
+#include "generator/model/kinds.h"
+#include "generator/model/links.h"
+#include "generator/model/site_assembly.h"
+#include "generator/render/site_renderer.h"
+#include "generator/render/template_set.h"
+
+namespace yhdessa {
+namespace {
+
+class PhaseTimer {
+ public:
+  explicit PhaseTimer(BuildStats& stats) : stats_(stats), start_(Clock::now()) {}
+  void Done(const char* name) {
+    auto now = Clock::now();
+    stats_.phases.emplace_back(name, std::chrono::duration<double, std::milli>(now - start_).count());
+    start_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  BuildStats& stats_;
+  Clock::time_point start_;
+};
+
+// FNV-1a, 64 bits: enough to bust caches when an asset changes; not a security hash.
+std::string Fingerprint(std::string_view data) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 10; ++i) out += kHex[(h >> (60 - 4 * i)) & 0xF];
+  return out;
+}
+
+std::map<std::string, std::map<std::string, std::string>> LoadI18n(const FileSystem& fs, const std::string& dir,
+                                                                  DiagnosticList& diags) {
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (const auto& f : fs.ListFiles(dir)) {
+    std::string base = BaseName(f);
+    if (base.size() < 6 || base.compare(base.size() - 5, 5, ".yaml") != 0) continue;
+    auto text = fs.ReadFile(f);
+    if (!text.ok()) continue;
+    auto v = ParseYaml(*text, f, 1, diags);
+    if (!v || !v->is_map()) continue;
+    auto& strings = out[base.substr(0, base.size() - 5)];
+    for (const auto& [k, s] : v->entries()) {
+      if (s.is_scalar()) {
+        strings[k] = s.text();
+      } else {
+        diags.Error(s.pos(), "UI string '" + k + "' must be a text");
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags) {
+  BuildStats stats;
+  PhaseTimer timer(stats);
+
+  // Config.
+  auto config_text = fs.ReadFile("site.yaml");
+  if (!config_text.ok()) {
+    diags.Error({"site.yaml", 0, 0}, "no site.yaml in the site folder",
+                "run yhdessa in the site's root folder, or pass --source DIR");
+    return stats;
+  }
+  std::optional<SiteConfig> config = ParseSiteConfig(*config_text, "site.yaml", diags);
+  if (!config) return stats;
+  if (!options.base_url.empty()) {
+    config->base_url = options.base_url;
+    if (config->base_url.back() != '/') config->base_url += '/';
+  }
+
+  // Theme.
+  std::string theme_dir = JoinPath(config->themes_dir, config->theme);
+  if (!fs.IsDirectory(theme_dir)) {
+    diags.Error({"site.yaml", 0, 0}, "theme '" + config->theme + "' not found in " + config->themes_dir + "/",
+                "set 'theme' and 'themes_dir' in site.yaml");
+    return stats;
+  }
+  auto templates = TemplateSet::Load(fs, theme_dir, diags);
+  for (const char* required : {"baseof", "home", "section", "page", "taxonomy", "term", "404", "alias"}) {
+    if (!templates->Has(required)) {
+      diags.Error({theme_dir + "/templates/" + required + ".mustache", 0, 0},
+                  std::string("missing template '") + required + "'",
+                  "every theme needs it; looked in " + templates->dir() + "/");
+    }
+  }
+  auto i18n = LoadI18n(fs, theme_dir + "/i18n", diags);
+  timer.Done("load theme");
+
+  // Content: read and parse in parallel.
+  std::vector<std::string> content_files = fs.ListFiles("content");
+  std::vector<std::string> md_files, other_files;
+  for (auto& f : content_files) {
+    std::string rel = f.substr(std::string("content/").size());
+    if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) {
+      md_files.push_back(rel);
+    } else {
+      other_files.push_back(rel);
+    }
+  }
+  std::vector<std::optional<Page>> parsed(md_files.size());
+  const std::vector<std::string> kind_keys = AllKindKeys();
+  ParallelFor(md_files.size(), [&](size_t i) {
+    std::string file = "content/" + md_files[i];
+    auto text = fs.ReadFile(file);
+    if (!text.ok()) {
+      diags.Error({file, 0, 0}, text.status().message());
+      return;
+    }
+    parsed[i] = ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags);
+  });
+  timer.Done("read + parse");
+
+  SiteInputs inputs;
+  for (auto& p : parsed) {
+    if (p) inputs.pages.push_back(std::move(*p));
+  }
+  parsed.clear();
+  inputs.content_files = std::move(other_files);
+  for (const auto& f : fs.ListFiles("static")) inputs.static_files.push_back(f.substr(7));
+  Site site = AssembleSite(std::move(*config), std::move(inputs), options.filter, diags);
+  timer.Done("model");
+
+  // Markdown, then anchors (which need every page's headings).
+  MarkdownOptions md_options;
+  md_options.unsafe_html = site.config.unsafe_html;
+  std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
+  ParallelFor(site.pages.size(), [&](size_t i) {
+    Page& p = site.pages[i];
+    if (p.text.empty() && p.content_path.empty()) return;  // generated page
+    auto str = [&](const char* key, const char* fallback) {
+      auto l = i18n.find(p.lang);
+      if (l != i18n.end()) {
+        auto it = l->second.find(key);
+        if (it != l->second.end()) return it->second;
+      }
+      return std::string(fallback);
+    };
+    MarkdownOptions o = md_options;
+    o.anchor_label = str("heading_anchor", "Link to this section");
+    o.task_done_label = str("task_done", "done");
+    o.task_open_label = str("task_open", "not done");
+    p.md = RenderMarkdown(
+        p.Body(), p.file, p.body_line, o,
+        [&](const std::string& url, bool, SourcePos pos) {
+          return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
+        },
+        diags);
+  });
+  for (const auto& list : anchors) CheckAnchors(site, list, diags);
+  // Menu entries are links too.
+  for (const auto& [name, items] : site.config.menus) {
+    for (const auto& item : items) {
+      if (!item.url.empty() && item.url[0] == '/' && !site.by_url.count(item.url)) {
+        diags.Error(item.pos, "menu '" + name + "' links to '" + item.url + "', which no page has",
+                    "use the address of an existing page, e.g. /osallisuus/");
+      }
+    }
+  }
+  timer.Done("markdown");
+  for (const auto& p : site.pages) {
+    if (p.type == PageType::kPage) ++stats.pages;
+    if (p.type == PageType::kSection || p.type == PageType::kHome) ++stats.sections;
+  }
+  if (diags.has_errors()) return stats;
+
+  // Assets: fingerprinted names so browsers can cache them for ever.
+  std::map<std::string, std::string> assets;
+  std::atomic<size_t> files{0};
+  for (const auto& f : fs.ListFiles(theme_dir + "/assets")) {
+    auto data = fs.ReadFile(f);
+    if (!data.ok()) continue;
+    std::string rel = f.substr(theme_dir.size() + 8);  // after "<theme>/assets/"
+    size_t dot = rel.rfind('.');
+    std::string hashed = dot == std::string::npos ? rel + "." + Fingerprint(*data)
+                                                  : rel.substr(0, dot) + "." + Fingerprint(*data) + rel.substr(dot);
+    assets[rel] = "/assets/" + hashed;
+    Status s = out.Write("assets/" + hashed, *data);
+    if (!s.ok()) diags.Error({f, 0, 0}, s.message());
+    ++files;
+  }
+
+  SiteRenderer renderer(site, *templates, std::move(i18n), std::move(assets), WorkerCount());
+  std::vector<RenderJob> jobs = renderer.Jobs();
+  ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
+    renderer.Render(jobs[i], worker, [&](const std::string& path, std::string content) {
+      Status s = out.Write(path, content);
+      if (!s.ok()) diags.Error({path, 0, 0}, s.message());
+      ++files;
+    }, diags);
+  });
+  timer.Done("render + write");
+
+  std::vector<StaticFile> copies = site.static_files;
+  for (const auto& f : fs.ListFiles(theme_dir + "/static")) {
+    copies.push_back({f, f.substr(theme_dir.size() + 8)});
+  }
+  ParallelFor(copies.size(), [&](size_t i) {
+    Status s = out.Copy(fs, copies[i].source, copies[i].output);
+    if (!s.ok()) diags.Error({copies[i].source, 0, 0}, s.message());
+    ++files;
+  });
+  timer.Done("copy");
+  stats.files = files;
+  return stats;
+}
+
+}  // namespace yhdessa

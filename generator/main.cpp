@@ -1,2 +1,175 @@
-// yhdessa: the command line of the static-site generator (work in progress).
-int main() { return 0; }
+// yhdessa: the command line of the static-site generator. Parses arguments, runs the
+// build pipeline against the disk, prints diagnostics and the summary line.
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "generator/build.h"
+#include "generator/core/file_system.h"
+#include "generator/output/output_directory.h"
+#include "generator/serve/static_server.h"
+
+namespace {
+
+constexpr int kExitOk = 0, kExitContent = 1, kExitUsage = 2;
+
+const char* kUsage =
+    "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
+    "                     [--base-url URL] [--quiet] [--verbose]\n"
+    "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
+    "       yhdessa --help | --version\n";
+
+struct Args {
+  std::string command;
+  std::string source = ".";
+  std::string destination;  // default: <source>/public
+  std::string base_url;
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
+};
+
+class DiskOutput : public yhdessa::OutputSink {
+ public:
+  explicit DiskOutput(yhdessa::OutputDirectory& dir) : dir_(dir) {}
+  yhdessa::Status Write(const std::string& path, std::string_view data) override { return dir_.Write(path, data); }
+  yhdessa::Status Copy(const yhdessa::FileSystem& fs, const std::string& source, const std::string& path) override {
+    std::string disk = fs.DiskPath(source);
+    if (disk.empty()) {
+      auto data = fs.ReadFile(source);
+      if (!data.ok()) return data.status();
+      return dir_.Write(path, *data);
+    }
+    return dir_.Copy(disk, path);
+  }
+
+ private:
+  yhdessa::OutputDirectory& dir_;
+};
+
+int Usage(const std::string& error) {
+  if (!error.empty()) std::cerr << "yhdessa: " << error << "\n";
+  std::cerr << kUsage;
+  return kExitUsage;
+}
+
+int Build(const Args& a, std::string& destination) {
+  auto start = std::chrono::steady_clock::now();
+  auto fs = yhdessa::NewDiskFileSystem(a.source);
+  destination = a.destination.empty() ? a.source + "/public" : a.destination;
+  yhdessa::BuildOptions options;
+  options.filter = {a.drafts, a.future, a.expired, static_cast<int64_t>(std::time(nullptr))};
+  options.base_url = a.base_url;
+  auto out = yhdessa::OutputDirectory::Create(destination);
+  if (!out.ok()) {
+    std::cerr << "error: " << out.status().message() << "\n";
+    return kExitContent;
+  }
+  DiskOutput sink(**out);
+  yhdessa::DiagnosticList diags;
+  yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
+  diags.FillSourceLines([&](const std::string& file) -> std::string_view {
+    // Diagnostics are few; reading the file again keeps the pipeline free of this concern.
+    static thread_local std::string text;
+    auto t = fs->ReadFile(file);
+    text = t.ok() ? *t : std::string();
+    return text;
+  });
+  std::cerr << diags.Format();
+  if (diags.has_errors()) {
+    (*out)->Abort();
+    size_t n = diags.error_count();
+    std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors")
+              << "; " << destination << " was not changed\n";
+    return kExitContent;
+  }
+  yhdessa::Status s = (*out)->Commit();
+  if (!s.ok()) {
+    std::cerr << "error: " << s.message() << "\n";
+    return kExitContent;
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  if (a.verbose) {
+    for (const auto& [name, t] : stats.phases) std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+  }
+  if (!a.quiet) {
+    std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages, stats.sections,
+                stats.files, static_cast<long long>(ms), destination.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("missing command");
+  Args a;
+  a.command = args[0];
+  if (a.command == "--help" || a.command == "-h" || a.command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (a.command == "--version") {
+    std::cout << "yhdessa 0.1.0\n";
+    return kExitOk;
+  }
+  if (a.command != "build" && a.command != "serve") return Usage("unknown command '" + a.command + "'");
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& f = args[i];
+    auto value = [&](std::string& dst) -> bool {
+      if (i + 1 >= args.size()) return false;
+      dst = args[++i];
+      return true;
+    };
+    std::string port;
+    if (f == "--source" || f == "-s") {
+      if (!value(a.source)) return Usage(f + " needs a folder");
+    } else if (f == "--destination" || f == "-d") {
+      if (!value(a.destination)) return Usage(f + " needs a folder");
+    } else if (f == "--base-url") {
+      if (!value(a.base_url)) return Usage(f + " needs a URL");
+    } else if (f == "--bind" && a.command == "serve") {
+      if (!value(a.bind)) return Usage(f + " needs a host");
+    } else if (f == "--port" && a.command == "serve") {
+      if (!value(port)) return Usage(f + " needs a number");
+      char* end = nullptr;
+      long p = std::strtol(port.c_str(), &end, 10);
+      if (*end || p <= 0 || p > 65535) return Usage("--port must be 1-65535");
+      a.port = static_cast<int>(p);
+    } else if (f == "--drafts") {
+      a.drafts = true;
+    } else if (f == "--future") {
+      a.future = true;
+    } else if (f == "--expired") {
+      a.expired = true;
+    } else if (f == "--quiet" || f == "-q") {
+      a.quiet = true;
+    } else if (f == "--verbose" || f == "-v") {
+      a.verbose = true;
+    } else {
+      return Usage("unknown option '" + f + "'");
+    }
+  }
+  if (a.command == "serve") {
+    // Previews show drafts and future pages, as `hugo server -D` does.
+    a.drafts = a.future = true;
+    if (a.base_url.empty()) a.base_url = "http://" + a.bind + ":" + std::to_string(a.port) + "/";
+  }
+  std::string destination;
+  int rc = Build(a, destination);
+  if (rc != kExitOk || a.command != "serve") return rc;
+  std::printf("yhdessa: serving %s on http://%s:%d/ (Ctrl+C stops)\n", destination.c_str(), a.bind.c_str(), a.port);
+  std::fflush(stdout);
+  yhdessa::Status s = yhdessa::ServeStatic(destination, a.bind, a.port);
+  if (!s.ok()) {
+    std::cerr << "error: " << s.message() << "\n";
+    return kExitContent;
+  }
+  return kExitOk;
+}

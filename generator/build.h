@@ -1,0 +1,46 @@
+// The build pipeline: site sources in, site files out.
+//
+//   load config -> load theme -> read + parse content (parallel) -> assemble the model
+//   -> render Markdown (parallel) -> check anchors -> render pages (parallel)
+//   -> copy static files
+//
+// BuildSite reads only through FileSystem and writes only through OutputSink, so tests
+// build whole sites in memory. Every phase reports into one DiagnosticList and the build
+// goes on as far as it can, so one run shows all errors; nothing is written once an
+// error is known before rendering. Timings per phase are returned for --verbose.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "generator/core/file_system.h"
+#include "generator/model/site.h"
+
+namespace yhdessa {
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual Status Write(const std::string& path, std::string_view data) = 0;
+  /// Copies `source` (a path in `fs`) to `path` in the output.
+  virtual Status Copy(const FileSystem& fs, const std::string& source, const std::string& path) = 0;
+};
+
+struct BuildOptions {
+  BuildFilter filter;
+  std::string base_url;  // overrides site.yaml's base_url when not empty
+};
+
+struct BuildStats {
+  size_t pages = 0;     // content pages (not lists)
+  size_t sections = 0;  // sections and the home page
+  size_t files = 0;     // every file written or copied
+  std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
+};
+
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags);
+
+}  // namespace yhdessa

@@ -1,0 +1,137 @@
+#include "generator/content/front_matter.h"
+
+#include <algorithm>
+
+namespace yhdessa {
+namespace {
+
+bool IsFenceLine(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
+  }
+  return line == "---";
+}
+
+}  // namespace
+
+std::optional<SplitDocument> SplitFrontMatter(std::string_view text, const std::string& file,
+                                              DiagnosticList& diags) {
+  SplitDocument doc;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM from Windows editors
+  size_t first_nl = text.find('\n');
+  std::string_view first = text.substr(0, first_nl);
+  if (!IsFenceLine(first)) {
+    doc.body = text;
+    return doc;
+  }
+  if (first_nl == std::string_view::npos) {
+    diags.Error({file, 1, 1}, "front matter is not closed",
+                "add a line with only --- after the last front-matter line");
+    return std::nullopt;
+  }
+  size_t start = first_nl + 1;
+  size_t pos = start;
+  int line = 2;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (IsFenceLine(l)) {
+      doc.front_matter = text.substr(start, pos - start);
+      doc.front_matter_line = 2;
+      doc.body = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+      doc.body_line = line + 1;
+      return doc;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+    ++line;
+  }
+  diags.Error({file, 1, 1}, "front matter is not closed",
+              "add a line with only --- after the last front-matter line");
+  return std::nullopt;
+}
+
+const std::vector<std::string>& CommonFrontMatterKeys() {
+  static const std::vector<std::string> k{
+      "title", "description", "date",  "lastmod", "draft",  "publish_date", "expiry_date",
+      "weight", "slug",       "aliases", "layout", "kind",  "toc",          "summary"};
+  return k;
+}
+
+std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<std::string>& taxonomies,
+                                            const std::vector<std::string>& kind_keys,
+                                            DiagnosticList& diags) {
+  FrontMatter out;
+  out.raw = fm;
+  if (fm.is_null()) return out;
+  if (!fm.is_map()) {
+    ReportAt(diags, fm.pos(), "front matter must be a map of 'key: value' lines, not " + fm.KindName());
+    return std::nullopt;
+  }
+  size_t errors_before = diags.error_count();
+  std::vector<std::string> known = CommonFrontMatterKeys();
+  known.insert(known.end(), taxonomies.begin(), taxonomies.end());
+  for (const auto& [key, v] : fm.entries()) {
+    const std::string what = "'" + key + "'";
+    if (key == "title") {
+      if (auto s = ReadString(v, what, diags)) out.title = *s;
+    } else if (key == "description") {
+      if (auto s = ReadString(v, what, diags)) out.description = *s;
+    } else if (key == "date") {
+      out.date = ReadDate(v, what, diags);
+    } else if (key == "lastmod") {
+      out.lastmod = ReadDate(v, what, diags);
+    } else if (key == "publish_date") {
+      out.publish_date = ReadDate(v, what, diags);
+    } else if (key == "expiry_date") {
+      out.expiry_date = ReadDate(v, what, diags);
+    } else if (key == "draft") {
+      if (auto b = ReadBool(v, what, diags)) out.draft = *b;
+    } else if (key == "toc") {
+      if (auto b = ReadBool(v, what, diags)) out.toc = *b;
+    } else if (key == "weight") {
+      if (auto n = ReadInt(v, what, diags)) out.weight = *n;
+    } else if (key == "slug") {
+      if (auto s = ReadString(v, what, diags)) {
+        if (s->empty() || s->find('/') != std::string::npos || *s == "." || *s == "..") {
+          ReportAt(diags, v.pos(), "'slug' must be one URL segment without '/'", "e.g. slug: kasite");
+        } else {
+          out.slug = *s;
+        }
+      }
+    } else if (key == "layout") {
+      if (auto s = ReadString(v, what, diags)) out.layout = *s;
+    } else if (key == "kind") {
+      if (auto s = ReadString(v, what, diags)) out.kind = *s;
+    } else if (key == "aliases") {
+      if (auto l = ReadStringList(v, what, diags)) {
+        for (const auto& a : *l) {
+          if (a.empty() || a[0] != '/') {
+            ReportAt(diags, v.pos(), "an alias must be a site path starting with '/', not '" + a + "'",
+                     "e.g. aliases: [/vanha-osoite/]");
+          } else {
+            out.aliases.push_back(a);
+          }
+        }
+      }
+    } else if (key == "summary") {
+      // Read by list templates through page.params; accepted as text here.
+      ReadString(v, what, diags);
+    } else if (std::find(taxonomies.begin(), taxonomies.end(), key) != taxonomies.end()) {
+      if (auto l = ReadStringList(v, what, diags)) out.taxonomies[key] = *l;
+    } else if (std::find(kind_keys.begin(), kind_keys.end(), key) != kind_keys.end()) {
+      // Checked by the typed kind that owns it.
+    } else {
+      std::string near = DidYouMean(key, known);
+      if (!near.empty() && near != key) {
+        ReportAt(diags, v.key_pos(), "'" + key + "' is not a known front-matter key",
+                 "did you mean '" + near + "'?");
+      }
+      // Otherwise a custom key: templates read it as page.params.<key>.
+    }
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  return out;
+}
+
+}  // namespace yhdessa

@@ -1,0 +1,238 @@
+#include "generator/content/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cctype>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "generator/content/text.h"
+
+namespace yhdessa {
+namespace {
+
+// Marks the start of a heading's content in the HTML so its id can be put on the tag.
+constexpr char kHeadingMark = '\x1F';
+
+void EnsureExtensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string PlainText(cmark_node* node) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* s = cmark_node_get_literal(n)) out += s;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += ' ';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+// Replaces `node` by its children (used to drop a dangerous link but keep its text).
+void Unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) {
+    cmark_node_insert_before(node, child);
+  }
+  cmark_node_unlink(node);
+  cmark_node_free(node);
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+bool IsDangerousUrl(std::string_view url) {
+  std::string scheme;
+  for (char c : url) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 && scheme.empty()) continue;  // browsers skip leading spaces and controls
+    if (c == ':') break;
+    if (u == '\t' || u == '\n' || u == '\r') continue;  // and tabs/newlines inside the scheme
+    if (!std::isalnum(u) && c != '+' && c != '-' && c != '.') return false;
+    scheme += static_cast<char>(std::tolower(u));
+  }
+  if (url.find(':') == std::string_view::npos) return false;
+  return scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file";
+}
+
+RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, int first_line,
+                                const MarkdownOptions& options, const LinkResolver& resolve,
+                                DiagnosticList& diags) {
+  EnsureExtensions();
+  RenderedMarkdown out;
+  int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  // Collect first, change after: the iterator must not see a tree being rewritten.
+  std::vector<cmark_node*> headings, links, dangerous;
+  cmark_node* first_paragraph = nullptr;
+  {
+    cmark_iter* it = cmark_iter_new(doc.get());
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+      if (ev != CMARK_EVENT_ENTER) continue;
+      cmark_node* n = cmark_iter_get_node(it);
+      switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_HEADING: headings.push_back(n); break;
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: links.push_back(n); break;
+        case CMARK_NODE_PARAGRAPH:
+          if (!first_paragraph && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT) {
+            first_paragraph = n;
+          }
+          break;
+        default: break;
+      }
+    }
+    cmark_iter_free(it);
+  }
+
+  auto pos_of = [&](cmark_node* n) {
+    // Inline nodes carry positions in cmark-gfm; fall back to the enclosing block.
+    cmark_node* at = n;
+    while (at && cmark_node_get_start_line(at) == 0) at = cmark_node_parent(at);
+    int line = at ? cmark_node_get_start_line(at) : 1;
+    int col = at ? cmark_node_get_start_column(at) : 0;
+    return SourcePos{file, line + first_line - 1, col};
+  };
+
+  for (cmark_node* n : links) {
+    bool is_image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+    const char* u = cmark_node_get_url(n);
+    std::string url = u ? u : "";
+    SourcePos pos = pos_of(n);
+    if (is_image && PlainText(n).empty()) {
+      diags.Error(pos, "image '" + url + "' has no alt text",
+                  "describe the image inside the brackets: ![what the image shows](" + url +
+                      "); screen-reader users hear this text (WCAG 1.1.1)");
+    }
+    if (!options.unsafe_html && IsDangerousUrl(url)) {
+      dangerous.push_back(n);
+      continue;
+    }
+    std::string resolved = resolve(url, is_image, pos);
+    if (resolved != url) cmark_node_set_url(n, resolved.c_str());
+  }
+  for (cmark_node* n : dangerous) Unwrap(n);
+
+  std::set<std::string> used_ids;
+  for (cmark_node* h : headings) {
+    Heading heading;
+    heading.level = cmark_node_get_heading_level(h);
+    heading.text = PlainText(h);
+    std::string base = Slugify(heading.text);
+    if (base.empty()) base = "osio";
+    std::string id = base;
+    for (int i = 1; used_ids.count(id); ++i) id = base + "-" + std::to_string(i);
+    used_ids.insert(id);
+    heading.id = id;
+
+    cmark_node* mark = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    std::string mark_text = std::string(1, kHeadingMark) + id + kHeadingMark;
+    cmark_node_set_on_enter(mark, mark_text.c_str());
+    cmark_node_prepend_child(h, mark);
+    cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    std::string a = " <a class=\"heading-anchor\" href=\"#" + id + "\"><span aria-hidden=\"true\">#</span>"
+                    "<span class=\"visually-hidden\">" + HtmlEscape(options.anchor_label) + ": " +
+                    HtmlEscape(heading.text) + "</span></a>";
+    cmark_node_set_on_enter(anchor, a.c_str());
+    cmark_node_append_child(h, anchor);
+    out.headings.push_back(std::move(heading));
+  }
+
+  if (first_paragraph) out.first_paragraph = PlainText(first_paragraph);
+  out.word_count = CountWords(PlainText(doc.get()));
+
+  char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
+  out.html = html;
+  free(html);
+
+  // <h2>\x1Fid\x1F -> <h2 id="id">
+  std::string& s = out.html;
+  std::string fixed;
+  fixed.reserve(s.size() + 64);
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t m = s.find(kHeadingMark, i);
+    if (m == std::string::npos) {
+      fixed.append(s, i, std::string::npos);
+      break;
+    }
+    size_t end = s.find(kHeadingMark, m + 1);
+    if (end == std::string::npos || m < 4 || s[m - 1] != '>' || s[m - 4] != '<' || s[m - 3] != 'h') {
+      fixed.append(s, i, m - i + 1);  // a stray control character from the source: keep it
+      i = m + 1;
+      continue;
+    }
+    fixed.append(s, i, m - 1 - i);  // up to "<hN"
+    fixed += " id=\"";
+    fixed.append(s, m + 1, end - m - 1);
+    fixed += "\">";
+    i = end + 1;
+  }
+  s.swap(fixed);
+  // Task-list checkboxes would be unlabeled form controls; show them as text instead.
+  ReplaceAll(s, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
+             "<span class=\"task task-done\">☑<span class=\"visually-hidden\"> " +
+                 HtmlEscape(options.task_done_label) + ":</span></span> ");
+  ReplaceAll(s, "<input type=\"checkbox\" disabled=\"\" /> ",
+             "<span class=\"task\">☐<span class=\"visually-hidden\"> " +
+                 HtmlEscape(options.task_open_label) + ":</span></span> ");
+  // Tables scroll inside their own box at 400 % zoom instead of widening the page.
+  ReplaceAll(s, "<table>", "<div class=\"table-wrap\" tabindex=\"0\"><table>");
+  ReplaceAll(s, "</table>", "</table></div>");
+  ReplaceAll(s, "<th>", "<th scope=\"col\">");
+  ReplaceAll(s, "<th align=", "<th scope=\"col\" align=");
+  return out;
+}
+
+}  // namespace yhdessa

@@ -1,0 +1,123 @@
+#include "generator/content/text.h"
+
+namespace yhdessa {
+
+std::optional<size_t> FindInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + n >= s.size()) return i;  // truncated sequence at the end
+    for (size_t k = 1; k <= n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += n + 1;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// Folds one Latin code point to ASCII letters; returns "" for code points that are not
+// letters we know (they become separators).
+const char* FoldLatin(uint32_t cp) {
+  switch (cp) {
+    case 0xE4: case 0xC4: case 0xE5: case 0xC5: case 0xE0: case 0xC0: case 0xE1: case 0xC1:
+    case 0xE2: case 0xC2: case 0xE3: case 0xC3: return "a";
+    case 0xF6: case 0xD6: case 0xF8: case 0xD8: case 0xF2: case 0xD2: case 0xF3: case 0xD3:
+    case 0xF4: case 0xD4: case 0xF5: case 0xD5: return "o";
+    case 0xE9: case 0xC9: case 0xE8: case 0xC8: case 0xEA: case 0xCA: case 0xEB: case 0xCB: return "e";
+    case 0xFC: case 0xDC: case 0xF9: case 0xD9: case 0xFA: case 0xDA: case 0xFB: case 0xDB: return "u";
+    case 0xED: case 0xCD: case 0xEC: case 0xCC: case 0xEE: case 0xCE: case 0xEF: case 0xCF: return "i";
+    case 0xE7: case 0xC7: return "c";
+    case 0xF1: case 0xD1: return "n";
+    case 0xFD: case 0xDD: case 0xFF: return "y";
+    case 0xDF: return "ss";
+    case 0xE6: case 0xC6: return "ae";
+    case 0x161: case 0x160: return "s";  // š in loanwords (šakki)
+    case 0x17E: case 0x17D: return "z";  // ž
+    default: return "";
+  }
+}
+
+}  // namespace
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  auto put = [&](const char* s) {
+    if (dash && !out.empty()) out += '-';
+    dash = false;
+    out += s;
+  };
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        char s[2] = {static_cast<char>(c), 0};
+        put(s);
+      } else if (c >= 'A' && c <= 'Z') {
+        char s[2] = {static_cast<char>(c - 'A' + 'a'), 0};
+        put(s);
+      } else {
+        dash = true;
+      }
+      continue;
+    }
+    size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    uint32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < n && i + k < text.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    i += n;
+    const char* folded = FoldLatin(cp);
+    if (*folded) {
+      put(folded);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace yhdessa

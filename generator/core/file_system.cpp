@@ -1,0 +1,132 @@
+#include "generator/core/file_system.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace yhdessa {
+namespace fs = std::filesystem;
+namespace {
+
+class DiskFileSystem : public FileSystem {
+ public:
+  explicit DiskFileSystem(std::string root) : root_(std::move(root)) {}
+
+  Result<std::string> ReadFile(const std::string& path) const override {
+    std::ifstream in(Abs(path), std::ios::binary);
+    if (!in) return Status::NotFound(path + ": cannot open file");
+    std::string data;
+    in.seekg(0, std::ios::end);
+    auto size = in.tellg();
+    if (size > 0) {
+      data.resize(static_cast<size_t>(size));
+      in.seekg(0);
+      in.read(data.data(), size);
+    }
+    if (!in && !in.eof()) return Status::IoError(path + ": read failed");
+    return data;
+  }
+  bool IsFile(const std::string& path) const override {
+    std::error_code ec;
+    return fs::is_regular_file(Abs(path), ec);
+  }
+  bool IsDirectory(const std::string& path) const override {
+    std::error_code ec;
+    return fs::is_directory(Abs(path), ec);
+  }
+  std::vector<std::string> ListFiles(const std::string& dir) const override {
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::path base = Abs(dir);
+    if (!fs::is_directory(base, ec)) return out;
+    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      std::string rel = fs::relative(it->path(), fs::path(root_), ec).generic_string();
+      out.push_back(rel);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::string DiskPath(const std::string& path) const override { return Abs(path); }
+
+ private:
+  std::string Abs(const std::string& path) const { return path.empty() ? root_ : root_ + "/" + path; }
+  std::string root_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root) {
+  return std::make_unique<DiskFileSystem>(std::move(root));
+}
+
+Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return Status::NotFound(path + ": cannot open file");
+  return it->second;
+}
+
+bool MemoryFileSystem::IsDirectory(const std::string& path) const {
+  std::string prefix = path.empty() ? "" : path + "/";
+  auto it = files_.lower_bound(prefix);
+  return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::vector<std::string> MemoryFileSystem::ListFiles(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  for (auto it = files_.lower_bound(prefix); it != files_.end(); ++it) {
+    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    out.push_back(it->first);
+  }
+  return out;
+}
+
+std::string JoinPath(const std::string& base, const std::string& rel) {
+  std::vector<std::string> parts;
+  auto push = [&](const std::string& path) -> bool {
+    std::stringstream ss(path);
+    std::string seg;
+    while (std::getline(ss, seg, '/')) {
+      if (seg.empty() || seg == ".") continue;
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else {
+        parts.push_back(seg);
+      }
+    }
+    return true;
+  };
+  if (!rel.empty() && rel[0] == '/') {
+    if (!push(rel)) return "";
+  } else if (!push(base) || !push(rel)) {
+    return "";
+  }
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += '/';
+    out += p;
+  }
+  return out;
+}
+
+std::string DirName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace yhdessa

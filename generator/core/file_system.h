@@ -1,0 +1,52 @@
+// FileSystem: every read of site sources goes through this interface, so the whole
+// pipeline runs in tests against an in-memory tree (MemoryFileSystem) and on disk in the
+// program (DiskFileSystem). Paths are '/'-separated and relative to the root given at
+// construction. Implementations are safe to call from several threads at once.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace yhdessa {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  virtual Result<std::string> ReadFile(const std::string& path) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+  virtual bool IsDirectory(const std::string& path) const = 0;
+  /// Every regular file below `dir`, as paths relative to the root, sorted. Hidden files
+  /// and folders (".git", ".DS_Store") are skipped. Empty when `dir` does not exist.
+  virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
+  /// An absolute path on disk for copying, or "" for in-memory files.
+  virtual std::string DiskPath(const std::string& path) const = 0;
+};
+
+std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);
+
+class MemoryFileSystem : public FileSystem {
+ public:
+  void Add(std::string path, std::string content) { files_[std::move(path)] = std::move(content); }
+  Result<std::string> ReadFile(const std::string& path) const override;
+  bool IsFile(const std::string& path) const override { return files_.count(path) > 0; }
+  bool IsDirectory(const std::string& path) const override;
+  std::vector<std::string> ListFiles(const std::string& dir) const override;
+  std::string DiskPath(const std::string&) const override { return ""; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+/// Joins two '/'-separated paths and removes "." and ".." segments. A ".." that would
+/// leave the root yields "" (callers treat that as not found).
+std::string JoinPath(const std::string& base, const std::string& rel);
+/// "a/b/c.md" -> "a/b"; "c.md" -> "".
+std::string DirName(const std::string& path);
+/// "a/b/c.md" -> "c.md".
+std::string BaseName(const std::string& path);
+
+}  // namespace yhdessa

@@ -1,0 +1,35 @@
+// Links between pages: resolving what authors write to the URLs readers follow, and
+// checking that every internal link and #anchor leads somewhere.
+//
+// Authors link to source files (`../omakouvola/_index.md#aanestys`), to folders
+// (`../omakouvola/`), or to site paths (`/hankkeet/`). ResolveLink turns each into the
+// target's URL with the site's base path and records anchors to check once every page's
+// headings are known (CheckAnchors). External links (any scheme, or //host) pass through.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "generator/model/site.h"
+
+namespace yhdessa {
+
+struct AnchorRef {
+  int target = -1;     // page index
+  std::string anchor;  // without '#'
+  SourcePos pos;
+};
+
+/// Returns the address to emit for `url` written on page `from`. Broken links are reported
+/// into `diags`; anchors to check are appended to `anchors`.
+std::string ResolveLink(const Site& site, int from, const std::string& url, const SourcePos& pos,
+                        DiagnosticList& diags, std::vector<AnchorRef>& anchors);
+
+/// Reports every anchor that names no heading of its target page.
+void CheckAnchors(const Site& site, const std::vector<AnchorRef>& anchors, DiagnosticList& diags);
+
+/// A site path (as in Page::url) with the site's base path: "/a/" -> "/kouvola/a/".
+std::string SiteUrl(const Site& site, const std::string& path);
+
+}  // namespace yhdessa

@@ -1,0 +1,98 @@
+// The site model: every page, section and taxonomy term with its URL, after loading and
+// before rendering. Built by AssembleSite (pure: no file access), read by the renderer.
+//
+// Pages live in one vector and refer to each other by index, so the model can be shared
+// read-only by all render threads. URLs are site paths without the base path
+// ("/uutiset/valtuusto/"); the renderer prefixes SiteConfig::BasePath().
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "generator/config/site_config.h"
+#include "generator/content/front_matter.h"
+#include "generator/content/markdown.h"
+
+namespace yhdessa {
+
+enum class PageType { kHome, kSection, kPage, kTaxonomy, kTerm };
+
+struct Page {
+  PageType type = PageType::kPage;
+  std::string file;          // path shown in diagnostics, relative to the site root
+  std::string content_path;  // relative to content/: "uutiset/a.md" ("" for generated pages)
+  std::string lang;
+  std::string text;          // the whole source file
+  size_t body_offset = 0;    // where the Markdown body starts in `text`
+  int body_line = 1;
+  FrontMatter fm;
+  std::string url;           // "/uutiset/a/"
+  int parent = -1;           // index of the section that holds this page
+  std::vector<int> pages;    // sections: child pages, in list order
+  std::vector<int> sections; // sections: child sections, in list order
+  std::vector<std::string> resources;  // bundle files, paths relative to content/
+  // Taxonomy and term pages.
+  int taxonomy = -1;
+  std::string term;          // term name as written
+  std::vector<int> term_pages;
+  // Filled by the Markdown phase.
+  RenderedMarkdown md;
+
+  std::string_view Body() const { return std::string_view(text).substr(body_offset); }
+  const std::string& Title() const { return fm.title; }
+  bool IsList() const { return type != PageType::kPage; }
+};
+
+struct TaxonomyTerm {
+  std::string name;
+  std::string slug;
+  std::vector<int> pages;
+};
+
+struct Taxonomy {
+  TaxonomyConfig config;
+  std::string lang;
+  int page = -1;  // the taxonomy's list page
+  std::vector<TaxonomyTerm> terms;  // sorted by name
+};
+
+struct StaticFile {
+  std::string source;  // path relative to the site root (read through FileSystem)
+  std::string output;  // path relative to the output root
+};
+
+struct Alias {
+  std::string url;  // the old path
+  int page = -1;    // where it redirects
+  std::string file;  // where the alias was declared
+};
+
+struct Site {
+  SiteConfig config;
+  std::vector<Page> pages;
+  std::vector<Taxonomy> taxonomies;
+  std::vector<Alias> aliases;
+  std::map<std::string, int> by_content_path;
+  std::map<std::string, int> by_url;
+  std::vector<StaticFile> static_files;  // static/ and content resources
+  std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
+  std::map<std::string, std::string> content_file_urls;  // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
+  std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
+
+  int home(const std::string& lang) const;
+};
+
+struct BuildFilter {
+  bool drafts = false;
+  bool future = false;
+  bool expired = false;
+  int64_t now = 0;  // seconds since the epoch; the build passes the clock, tests a fixed time
+};
+
+/// True when the page is published under `filter` (not a draft, not future, not expired).
+bool IsPublished(const FrontMatter& fm, const BuildFilter& filter);
+
+}  // namespace yhdessa

@@ -1,0 +1,357 @@
+#include "generator/model/site_assembly.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "generator/content/text.h"
+#include "generator/core/file_system.h"
+#include "generator/data/yaml_reader.h"
+
+namespace yhdessa {
+namespace {
+
+// "a/b.sv.md" -> ("a/b", "sv") when sv is a configured language; else ("a/b", default).
+std::pair<std::string, std::string> StemAndLanguage(const std::string& path, const SiteConfig& cfg) {
+  std::string stem = path.substr(0, path.size() - 3);
+  size_t dot = stem.rfind('.');
+  size_t slash = stem.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    std::string lang = stem.substr(dot + 1);
+    if (cfg.FindLanguage(lang)) return {stem.substr(0, dot), lang};
+  }
+  return {stem, cfg.default_language};
+}
+
+std::string LangPrefix(const std::string& lang, const SiteConfig& cfg) {
+  return lang == cfg.default_language ? "" : "/" + lang;
+}
+
+std::string Capitalise(std::string s) {
+  for (char& c : s) {
+    if (c == '-' || c == '_') c = ' ';
+  }
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// Lists: weighted pages first by weight, then newest first, then by title and path.
+void SortForList(std::vector<int>& idx, const std::vector<Page>& pages) {
+  std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
+    const Page& x = pages[a];
+    const Page& y = pages[b];
+    bool xw = x.fm.weight != 0, yw = y.fm.weight != 0;
+    if (xw != yw) return xw;
+    if (x.fm.weight != y.fm.weight) return x.fm.weight < y.fm.weight;
+    int64_t xd = x.fm.date ? x.fm.date->Epoch() : INT64_MIN;
+    int64_t yd = y.fm.date ? y.fm.date->Epoch() : INT64_MIN;
+    if (xd != yd) return xd > yd;
+    return std::tie(x.fm.title, x.content_path) < std::tie(y.fm.title, y.content_path);
+  });
+}
+
+}  // namespace
+
+int Site::home(const std::string& lang) const {
+  std::string prefix = lang == config.default_language ? "/" : "/" + lang + "/";
+  auto it = by_url.find(prefix);
+  return it == by_url.end() ? -1 : it->second;
+}
+
+bool IsPublished(const FrontMatter& fm, const BuildFilter& f) {
+  if (fm.draft && !f.drafts) return false;
+  if (!f.future) {
+    if (fm.publish_date && fm.publish_date->Epoch() > f.now) return false;
+    if (!fm.publish_date && fm.date && fm.date->Epoch() > f.now) return false;
+  }
+  if (!f.expired && fm.expiry_date && fm.expiry_date->Epoch() <= f.now) return false;
+  return true;
+}
+
+std::string PaginationUrl(const std::string& url, size_t n) {
+  return n <= 1 ? url : url + "page/" + std::to_string(n) + "/";
+}
+
+std::optional<Page> ParsePage(const std::string& file, const std::string& content_path, std::string text,
+                              const SiteConfig& config, const std::vector<std::string>& kind_keys,
+                              DiagnosticList& diags) {
+  if (auto bad = FindInvalidUtf8(text)) {
+    std::string_view before = std::string_view(text).substr(0, *bad);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    size_t line_start = before.rfind('\n');
+    int col = 1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
+    diags.Error({file, line, col}, "file is not valid UTF-8",
+                "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
+    return std::nullopt;
+  }
+  DiagnosticList local;
+  auto split = SplitFrontMatter(text, file, local);
+  std::optional<Page> result;
+  if (split) {
+    Value fm_value;
+    bool yaml_ok = true;
+    if (split->front_matter_line > 0) {
+      auto v = ParseYaml(split->front_matter, file, split->front_matter_line, local);
+      if (v) {
+        fm_value = std::move(*v);
+      } else {
+        yaml_ok = false;
+      }
+    }
+    std::vector<std::string> tax;
+    for (const auto& t : config.taxonomies) tax.push_back(t.name);
+    std::optional<FrontMatter> fm;
+    if (yaml_ok) fm = ParseFrontMatter(fm_value, tax, kind_keys, local);
+    if (fm) {
+      Page page;
+      page.file = file;
+      page.content_path = content_path;
+      auto [stem, lang] = StemAndLanguage(content_path, config);
+      page.lang = lang;
+      std::string base = BaseName(stem);
+      if (base == "_index") {
+        page.type = DirName(stem).empty() ? PageType::kHome : PageType::kSection;
+      }
+      page.body_offset = static_cast<size_t>(split->body.data() - text.data());
+      page.body_line = split->body_line;
+      page.fm = std::move(*fm);
+      if (page.fm.title.empty() && page.type != PageType::kHome) {
+        local.Error({file, 1, 1}, "page has no title",
+                    split->front_matter_line ? "add a line 'title: ...' to the front matter"
+                                             : "start the file with front matter:\n---\ntitle: ...\n---");
+      } else {
+        page.text = std::move(text);
+        result = std::move(page);
+      }
+    }
+  }
+  if (local.has_errors()) result.reset();
+  diags.Merge(std::move(local));
+  return result;
+}
+
+Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter, DiagnosticList& diags) {
+  Site site;
+  site.config = std::move(config);
+  const SiteConfig& cfg = site.config;
+  std::vector<Page>& pages = site.pages;
+
+  std::set<std::string> unpublished;
+  for (auto& p : inputs.pages) {
+    if (IsPublished(p.fm, filter)) {
+      pages.push_back(std::move(p));
+    } else {
+      unpublished.insert(p.content_path);
+    }
+  }
+  // Deterministic order whatever order the loader produced.
+  std::sort(pages.begin(), pages.end(),
+            [](const Page& a, const Page& b) { return a.content_path < b.content_path; });
+
+  // Section folders per language: every folder that holds a page gets a section, so a
+  // page always has a parent and breadcrumbs never skip a level.
+  std::map<std::pair<std::string, std::string>, int> section_of;  // (lang, dir) -> index
+  auto dir_of = [&](const Page& p) {
+    std::string stem = StemAndLanguage(p.content_path, cfg).first;
+    std::string dir = DirName(stem);
+    if (p.type == PageType::kPage && BaseName(stem) == "index") dir = DirName(dir);  // bundle
+    return dir;
+  };
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].type == PageType::kHome || pages[i].type == PageType::kSection) {
+      std::string stem = StemAndLanguage(pages[i].content_path, cfg).first;
+      section_of[{pages[i].lang, DirName(stem)}] = static_cast<int>(i);
+    }
+  }
+  auto ensure_section = [&](const std::string& lang, const std::string& dir, auto&& self) -> int {
+    auto it = section_of.find({lang, dir});
+    if (it != section_of.end()) return it->second;
+    Page s;
+    s.type = dir.empty() ? PageType::kHome : PageType::kSection;
+    s.lang = lang;
+    s.file = "content/" + (dir.empty() ? std::string() : dir + "/") + "_index.md";
+    s.fm.title = dir.empty() ? (cfg.FindLanguage(lang) && !cfg.FindLanguage(lang)->title.empty()
+                                    ? cfg.FindLanguage(lang)->title
+                                    : cfg.title)
+                             : Capitalise(BaseName(dir));
+    pages.push_back(std::move(s));
+    int idx = static_cast<int>(pages.size()) - 1;
+    section_of[{lang, dir}] = idx;
+    if (!dir.empty()) self(lang, DirName(dir), self);
+    return idx;
+  };
+  size_t original = pages.size();
+  for (size_t i = 0; i < original; ++i) {
+    std::string dir = pages[i].type == PageType::kPage ? dir_of(pages[i]) : DirName(dir_of(pages[i]));
+    if (pages[i].type == PageType::kHome) continue;
+    if (pages[i].type == PageType::kSection) {
+      std::string stem = StemAndLanguage(pages[i].content_path, cfg).first;
+      ensure_section(pages[i].lang, DirName(DirName(stem)), ensure_section);
+    } else {
+      ensure_section(pages[i].lang, dir, ensure_section);
+    }
+  }
+  for (const auto& lang : cfg.languages) {
+    if (lang.code == cfg.default_language) ensure_section(lang.code, "", ensure_section);
+  }
+
+  // URLs and parents.
+  std::map<std::pair<std::string, std::string>, int> sections_by_dir = section_of;
+  for (auto& [key, idx] : sections_by_dir) {
+    const std::string& dir = key.second;
+    pages[idx].url = LangPrefix(key.first, cfg) + "/" + (dir.empty() ? "" : dir + "/");
+    if (!dir.empty()) {
+      pages[idx].parent = section_of.at({key.first, DirName(dir)});
+    }
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& p = pages[i];
+    if (p.type != PageType::kPage) continue;
+    std::string stem = StemAndLanguage(p.content_path, cfg).first;
+    std::string dir = dir_of(p);
+    std::string name = BaseName(stem) == "index" ? BaseName(DirName(stem)) : BaseName(stem);
+    if (!p.fm.slug.empty()) name = p.fm.slug;
+    p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
+    p.parent = section_of.at({p.lang, dir});
+  }
+
+  // Children lists.
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].parent < 0) continue;
+    Page& parent = pages[pages[i].parent];
+    if (pages[i].type == PageType::kSection) {
+      parent.sections.push_back(static_cast<int>(i));
+    } else {
+      parent.pages.push_back(static_cast<int>(i));
+    }
+  }
+  for (auto& p : pages) {
+    SortForList(p.pages, pages);
+    SortForList(p.sections, pages);
+  }
+
+  // Taxonomies, per language.
+  for (const auto& lang : cfg.languages) {
+    for (const auto& tc : cfg.taxonomies) {
+      Taxonomy tax;
+      tax.config = tc;
+      tax.lang = lang.code;
+      std::map<std::string, TaxonomyTerm> terms;  // by slug
+      for (size_t i = 0; i < pages.size(); ++i) {
+        if (pages[i].lang != lang.code) continue;
+        auto it = pages[i].fm.taxonomies.find(tc.name);
+        if (it == pages[i].fm.taxonomies.end()) continue;
+        for (const auto& name : it->second) {
+          std::string slug = Slugify(name);
+          if (slug.empty()) continue;
+          auto& term = terms[slug];
+          if (term.name.empty()) {
+            term.name = name;
+            term.slug = slug;
+          }
+          if (term.pages.empty() || term.pages.back() != static_cast<int>(i)) {
+            term.pages.push_back(static_cast<int>(i));
+          }
+        }
+      }
+      bool used = !terms.empty();
+      if (!used) continue;
+      Page list;
+      list.type = PageType::kTaxonomy;
+      list.lang = lang.code;
+      list.fm.title = tc.title;
+      list.url = LangPrefix(lang.code, cfg) + "/" + tc.name + "/";
+      list.file = "site.yaml";
+      list.taxonomy = static_cast<int>(site.taxonomies.size());
+      list.parent = site.home(lang.code);
+      if (list.parent < 0) list.parent = section_of.count({lang.code, ""}) ? section_of.at({lang.code, ""}) : -1;
+      pages.push_back(std::move(list));
+      tax.page = static_cast<int>(pages.size()) - 1;
+      for (auto& [slug, term] : terms) {
+        SortForList(term.pages, pages);
+        Page tp;
+        tp.type = PageType::kTerm;
+        tp.lang = lang.code;
+        tp.fm.title = term.name;
+        tp.term = term.name;
+        tp.url = pages[tax.page].url + slug + "/";
+        tp.file = "site.yaml";
+        tp.taxonomy = list.taxonomy;
+        tp.term_pages = term.pages;
+        tp.parent = tax.page;
+        pages.push_back(std::move(tp));
+        pages[tax.page].pages.push_back(static_cast<int>(pages.size()) - 1);
+        tax.terms.push_back(std::move(term));
+      }
+      site.taxonomies.push_back(std::move(tax));
+    }
+  }
+
+  // Register URLs; two pages on one URL is an error naming both.
+  auto claim = [&](const std::string& url, int idx, const std::string& what) {
+    auto [it, inserted] = site.by_url.emplace(url, idx);
+    if (!inserted && it->second != idx) {
+      const Page& other = pages[it->second];
+      diags.Error({pages[idx].file, 1, 1},
+                  what + " '" + url + "' is also the address of " + other.file,
+                  "give one of them another file name or a different 'slug'");
+    }
+  };
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& p = pages[i];
+    if (!p.content_path.empty()) site.by_content_path[p.content_path] = static_cast<int>(i);
+    claim(p.url, static_cast<int>(i), "the address");
+    size_t items = p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size();
+    if (p.IsList() && p.type != PageType::kTaxonomy) {
+      for (size_t n = 2; n <= PageCount(items, cfg.paginate); ++n) {
+        claim(PaginationUrl(p.url, n), static_cast<int>(i), "the list page");
+      }
+    }
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    for (const auto& a : pages[i].fm.aliases) {
+      std::string url = a;
+      if (url.back() != '/' && BaseName(url).find('.') == std::string::npos) url += '/';
+      auto it = site.by_url.find(url);
+      if (it != site.by_url.end()) {
+        diags.Error({pages[i].file, 1, 1}, "alias '" + a + "' is the address of " + pages[it->second].file,
+                    "an alias must be an old address that no page uses now");
+        continue;
+      }
+      site.aliases.push_back({url, static_cast<int>(i), pages[i].file});
+    }
+  }
+
+  // Files: content resources next to their page (bundles) or folder, static/ at the root.
+  std::map<std::string, int> bundle_dirs;  // content dir of a bundle -> page
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const Page& p = pages[i];
+    if (p.type == PageType::kPage && BaseName(StemAndLanguage(p.content_path, cfg).first) == "index") {
+      bundle_dirs[DirName(p.content_path)] = static_cast<int>(i);
+    }
+  }
+  for (const auto& f : inputs.content_files) {
+    std::string out = f;
+    for (std::string dir = DirName(f);; dir = DirName(dir)) {
+      auto it = bundle_dirs.find(dir);
+      if (it != bundle_dirs.end()) {
+        Page& owner = pages[it->second];
+        owner.resources.push_back(f);
+        out = owner.url.substr(1) + f.substr(dir.size() + 1);
+        break;
+      }
+      if (dir.empty()) break;
+    }
+    site.static_files.push_back({"content/" + f, out});
+    site.static_urls["/" + out] = "content/" + f;
+    site.content_file_urls[f] = "/" + out;
+  }
+  for (const auto& f : inputs.static_files) {
+    site.static_files.push_back({"static/" + f, f});
+    site.static_urls["/" + f] = "static/" + f;
+  }
+  site.unpublished = std::move(unpublished);
+  return site;
+}
+
+}  // namespace yhdessa

@@ -1,0 +1,114 @@
+#include "generator/output/output_directory.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+namespace yhdessa {
+namespace fs = std::filesystem;
+
+Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::string& destination) {
+  fs::path dest = fs::path(destination).lexically_normal();
+  if (dest.filename().empty()) dest = dest.parent_path();
+  fs::path parent = dest.parent_path();
+  std::error_code ec;
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  fs::path staging = parent / ("." + dest.filename().string() + ".staging-" + std::to_string(getpid()));
+  fs::remove_all(staging, ec);
+  if (!fs::create_directory(staging, ec)) {
+    return Status::IoError("cannot create " + staging.string() + ": " + ec.message());
+  }
+  return std::unique_ptr<OutputDirectory>(new OutputDirectory(dest.string(), staging.string()));
+}
+
+OutputDirectory::~OutputDirectory() {
+  if (!done_) Abort();
+}
+
+Status OutputDirectory::EnsureParent(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return Status::Ok();
+  std::string dir = path.substr(0, slash);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (made_dirs_.count(dir)) return Status::Ok();
+  }
+  std::error_code ec;
+  fs::create_directories(staging_ + "/" + dir, ec);
+  if (ec) return Status::IoError("cannot create folder " + dir + ": " + ec.message());
+  std::lock_guard<std::mutex> lock(mu_);
+  made_dirs_.insert(dir);
+  return Status::Ok();
+}
+
+Status OutputDirectory::Write(const std::string& path, std::string_view data) {
+  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) {
+    return Status::Internal("refusing to write outside the output folder: " + path);
+  }
+  YH_RETURN_IF_ERROR(EnsureParent(path));
+  std::string full = staging_ + "/" + path;
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
+    return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
+  }
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return Status::IoError("cannot write " + path + ": " + std::strerror(err));
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  return Status::Ok();
+}
+
+Status OutputDirectory::Copy(const std::string& disk_source, const std::string& path) {
+  YH_RETURN_IF_ERROR(EnsureParent(path));
+  std::error_code ec;
+  fs::copy_file(disk_source, staging_ + "/" + path, fs::copy_options::none, ec);
+  if (ec) return Status::IoError("cannot copy " + disk_source + " to " + path + ": " + ec.message());
+  return Status::Ok();
+}
+
+Status OutputDirectory::Commit() {
+  std::error_code ec;
+  done_ = true;
+  if (!fs::exists(destination_, ec)) {
+    if (::rename(staging_.c_str(), destination_.c_str()) != 0) {
+      return Status::IoError("cannot move the new site to " + destination_ + ": " + std::strerror(errno));
+    }
+    return Status::Ok();
+  }
+  // One atomic swap: readers (a web server) see the old site or the new one, never a mix.
+  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(staging_, ec);
+    return Status::Ok();
+  }
+  std::string old = staging_ + ".old";
+  if (::rename(destination_.c_str(), old.c_str()) != 0 || ::rename(staging_.c_str(), destination_.c_str()) != 0) {
+    return Status::IoError("cannot replace " + destination_ + ": " + std::strerror(errno));
+  }
+  fs::remove_all(old, ec);
+  return Status::Ok();
+}
+
+void OutputDirectory::Abort() {
+  done_ = true;
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+}
+
+}  // namespace yhdessa

@@ -1,0 +1,185 @@
+// The Mustache library's side of TemplateSet and ViewData.
+#include <kainjow/mustache.hpp>
+
+#include <regex>
+#include <set>
+
+#include "generator/render/template_set.h"
+#include "generator/render/view_data.h"
+
+namespace yhdessa {
+
+namespace mu = kainjow::mustache;
+
+struct ViewData::Impl {
+  mu::data data;
+};
+
+ViewData::ViewData() : impl_(std::make_unique<Impl>()) {}
+ViewData::ViewData(const ViewData& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
+ViewData::ViewData(ViewData&&) noexcept = default;
+ViewData& ViewData::operator=(ViewData other) {
+  impl_.swap(other.impl_);
+  return *this;
+}
+ViewData::~ViewData() = default;
+
+ViewData ViewData::String(const std::string& s) {
+  ViewData v;
+  v.impl_->data = mu::data(s);
+  return v;
+}
+ViewData ViewData::Bool(bool b) {
+  ViewData v;
+  v.impl_->data = mu::data(b ? mu::data::type::bool_true : mu::data::type::bool_false);
+  return v;
+}
+ViewData ViewData::List() {
+  ViewData v;
+  v.impl_->data = mu::data(mu::data::type::list);
+  return v;
+}
+ViewData ViewData::FromValue(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kNull: return Bool(false);
+    case Value::Kind::kScalar:
+      if (!value.quoted() && (value.text() == "true" || value.text() == "false")) {
+        return Bool(value.text() == "true");
+      }
+      return String(value.text());
+    case Value::Kind::kList: {
+      ViewData l = List();
+      for (const auto& item : value.items()) l.Push(FromValue(item));
+      return l;
+    }
+    case Value::Kind::kMap: {
+      ViewData o;
+      for (const auto& [k, v] : value.entries()) o.Set(k, FromValue(v));
+      return o;
+    }
+  }
+  return ViewData();
+}
+
+ViewData& ViewData::Set(const std::string& key, ViewData value) {
+  impl_->data.set(key, std::move(value.impl_->data));
+  return *this;
+}
+ViewData& ViewData::Set(const std::string& key, const std::string& value) {
+  impl_->data.set(key, mu::data(value));
+  return *this;
+}
+ViewData& ViewData::Set(const std::string& key, bool value) { return Set(key, Bool(value)); }
+void ViewData::Push(ViewData item) { impl_->data.push_back(std::move(item.impl_->data)); }
+
+namespace {
+
+// Expands {{> name}} recursively; reports unknown partials and cycles.
+bool Expand(const std::string& name, const std::string& text, const std::map<std::string, std::string>& partials,
+            std::set<std::string>& stack, std::string& out, std::string& error) {
+  static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
+  auto begin = std::sregex_iterator(text.begin(), text.end(), kPartial);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out.append(text, last, it->position() - last);
+    std::string p = (*it)[1];
+    auto found = partials.find(p);
+    if (found == partials.end()) {
+      error = name + ": partial '" + p + "' not found in partials/";
+      return false;
+    }
+    if (stack.count(p)) {
+      error = name + ": partial '" + p + "' includes itself";
+      return false;
+    }
+    stack.insert(p);
+    if (!Expand(p, found->second, partials, stack, out, error)) return false;
+    stack.erase(p);
+    last = it->position() + it->length();
+  }
+  out.append(text, last, std::string::npos);
+  return true;
+}
+
+std::string StemOf(const std::string& path, const std::string& dir) {
+  std::string rel = path.substr(dir.size() + 1);
+  return rel.substr(0, rel.size() - std::string(".mustache").size());
+}
+
+}  // namespace
+
+std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::string& theme_dir,
+                                               DiagnosticList& diags) {
+  auto set = std::make_unique<TemplateSet>();
+  set->dir_ = theme_dir + "/templates";
+  std::map<std::string, std::string> partials;
+  std::string pdir = theme_dir + "/partials";
+  for (const auto& f : fs.ListFiles(pdir)) {
+    if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;
+    auto text = fs.ReadFile(f);
+    if (text.ok()) partials[StemOf(f, pdir)] = *text;
+  }
+  for (const auto& f : fs.ListFiles(set->dir_)) {
+    if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;
+    auto text = fs.ReadFile(f);
+    if (!text.ok()) {
+      diags.Error({f, 0, 0}, text.status().message());
+      continue;
+    }
+    std::string expanded, error;
+    std::set<std::string> stack;
+    if (!Expand(f, *text, partials, stack, expanded, error)) {
+      diags.Error({f, 0, 0}, error, "add the partial to " + pdir + "/ or fix its name");
+      continue;
+    }
+    mu::mustache check(expanded);
+    if (!check.is_valid()) {
+      diags.Error({f, 0, 0}, "template error: " + check.error_message());
+      continue;
+    }
+    set->sources_[StemOf(f, set->dir_)] = std::move(expanded);
+  }
+  return set;
+}
+
+// Appends what the template writes to a string without an ostringstream's copies.
+struct StringSink {
+  std::string* out;
+  StringSink& operator<<(const std::string& s) {
+    *out += s;
+    return *this;
+  }
+};
+
+struct TemplateRenderer::Compiled {
+  explicit Compiled(const std::string& text) : tmpl(text) {}
+  mu::mustache tmpl;
+};
+
+TemplateRenderer::TemplateRenderer(const TemplateSet& set) : set_(set) {}
+TemplateRenderer::~TemplateRenderer() = default;
+
+bool TemplateRenderer::Render(const std::string& name, const ViewData& site, const ViewData& page,
+                              std::string& out, std::string& error) {
+  auto it = compiled_.find(name);
+  if (it == compiled_.end()) {
+    auto src = set_.sources().find(name);
+    if (src == set_.sources().end()) {
+      error = "template '" + name + "' not found in " + set_.dir();
+      return false;
+    }
+    it = compiled_.emplace(name, std::make_unique<Compiled>(src->second)).first;
+  }
+  mu::context<std::string> ctx(&site.impl().data);
+  ctx.push(&page.impl().data);
+  out.clear();
+  StringSink sink{&out};
+  it->second->tmpl.render(ctx, sink);
+  if (!it->second->tmpl.is_valid()) {
+    error = set_.dir() + "/" + name + ".mustache: " + it->second->tmpl.error_message();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace yhdessa

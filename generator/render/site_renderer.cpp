@@ -1,0 +1,466 @@
+#include "generator/render/site_renderer.h"
+
+#include <algorithm>
+
+#include "generator/content/text.h"
+#include "generator/model/links.h"
+#include "generator/model/site_assembly.h"
+
+namespace yhdessa {
+
+std::string DisplayDate(const DateTime& d, const std::string& lang) {
+  if (lang == "en") {
+    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+    return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+  }
+  return std::to_string(d.day) + "." + std::to_string(d.month) + "." + std::to_string(d.year);
+}
+
+bool HasFeed(const Site& site, const Page& section) {
+  if (section.type != PageType::kSection && section.type != PageType::kHome) return false;
+  if (section.type == PageType::kHome) return false;
+  if (section.pages.empty()) return false;
+  for (int i : section.pages) {
+    if (!site.pages[i].fm.date) return false;
+  }
+  return true;
+}
+
+SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
+                           std::map<std::string, std::map<std::string, std::string>> i18n,
+                           std::map<std::string, std::string> assets, unsigned workers)
+    : site_(site), templates_(templates), i18n_(std::move(i18n)), assets_(std::move(assets)) {
+  for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
+  for (unsigned w = 0; w < workers; ++w) renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
+}
+
+SiteRenderer::~SiteRenderer() = default;
+
+std::string SiteRenderer::Str(const std::string& lang, const std::string& key) const {
+  auto l = i18n_.find(lang);
+  if (l != i18n_.end()) {
+    auto it = l->second.find(key);
+    if (it != l->second.end()) return it->second;
+  }
+  auto d = i18n_.find(site_.config.default_language);
+  if (d != i18n_.end()) {
+    auto it = d->second.find(key);
+    if (it != d->second.end()) return it->second;
+  }
+  return key;
+}
+
+ViewData SiteRenderer::SiteView(const std::string& lang) const {
+  const SiteConfig& cfg = site_.config;
+  ViewData root;
+  ViewData v;
+  const LanguageConfig* lc = cfg.FindLanguage(lang);
+  v.Set("title", lc && !lc->title.empty() ? lc->title : cfg.title);
+  if (!cfg.description.empty()) v.Set("description", cfg.description);
+  v.Set("base_url", cfg.base_url);
+  v.Set("base_path", cfg.BasePath());
+  v.Set("lang", lang);
+  int home = site_.home(lang);
+  v.Set("home_url", SiteUrl(site_, home >= 0 ? site_.pages[home].url : "/"));
+  if (!cfg.vote_api.empty()) v.Set("vote_api", cfg.vote_api);
+  v.Set("params", ViewData::FromValue(cfg.params));
+  ViewData assets;
+  for (const auto& [name, url] : assets_) {
+    std::string key = name;
+    std::replace(key.begin(), key.end(), '.', '_');
+    std::replace(key.begin(), key.end(), '/', '_');
+    std::replace(key.begin(), key.end(), '-', '_');
+    assets.Set(key, SiteUrl(site_, url));
+  }
+  v.Set("assets", assets);
+  ViewData i18n;
+  if (auto d = i18n_.find(cfg.default_language); d != i18n_.end()) {
+    for (const auto& [k, s] : d->second) i18n.Set(k, s);
+  }
+  if (auto l = i18n_.find(lang); l != i18n_.end()) {
+    for (const auto& [k, s] : l->second) i18n.Set(k, s);
+  }
+  root.Set("i18n", i18n);
+  ViewData menus;
+  for (const auto& [name, items] : cfg.menus) {
+    ViewData list = ViewData::List();
+    for (const auto& item : items) {
+      ViewData m;
+      m.Set("title", item.title);
+      std::string url = item.url;
+      if (!url.empty() && url[0] == '/') url = SiteUrl(site_, url);
+      m.Set("url", url);
+      list.Push(std::move(m));
+    }
+    menus.Set(name, std::move(list));
+  }
+  v.Set("menus", menus);
+  v.Set("multilingual", cfg.languages.size() > 1);
+  ViewData langs = ViewData::List();
+  for (const auto& l : cfg.languages) {
+    ViewData lv;
+    lv.Set("code", l.code);
+    lv.Set("name", l.name);
+    lv.Set("current", l.code == lang);
+    int h = site_.home(l.code);
+    lv.Set("url", SiteUrl(site_, h >= 0 ? site_.pages[h].url : "/" + l.code + "/"));
+    langs.Push(std::move(lv));
+  }
+  v.Set("languages", langs);
+  root.Set("site", std::move(v));
+  return root;
+}
+
+ViewData SiteRenderer::ListItem(int idx) const {
+  const Page& p = site_.pages[idx];
+  ViewData v;
+  v.Set("title", p.fm.title);
+  v.Set("url", SiteUrl(site_, p.url));
+  std::string summary = p.fm.description;
+  if (summary.empty()) {
+    if (const Value* s = p.fm.raw.is_map() ? p.fm.raw.Find("summary") : nullptr) summary = s->text();
+  }
+  if (summary.empty()) {
+    summary = p.md.first_paragraph;
+    if (summary.size() > 300) {
+      size_t cut = summary.rfind(' ', 280);
+      summary = summary.substr(0, cut == std::string::npos ? 280 : cut) + " …";
+    }
+  }
+  v.Set("summary", summary);
+  v.Set("has_summary", !summary.empty());
+  if (p.fm.date) {
+    v.Set("date_iso", p.fm.date->Iso());
+    v.Set("date", DisplayDate(*p.fm.date, p.lang));
+    v.Set("has_date", true);
+  }
+  v.Set("is_section", p.type == PageType::kSection);
+  if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
+  v.Set("params", ViewData::FromValue(p.fm.raw));
+  return v;
+}
+
+ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
+  ViewData v;
+  ViewData page;
+  page.Set("title", p.fm.title);
+  if (!p.fm.description.empty()) page.Set("description", p.fm.description);
+  const std::string& meta = p.fm.description.empty() ? site_.config.description : p.fm.description;
+  if (!meta.empty()) page.Set("meta_description", meta);
+  page.Set("url", SiteUrl(site_, PaginationUrl(p.url, pager)));
+  page.Set("permalink", site_.config.Origin() + SiteUrl(site_, PaginationUrl(p.url, pager)));
+  page.Set("lang", p.lang);
+  page.Set("content", p.md.html);
+  page.Set("is_home", p.type == PageType::kHome);
+  page.Set("is_section", p.type == PageType::kSection);
+  if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
+  page.Set("params", ViewData::FromValue(p.fm.raw));
+  if (p.fm.date) {
+    page.Set("date_iso", p.fm.date->Iso());
+    page.Set("date", DisplayDate(*p.fm.date, p.lang));
+    page.Set("has_date", true);
+  }
+  if (p.fm.lastmod) {
+    page.Set("lastmod_iso", p.fm.lastmod->Iso());
+    page.Set("lastmod", DisplayDate(*p.fm.lastmod, p.lang));
+    page.Set("has_lastmod", true);
+  }
+  page.Set("draft", p.fm.draft);
+
+  // Table of contents: h2 with their h3, when asked for and worth having.
+  if (p.fm.toc) {
+    ViewData toc = ViewData::List();
+    ViewData* last = nullptr;
+    std::vector<ViewData> items;
+    std::vector<ViewData> subs;
+    auto flush = [&]() {
+      if (!items.empty()) {
+        ViewData list = ViewData::List();
+        for (auto& s : subs) list.Push(std::move(s));
+        items.back().Set("children", std::move(list));
+        items.back().Set("has_children", !subs.empty());
+        subs.clear();
+      }
+    };
+    for (const auto& h : p.md.headings) {
+      ViewData item;
+      item.Set("id", h.id);
+      item.Set("text", h.text);
+      if (h.level == 2) {
+        flush();
+        items.push_back(std::move(item));
+      } else if (h.level == 3 && !items.empty()) {
+        subs.push_back(std::move(item));
+      }
+    }
+    flush();
+    (void)last;
+    for (auto& i : items) toc.Push(std::move(i));
+    page.Set("toc", std::move(toc));
+    page.Set("has_toc", !p.md.headings.empty());
+  }
+
+  // Breadcrumbs from the home page down to this page; the last one is the current page.
+  std::vector<int> chain;
+  for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
+  std::reverse(chain.begin(), chain.end());
+  ViewData crumbs = ViewData::List();
+  for (int i : chain) {
+    ViewData c;
+    c.Set("title", site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
+    c.Set("url", SiteUrl(site_, site_.pages[i].url));
+    crumbs.Push(std::move(c));
+  }
+  page.Set("breadcrumbs", std::move(crumbs));
+  page.Set("has_breadcrumbs", !chain.empty());
+
+  // Taxonomy terms of this page.
+  ViewData taxes = ViewData::List();
+  bool any_terms = false;
+  for (const auto& tax : site_.taxonomies) {
+    if (tax.lang != p.lang) continue;
+    auto it = p.fm.taxonomies.find(tax.config.name);
+    if (it == p.fm.taxonomies.end() || it->second.empty()) continue;
+    ViewData t;
+    t.Set("title", tax.config.title);
+    ViewData terms = ViewData::List();
+    for (const auto& name : it->second) {
+      ViewData term;
+      term.Set("name", name);
+      term.Set("url", SiteUrl(site_, site_.pages[tax.page].url + Slugify(name) + "/"));
+      terms.Push(std::move(term));
+    }
+    t.Set("terms", std::move(terms));
+    taxes.Push(std::move(t));
+    any_terms = true;
+  }
+  page.Set("taxonomies", std::move(taxes));
+  page.Set("has_taxonomies", any_terms);
+
+  // Lists with pagination.
+  if (p.IsList()) {
+    const std::vector<int>& all = p.type == PageType::kTerm ? p.term_pages : p.pages;
+    size_t per = static_cast<size_t>(site_.config.paginate);
+    size_t total = p.type == PageType::kTaxonomy ? 1 : PageCount(all.size(), site_.config.paginate);
+    size_t begin = p.type == PageType::kTaxonomy ? 0 : (pager - 1) * per;
+    size_t end = p.type == PageType::kTaxonomy ? all.size() : std::min(all.size(), begin + per);
+    ViewData items = ViewData::List();
+    for (size_t i = begin; i < end; ++i) items.Push(ListItem(all[i]));
+    v.Set("pages", std::move(items));
+    v.Set("has_pages", end > begin);
+    ViewData sections = ViewData::List();
+    for (int s : p.sections) sections.Push(ListItem(s));
+    v.Set("sections", std::move(sections));
+    v.Set("has_sections", !p.sections.empty());
+    if (total > 1) {
+      ViewData pg;
+      pg.Set("current", std::to_string(pager));
+      pg.Set("total", std::to_string(total));
+      if (pager > 1) {
+        pg.Set("has_prev", true);
+        pg.Set("prev_url", SiteUrl(site_, PaginationUrl(p.url, pager - 1)));
+      }
+      if (pager < total) {
+        pg.Set("has_next", true);
+        pg.Set("next_url", SiteUrl(site_, PaginationUrl(p.url, pager + 1)));
+      }
+      ViewData nums = ViewData::List();
+      for (size_t n = 1; n <= total; ++n) {
+        ViewData num;
+        num.Set("number", std::to_string(n));
+        num.Set("url", SiteUrl(site_, PaginationUrl(p.url, n)));
+        num.Set("current", n == pager);
+        nums.Push(std::move(num));
+      }
+      pg.Set("numbers", std::move(nums));
+      v.Set("pagination", std::move(pg));
+      v.Set("has_pagination", true);
+    }
+    if (HasFeed(site_, p)) {
+      page.Set("feed_url", SiteUrl(site_, p.url + "atom.xml"));
+      page.Set("has_feed", true);
+    }
+    if (p.type == PageType::kHome) {
+      // The newest dated pages of the site in this language, for the front page.
+      std::vector<int> dated;
+      for (size_t i = 0; i < site_.pages.size(); ++i) {
+        const Page& q = site_.pages[i];
+        if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date) dated.push_back(static_cast<int>(i));
+      }
+      std::stable_sort(dated.begin(), dated.end(), [&](int a, int b) {
+        return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
+      });
+      if (dated.size() > 5) dated.resize(5);
+      ViewData recent = ViewData::List();
+      for (int i : dated) recent.Push(ListItem(i));
+      v.Set("recent", std::move(recent));
+      v.Set("has_recent", !dated.empty());
+    }
+  }
+  v.Set("page", std::move(page));
+  return v;
+}
+
+std::string SiteRenderer::LayoutFor(const Page& p) const {
+  if (!p.fm.layout.empty()) return p.fm.layout;
+  if (!p.fm.kind.empty() && templates_.Has(p.fm.kind)) return p.fm.kind;
+  switch (p.type) {
+    case PageType::kHome: return "home";
+    case PageType::kSection: return "section";
+    case PageType::kPage: return "page";
+    case PageType::kTaxonomy: return "taxonomy";
+    case PageType::kTerm: return "term";
+  }
+  return "page";
+}
+
+std::string SiteRenderer::OutputPath(const std::string& url) const {
+  std::string p = url.substr(1);
+  if (p.empty() || p.back() == '/') p += "index.html";
+  return p;
+}
+
+std::vector<RenderJob> SiteRenderer::Jobs() const {
+  std::vector<RenderJob> jobs;
+  for (size_t i = 0; i < site_.pages.size(); ++i) {
+    const Page& p = site_.pages[i];
+    size_t n = 1;
+    if (p.IsList() && p.type != PageType::kTaxonomy) {
+      n = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(), site_.config.paginate);
+    }
+    for (size_t k = 1; k <= n; ++k) jobs.push_back({static_cast<int>(i), k, RenderJob::kPage});
+    if (HasFeed(site_, p)) jobs.push_back({static_cast<int>(i), 1, RenderJob::kFeed});
+  }
+  for (size_t a = 0; a < site_.aliases.size(); ++a) jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
+  jobs.push_back({-1, 1, RenderJob::kNotFound});
+  jobs.push_back({-1, 1, RenderJob::kSitemap});
+  jobs.push_back({-1, 1, RenderJob::kRobots});
+  return jobs;
+}
+
+void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags) {
+  TemplateRenderer& r = *renderers_[worker];
+  const std::string& dl = site_.config.default_language;
+  auto render_in_base = [&](const std::string& layout, const ViewData& view, const std::string& lang,
+                            const std::string& file) -> std::optional<std::string> {
+    std::string main, html, error;
+    const ViewData& sv = site_views_.at(lang);
+    if (!r.Render(layout, sv, view, main, error)) {
+      diags.Error({file, 0, 0}, error,
+                  "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
+      return std::nullopt;
+    }
+    ViewData outer = view;
+    outer.Set("main", main);
+    if (!r.Render("baseof", sv, outer, html, error)) {
+      diags.Error({file, 0, 0}, error);
+      return std::nullopt;
+    }
+    return html;
+  };
+  switch (job.kind) {
+    case RenderJob::kPage: {
+      const Page& p = site_.pages[job.page];
+      ViewData view = PageView(p, job.pager);
+      if (auto html = render_in_base(LayoutFor(p), view, p.lang, p.file)) {
+        emit(OutputPath(PaginationUrl(p.url, job.pager)), std::move(*html));
+      }
+      break;
+    }
+    case RenderJob::kFeed:
+      emit(OutputPath(site_.pages[job.page].url + "atom.xml"), Feed(site_.pages[job.page]));
+      break;
+    case RenderJob::kAlias: {
+      const Alias& a = site_.aliases[job.page];
+      const Page& target = site_.pages[a.page];
+      ViewData view;
+      ViewData page;
+      page.Set("title", target.fm.title);
+      page.Set("url", SiteUrl(site_, target.url));
+      page.Set("permalink", site_.config.Origin() + SiteUrl(site_, target.url));
+      page.Set("lang", target.lang);
+      view.Set("page", std::move(page));
+      std::string html, error;
+      if (!r.Render("alias", site_views_.at(target.lang), view, html, error)) {
+        diags.Error({a.file, 0, 0}, error, "the theme needs templates/alias.mustache for aliases");
+        break;
+      }
+      emit(OutputPath(a.url), std::move(html));
+      break;
+    }
+    case RenderJob::kNotFound: {
+      ViewData view;
+      ViewData page;
+      page.Set("title", Str(dl, "not_found_title"));
+      page.Set("lang", dl);
+      page.Set("url", SiteUrl(site_, "/404.html"));
+      page.Set("is_404", true);
+      view.Set("page", std::move(page));
+      if (auto html = render_in_base("404", view, dl, "site.yaml")) emit("404.html", std::move(*html));
+      break;
+    }
+    case RenderJob::kSitemap:
+      emit("sitemap.xml", Sitemap());
+      break;
+    case RenderJob::kRobots:
+      emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + site_.config.Origin() +
+                             SiteUrl(site_, "/sitemap.xml") + "\n");
+      break;
+  }
+}
+
+std::string SiteRenderer::Sitemap() const {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::vector<const Page*> sorted;
+  for (const auto& p : site_.pages) sorted.push_back(&p);
+  std::sort(sorted.begin(), sorted.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
+  for (const Page* p : sorted) {
+    out += "  <url><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, p->url)) + "</loc>";
+    const auto& d = p->fm.lastmod ? p->fm.lastmod : p->fm.date;
+    if (d) out += "<lastmod>" + d->Iso() + "</lastmod>";
+    out += "</url>\n";
+  }
+  out += "</urlset>\n";
+  return out;
+}
+
+std::string SiteRenderer::Feed(const Page& section) const {
+  std::vector<int> items = section.pages;
+  std::stable_sort(items.begin(), items.end(),
+                   [&](int a, int b) { return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch(); });
+  if (items.size() > static_cast<size_t>(site_.config.feed_limit)) items.resize(site_.config.feed_limit);
+  auto rfc3339 = [](const DateTime& d) {
+    DateTime t = d;
+    t.has_time = true;
+    return t.Iso();
+  };
+  std::string self = site_.config.Origin() + SiteUrl(site_, section.url);
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                    section.lang + "\">\n";
+  out += "  <title>" + XmlEscape(section.fm.title + " – " + site_.config.title) + "</title>\n";
+  out += "  <id>" + XmlEscape(self) + "</id>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(self) + "\"/>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + XmlEscape(self + "atom.xml") + "\"/>\n";
+  // The newest entry's date, never the build time: the same content gives the same feed.
+  if (!items.empty()) out += "  <updated>" + rfc3339(*site_.pages[items[0]].fm.date) + "</updated>\n";
+  out += "  <author><name>" + XmlEscape(site_.config.title) + "</name></author>\n";
+  for (int i : items) {
+    const Page& p = site_.pages[i];
+    std::string url = site_.config.Origin() + SiteUrl(site_, p.url);
+    out += "  <entry>\n    <title>" + XmlEscape(p.fm.title) + "</title>\n";
+    out += "    <id>" + XmlEscape(url) + "</id>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(url) + "\"/>\n";
+    out += "    <updated>" + rfc3339(p.fm.lastmod ? *p.fm.lastmod : *p.fm.date) + "</updated>\n";
+    out += "    <published>" + rfc3339(*p.fm.date) + "</published>\n";
+    std::string summary = p.fm.description.empty() ? p.md.first_paragraph : p.fm.description;
+    if (!summary.empty()) out += "    <summary>" + XmlEscape(summary) + "</summary>\n";
+    out += "    <content type=\"html\">" + XmlEscape(p.md.html) + "</content>\n  </entry>\n";
+  }
+  out += "</feed>\n";
+  return out;
+}
+
+}  // namespace yhdessa

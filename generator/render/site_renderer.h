@@ -1,0 +1,70 @@
+// SiteRenderer: turns the Site model into output files (HTML pages, list pages with
+// pagination, taxonomy pages, 404, alias redirects, sitemap.xml, Atom feeds, robots.txt).
+//
+// Pure: it produces (path, bytes) pairs through a callback and never touches the disk, so
+// tests render whole sites in memory. Output is deterministic: nothing depends on the
+// clock or on thread scheduling. Render() is called from several threads, each with its
+// own TemplateRenderer (worker index).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "generator/model/site.h"
+#include "generator/render/template_set.h"
+#include "generator/render/view_data.h"
+
+namespace yhdessa {
+
+/// One file to write: path relative to the output root, and its content.
+using EmitFn = std::function<void(const std::string& path, std::string content)>;
+
+struct RenderJob {
+  int page = -1;     // index in Site::pages, or -1 for a site-level file
+  size_t pager = 1;  // list page number
+  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed } kind = kPage;
+};
+
+class SiteRenderer {
+ public:
+  /// `i18n`: UI strings per language (lang -> key -> text). `assets`: logical asset name
+  /// ("main.css") -> fingerprinted URL path ("/assets/main.1a2b3c4d.css").
+  SiteRenderer(const Site& site, const TemplateSet& templates,
+               std::map<std::string, std::map<std::string, std::string>> i18n,
+               std::map<std::string, std::string> assets, unsigned workers);
+  ~SiteRenderer();
+
+  /// Every file the site consists of, in a deterministic order.
+  std::vector<RenderJob> Jobs() const;
+  /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
+  void Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags);
+
+ private:
+  ViewData PageView(const Page& page, size_t pager) const;
+  ViewData ListItem(int idx) const;
+  ViewData SiteView(const std::string& lang) const;
+  std::string LayoutFor(const Page& page) const;
+  std::string OutputPath(const std::string& url) const;
+  std::string Str(const std::string& lang, const std::string& key) const;
+  std::string Sitemap() const;
+  std::string Feed(const Page& section) const;
+
+  const Site& site_;
+  const TemplateSet& templates_;
+  std::map<std::string, std::map<std::string, std::string>> i18n_;
+  std::map<std::string, std::string> assets_;
+  std::map<std::string, ViewData> site_views_;  // per language, built once
+  std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
+};
+
+/// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).
+bool HasFeed(const Site& site, const Page& section);
+
+/// "15.11.2021" (fi, sv) or "15 November 2021" (en).
+std::string DisplayDate(const DateTime& d, const std::string& lang);
+
+}  // namespace yhdessa
