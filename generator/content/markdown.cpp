@@ -27,7 +27,14 @@ std::string PlainText(cmark_node* node) {
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER) continue;
+    if (ev == CMARK_EVENT_EXIT) {
+      // Blocks end with a space so words of adjacent paragraphs do not run together.
+      if (n != node && !out.empty() && out.back() != ' ' &&
+          (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) {
+        out += ' ';
+      }
+      continue;
+    }
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
@@ -42,6 +49,7 @@ std::string PlainText(cmark_node* node) {
     }
   }
   cmark_iter_free(it);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 

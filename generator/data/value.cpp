@@ -142,7 +142,7 @@ std::optional<std::string> ReadString(const Value& v, std::string_view what, Dia
   if (v.is_scalar()) return v.text();
   if (v.is_null()) return std::string();
   ReportAt(diags, v.pos(), std::string(what) + " must be a text, not " + v.KindName(),
-           "write it on one line after the colon, e.g. " + std::string(what) + ": text");
+           "write the text on the same line, after the colon");
   return std::nullopt;
 }
 

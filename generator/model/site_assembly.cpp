@@ -163,7 +163,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       section_of[{pages[i].lang, DirName(stem)}] = static_cast<int>(i);
     }
   }
-  auto ensure_section = [&](const std::string& lang, const std::string& dir, auto&& self) -> int {
+  // By value: pushing a section may move `pages`, and a reference into it would dangle.
+  auto ensure_section = [&](std::string lang, std::string dir, auto&& self) -> int {
     auto it = section_of.find({lang, dir});
     if (it != section_of.end()) return it->second;
     Page s;

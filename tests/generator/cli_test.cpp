@@ -1,0 +1,104 @@
+// The `yhdessa` program on disk: exit codes, summary line, failed builds, determinism.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+using namespace std::string_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string output;
+};
+
+Run Exec(const std::string& args) {
+  std::string cmd = std::string(YHDESSA_BINARY) + " " + args + " 2>&1";
+  Run r{0, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+  int status = pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+void Write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p) << text;
+}
+
+fs::path FixtureSite(const std::string& name) {
+  fs::path root = fs::temp_directory_path() / ("yhdessa-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root);
+  fs::copy(fs::path(YHDESSA_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
+  Write(root / "site.yaml", "title: Testi\nbase_url: https://example.fi/\n");
+  Write(root / "content/_index.md", "---\ntitle: Etusivu\n---\nTehdään yhdessä!\n");
+  Write(root / "content/uutiset/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\n[B](b.md)\n");
+  Write(root / "content/uutiset/b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nB\n");
+  Write(root / "static/logo.txt", "logo");
+  return root;
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("cli: build prints one summary line and exits 0") {
+  fs::path site = FixtureSite("ok");
+  Run r = Exec("build --source " + site.string());
+  INFO(r.output);
+  CHECK(r.code == 0);
+  CHECK(r.output.rfind("yhdessa: 2 pages, 2 sections, ", 0) == 0);
+  CHECK(std::count(r.output.begin(), r.output.end(), '\n') == 1);
+  CHECK(Slurp(site / "public/logo.txt") == "logo");
+  CHECK(fs::exists(site / "public/uutiset/a/index.html"));
+  CHECK(Exec("build --quiet --source " + site.string()).output.empty());
+  fs::remove_all(site);
+}
+
+TEST_CASE("cli: usage errors exit 2") {
+  CHECK(Exec("").code == 2);
+  CHECK(Exec("bild").code == 2);
+  Run r = Exec("build --nope");
+  CHECK(r.code == 2);
+  CHECK(r.output.rfind("yhdessa: unknown option '--nope'\nusage: yhdessa build", 0) == 0);
+  CHECK(Exec("build --source").code == 2);
+  CHECK(Exec("--help").code == 0);
+}
+
+TEST_CASE("cli: a failed build exits 1 and leaves the previous public/ untouched") {
+  fs::path site = FixtureSite("fail");
+  REQUIRE(Exec("build --source " + site.string()).code == 0);
+  std::string before = Slurp(site / "public/uutiset/a/index.html");
+  Write(site / "content/uutiset/a.md", "---\ntitle: A muutettu\n---\n[rikki](ei-ole.md)\n");
+  Run r = Exec("build --source " + site.string());
+  CHECK(r.code == 1);
+  CHECK(r.output.find("content/uutiset/a.md:4:1: error: link to 'ei-ole.md'") != std::string::npos);
+  CHECK(r.output.find("build failed with 1 error") != std::string::npos);
+  CHECK(Slurp(site / "public/uutiset/a/index.html") == before);
+  size_t entries = std::distance(fs::directory_iterator(site), fs::directory_iterator());
+  CHECK(entries == 5);  // content, public, site.yaml, static, themes: no staging folder left
+  fs::remove_all(site);
+}
+
+TEST_CASE("cli: two builds give byte-identical trees; deleted pages leave no stale files") {
+  fs::path site = FixtureSite("det");
+  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code == 0);
+  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out2").string()).code == 0);
+  CHECK(std::system(("diff -r " + (site / "out1").string() + " " + (site / "out2").string() + " >/dev/null").c_str()) == 0);
+  fs::remove(site / "content/uutiset/b.md");
+  Write(site / "content/uutiset/a.md", "---\ntitle: A\n---\nA\n");
+  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code == 0);
+  CHECK_FALSE(fs::exists(site / "out1/uutiset/b/index.html"));
+  fs::remove_all(site);
+}

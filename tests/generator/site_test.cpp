@@ -1,0 +1,207 @@
+// Whole sites built in memory with the real default theme.
+#include <catch2/catch.hpp>
+
+#include "test_site.h"
+
+using namespace yhdessa;
+using namespace yhdessa::testing;
+
+namespace {
+bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+MemoryFileSystem NewsSite() {
+  auto fs = SiteWithTheme(
+      "title: Testi\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: Asiasanat}\n"
+      "menus:\n  main:\n    - {title: Uutiset, url: /uutiset/}\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  for (int i = 1; i <= 5; ++i) {
+    fs.Add("content/uutiset/u" + std::to_string(i) + ".md",
+           "---\ntitle: Uutinen " + std::to_string(i) + "\ndate: 2024-0" + std::to_string(i) +
+               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + std::to_string(i) + ".\n\n## Lisää\n");
+  }
+  return fs;
+}
+}  // namespace
+
+TEST_CASE("site: clean URLs, sections, home, sitemap, robots, 404, feed") {
+  auto r = Build(NewsSite());
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  for (const char* f : {"index.html", "uutiset/index.html", "uutiset/u1/index.html", "uutiset/atom.xml",
+                        "sitemap.xml", "robots.txt", "404.html", "tags/index.html", "tags/nuoret/index.html",
+                        "tags/budjetti/index.html"}) {
+    INFO(f);
+    CHECK(r.files.count(f));
+  }
+  CHECK(Contains(r.files["index.html"], "<a href=\"/uutiset/\">Uutiset</a>"));
+  CHECK(Contains(r.files["robots.txt"], "Sitemap: https://example.fi/sitemap.xml"));
+  CHECK(Contains(r.files["sitemap.xml"], "<loc>https://example.fi/uutiset/u3/</loc><lastmod>2024-03-10</lastmod>"));
+  const std::string& feed = r.files["uutiset/atom.xml"];
+  CHECK(Contains(feed, "<updated>2024-05-10T00:00:00Z</updated>"));
+  CHECK(feed.find("Uutinen 5") < feed.find("Uutinen 4"));
+}
+
+TEST_CASE("site: pagination splits lists with labelled navigation") {
+  auto r = Build(NewsSite());
+  REQUIRE(r.ok);
+  CHECK(r.files.count("uutiset/page/2/index.html"));
+  CHECK(r.files.count("uutiset/page/3/index.html"));
+  CHECK_FALSE(r.files.count("uutiset/page/4/index.html"));
+  const std::string& p1 = r.files["uutiset/index.html"];
+  CHECK(Contains(p1, "Uutinen 5"));
+  CHECK(Contains(p1, "Uutinen 4"));
+  CHECK_FALSE(Contains(p1, "Uutinen 3"));
+  CHECK(Contains(p1, "<nav class=\"pagination\" aria-label=\"Sivutus\">"));
+  CHECK(Contains(p1, "href=\"/uutiset/page/2/\" rel=\"next\""));
+  CHECK(Contains(r.files["uutiset/page/3/index.html"], "Uutinen 1"));
+}
+
+TEST_CASE("site: accessible page skeleton") {
+  auto r = Build(NewsSite());
+  REQUIRE(r.ok);
+  const std::string& html = r.files["uutiset/u2/index.html"];
+  CHECK(Contains(html, "<html lang=\"fi\">"));
+  CHECK(Contains(html, "<a class=\"skip-link\" href=\"#main\">"));
+  CHECK(Contains(html, "<main id=\"main\""));
+  CHECK(Contains(html, "<nav class=\"breadcrumbs wrap\" aria-label=\"Murupolku\">"));
+  CHECK(Contains(html, "aria-current=\"page\">Uutinen 2</a>"));
+  size_t h1 = 0;
+  for (size_t p = html.find("<h1"); p != std::string::npos; p = html.find("<h1", p + 1)) ++h1;
+  CHECK(h1 == 1);
+  CHECK_FALSE(Contains(html, "<script"));
+  CHECK_FALSE(Contains(html, "http://") );  // no external fonts, CDNs or trackers
+}
+
+TEST_CASE("site: drafts, future and expired pages are left out unless asked for") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.md", "---\ntitle: Luonnos\ndraft: true\n---\n");
+  fs.Add("content/b.md", "---\ntitle: Tuleva\npublish_date: 2030-01-01\n---\n");
+  fs.Add("content/c.md", "---\ntitle: Vanhentunut\nexpiry_date: 2020-01-01\n---\n");
+  fs.Add("content/d.md", "---\ntitle: Tulevan päivän uutinen\ndate: 2031-01-01\n---\n");
+  fs.Add("content/e.md", "---\ntitle: Julkinen\n---\n");
+  auto r = Build(fs);
+  REQUIRE(r.ok);
+  CHECK(r.files.count("e/index.html"));
+  CHECK_FALSE(r.files.count("a/index.html"));
+  CHECK_FALSE(r.files.count("b/index.html"));
+  CHECK_FALSE(r.files.count("c/index.html"));
+  CHECK_FALSE(r.files.count("d/index.html"));
+  auto all = Build(fs, BuildFilter{true, true, true, 0});
+  REQUIRE(all.ok);
+  for (const char* f : {"a/index.html", "b/index.html", "c/index.html", "d/index.html"}) CHECK(all.files.count(f));
+  CHECK(Contains(all.files["a/index.html"], "Luonnos – ei julkaistu"));
+}
+
+TEST_CASE("site: links to source files and site paths become URLs; broken ones are errors") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/_index.md", "---\ntitle: Koti\n---\n");
+  fs.Add("content/osallisuus/_index.md", "---\ntitle: Osallisuus\n---\n## Miksi yhdessä?\n");
+  fs.Add("content/osallisuus/kasite.md",
+         "---\ntitle: Käsite\n---\n[Osallisuus](_index.md#miksi-yhdessa) [koti](../_index.md) "
+         "[kansio](../hankkeet/) [polku](/osallisuus/) [oma](#tama)\n\n## Tämä\n");
+  fs.Add("content/hankkeet/_index.md", "---\ntitle: Hankkeet\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& html = r.files["osallisuus/kasite/index.html"];
+  CHECK(Contains(html, "<a href=\"/osallisuus/#miksi-yhdessa\">Osallisuus</a>"));
+  CHECK(Contains(html, "<a href=\"/\">koti</a>"));
+  CHECK(Contains(html, "<a href=\"/hankkeet/\">kansio</a>"));
+  CHECK(Contains(html, "<a href=\"/osallisuus/\">polku</a>"));
+
+  fs.Add("content/rikki.md",
+         "---\ntitle: Rikki\n---\n[a](puuttuu.md)\n[b](osallisuus/_index.md#miksi)\n[c](/ei-ole/)\n[d](#ei)\n");
+  auto bad = Build(fs);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.diagnostics ==
+        "content/rikki.md:4:1: error: link to 'puuttuu.md': there is no page content/puuttuu.md\n"
+        "  [a](puuttuu.md)\n"
+        "  ^\n"
+        "  hint: check the file name; paths are relative to this page's folder (content/)\n"
+        "content/rikki.md:5:1: error: link to '#miksi': content/osallisuus/_index.md has no heading with this id\n"
+        "  [b](osallisuus/_index.md#miksi)\n"
+        "  ^\n"
+        "  hint: anchors are made from headings: '## Miksi yhdessä?' -> #miksi-yhdessa\n"
+        "content/rikki.md:6:1: error: link to '/ei-ole/': no page or file has this address\n"
+        "  [c](/ei-ole/)\n"
+        "  ^\n"
+        "  hint: link to the page's source file instead, e.g. [text](../section/page.md)\n"
+        "content/rikki.md:7:1: error: link to '#ei': content/rikki.md has no heading with this id\n"
+        "  [d](#ei)\n"
+        "  ^\n"
+        "  hint: anchors are made from headings: '## Miksi yhdessä?' -> #miksi-yhdessa\n");
+}
+
+TEST_CASE("site: a link to a draft says so") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.md", "---\ntitle: A\n---\n[luonnos](b.md)\n");
+  fs.Add("content/b.md", "---\ntitle: B\ndraft: true\n---\n");
+  auto r = Build(fs);
+  CHECK(Contains(r.diagnostics, "content/a.md:4:1: error: link to 'b.md': content/b.md is not published"));
+}
+
+TEST_CASE("site: two pages on one URL name both files") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.md", "---\ntitle: A\nslug: sama\n---\n");
+  fs.Add("content/sama.md", "---\ntitle: B\n---\n");
+  auto r = Build(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.diagnostics, "error: the address '/sama/' is also the address of content/"));
+  CHECK(Contains(r.diagnostics, "content/a.md"));
+  CHECK(Contains(r.diagnostics, "content/sama.md"));
+}
+
+TEST_CASE("site: page bundles copy their files beside the page; aliases redirect") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/hankkeet/rata/index.md",
+         "---\ntitle: Rata\naliases: [/vanha-rata/]\n---\n![Frisbeegolfrata](kuva.jpg)\n");
+  fs.Add("content/hankkeet/rata/kuva.jpg", "JPEG");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(r.files["hankkeet/rata/kuva.jpg"] == "JPEG");
+  CHECK(Contains(r.files["hankkeet/rata/index.html"], "<img src=\"/hankkeet/rata/kuva.jpg\" alt=\"Frisbeegolfrata\""));
+  CHECK(Contains(r.files["vanha-rata/index.html"], "<meta http-equiv=\"refresh\" content=\"0; url=/hankkeet/rata/\">"));
+}
+
+TEST_CASE("site: every error of a build is reported, not only the first") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.md", "---\ntitel: A\n---\n");
+  fs.Add("content/b.md", "---\ntitle: B\n---\n![](x.png)\n");
+  fs.Add("content/c.md", std::string("---\ntitle: C\n---\nLatin-1: \xE4\n"));
+  fs.Add("content/d.md", "---\ntitle: D\n");
+  auto r = Build(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.diagnostics, "content/a.md:2:1: error: 'titel' is not a known front-matter key"));
+  CHECK(Contains(r.diagnostics, "content/b.md:4:1: error: image 'x.png' has no alt text"));
+  CHECK(Contains(r.diagnostics, "content/c.md:4:10: error: file is not valid UTF-8"));
+  CHECK(Contains(r.diagnostics, "content/d.md:1:1: error: front matter is not closed"));
+}
+
+TEST_CASE("site: a missing template is named with where it was looked for") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.md", "---\ntitle: A\nlayout: juhla\n---\n");
+  auto r = Build(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.diagnostics,
+                 "content/a.md: error: template 'juhla' not found in themes/default/templates\n"
+                 "  hint: create themes/default/templates/juhla.mustache or set another 'layout'"));
+}
+
+TEST_CASE("site: base path from base_url prefixes every link") {
+  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/kouvola/\n");
+  fs.Add("content/a.md", "---\ntitle: A\n---\n[B](b.md)\n");
+  fs.Add("content/b.md", "---\ntitle: B\n---\n");
+  auto r = Build(fs);
+  REQUIRE(r.ok);
+  CHECK(Contains(r.files["a/index.html"], "<a href=\"/kouvola/b/\">B</a>"));
+  CHECK(Contains(r.files["a/index.html"], "href=\"/kouvola/assets/css/main."));
+}
+
+TEST_CASE("site: the same input gives byte-identical output") {
+  auto a = Build(NewsSite());
+  auto b = Build(NewsSite());
+  REQUIRE(a.ok);
+  CHECK(a.files == b.files);
+}
