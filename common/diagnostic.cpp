@@ -1,6 +1,7 @@
 #include "common/diagnostic.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 namespace yhdessa {
@@ -55,7 +56,7 @@ std::string_view LineOf(std::string_view text, int line) {
   return s;
 }
 
-static size_t EditDistance(std::string_view a, std::string_view b) {
+size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -71,6 +72,21 @@ static size_t EditDistance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates, size_t n) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  std::string w = lower(word);
+  std::vector<std::pair<size_t, size_t>> scored;  // distance, index
+  for (size_t i = 0; i < candidates.size(); ++i) scored.emplace_back(EditDistance(w, lower(candidates[i])), i);
+  std::stable_sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < std::min(n, scored.size()); ++i) out.push_back(candidates[scored[i].second]);
+  return out;
 }
 
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {

@@ -44,6 +44,13 @@ std::string FormatDiagnostic(const Diagnostic& d);
 /// Returns the 1-based line `line` of `text` (without the newline), or "" if out of range.
 std::string_view LineOf(std::string_view text, int line);
 
+/// Edit distance (insertions, deletions, substitutions, adjacent transpositions), in bytes.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+/// The `n` candidates closest to `word` by EditDistance of their lowercase forms, closest
+/// first (ties in the candidates' order).
+std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates, size_t n);
+
 /// Nearest candidate by edit distance, or "" when nothing is close enough to suggest.
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 

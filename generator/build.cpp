@@ -7,8 +7,10 @@
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
-#include "generator/model/kinds.h"
+#include "generator/kinds/kind_registry.h"
+#include "generator/kinds/round_content.h"
 #include "generator/model/links.h"
+#include "generator/model/measure_index.h"
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
@@ -135,8 +137,39 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   parsed.clear();
   inputs.content_files = std::move(other_files);
   for (const auto& f : fs.ListFiles("static")) inputs.static_files.push_back(f.substr(7));
+  std::optional<KindContext> kind_context = ParseKindContext(config->extra, diags);
   Site site = AssembleSite(std::move(*config), std::move(inputs), options.filter, diags);
+  if (kind_context) site.kinds = std::move(*kind_context);
   timer.Done("model");
+
+  // Typed content (plans, projects, rounds, ...): check each page against its kind.
+  ParallelFor(site.pages.size(), [&](size_t i) {
+    Page& p = site.pages[i];
+    if (p.fm.kind.empty()) return;
+    std::string stem = BaseName(p.content_path);
+    stem = stem.substr(0, stem.find('.'));
+    if (stem == "index") stem = BaseName(DirName(p.content_path));
+    DiagnosticList local;  // the kind parsers count their own errors
+    p.typed = ParseTypedContent(p.fm, stem, site.kinds, local);
+    diags.Merge(std::move(local));
+  });
+  {
+    std::vector<RoundSource> rounds;
+    std::vector<ProposalSource> proposals;
+    for (const auto& p : site.pages) {
+      if (!p.typed) continue;
+      if (p.typed->round) rounds.push_back({*p.typed->round, {p.file, 1, 1}});
+      if (p.typed->proposal) proposals.push_back({&*p.typed->proposal, SiteUrl(site, p.url), p.file});
+    }
+    for (auto& r : rounds) {
+      for (const auto& p : site.pages) {
+        if (p.typed && p.typed->round && p.typed->round->id == r.round.id) r.round.url = SiteUrl(site, p.url);
+      }
+    }
+    site.rounds = CollectRounds(std::move(rounds), proposals, diags);
+  }
+  AddMeasureIndexes(site, diags);
+  timer.Done("typed content");
 
   // Markdown, then anchors (which need every page's headings).
   MarkdownOptions md_options;
@@ -194,6 +227,15 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     assets[rel] = "/assets/" + hashed;
     Status s = out.Write("assets/" + hashed, *data);
     if (!s.ok()) diags.Error({f, 0, 0}, s.message());
+    ++files;
+  }
+
+  {
+    std::string css = StatusStylesheet(site.kinds.statuses);
+    std::string name = "css/statuses." + Fingerprint(css) + ".css";
+    assets["css/statuses.css"] = "/assets/" + name;
+    Status s = out.Write("assets/" + name, css);
+    if (!s.ok()) diags.Error({"site.yaml", 0, 0}, s.message());
     ++files;
   }
 

@@ -1,5 +1,6 @@
 #include "generator/model/links.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "generator/core/file_system.h"
@@ -121,15 +122,30 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
   return url;
 }
 
+std::vector<std::string> PageAnchors(const Page& page) {
+  std::vector<std::string> ids{"main"};
+  for (const auto& h : page.md.headings) ids.push_back(h.id);
+  if (page.typed && page.typed->plan) {
+    for (const auto& g : page.typed->plan->goals) {
+      ids.push_back("goal-" + g.id);
+      for (const auto& m : g.measures) ids.push_back(MeasureAnchor(g, m));
+    }
+  }
+  if (page.fm.kind == "assessment") {
+    if (const Value* dims = page.fm.raw.Find("dimensions")) {
+      for (const auto& d : dims->items()) {
+        if (const Value* id = d.Find("id")) ids.push_back("dim-" + id->text());
+      }
+    }
+  }
+  return ids;
+}
+
 void CheckAnchors(const Site& site, const std::vector<AnchorRef>& anchors, DiagnosticList& diags) {
   for (const auto& a : anchors) {
     const Page& target = site.pages[a.target];
-    std::vector<std::string> ids;
-    bool found = false;
-    for (const auto& h : target.md.headings) {
-      ids.push_back(h.id);
-      if (h.id == a.anchor) found = true;
-    }
+    std::vector<std::string> ids = PageAnchors(target);
+    bool found = std::find(ids.begin(), ids.end(), a.anchor) != ids.end();
     if (found) continue;
     std::string near = DidYouMean(a.anchor, ids);
     std::string where = target.content_path.empty() ? target.url : "content/" + target.content_path;

@@ -26,6 +26,10 @@ struct AnchorRef {
 std::string ResolveLink(const Site& site, int from, const std::string& url, const SourcePos& pos,
                         DiagnosticList& diags, std::vector<AnchorRef>& anchors);
 
+/// Every id a link may point at on `page`: its headings and the anchors of its typed
+/// content (goals, measures, assessment dimensions).
+std::vector<std::string> PageAnchors(const Page& page);
+
 /// Reports every anchor that names no heading of its target page.
 void CheckAnchors(const Site& site, const std::vector<AnchorRef>& anchors, DiagnosticList& diags);
 

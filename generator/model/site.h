@@ -15,10 +15,18 @@
 #include "generator/config/site_config.h"
 #include "generator/content/front_matter.h"
 #include "generator/content/markdown.h"
+#include "generator/kinds/kind_registry.h"
 
 namespace yhdessa {
 
-enum class PageType { kHome, kSection, kPage, kTaxonomy, kTerm };
+enum class PageType { kHome, kSection, kPage, kTaxonomy, kTerm, kMeasureIndex };
+
+/// A measure of a plan, by position: the plan page, the goal and the measure within it.
+struct MeasureRef {
+  int page = -1;
+  size_t goal = 0;
+  size_t measure = 0;
+};
 
 struct Page {
   PageType type = PageType::kPage;
@@ -38,12 +46,17 @@ struct Page {
   int taxonomy = -1;
   std::string term;          // term name as written
   std::vector<int> term_pages;
+  // Measure index pages (by responsible body, status or target group).
+  std::string facet;  // "body", "status", "target_group"; "" for the index of facets
+  std::vector<MeasureRef> measures;
+  // Filled by the typed-content phase for pages with `kind:`.
+  std::shared_ptr<const TypedContent> typed;
   // Filled by the Markdown phase.
   RenderedMarkdown md;
 
   std::string_view Body() const { return std::string_view(text).substr(body_offset); }
   const std::string& Title() const { return fm.title; }
-  bool IsList() const { return type != PageType::kPage; }
+  bool IsList() const { return type != PageType::kPage && type != PageType::kMeasureIndex; }
 };
 
 struct TaxonomyTerm {
@@ -81,6 +94,8 @@ struct Site {
   std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
   std::map<std::string, std::string> content_file_urls;  // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
+  KindContext kinds;                   // status vocabulary, responsible bodies
+  std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals
 
   int home(const std::string& lang) const;
 };

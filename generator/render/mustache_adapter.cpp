@@ -54,7 +54,12 @@ ViewData ViewData::FromValue(const Value& value) {
     }
     case Value::Kind::kMap: {
       ViewData o;
-      for (const auto& [k, v] : value.entries()) o.Set(k, FromValue(v));
+      for (const auto& [k, v] : value.entries()) {
+        o.Set(k, FromValue(v));
+        // Mustache cannot ask "is this list empty?" before a heading; has_<key> can.
+        bool present = v.is_list() ? !v.items().empty() : v.is_map() ? !v.entries().empty() : !v.text().empty();
+        o.Set("has_" + k, present);
+      }
       return o;
     }
   }
@@ -117,7 +122,12 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
   for (const auto& f : fs.ListFiles(pdir)) {
     if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;
     auto text = fs.ReadFile(f);
-    if (text.ok()) partials[StemOf(f, pdir)] = *text;
+    if (!text.ok()) continue;
+    // A partial file's final newline is the file's, not the template's: keep inline
+    // partials inline ("{{> status}}</th>").
+    std::string body = *text;
+    if (!body.empty() && body.back() == '\n') body.pop_back();
+    partials[StemOf(f, pdir)] = std::move(body);
   }
   for (const auto& f : fs.ListFiles(set->dir_)) {
     if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;

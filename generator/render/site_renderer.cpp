@@ -4,9 +4,13 @@
 
 #include "generator/content/text.h"
 #include "generator/model/links.h"
+#include "generator/model/measure_index.h"
 #include "generator/model/site_assembly.h"
+#include "generator/render/plan_view.h"
 
 namespace yhdessa {
+
+ViewData AssessmentView(const Value& fm);
 
 std::string DisplayDate(const DateTime& d, const std::string& lang) {
   if (lang == "en") {
@@ -298,7 +302,105 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
       v.Set("has_recent", !dated.empty());
     }
   }
+  if (p.typed && p.typed->plan) {
+    PlanViewContext ctx{&site_.kinds.statuses, p.lang, SiteUrl(site_, p.url),
+                        SiteUrl(site_, MeasureFacetUrl("body")), SiteUrl(site_, MeasureFacetUrl("status")),
+                        Str(p.lang, "chart_by_status")};
+    v.Set("plan", PlanView(*p.typed->plan, ctx));
+  }
+  if (p.type == PageType::kMeasureIndex) v.Set("index", MeasureIndexView(p));
+  if (p.fm.kind == "assessment") v.Set("assessment", AssessmentView(p.fm.raw));
   v.Set("page", std::move(page));
+  return v;
+}
+
+ViewData AssessmentView(const Value& fm) {
+  // The schema check has run: alternatives and dimensions are lists of maps.
+  ViewData v;
+  ViewData alts = ViewData::List();
+  std::vector<std::pair<std::string, std::string>> order;  // id, name
+  for (const auto& a : fm.Find("alternatives")->items()) {
+    order.emplace_back(a.Find("id")->text(), a.Find("name")->text());
+    ViewData av;
+    av.Set("name", order.back().second);
+    alts.Push(std::move(av));
+  }
+  ViewData dims = ViewData::List();
+  for (const auto& d : fm.Find("dimensions")->items()) {
+    ViewData dv;
+    dv.Set("id", d.Find("id")->text());
+    dv.Set("name", d.Find("name")->text());
+    ViewData cells = ViewData::List();
+    for (const auto& [id, name] : order) {
+      const Value* text = d.Find("entries")->Find(id);
+      ViewData c;
+      c.Set("alternative", name);
+      c.Set("text", text ? text->text() : std::string("–"));
+      cells.Push(std::move(c));
+    }
+    dv.Set("cells", std::move(cells));
+    dims.Push(std::move(dv));
+  }
+  v.Set("alternatives", std::move(alts));
+  v.Set("dimensions", std::move(dims));
+  return v;
+}
+
+ViewData SiteRenderer::MeasureIndexView(const Page& p) const {
+  ViewData v;
+  if (p.facet.empty()) {
+    ViewData groups = ViewData::List();
+    for (const char* facet : {"body", "status", "target_group"}) {
+      ViewData g;
+      g.Set("title", Str(p.lang, std::string("facet_") + facet));
+      ViewData values = ViewData::List();
+      bool any = false;
+      for (int i : p.pages) {
+        const Page& q = site_.pages[i];
+        if (q.facet != facet) continue;
+        ViewData item;
+        item.Set("title", q.fm.title);
+        item.Set("url", SiteUrl(site_, q.url));
+        item.Set("count", std::to_string(q.measures.size()));
+        values.Push(std::move(item));
+        any = true;
+      }
+      if (!any) continue;
+      g.Set("values", std::move(values));
+      groups.Push(std::move(g));
+    }
+    v.Set("groups", std::move(groups));
+    v.Set("is_facet_index", true);
+    return v;
+  }
+  v.Set("facet", Str(p.lang, "facet_" + p.facet));
+  std::vector<const Measure*> measures;
+  ViewData items = ViewData::List();
+  for (const auto& ref : p.measures) {
+    const Page& plan_page = site_.pages[ref.page];
+    const Goal& goal = plan_page.typed->plan->goals[ref.goal];
+    const Measure& m = goal.measures[ref.measure];
+    measures.push_back(&m);
+    ViewData item;
+    item.Set("plan_title", plan_page.fm.title);
+    item.Set("plan_url", SiteUrl(site_, plan_page.url));
+    item.Set("goal_title", goal.title);
+    item.Set("url", SiteUrl(site_, plan_page.url) + "#" + MeasureAnchor(goal, m));
+    item.Set("text", m.text);
+    std::string resp;
+    for (const auto& r : m.responsible) resp += (resp.empty() ? "" : ", ") + r;
+    if (!resp.empty()) item.Set("responsible", resp);
+    ViewData st = ViewData::List();
+    for (const auto& s : m.status) {
+      if (const StatusDef* d = site_.kinds.statuses.Find(s.status)) st.Push(StatusView(*d, p.lang, s.body));
+    }
+    item.Set("statuses", std::move(st));
+    items.Push(std::move(item));
+  }
+  v.Set("items", std::move(items));
+  v.Set("count", std::to_string(measures.size()));
+  v.Set("summary_counts", StatusSummaryView(measures, site_.kinds.statuses, p.lang, "chart-index",
+                                            Str(p.lang, "chart_by_status")));
   return v;
 }
 
@@ -311,6 +413,7 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
     case PageType::kPage: return "page";
     case PageType::kTaxonomy: return "taxonomy";
     case PageType::kTerm: return "term";
+    case PageType::kMeasureIndex: return "measures";
   }
   return "page";
 }
@@ -331,6 +434,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
     }
     for (size_t k = 1; k <= n; ++k) jobs.push_back({static_cast<int>(i), k, RenderJob::kPage});
     if (HasFeed(site_, p)) jobs.push_back({static_cast<int>(i), 1, RenderJob::kFeed});
+    if (p.typed && p.typed->plan) jobs.push_back({static_cast<int>(i), 1, RenderJob::kOpenData});
   }
   for (size_t a = 0; a < site_.aliases.size(); ++a) jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
@@ -366,6 +470,14 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       if (auto html = render_in_base(LayoutFor(p), view, p.lang, p.file)) {
         emit(OutputPath(PaginationUrl(p.url, job.pager)), std::move(*html));
       }
+      break;
+    }
+    case RenderJob::kOpenData: {
+      const Page& p = site_.pages[job.page];
+      std::string dir = p.url.substr(1);
+      emit(dir + "toimenpiteet.json", PlanJson(*p.typed->plan, p.fm.title,
+                                               site_.config.Origin() + SiteUrl(site_, p.url), site_.kinds.statuses));
+      emit(dir + "toimenpiteet.csv", PlanCsv(*p.typed->plan, site_.kinds.statuses));
       break;
     }
     case RenderJob::kFeed:

@@ -26,7 +26,7 @@ using EmitFn = std::function<void(const std::string& path, std::string content)>
 struct RenderJob {
   int page = -1;     // index in Site::pages, or -1 for a site-level file
   size_t pager = 1;  // list page number
-  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed } kind = kPage;
+  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed, kOpenData } kind = kPage;
 };
 
 class SiteRenderer {
@@ -46,6 +46,7 @@ class SiteRenderer {
  private:
   ViewData PageView(const Page& page, size_t pager) const;
   ViewData ListItem(int idx) const;
+  ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;
   std::string LayoutFor(const Page& page) const;
   std::string OutputPath(const std::string& url) const;
