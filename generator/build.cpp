@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
+#include <set>
 
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
@@ -68,6 +69,33 @@ std::map<std::string, std::map<std::string, std::string>> LoadI18n(const FileSys
   return out;
 }
 
+// Every language of the site needs every UI string the theme uses in any language:
+// a missing one would show its key to readers.
+void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n, const SiteConfig& config,
+               const std::string& dir, DiagnosticList& diags) {
+  std::set<std::string> keys;
+  for (const auto& l : config.languages) {
+    if (auto it = i18n.find(l.code); it != i18n.end()) {
+      for (const auto& [k, v] : it->second) keys.insert(k);
+    }
+  }
+  for (const auto& l : config.languages) {
+    std::string file = dir + "/" + l.code + ".yaml";
+    auto it = i18n.find(l.code);
+    if (it == i18n.end()) {
+      diags.Error({file, 0, 0}, "the theme has no UI strings for language '" + l.code + "'",
+                  "create " + file + " with the same keys as the other languages");
+      continue;
+    }
+    for (const auto& k : keys) {
+      if (!it->second.count(k)) {
+        diags.Error({file, 0, 0}, "UI string '" + k + "' is missing for language '" + l.code + "'",
+                    "add a line '" + k + ": …' to " + file);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags) {
@@ -104,6 +132,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
   }
   auto i18n = LoadI18n(fs, theme_dir + "/i18n", diags);
+  CheckI18n(i18n, *config, theme_dir + "/i18n", diags);
   timer.Done("load theme");
 
   // Content: read and parse in parallel.

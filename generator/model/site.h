@@ -19,7 +19,11 @@
 
 namespace yhdessa {
 
-enum class PageType { kHome, kSection, kPage, kTaxonomy, kTerm, kMeasureIndex };
+enum class PageType {
+  kHome, kSection, kPage, kTaxonomy, kTerm,
+  kMeasureIndex,        // generated from plans (model/measure_index.h)
+  kMissingTranslation,  // "this page is not available in <language>", linking to the original
+};
 
 /// A measure of a plan, by position: the plan page, the goal and the measure within it.
 struct MeasureRef {
@@ -46,6 +50,9 @@ struct Page {
   int taxonomy = -1;
   std::string term;          // term name as written
   std::vector<int> term_pages;
+  // Translations: pages with the same key are one page in several languages.
+  std::string translation_key;  // content path without language and extension: "osallisuus/_index"
+  int original = -1;            // missing-translation notices: the page that exists
   // Measure index pages (by responsible body, status or target group).
   std::string facet;  // "body", "status", "target_group"; "" for the index of facets
   std::vector<MeasureRef> measures;
@@ -56,7 +63,10 @@ struct Page {
 
   std::string_view Body() const { return std::string_view(text).substr(body_offset); }
   const std::string& Title() const { return fm.title; }
-  bool IsList() const { return type != PageType::kPage && type != PageType::kMeasureIndex; }
+  bool IsList() const {
+    return type == PageType::kHome || type == PageType::kSection || type == PageType::kTaxonomy ||
+           type == PageType::kTerm;
+  }
 };
 
 struct TaxonomyTerm {
@@ -94,6 +104,7 @@ struct Site {
   std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
   std::map<std::string, std::string> content_file_urls;  // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
+  std::map<std::string, std::map<std::string, int>> translations;  // key -> lang -> page
   KindContext kinds;                   // status vocabulary, responsible bodies
   std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals
 

@@ -196,6 +196,16 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     if (lang.code == cfg.default_language) ensure_section(lang.code, "", ensure_section);
   }
 
+  // Translation keys: the content path without language suffix and extension.
+  for (auto& p : pages) {
+    if (!p.content_path.empty()) p.translation_key = StemAndLanguage(p.content_path, cfg).first;
+  }
+  for (const auto& [key, idx] : section_of) {
+    if (pages[idx].translation_key.empty()) {
+      pages[idx].translation_key = (key.second.empty() ? "" : key.second + "/") + "_index";
+    }
+  }
+
   // URLs and parents.
   std::map<std::pair<std::string, std::string>, int> sections_by_dir = section_of;
   for (auto& [key, idx] : sections_by_dir) {
@@ -285,6 +295,35 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
         tax.terms.push_back(std::move(term));
       }
       site.taxonomies.push_back(std::move(tax));
+    }
+  }
+
+  // Translations, and a notice page wherever a language lacks one, so the language
+  // switcher never leads to a dead link.
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!pages[i].translation_key.empty()) {
+      site.translations[pages[i].translation_key][pages[i].lang] = static_cast<int>(i);
+    }
+  }
+  if (cfg.languages.size() > 1) {
+    for (auto& [key, langs] : site.translations) {
+      int original = langs.count(cfg.default_language) ? langs.at(cfg.default_language) : langs.begin()->second;
+      for (const auto& lang : cfg.languages) {
+        if (langs.count(lang.code)) continue;
+        const Page& o = pages[original];
+        Page notice;
+        notice.type = PageType::kMissingTranslation;
+        notice.lang = lang.code;
+        notice.fm.title = o.fm.title;
+        notice.file = o.file;
+        notice.translation_key = key;
+        notice.original = original;
+        std::string path = o.url.substr(LangPrefix(o.lang, cfg).size());
+        notice.url = LangPrefix(lang.code, cfg) + path;
+        notice.parent = -1;
+        pages.push_back(std::move(notice));
+        langs[lang.code] = static_cast<int>(pages.size()) - 1;
+      }
     }
   }
 

@@ -172,6 +172,37 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
   }
   page.Set("draft", p.fm.draft);
 
+  // Language versions of this page, for the switcher and hreflang alternates.
+  {
+    const std::map<std::string, int>* versions = nullptr;
+    if (auto it = site_.translations.find(p.translation_key); it != site_.translations.end()) versions = &it->second;
+    ViewData list = ViewData::List();
+    for (const auto& l : site_.config.languages) {
+      ViewData t;
+      t.Set("code", l.code);
+      t.Set("name", l.name);
+      t.Set("current", l.code == p.lang);
+      int target = -1;
+      if (versions && versions->count(l.code)) target = versions->at(l.code);
+      if (target < 0) target = site_.home(l.code);
+      if (target >= 0) {
+        const Page& q = site_.pages[target];
+        t.Set("url", SiteUrl(site_, q.url));
+        t.Set("permalink", site_.config.Origin() + SiteUrl(site_, q.url));
+        t.Set("available", q.type != PageType::kMissingTranslation && versions && versions->count(l.code) > 0);
+      }
+      list.Push(std::move(t));
+    }
+    page.Set("translations", std::move(list));
+  }
+  if (p.type == PageType::kMissingTranslation) {
+    const Page& o = site_.pages[p.original];
+    page.Set("original_url", SiteUrl(site_, o.url));
+    page.Set("original_lang", o.lang);
+    page.Set("read_original", Str(p.lang, "read_in_" + o.lang));
+    page.Set("noindex", true);
+  }
+
   // Table of contents: h2 with their h3, when asked for and worth having.
   if (p.fm.toc) {
     ViewData toc = ViewData::List();
@@ -414,6 +445,7 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
     case PageType::kTaxonomy: return "taxonomy";
     case PageType::kTerm: return "term";
     case PageType::kMeasureIndex: return "measures";
+    case PageType::kMissingTranslation: return "missing-translation";
   }
   return "page";
 }
@@ -530,6 +562,7 @@ std::string SiteRenderer::Sitemap() const {
   for (const auto& p : site_.pages) sorted.push_back(&p);
   std::sort(sorted.begin(), sorted.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : sorted) {
+    if (p->type == PageType::kMissingTranslation) continue;
     out += "  <url><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, p->url)) + "</loc>";
     const auto& d = p->fm.lastmod ? p->fm.lastmod : p->fm.date;
     if (d) out += "<lastmod>" + d->Iso() + "</lastmod>";

@@ -1,0 +1,67 @@
+// Languages: translations beside their page, hreflang alternates, the language switcher,
+// notices for missing translations, and UI strings per language.
+#include <catch2/catch.hpp>
+
+#include "test_site.h"
+
+using namespace yhdessa;
+using namespace yhdessa::testing;
+
+namespace {
+bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+MemoryFileSystem Multilingual() {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\nlanguages:\n  fi: {name: Suomeksi, weight: 1}\n"
+      "  sv: {name: På svenska, title: Delaktighet, weight: 2}\n  en: {name: In English, weight: 3}\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTehdään yhdessä!\n");
+  fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVi gör det tillsammans!\n");
+  fs.Add("content/osallisuus/suunnitelma.md", "---\ntitle: Suunnitelma\n---\nSuomeksi.\n");
+  fs.Add("content/osallisuus/suunnitelma.sv.md", "---\ntitle: Planen\n---\nPå svenska.\n");
+  fs.Add("content/osallisuus/vain-suomeksi.md", "---\ntitle: Vain suomeksi\n---\nTeksti.\n");
+  return fs;
+}
+}  // namespace
+
+TEST_CASE("i18n: a translation sits beside its page and lives under /sv/") {
+  auto r = Build(Multilingual());
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& sv = r.files["sv/osallisuus/suunnitelma/index.html"];
+  CHECK(Contains(sv, "<html lang=\"sv\">"));
+  CHECK(Contains(sv, "Gå till huvudinnehållet"));
+  CHECK(Contains(sv, "<link rel=\"alternate\" hreflang=\"fi\" href=\"https://example.fi/osallisuus/suunnitelma/\">"));
+  CHECK(Contains(sv, "<link rel=\"alternate\" hreflang=\"sv\" href=\"https://example.fi/sv/osallisuus/suunnitelma/\">"));
+  CHECK_FALSE(Contains(sv, "hreflang=\"en\" href=\"https://example.fi/en/osallisuus/suunnitelma/\">\n"));
+  const std::string& fi = r.files["osallisuus/suunnitelma/index.html"];
+  CHECK(Contains(fi, "<a href=\"/sv/osallisuus/suunnitelma/\" lang=\"sv\" hreflang=\"sv\">På svenska</a>"));
+  CHECK(Contains(fi, "<a href=\"/osallisuus/suunnitelma/\" lang=\"fi\" hreflang=\"fi\" aria-current=\"true\">Suomeksi</a>"));
+}
+
+TEST_CASE("i18n: a missing translation leads to a notice in that language, never a dead link") {
+  auto r = Build(Multilingual());
+  REQUIRE(r.ok);
+  const std::string& fi = r.files["osallisuus/vain-suomeksi/index.html"];
+  CHECK(Contains(fi, "<a href=\"/en/osallisuus/vain-suomeksi/\" lang=\"en\" hreflang=\"en\">In English</a>"));
+  const std::string& en = r.files["en/osallisuus/vain-suomeksi/index.html"];
+  CHECK(Contains(en, "<html lang=\"en\">"));
+  CHECK(Contains(en, "<h1>This page is not available in English</h1>"));
+  CHECK(Contains(en, "<a href=\"/osallisuus/vain-suomeksi/\" lang=\"fi\" hreflang=\"fi\">Vain suomeksi</a> – "
+                     "<span>read the page in Finnish</span>"));
+  CHECK(Contains(en, "<meta name=\"robots\" content=\"noindex\">"));
+  CHECK(Contains(r.files["sv/osallisuus/vain-suomeksi/index.html"], "<h1>Sidan finns inte på svenska</h1>"));
+  CHECK_FALSE(Contains(r.files["sitemap.xml"], "/en/osallisuus/vain-suomeksi/"));
+}
+
+TEST_CASE("i18n: a UI string missing in one language is an error naming key and language") {
+  auto fs = Multilingual();
+  auto sv = fs.ReadFile("themes/default/i18n/sv.yaml");
+  std::string text = *sv;
+  text.replace(text.find("next_page:"), std::string("next_page:").size(), "nextpage:");
+  fs.Add("themes/default/i18n/sv.yaml", text);
+  auto r = Build(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.diagnostics,
+                 "themes/default/i18n/sv.yaml: error: UI string 'next_page' is missing for language 'sv'\n"
+                 "  hint: add a line 'next_page: …' to themes/default/i18n/sv.yaml"));
+}
