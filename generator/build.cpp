@@ -196,6 +196,15 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       }
     }
     site.rounds = CollectRounds(std::move(rounds), proposals, diags);
+    for (const auto& p : site.pages) {
+      if (!p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
+      const std::string& image = p.typed->proposal->image;
+      if (image.find("://") != std::string::npos) continue;
+      if (!site.content_file_urls.count(JoinPath(DirName(p.content_path), image))) {
+        diags.Error(p.fm.raw.Find("image")->pos(), "image '" + image + "' not found next to " + p.file,
+                    "put the image in the proposal's folder (a page bundle: <name>/index.md + the image)");
+      }
+    }
   }
   AddMeasureIndexes(site, diags);
   timer.Done("typed content");

@@ -133,6 +133,7 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
 Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter, DiagnosticList& diags) {
   Site site;
   site.config = std::move(config);
+  site.now = filter.now;
   const SiteConfig& cfg = site.config;
   std::vector<Page>& pages = site.pages;
 

@@ -7,6 +7,8 @@
 #include "generator/model/measure_index.h"
 #include "generator/model/site_assembly.h"
 #include "generator/render/plan_view.h"
+#include "generator/render/round_view.h"
+#include "generator/core/file_system.h"
 
 namespace yhdessa {
 
@@ -341,6 +343,32 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
   }
   if (p.type == PageType::kMeasureIndex) v.Set("index", MeasureIndexView(p));
   if (p.fm.kind == "assessment") v.Set("assessment", AssessmentView(p.fm.raw));
+  RoundViewContext round_ctx{p.lang, site_.now, site_.config.vote_api};
+  if (p.typed && p.typed->round) {
+    for (const auto& r : site_.rounds) {
+      if (r.id == p.typed->round->id) v.Set("round", RoundView(r, round_ctx));
+    }
+  }
+  if (p.typed && p.typed->proposal) {
+    const ProposalInfo& info = *p.typed->proposal;
+    ViewData pv;
+    pv.Set("cost", FormatEuros(info.def.cost, p.lang));
+    if (!info.def.summary.empty()) pv.Set("summary", info.def.summary);
+    if (!info.image.empty()) {
+      auto it = site_.content_file_urls.find(JoinPath(DirName(p.content_path), info.image));
+      pv.Set("image", it != site_.content_file_urls.end() ? SiteUrl(site_, it->second) : info.image);
+      pv.Set("image_alt", info.image_alt);
+    }
+    for (const auto& r : site_.rounds) {
+      if (r.id != info.round) continue;
+      pv.Set("round_title", r.title);
+      pv.Set("round_url", r.url);
+      for (const auto& a : r.areas) {
+        if (a.id == info.area) pv.Set("area_name", a.name);
+      }
+    }
+    v.Set("proposal", std::move(pv));
+  }
   v.Set("page", std::move(page));
   return v;
 }
