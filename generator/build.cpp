@@ -69,6 +69,43 @@ std::map<std::string, std::map<std::string, std::string>> LoadI18n(const FileSys
   return out;
 }
 
+// data/**/*.yaml (and .yml) as one map, nested by folder and file name, for templates
+// (`site.data.kunnat.alueet`).
+Value LoadData(const FileSystem& fs, DiagnosticList& diags) {
+  Value root = Value::Map({"data", 0, 0});
+  for (const auto& f : fs.ListFiles("data")) {
+    std::string rel = f.substr(5);
+    size_t dot = rel.rfind('.');
+    if (dot == std::string::npos) continue;
+    std::string ext = rel.substr(dot);
+    if (ext != ".yaml" && ext != ".yml") continue;
+    auto text = fs.ReadFile(f);
+    if (!text.ok()) continue;
+    auto v = ParseYaml(*text, f, 1, diags);
+    if (!v) continue;
+    // Walk/create the folders as nested maps.
+    std::vector<std::string> parts;
+    std::string stem = rel.substr(0, dot);
+    for (size_t start = 0;;) {
+      size_t slash = stem.find('/', start);
+      parts.push_back(stem.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    Value* at = &root;
+    for (size_t i = 0; i + 1 < parts.size(); ++i) {
+      if (!at->Find(parts[i])) at->Insert(parts[i], Value::Map({f, 0, 0}), {f, 0, 0});
+      at = at->Find(parts[i]);
+    }
+    if (at->Find(parts.back())) {
+      diags.Error({f, 0, 0}, "data '" + stem + "' is defined twice (a file and a folder, or .yaml and .yml)");
+      continue;
+    }
+    at->Insert(parts.back(), std::move(*v), {f, 0, 0});
+  }
+  return root;
+}
+
 // Every language of the site needs every UI string the theme uses in any language:
 // a missing one would show its key to readers.
 void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n, const SiteConfig& config,
@@ -207,6 +244,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
   }
   AddMeasureIndexes(site, diags);
+  site.data = LoadData(fs, diags);
   timer.Done("typed content");
 
   // Markdown, then anchors (which need every page's headings).

@@ -41,6 +41,13 @@ const Value* Value::Find(std::string_view key) const {
   return nullptr;
 }
 
+Value* Value::Find(std::string_view key) {
+  for (auto& [k, v] : entries_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
 void Value::Insert(std::string key, Value v, SourcePos key_pos) {
   v.key_pos_ = std::move(key_pos);
   entries_.emplace_back(std::move(key), std::move(v));

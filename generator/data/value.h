@@ -46,6 +46,7 @@ class Value {
   const std::vector<Entry>& entries() const { return entries_; }  // map entries in source order
   /// The value under `key` in a map, or nullptr.
   const Value* Find(std::string_view key) const;
+  Value* Find(std::string_view key);
 
   void Append(Value v) { items_.push_back(std::move(v)); }
   void Insert(std::string key, Value v, SourcePos key_pos);

@@ -105,6 +105,7 @@ struct Site {
   std::map<std::string, std::string> content_file_urls;  // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
   std::map<std::string, std::map<std::string, int>> translations;  // key -> lang -> page
+  Value data;       // data/**/*.yaml as one map: data/kunnat/alueet.yaml -> data.kunnat.alueet
   int64_t now = 0;  // the build's clock (BuildFilter::now): rounds say whether they are open
   KindContext kinds;                   // status vocabulary, responsible bodies
   std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals

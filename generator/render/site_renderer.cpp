@@ -71,6 +71,7 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   v.Set("home_url", SiteUrl(site_, home >= 0 ? site_.pages[home].url : "/"));
   if (!cfg.vote_api.empty()) v.Set("vote_api", cfg.vote_api);
   v.Set("params", ViewData::FromValue(cfg.params));
+  v.Set("data", ViewData::FromValue(site_.data));
   ViewData assets;
   for (const auto& [name, url] : assets_) {
     std::string key = name;

@@ -205,3 +205,15 @@ TEST_CASE("site: the same input gives byte-identical output") {
   REQUIRE(a.ok);
   CHECK(a.files == b.files);
 }
+
+TEST_CASE("site: data/ YAML files are available to templates as site.data") {
+  auto fs = SiteWithTheme();
+  fs.Add("data/kunta/alueet.yaml", "- {nimi: Elimäki}\n- {nimi: Kuusankoski}\n");
+  fs.Add("themes/default/templates/alueet.mustache",
+         "<ul>{{#site.data.kunta.alueet}}<li>{{nimi}}</li>{{/site.data.kunta.alueet}}</ul>");
+  fs.Add("content/alueet.md", "---\ntitle: Alueet\nlayout: alueet\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(Contains(r.files["alueet/index.html"], "<ul><li>Elimäki</li><li>Kuusankoski</li></ul>"));
+}
