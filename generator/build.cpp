@@ -154,7 +154,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
 
   // Theme.
-  std::string theme_dir = JoinPath(config->themes_dir, config->theme);
+  // Not normalised with JoinPath: a theme may live outside the site (themes_dir: ../../themes).
+  std::string themes_dir = config->themes_dir;
+  while (themes_dir.size() > 1 && themes_dir.back() == '/') themes_dir.pop_back();
+  std::string theme_dir = themes_dir + "/" + config->theme;
   if (!fs.IsDirectory(theme_dir)) {
     diags.Error({"site.yaml", 0, 0}, "theme '" + config->theme + "' not found in " + config->themes_dir + "/",
                 "set 'theme' and 'themes_dir' in site.yaml");
