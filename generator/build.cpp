@@ -135,7 +135,8 @@ void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& 
 
 }  // namespace
 
-BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags) {
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags,
+                     Site* model) {
   BuildStats stats;
   PhaseTimer timer(stats);
 
@@ -272,6 +273,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     p.md = RenderMarkdown(
         p.Body(), p.file, p.body_line, o,
         [&](const std::string& url, bool, SourcePos pos) {
+          if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) p.external_links.push_back({url, pos});
           return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
         },
         diags);
@@ -291,7 +293,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (p.type == PageType::kPage) ++stats.pages;
     if (p.type == PageType::kSection || p.type == PageType::kHome) ++stats.sections;
   }
-  if (diags.has_errors()) return stats;
+  if (diags.has_errors()) {
+    if (model) *model = std::move(site);
+    return stats;
+  }
 
   // Assets: fingerprinted names so browsers can cache them for ever.
   std::map<std::string, std::string> assets;
@@ -340,6 +345,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   });
   timer.Done("copy");
   stats.files = files;
+  if (model) *model = std::move(site);
   return stats;
 }
 

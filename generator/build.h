@@ -41,6 +41,9 @@ struct BuildStats {
   std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 
-BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags);
+/// Builds the site. When `model` is given, the assembled site (pages with their rendered
+/// Markdown) is moved there for checks that need more than the output files.
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags,
+                     Site* model = nullptr);
 
 }  // namespace yhdessa

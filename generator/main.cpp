@@ -6,13 +6,17 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
 #include "generator/build.h"
+#include "generator/check/site_check.h"
 #include "generator/core/file_system.h"
 #include "generator/output/output_directory.h"
-#include "generator/serve/static_server.h"
+#include "generator/http/external_links.h"
+#include "generator/http/static_server.h"
 
 namespace {
 
@@ -22,6 +26,7 @@ const char* kUsage =
     "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
     "                     [--base-url URL] [--quiet] [--verbose]\n"
     "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
+    "       yhdessa check [--source DIR] [--external] [--format text|json]\n"
     "       yhdessa --help | --version\n";
 
 struct Args {
@@ -32,6 +37,27 @@ struct Args {
   std::string bind = "127.0.0.1";
   int port = 8080;
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
+  bool external = false;
+  std::string format = "text";
+};
+
+// Collects a build in memory: `check` never touches public/.
+class MemoryOutput : public yhdessa::OutputSink {
+ public:
+  yhdessa::Status Write(const std::string& path, std::string_view data) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    files[path] = std::string(data);
+    return yhdessa::Status::Ok();
+  }
+  yhdessa::Status Copy(const yhdessa::FileSystem&, const std::string&, const std::string& path) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    files[path] = "";
+    return yhdessa::Status::Ok();
+  }
+  std::map<std::string, std::string> files;
+
+ private:
+  std::mutex mu_;
 };
 
 class DiskOutput : public yhdessa::OutputSink {
@@ -104,6 +130,22 @@ int Build(const Args& a, std::string& destination) {
   return kExitOk;
 }
 
+int Check(const Args& a) {
+  auto fs = yhdessa::NewDiskFileSystem(a.source);
+  yhdessa::BuildOptions options;
+  options.filter = {false, false, false, static_cast<int64_t>(std::time(nullptr))};
+  MemoryOutput out;
+  yhdessa::DiagnosticList diags;
+  yhdessa::Site site;
+  yhdessa::BuildSite(*fs, out, options, diags, &site);
+  yhdessa::CheckReport report;
+  yhdessa::AddBuildFindings(diags, report);
+  yhdessa::CheckSite(site, out.files, report);
+  if (a.external) yhdessa::CheckExternalLinks(site, report);
+  std::cout << (a.format == "json" ? yhdessa::FormatFindingsJson(report) : yhdessa::FormatFindingsText(report));
+  return report.has_errors() ? kExitContent : kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,7 +161,9 @@ int main(int argc, char** argv) {
     std::cout << "yhdessa 0.1.0\n";
     return kExitOk;
   }
-  if (a.command != "build" && a.command != "serve") return Usage("unknown command '" + a.command + "'");
+  if (a.command != "build" && a.command != "serve" && a.command != "check") {
+    return Usage("unknown command '" + a.command + "'");
+  }
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& f = args[i];
     auto value = [&](std::string& dst) -> bool {
@@ -142,6 +186,10 @@ int main(int argc, char** argv) {
       long p = std::strtol(port.c_str(), &end, 10);
       if (*end || p <= 0 || p > 65535) return Usage("--port must be 1-65535");
       a.port = static_cast<int>(p);
+    } else if (f == "--external" && a.command == "check") {
+      a.external = true;
+    } else if (f == "--format" && a.command == "check") {
+      if (!value(a.format) || (a.format != "text" && a.format != "json")) return Usage("--format is text or json");
     } else if (f == "--drafts") {
       a.drafts = true;
     } else if (f == "--future") {
@@ -161,6 +209,7 @@ int main(int argc, char** argv) {
     a.drafts = a.future = true;
     if (a.base_url.empty()) a.base_url = "http://" + a.bind + ":" + std::to_string(a.port) + "/";
   }
+  if (a.command == "check") return Check(a);
   std::string destination;
   int rc = Build(a, destination);
   if (rc != kExitOk || a.command != "serve") return rc;

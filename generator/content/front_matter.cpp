@@ -54,7 +54,8 @@ std::optional<SplitDocument> SplitFrontMatter(std::string_view text, const std::
 const std::vector<std::string>& CommonFrontMatterKeys() {
   static const std::vector<std::string> k{
       "title", "description", "date",  "lastmod", "draft",  "publish_date", "expiry_date",
-      "weight", "slug",       "aliases", "layout", "kind",  "toc",          "summary"};
+      "weight", "slug",       "aliases", "layout", "kind",  "toc",          "summary",
+      "plain_language", "translation_of"};
   return k;
 }
 
@@ -114,6 +115,10 @@ std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<s
           }
         }
       }
+    } else if (key == "plain_language") {
+      if (auto b = ReadBool(v, what, diags)) out.plain_language = *b;
+    } else if (key == "translation_of") {
+      if (auto t = ReadString(v, what, diags)) out.translation_of = *t;
     } else if (key == "summary") {
       // Read by list templates through page.params; accepted as text here.
       ReadString(v, what, diags);

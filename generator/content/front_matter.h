@@ -43,6 +43,8 @@ struct FrontMatter {
   std::string slug;
   std::string layout;
   std::string kind;  // typed content: plan, project, pb-round, ...
+  bool plain_language = false;  // selkokieli: `yhdessa check` holds it to site.yaml's limits
+  std::string translation_of;   // on a translation: the source's content hash when translated
   std::vector<std::string> aliases;
   std::map<std::string, std::vector<std::string>> taxonomies;  // name -> terms
   Value raw;  // the whole front matter, for templates and typed kinds

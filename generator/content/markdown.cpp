@@ -177,6 +177,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
     Heading heading;
     heading.level = cmark_node_get_heading_level(h);
     heading.text = PlainText(h);
+    heading.line = cmark_node_get_start_line(h) + first_line - 1;
     std::string base = Slugify(heading.text);
     if (base.empty()) base = "osio";
     std::string id = base;

@@ -33,6 +33,7 @@ struct Heading {
   int level = 0;
   std::string text;  // plain text
   std::string id;
+  int line = 0;  // in the whole file
 };
 
 /// Called for every link and image address. Returns the address to emit (possibly the

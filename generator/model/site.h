@@ -60,6 +60,7 @@ struct Page {
   std::shared_ptr<const TypedContent> typed;
   // Filled by the Markdown phase.
   RenderedMarkdown md;
+  std::vector<std::pair<std::string, SourcePos>> external_links;  // http(s) links, for `check --external`
 
   std::string_view Body() const { return std::string_view(text).substr(body_offset); }
   const std::string& Title() const { return fm.title; }

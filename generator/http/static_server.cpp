@@ -1,4 +1,4 @@
-#include "generator/serve/static_server.h"
+#include "generator/http/static_server.h"
 
 #include <httplib.h>
 
