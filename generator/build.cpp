@@ -106,6 +106,49 @@ Value LoadData(const FileSystem& fs, DiagnosticList& diags) {
   return root;
 }
 
+// The accessibility statement, one page per language at the address its UI strings give
+// (/saavutettavuusseloste/, /sv/tillganglighetsutlatande/, /en/accessibility-statement/).
+void AddAccessibilityStatement(const FileSystem& fs, const std::map<std::string, std::map<std::string, std::string>>& i18n,
+                               Site& site, DiagnosticList& diags) {
+  const std::string& file = site.config.accessibility_statement;
+  if (file.empty()) return;
+  auto text = fs.ReadFile(file);
+  if (!text.ok()) {
+    diags.Error({"site.yaml", 0, 0}, "accessibility_statement: " + text.status().message(),
+                "create the file or fix the path (relative to the site folder)");
+    return;
+  }
+  auto v = ParseYaml(*text, file, 1, diags);
+  if (!v) return;
+  site.accessibility = ParseAccessibilityStatement(*v, file, diags);
+  if (!site.accessibility) return;
+  for (const auto& l : site.config.languages) {
+    auto strings = i18n.find(l.code);
+    auto get = [&](const char* key) {
+      if (strings == i18n.end()) return std::string(key);
+      auto it = strings->second.find(key);
+      return it == strings->second.end() ? std::string(key) : it->second;
+    };
+    Page p;
+    p.type = PageType::kAccessibility;
+    p.lang = l.code;
+    p.file = file;
+    p.fm.title = get("a11y_title");
+    p.url = (l.code == site.config.default_language ? "" : "/" + l.code) + "/" + get("a11y_slug") + "/";
+    p.parent = site.home(l.code);
+    p.translation_key = "_yhdessa/accessibility-statement";
+    site.pages.push_back(std::move(p));
+    int idx = static_cast<int>(site.pages.size()) - 1;
+    auto [it, fresh] = site.by_url.emplace(site.pages[idx].url, idx);
+    if (!fresh) {
+      diags.Error({site.pages[it->second].file, 1, 1},
+                  "the address '" + site.pages[idx].url + "' is reserved for the accessibility statement");
+    }
+    site.accessibility_pages[l.code] = idx;
+    site.translations["_yhdessa/accessibility-statement"][l.code] = idx;
+  }
+}
+
 // Every language of the site needs every UI string the theme uses in any language:
 // a missing one would show its key to readers.
 void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n, const SiteConfig& config,
@@ -249,6 +292,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   AddMeasureIndexes(site, diags);
   site.data = LoadData(fs, diags);
+  AddAccessibilityStatement(fs, i18n, site, diags);
   timer.Done("typed content");
 
   // Markdown, then anchors (which need every page's headings).

@@ -192,6 +192,19 @@ void CheckSite(const Site& site, const std::map<std::string, std::string>& files
       }
     }
   }
+  // The law asks for a yearly review of the accessibility statement.
+  if (site.accessibility) {
+    int64_t age_days = (site.now - site.accessibility->reviewed.Epoch()) / 86400;
+    if (age_days > 365) {
+      add(Severity::kWarning, site.accessibility->file, 0, "accessibility-statement",
+          "last reviewed " + site.accessibility->reviewed.Iso() + ", " + std::to_string(age_days) +
+              " days ago; review it and update 'reviewed' (at least once a year)");
+    }
+  } else {
+    add(Severity::kWarning, "site.yaml", 0, "accessibility-statement",
+        "the site has no accessibility statement; set accessibility_statement: <file> (Act on the Provision of "
+        "Digital Services 306/2019)");
+  }
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.file, a.line, a.rule) < std::tie(b.file, b.line, b.rule);
   });

@@ -11,7 +11,7 @@ const std::vector<std::string>& KnownKeys() {
   static const std::vector<std::string> k{
       "title",      "description", "base_url", "default_language", "languages", "theme",
       "themes_dir", "unsafe_html", "paginate", "feed_limit",       "taxonomies", "menus",
-      "vote_api",   "params",      "statuses", "responsible_bodies", "readability",
+      "vote_api",   "params", "accessibility_statement",      "statuses", "responsible_bodies", "readability",
       "accessibility", "target_groups"};
   return k;
 }
@@ -182,6 +182,8 @@ std::optional<SiteConfig> ParseSiteConfig(std::string_view text, const std::stri
         ParseMenus(v, cfg, local);
       } else if (key == "vote_api") {
         if (auto s = ReadString(v, "'vote_api'", local)) cfg.vote_api = *s;
+      } else if (key == "accessibility_statement") {
+        if (auto s = ReadString(v, "'accessibility_statement'", local)) cfg.accessibility_statement = *s;
       } else if (key == "params") {
         cfg.params = v;
       } else if (IsExtraKey(key)) {

@@ -50,6 +50,7 @@ struct SiteConfig {
   std::vector<TaxonomyConfig> taxonomies{{"tags", "Tags"}};
   std::map<std::string, std::vector<MenuItem>> menus;
   std::string vote_api;  // voting server origin; "" = same origin as the site
+  std::string accessibility_statement;  // YAML file of the statement, relative to the site root
   Value params;          // free-form, for templates
   std::map<std::string, Value> extra;  // keys owned by other modules (statuses, ...)
 

@@ -15,6 +15,7 @@
 #include "generator/config/site_config.h"
 #include "generator/content/front_matter.h"
 #include "generator/content/markdown.h"
+#include "generator/kinds/accessibility_statement.h"
 #include "generator/kinds/kind_registry.h"
 
 namespace yhdessa {
@@ -23,6 +24,7 @@ enum class PageType {
   kHome, kSection, kPage, kTaxonomy, kTerm,
   kMeasureIndex,        // generated from plans (model/measure_index.h)
   kMissingTranslation,  // "this page is not available in <language>", linking to the original
+  kAccessibility,       // the accessibility statement, one per language
 };
 
 /// A measure of a plan, by position: the plan page, the goal and the measure within it.
@@ -107,6 +109,8 @@ struct Site {
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
   std::map<std::string, std::map<std::string, int>> translations;  // key -> lang -> page
   Value data;       // data/**/*.yaml as one map: data/kunnat/alueet.yaml -> data.kunnat.alueet
+  std::optional<AccessibilityStatement> accessibility;
+  std::map<std::string, int> accessibility_pages;  // lang -> page
   int64_t now = 0;  // the build's clock (BuildFilter::now): rounds say whether they are open
   KindContext kinds;                   // status vocabulary, responsible bodies
   std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals

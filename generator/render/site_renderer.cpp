@@ -115,6 +115,9 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
     langs.Push(std::move(lv));
   }
   v.Set("languages", langs);
+  if (auto it = site_.accessibility_pages.find(lang); it != site_.accessibility_pages.end()) {
+    v.Set("accessibility_url", SiteUrl(site_, site_.pages[it->second].url));
+  }
   root.Set("site", std::move(v));
   return root;
 }
@@ -343,6 +346,35 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
     v.Set("plan", PlanView(*p.typed->plan, ctx));
   }
   if (p.type == PageType::kMeasureIndex) v.Set("index", MeasureIndexView(p));
+  if (p.type == PageType::kAccessibility && site_.accessibility) {
+    const AccessibilityStatement& a = *site_.accessibility;
+    ViewData sv;
+    sv.Set("organisation", a.organisation.Get(p.lang));
+    sv.Set("compliance_" + a.compliance, true);
+    ViewData issues = ViewData::List();
+    for (const auto& i : a.non_accessible) {
+      ViewData iv;
+      iv.Set("content", i.content.Get(p.lang));
+      iv.Set("reason", i.reason.Get(p.lang));
+      issues.Push(std::move(iv));
+    }
+    sv.Set("non_accessible", std::move(issues));
+    sv.Set("has_non_accessible", !a.non_accessible.empty());
+    sv.Set("prepared", DisplayDate(a.prepared, p.lang));
+    sv.Set("prepared_iso", a.prepared.Iso());
+    sv.Set("reviewed", DisplayDate(a.reviewed, p.lang));
+    sv.Set("reviewed_iso", a.reviewed.Iso());
+    sv.Set(a.assessment == "self" ? "self_assessed" : "third_party", true);
+    if (!a.assessed_by.Get(p.lang).empty()) sv.Set("assessed_by", a.assessed_by.Get(p.lang));
+    sv.Set("feedback_email", a.feedback_email);
+    if (!a.feedback_form.empty()) sv.Set("feedback_form", a.feedback_form);
+    sv.Set("response_time_days", std::to_string(a.response_time_days));
+    sv.Set("authority_name", a.authority_name.Get(p.lang));
+    sv.Set("authority_url", a.authority_url);
+    if (!a.authority_email.empty()) sv.Set("authority_email", a.authority_email);
+    if (!a.authority_phone.empty()) sv.Set("authority_phone", a.authority_phone);
+    v.Set("statement", std::move(sv));
+  }
   if (p.fm.kind == "assessment") v.Set("assessment", AssessmentView(p.fm.raw));
   RoundViewContext round_ctx{p.lang, site_.now, site_.config.vote_api};
   if (p.typed && p.typed->round) {
@@ -475,6 +507,7 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
     case PageType::kTerm: return "term";
     case PageType::kMeasureIndex: return "measures";
     case PageType::kMissingTranslation: return "missing-translation";
+    case PageType::kAccessibility: return "accessibility";
   }
   return "page";
 }

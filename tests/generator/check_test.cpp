@@ -128,3 +128,45 @@ TEST_CASE("check: translations missing, unrecorded and out of date") {
                        "was made; update it and set 'translation_of: "));
   CHECK_FALSE(r.has_errors());
 }
+
+namespace {
+const char* kStatement =
+    "organisation: {fi: Kouvolan kaupunki, sv: Kouvola stad}\ncompliance: partial\n"
+    "non_accessible:\n  - {content: {fi: Kaaviot, sv: Diagrammen}, reason: {fi: Korjataan, sv: Rättas}}\n"
+    "prepared: 2023-01-10\nreviewed: 2023-06-01\nassessment: self\n"
+    "feedback: {email: saavutettavuus@kouvola.fi, response_time_days: 14}\n"
+    "authority: {name: {fi: Valvonta, sv: Tillsyn}, url: https://www.saavutettavuusvaatimukset.fi/}\n";
+}  // namespace
+
+TEST_CASE("accessibility statement: one page per language, linked from every page's footer") {
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n"
+      "accessibility_statement: data/seloste.yaml\n");
+  fs.Add("data/seloste.yaml", kStatement);
+  fs.Add("content/a.md", "---\ntitle: A\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& fi = r.files["saavutettavuusseloste/index.html"];
+  CHECK(Contains(fi, "<h1>Saavutettavuusseloste</h1>"));
+  CHECK(Contains(fi, "Verkkopalvelu täyttää osittain"));
+  CHECK(Contains(fi, "<li><p>Kaaviot</p><p><strong>Syy:</strong> Korjataan</p></li>"));
+  CHECK(Contains(fi, "<time datetime=\"2023-06-01\">1.6.2023</time>"));
+  CHECK(Contains(fi, "<a href=\"mailto:saavutettavuus@kouvola.fi\">"));
+  const std::string& sv = r.files["sv/tillganglighetsutlatande/index.html"];
+  CHECK(Contains(sv, "<h1>Tillgänglighetsutlåtande</h1>"));
+  CHECK(Contains(sv, "<li><p>Diagrammen</p>"));
+  CHECK(Contains(r.files["a/index.html"], "<a href=\"/saavutettavuusseloste/\">Saavutettavuusseloste</a>"));
+}
+
+TEST_CASE("accessibility statement: check warns when the last review is over a year old; schema errors") {
+  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\naccessibility_statement: data/seloste.yaml\n");
+  fs.Add("data/seloste.yaml", kStatement);
+  auto r = Check(fs);
+  CHECK(Contains(FormatFindingsText(r), "data/seloste.yaml: accessibility-statement: warning: last reviewed 2023-06-01, "
+                                        "580 days ago; review it and update 'reviewed' (at least once a year)"));
+  fs.Add("data/seloste.yaml", "organisation: K\ncompliance: osittain\nprepared: 2023-01-10\nreviewed: 2023-01-10\n"
+                              "assessment: self\nfeedback: {email: a@b.fi}\nauthority: {name: V, url: https://x.fi/}\n");
+  auto bad = Build(fs);
+  CHECK(Contains(bad.diagnostics, "data/seloste.yaml:2:13: error: 'compliance' must be full, partial or none"));
+}
