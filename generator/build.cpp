@@ -259,6 +259,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   ParallelFor(site.pages.size(), [&](size_t i) {
     Page& p = site.pages[i];
     if (p.fm.kind.empty()) return;
+    if (p.lang != site.config.default_language) {
+      auto t = site.translations.find(p.translation_key);
+      if (t != site.translations.end() && t->second.count(site.config.default_language)) return;  // shares its original's
+    }
     std::string stem = BaseName(p.content_path);
     stem = stem.substr(0, stem.find('.'));
     if (stem == "index") stem = BaseName(DirName(p.content_path));
@@ -266,18 +270,35 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     p.typed = ParseTypedContent(p.fm, stem, site.kinds, local);
     diags.Merge(std::move(local));
   });
+  // A translation carries only its title and prose: typed data (a plan's measures, a
+  // round's rules) is written once, in the default language's page, and shared.
+  for (auto& p : site.pages) {
+    if (p.typed || p.lang == site.config.default_language || p.translation_key.empty()) continue;
+    auto t = site.translations.find(p.translation_key);
+    if (t == site.translations.end()) continue;
+    auto o = t->second.find(site.config.default_language);
+    if (o == t->second.end()) continue;
+    const Page& original = site.pages[o->second];
+    if (!original.typed) continue;
+    if (!p.fm.kind.empty() && p.fm.kind != original.fm.kind) {
+      diags.Error({p.file, 1, 1}, "kind '" + p.fm.kind + "' differs from the original's kind '" + original.fm.kind + "'",
+                  "a translation shares its original's data; leave 'kind' out of the translation");
+      continue;
+    }
+    p.typed = original.typed;
+    p.fm.kind = original.fm.kind;
+  }
   {
     std::vector<RoundSource> rounds;
     std::vector<ProposalSource> proposals;
+    const std::string& dl = site.config.default_language;
     for (const auto& p : site.pages) {
-      if (!p.typed) continue;
-      if (p.typed->round) rounds.push_back({*p.typed->round, {p.file, 1, 1}});
-      if (p.typed->proposal) proposals.push_back({&*p.typed->proposal, SiteUrl(site, p.url), p.file});
-    }
-    for (auto& r : rounds) {
-      for (const auto& p : site.pages) {
-        if (p.typed && p.typed->round && p.typed->round->id == r.round.id) r.round.url = SiteUrl(site, p.url);
+      if (!p.typed || p.lang != dl) continue;  // translations share the original's round
+      if (p.typed->round) {
+        rounds.push_back({*p.typed->round, {p.file, 1, 1}});
+        rounds.back().round.url = SiteUrl(site, p.url);
       }
+      if (p.typed->proposal) proposals.push_back({&*p.typed->proposal, SiteUrl(site, p.url), p.file});
     }
     site.rounds = CollectRounds(std::move(rounds), proposals, diags);
     for (const auto& p : site.pages) {

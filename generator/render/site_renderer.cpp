@@ -67,6 +67,7 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   v.Set("base_url", cfg.base_url);
   v.Set("base_path", cfg.BasePath());
   v.Set("lang", lang);
+  v.Set("default_language", cfg.default_language);
   int home = site_.home(lang);
   v.Set("home_url", SiteUrl(site_, home >= 0 ? site_.pages[home].url : "/"));
   if (!cfg.vote_api.empty()) v.Set("vote_api", cfg.vote_api);

@@ -65,3 +65,29 @@ TEST_CASE("i18n: a UI string missing in one language is an error naming key and 
                  "themes/default/i18n/sv.yaml: error: UI string 'next_page' is missing for language 'sv'\n"
                  "  hint: add a line 'next_page: …' to themes/default/i18n/sv.yaml"));
 }
+
+TEST_CASE("i18n: a translation shares its original's typed data and needs no kind") {
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n"
+      "statuses: [{id: valmis, label: {fi: Valmis, sv: Klar}, colour: \"#1b5e20\", icon: check}]\n");
+  fs.Add("content/plan.md",
+         "---\ntitle: Suunnitelma\nkind: plan\ngoals:\n  - id: g\n    title: Tavoite\n    measures:\n"
+         "      - {id: m, text: Toimenpide, status: valmis}\n---\n");
+  fs.Add("content/plan.sv.md", "---\ntitle: Planen\n---\nSammanfattning på svenska.\n");
+  fs.Add("content/vaali/_index.md",
+         "---\ntitle: Äänestys\nkind: pb-round\nround: r\nopens: 2024-01-01T00:00:00Z\ncloses: 2030-01-01T00:00:00Z\n"
+         "areas: [{id: a, name: Alue, budget: 100}]\n---\n");
+  fs.Add("content/vaali/_index.sv.md", "---\ntitle: Röstning\n---\n");
+  fs.Add("content/vaali/p.md", "---\ntitle: Penkki\nkind: proposal\nround: r\narea: a\ncost: 10\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& plan = r.files["sv/plan/index.html"];
+  CHECK(Contains(plan, "<tr id=\"m-g-m\">"));
+  CHECK(Contains(plan, "✓</span> Klar</span>"));
+  CHECK(Contains(plan, "<section class=\"goal\" aria-labelledby=\"goal-g\" lang=\"fi\">"));
+  const std::string& round = r.files["sv/vaali/index.html"];
+  CHECK(Contains(round, "<input type=\"hidden\" name=\"lang\" value=\"sv\">"));
+  CHECK(Contains(round, "<span lang=\"fi\">Penkki</span>"));
+  CHECK(Contains(round, "Så här röstar du"));
+}
