@@ -153,6 +153,7 @@ void AddAccessibilityStatement(const FileSystem& fs, const std::map<std::string,
 // a missing one would show its key to readers.
 void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n, const SiteConfig& config,
                const std::string& dir, DiagnosticList& diags) {
+  if (i18n.empty()) return;  // a theme without UI strings (all text in its templates)
   std::set<std::string> keys;
   for (const auto& l : config.languages) {
     if (auto it = i18n.find(l.code); it != i18n.end()) {

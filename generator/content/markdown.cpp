@@ -73,20 +73,77 @@ void Unwrap(cmark_node* node) {
   cmark_node_free(node);
 }
 
-void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
-  size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
+
+// One pass over cmark's HTML (rewriting it with repeated find/replace was quadratic on
+// pages with many tables):
+// - "<h2>\x1Fid\x1F" -> "<h2 id=\"id\">" (the marker the heading walk inserted);
+// - task-list checkboxes become text: they would be unlabeled form controls;
+// - tables get a focusable scroll box, so wide tables scroll by themselves at 400 % zoom
+//   instead of widening the page, and header cells get scope="col".
+std::string PostProcess(const std::string& s, const MarkdownOptions& options) {
+  const std::string done = "<span class=\"task task-done\">☑<span class=\"visually-hidden\"> " +
+                           HtmlEscape(options.task_done_label) + ":</span></span> ";
+  const std::string open = "<span class=\"task\">☐<span class=\"visually-hidden\"> " +
+                           HtmlEscape(options.task_open_label) + ":</span></span> ";
+  struct Rule {
+    std::string_view from;
+    std::string_view to;
+  };
+  const Rule rules[] = {
+      {"<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ", done},
+      {"<input type=\"checkbox\" disabled=\"\" /> ", open},
+      {"<table>", "<div class=\"table-wrap\" tabindex=\"0\"><table>"},
+      {"</table>", "</table></div>"},
+      {"<th>", "<th scope=\"col\">"},
+      {"<th align=", "<th scope=\"col\" align="},
+  };
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t next = i;  // a plain loop: find_first_of calls memchr once per byte
+    while (next < s.size() && s[next] != '<' && s[next] != kHeadingMark) ++next;
+    if (next == s.size()) {
+      out.append(s, i, std::string::npos);
+      break;
+    }
+    out.append(s, i, next - i);
+    i = next;
+    std::string_view rest(s.data() + i, s.size() - i);
+    if (s[i] == kHeadingMark) {
+      // Preceded by "<hN>": put the id on the tag.
+      size_t end = s.find(kHeadingMark, i + 1);
+      if (end != std::string::npos && out.size() >= 4 && out.back() == '>' && out[out.size() - 4] == '<' &&
+          out[out.size() - 3] == 'h') {
+        out.pop_back();
+        out += " id=\"";
+        out.append(s, i + 1, end - i - 1);
+        out += "\">";
+        i = end + 1;
+      } else {
+        out += s[i++];  // a stray control character from the source: keep it
+      }
+      continue;
+    }
+    bool matched = false;
+    for (const Rule& r : rules) {
+      if (rest.substr(0, r.from.size()) == r.from) {
+        out += r.to;
+        i += r.from.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) out += s[i++];  // any other tag: copied with the text that follows
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -205,42 +262,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   out.html = html;
   free(html);
 
-  // <h2>\x1Fid\x1F -> <h2 id="id">
-  std::string& s = out.html;
-  std::string fixed;
-  fixed.reserve(s.size() + 64);
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t m = s.find(kHeadingMark, i);
-    if (m == std::string::npos) {
-      fixed.append(s, i, std::string::npos);
-      break;
-    }
-    size_t end = s.find(kHeadingMark, m + 1);
-    if (end == std::string::npos || m < 4 || s[m - 1] != '>' || s[m - 4] != '<' || s[m - 3] != 'h') {
-      fixed.append(s, i, m - i + 1);  // a stray control character from the source: keep it
-      i = m + 1;
-      continue;
-    }
-    fixed.append(s, i, m - 1 - i);  // up to "<hN"
-    fixed += " id=\"";
-    fixed.append(s, m + 1, end - m - 1);
-    fixed += "\">";
-    i = end + 1;
-  }
-  s.swap(fixed);
-  // Task-list checkboxes would be unlabeled form controls; show them as text instead.
-  ReplaceAll(s, "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ",
-             "<span class=\"task task-done\">☑<span class=\"visually-hidden\"> " +
-                 HtmlEscape(options.task_done_label) + ":</span></span> ");
-  ReplaceAll(s, "<input type=\"checkbox\" disabled=\"\" /> ",
-             "<span class=\"task\">☐<span class=\"visually-hidden\"> " +
-                 HtmlEscape(options.task_open_label) + ":</span></span> ");
-  // Tables scroll inside their own box at 400 % zoom instead of widening the page.
-  ReplaceAll(s, "<table>", "<div class=\"table-wrap\" tabindex=\"0\"><table>");
-  ReplaceAll(s, "</table>", "</table></div>");
-  ReplaceAll(s, "<th>", "<th scope=\"col\">");
-  ReplaceAll(s, "<th align=", "<th scope=\"col\" align=");
+  out.html = PostProcess(out.html, options);
   return out;
 }
 

@@ -66,12 +66,14 @@ ViewData ViewData::FromValue(const Value& value) {
   return ViewData();
 }
 
+// operator[] + move: the library's set() takes a const reference and would deep-copy
+// whole subtrees (a section's list of 500 pages) on every nesting.
 ViewData& ViewData::Set(const std::string& key, ViewData value) {
-  impl_->data.set(key, std::move(value.impl_->data));
+  impl_->data[key] = std::move(value.impl_->data);
   return *this;
 }
 ViewData& ViewData::Set(const std::string& key, const std::string& value) {
-  impl_->data.set(key, mu::data(value));
+  impl_->data[key] = mu::data(value);
   return *this;
 }
 ViewData& ViewData::Set(const std::string& key, bool value) { return Set(key, Bool(value)); }
@@ -170,7 +172,7 @@ TemplateRenderer::TemplateRenderer(const TemplateSet& set) : set_(set) {}
 TemplateRenderer::~TemplateRenderer() = default;
 
 bool TemplateRenderer::Render(const std::string& name, const ViewData& site, const ViewData& page,
-                              std::string& out, std::string& error) {
+                              std::string& out, std::string& error, const ViewData* top) {
   auto it = compiled_.find(name);
   if (it == compiled_.end()) {
     auto src = set_.sources().find(name);
@@ -182,6 +184,7 @@ bool TemplateRenderer::Render(const std::string& name, const ViewData& site, con
   }
   mu::context<std::string> ctx(&site.impl().data);
   ctx.push(&page.impl().data);
+  if (top) ctx.push(&top->impl().data);
   out.clear();
   StringSink sink{&out};
   it->second->tmpl.render(ctx, sink);

@@ -550,9 +550,9 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
                   "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
       return std::nullopt;
     }
-    ViewData outer = view;
-    outer.Set("main", main);
-    if (!r.Render("baseof", sv, outer, html, error)) {
+    ViewData top;  // the page's own view stays as it is: copying it would copy every list
+    top.Set("main", main);
+    if (!r.Render("baseof", sv, view, html, error, &top)) {
       diags.Error({file, 0, 0}, error);
       return std::nullopt;
     }

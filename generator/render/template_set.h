@@ -40,10 +40,10 @@ class TemplateRenderer {
  public:
   explicit TemplateRenderer(const TemplateSet& set);
   ~TemplateRenderer();
-  /// Renders template `name` with the site data and the page data layered on top.
-  /// Returns false and sets `error` when the template fails.
+  /// Renders template `name` with the site data, the page data and `top` (optional)
+  /// layered on top of each other. Returns false and sets `error` when the template fails.
   bool Render(const std::string& name, const ViewData& site, const ViewData& page, std::string& out,
-              std::string& error);
+              std::string& error, const ViewData* top = nullptr);
 
  private:
   struct Compiled;
