@@ -53,7 +53,8 @@ BallotCheck ValidateBallot(const RoundDefinition& round, const BallotRequest& re
       if (!record || record->used || record->round != round.id) {
         code_error = msg::CodeNotValid(lang);
         check.code_failed = true;
-      } else if (round.voter_areas == "one" && area && record->area != area->id) {
+      } else if (round.voter_areas == "one" && area && record->area != area->id &&
+                 record->area != kAnyArea) {
         code_error = msg::CodeForOtherArea(lang);
       }
       break;

@@ -30,6 +30,9 @@ struct FieldError {
   bool operator==(const FieldError&) const = default;
 };
 
+/// The area of a code issued without --area: valid in every area of its round.
+inline constexpr const char* kAnyArea = "*";
+
 /// What storage knows about one code (found by its keyed hash).
 struct CodeRecord {
   std::string round;
