@@ -45,7 +45,7 @@ Result<CodeHasher> OpenHasher(const std::string& db, const std::string& key, boo
 }
 
 int Serve(const std::string& db, const std::string& site, const std::string& listen,
-          const std::vector<std::string>& origins, const std::string& key) {
+          const std::vector<std::string>& origins, const std::string& key, int max_failed_codes) {
   const size_t colon = listen.rfind(':');
   int port = -1;
   if (colon != std::string::npos) {
@@ -81,6 +81,7 @@ int Serve(const std::string& db, const std::string& site, const std::string& lis
   options.host = listen.substr(0, colon);
   options.port = port;
   options.allowed_origins = origins;
+  options.max_failed_codes = max_failed_codes;
   options.log = &std::cerr;
   VoteServer server(service, options);
   if (Status st = server.Bind(); !st.ok()) return Fail(st.message());
@@ -183,7 +184,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string db, site, listen, key, round, area, out, format = "text", to;
   std::vector<std::string> origins;
-  int count = 0;
+  int count = 0, max_failed_codes = 10;
 
   auto* serve = app.add_subcommand("serve", "serve the site and the voting API");
   serve->add_option("--db", db, "SQLite database file")->required();
@@ -191,6 +192,10 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT (port 0: any free port)")->required();
   serve->add_option("--allow-origin", origins, "another origin that may post ballots");
   serve->add_option("--key", key, "code key file (default: the database path + .key)");
+  serve->add_option("--max-failed-codes", max_failed_codes,
+                    "failed codes per client address in 10 minutes before 429 (default 10; "
+                    "raise it for service points where many voters share an address)")
+      ->check(CLI::Range(1, 1000000));
 
   auto* codes = app.add_subcommand("codes", "issue one-time voting codes as CSV");
   codes->add_option("--db", db, "SQLite database file")->required();
@@ -210,7 +215,7 @@ int main(int argc, char** argv) {
   backup->add_option("--to", to, "destination file")->required();
 
   CLI11_PARSE(app, argc, argv);
-  if (serve->parsed()) return Serve(db, site, listen, origins, key);
+  if (serve->parsed()) return Serve(db, site, listen, origins, key, max_failed_codes);
   if (codes->parsed()) return Codes(db, round, area, count, out, key);
   if (status->parsed()) return StatusCommand(db, round, format);
   if (backup->parsed()) {
