@@ -16,6 +16,8 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "voting-server/codes/code_hasher.h"
@@ -88,12 +90,19 @@ int Serve(const std::string& db, const std::string& site, const std::string& lis
   std::cout << "yhdessa-vote: serving " << site << " (" << round_count << " rounds) on http://"
             << options.host << ":" << server.port() << std::endl;
 
+  std::atomic<bool> run_returned{false};
   std::thread signal_thread([&] {
     int sig = 0;
     sigwait(&signals, &sig);
-    server.Stop();
+    // A signal right after start may come before the server loop runs, when stop() has
+    // nothing to stop yet: repeat until the loop has returned.
+    while (!run_returned) {
+      server.Stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   });
   const Status run = server.Run();
+  run_returned = true;
   ::kill(::getpid(), SIGTERM);  // wakes the signal thread if the server stopped on its own
   signal_thread.join();
   (*store)->Close();  // every accepted ballot was committed before its answer
