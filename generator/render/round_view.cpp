@@ -1,5 +1,6 @@
 #include "generator/render/round_view.h"
 
+#include "common/voting_code_format.h"
 #include "generator/data/value.h"
 
 namespace yhdessa {
@@ -53,6 +54,8 @@ ViewData RoundView(const RoundDefinition& r, const RoundViewContext& ctx) {
   if (!r.eligibility.empty()) v.Set("eligibility", r.eligibility);
   v.Set("action", ctx.api_origin + "/api/rounds/" + r.id + "/ballots");
   v.Set("lang", ctx.lang);
+  v.Set("code_alphabet", std::string(kVotingCodeAlphabet));
+  v.Set("code_length", std::to_string(kVotingCodeLength));
   ViewData areas = ViewData::List();
   for (const auto& a : r.areas) {
     ViewData av;

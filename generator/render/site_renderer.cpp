@@ -532,6 +532,8 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
     if (p.typed && p.typed->plan) jobs.push_back({static_cast<int>(i), 1, RenderJob::kOpenData});
   }
   for (size_t a = 0; a < site_.aliases.size(); ++a) jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
+  for (size_t r = 0; r < site_.rounds.size(); ++r) jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
+  if (!site_.rounds.empty() && templates_.Has("ballot-answer")) jobs.push_back({-1, 1, RenderJob::kAnswerShell});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
   jobs.push_back({-1, 1, RenderJob::kSitemap});
   jobs.push_back({-1, 1, RenderJob::kRobots});
@@ -567,6 +569,25 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       }
       break;
     }
+    case RenderJob::kAnswerShell: {
+      // The voting server's answer pages in the site's look: it fills in {{lang}},
+      // {{title}} and {{content}} (voting-server/http/answer_page.h).
+      ViewData view;
+      ViewData page;
+      page.Set("title", "{{title}}");
+      page.Set("lang", "{{lang}}");
+      page.Set("content", "{{content}}");
+      page.Set("noindex", true);
+      view.Set("page", std::move(page));
+      if (auto html = render_in_base("ballot-answer", view, dl, "site.yaml")) {
+        emit("_yhdessa/ballot-answer.html", std::move(*html));
+      }
+      break;
+    }
+    case RenderJob::kManifest:
+      // What the voting server loads: the round's rules, areas and proposals.
+      emit(ManifestPath(site_.rounds[job.page].id), RoundToJson(site_.rounds[job.page]));
+      break;
     case RenderJob::kOpenData: {
       const Page& p = site_.pages[job.page];
       std::string dir = p.url.substr(1);

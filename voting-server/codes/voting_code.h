@@ -11,10 +11,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/voting_code_format.h"
+
 namespace yhdessa::vote {
 
-inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTVWXYZ";
-inline constexpr int kCodeDataLength = 12;
+inline constexpr std::string_view kCodeAlphabet = kVotingCodeAlphabet;
+inline constexpr int kCodeDataLength = kVotingCodeDataLength;
 
 /// A fresh code, formatted with dashes ("7KQM-4TXR-9HWD-C").
 std::string GenerateVotingCode();

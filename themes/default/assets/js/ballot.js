@@ -14,19 +14,20 @@
     return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k] !== undefined ? values[k] : ''; });
   };
 
-  // Voting codes: groups of the alphabet below and a final check character; the server's
-  // codes module defines the same alphabet and check (weighted sum mod alphabet size).
-  var ALPHABET = (document.documentElement.getAttribute('data-code-alphabet') || '');
-  var checkCode = function (raw) {
+  // Voting codes (common/voting_code_format.h): symbols of the form's alphabet and a
+  // final check symbol, the weighted sum (weights 1..n) of the symbols' values mod the
+  // alphabet's size. Returns null while the code is incomplete.
+  var checkCode = function (raw, alphabet, length) {
     var code = raw.toUpperCase().replace(/[\s-]/g, '');
-    if (!ALPHABET || code.length < 2) return null;
+    if (!alphabet || code.length < length) return null;
+    if (code.length > length) return false;
     var sum = 0;
     for (var i = 0; i < code.length - 1; i++) {
-      var v = ALPHABET.indexOf(code[i]);
+      var v = alphabet.indexOf(code[i]);
       if (v < 0) return false;
-      sum = (sum + v * (i + 1)) % ALPHABET.length;
+      sum = (sum + v * (i + 1)) % alphabet.length;
     }
-    return ALPHABET[sum] === code[code.length - 1];
+    return alphabet[sum] === code[code.length - 1];
   };
 
   Array.prototype.forEach.call(document.querySelectorAll('form.ballot'), function (form) {
@@ -64,11 +65,12 @@
     var code = form.querySelector('input[name=code]');
     var codeStatus = form.querySelector('.code-check');
     if (code && codeStatus) {
+      var alphabet = form.getAttribute('data-code-alphabet');
+      var length = Number(form.getAttribute('data-code-length'));
       code.addEventListener('input', function () {
-        var ok = checkCode(code.value);
-        var complete = code.value.replace(/[\s-]/g, '').length >= Number(document.documentElement.getAttribute('data-code-length') || 0);
-        codeStatus.textContent = ok === null || !complete ? '' : ok ? codeStatus.getAttribute('data-i18n-ok') : codeStatus.getAttribute('data-i18n-bad');
-        code.setAttribute('aria-invalid', ok === false && complete ? 'true' : 'false');
+        var ok = checkCode(code.value, alphabet, length);
+        codeStatus.textContent = ok === null ? '' : ok ? codeStatus.getAttribute('data-i18n-ok') : codeStatus.getAttribute('data-i18n-bad');
+        code.setAttribute('aria-invalid', ok === false ? 'true' : 'false');
       });
     }
   });
