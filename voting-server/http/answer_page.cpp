@@ -146,7 +146,7 @@ std::string RenderErrorPage(const std::string& shell, Lang lang, const RoundDefi
   const Strings& t = Text(lang);
   std::string c = "<h1>" + std::string(t.voting) + ": " + EscapeHtml(round.title) + "</h1>\n";
   c += "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" "
-       "tabindex=\"-1\">\n<h2 id=\"error-summary-title\">" +
+       "tabindex=\"-1\" autofocus>\n<h2 id=\"error-summary-title\">" +
        std::string(t.fix_errors) + "</h2>\n<ul>\n";
   for (const auto& e : errors) {
     c += "<li><a href=\"#field-" + EscapeHtml(e.field) + "\">" + EscapeHtml(e.message) +

@@ -156,7 +156,9 @@ void VoteServer::Impl::Setup() {
        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
       {"X-Content-Type-Options", "nosniff"},
-      {"Referrer-Policy", "no-referrer"},
+      // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the
+      // ballot form's POST, and the origin check could no longer tell our own form.
+      {"Referrer-Policy", "same-origin"},
       {"X-Frame-Options", "DENY"},
   });
 

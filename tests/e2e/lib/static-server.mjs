@@ -35,7 +35,9 @@ export function htmlPages(root) {
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.isDirectory()) {
+        if (e.name !== '_yhdessa') walk(full);  // templates for the voting server, not pages
+      }
       else if (e.name.endsWith('.html')) {
         let rel = '/' + path.relative(root, full).split(path.sep).join('/');
         if (rel.endsWith('/index.html')) rel = rel.slice(0, -'index.html'.length);
