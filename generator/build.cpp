@@ -391,7 +391,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
 
   SiteRenderer renderer(site, *templates, std::move(i18n), std::move(assets), WorkerCount());
   std::vector<RenderJob> jobs = renderer.Jobs();
+  std::atomic<size_t> rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
+    size_t done = ++rendered;
+    if (options.progress && (done % 256 == 0 || done == jobs.size())) options.progress(done, jobs.size());
     renderer.Render(jobs[i], worker, [&](const std::string& path, std::string content) {
       Status s = out.Write(path, content);
       if (!s.ok()) diags.Error({path, 0, 0}, s.message());

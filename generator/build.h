@@ -10,6 +10,7 @@
 // error is known before rendering. Timings per phase are returned for --verbose.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,9 @@ class OutputSink {
 struct BuildOptions {
   BuildFilter filter;
   std::string base_url;  // overrides site.yaml's base_url when not empty
+  /// Called now and then while files are rendered (done, total), from any thread; the
+  /// command line shows it on a terminal. May be empty.
+  std::function<void(size_t, size_t)> progress;
 };
 
 struct BuildStats {

@@ -1,10 +1,14 @@
 // yhdessa: the command line of the static-site generator. Parses arguments, runs the
 // build pipeline against the disk, prints diagnostics and the summary line.
+#include <atomic>
 #include <chrono>
+#include <csignal>
+#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <unistd.h>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -16,7 +20,8 @@
 #include "generator/core/file_system.h"
 #include "generator/output/output_directory.h"
 #include "generator/http/external_links.h"
-#include "generator/http/static_server.h"
+#include "generator/core/change_watcher.h"
+#include "generator/http/preview_server.h"
 
 namespace {
 
@@ -84,13 +89,24 @@ int Usage(const std::string& error) {
   return kExitUsage;
 }
 
-int Build(const Args& a, std::string& destination) {
+// Builds once; diagnostics go to stderr and, formatted, to `*report` when given.
+int Build(const Args& a, std::string& destination, std::string* report = nullptr) {
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   destination = a.destination.empty() ? a.source + "/public" : a.destination;
   yhdessa::BuildOptions options;
   options.filter = {a.drafts, a.future, a.expired, static_cast<int64_t>(std::time(nullptr))};
   options.base_url = a.base_url;
+  // Long builds show progress on a terminal; CI logs get only the summary line.
+  bool tty = !a.quiet && isatty(STDERR_FILENO);
+  std::mutex progress_mu;
+  if (tty) {
+    options.progress = [&](size_t done, size_t total) {
+      std::lock_guard<std::mutex> lock(progress_mu);
+      std::fprintf(stderr, "\r  rendering %zu/%zu", done, total);
+      if (done == total) std::fprintf(stderr, "\r\033[K");
+    };
+  }
   auto out = yhdessa::OutputDirectory::Create(destination);
   if (!out.ok()) {
     std::cerr << "error: " << out.status().message() << "\n";
@@ -107,6 +123,7 @@ int Build(const Args& a, std::string& destination) {
     return text;
   });
   std::cerr << diags.Format();
+  if (report) *report = diags.Format();
   if (diags.has_errors()) {
     (*out)->Abort();
     size_t n = diags.error_count();
@@ -144,6 +161,43 @@ int Check(const Args& a) {
   if (a.external) yhdessa::CheckExternalLinks(site, report);
   std::cout << (a.format == "json" ? yhdessa::FormatFindingsJson(report) : yhdessa::FormatFindingsText(report));
   return report.has_errors() ? kExitContent : kExitOk;
+}
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
+// Builds, serves, watches the sources and rebuilds on every change; open tabs reload (or
+// show the errors over the last good version) after each rebuild.
+int Serve(const Args& a) {
+  std::string destination, report;
+  Build(a, destination, &report);  // a broken first build still serves, with the errors shown
+  yhdessa::PreviewServer server;
+  yhdessa::Status s = server.Start(destination, a.bind, a.port);
+  if (!s.ok()) {
+    std::cerr << "error: " << s.message() << "\n";
+    return kExitContent;
+  }
+  std::printf("yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; Ctrl+C stops)\n",
+              destination.c_str(), a.bind.c_str(), server.port());
+  std::fflush(stdout);
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  yhdessa::ChangeWatcher watcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
+  while (!g_stop) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (!watcher.Changed()) continue;
+    auto start = std::chrono::steady_clock::now();
+    int rc = Build(a, destination, &report);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    if (rc == kExitOk) {
+      server.NotifyReload();
+    } else {
+      server.NotifyError(report);
+    }
+    std::fprintf(stderr, "yhdessa: rebuilt in %lld ms\n", static_cast<long long>(ms));
+  }
+  server.Stop();
+  return kExitOk;
 }
 
 }  // namespace
@@ -184,7 +238,7 @@ int main(int argc, char** argv) {
       if (!value(port)) return Usage(f + " needs a number");
       char* end = nullptr;
       long p = std::strtol(port.c_str(), &end, 10);
-      if (*end || p <= 0 || p > 65535) return Usage("--port must be 1-65535");
+      if (*end || p < 0 || p > 65535) return Usage("--port must be 0-65535 (0: any free port)");
       a.port = static_cast<int>(p);
     } else if (f == "--external" && a.command == "check") {
       a.external = true;
@@ -211,14 +265,6 @@ int main(int argc, char** argv) {
   }
   if (a.command == "check") return Check(a);
   std::string destination;
-  int rc = Build(a, destination);
-  if (rc != kExitOk || a.command != "serve") return rc;
-  std::printf("yhdessa: serving %s on http://%s:%d/ (Ctrl+C stops)\n", destination.c_str(), a.bind.c_str(), a.port);
-  std::fflush(stdout);
-  yhdessa::Status s = yhdessa::ServeStatic(destination, a.bind, a.port);
-  if (!s.ok()) {
-    std::cerr << "error: " << s.message() << "\n";
-    return kExitContent;
-  }
-  return kExitOk;
+  if (a.command == "build") return Build(a, destination);
+  return Serve(a);
 }

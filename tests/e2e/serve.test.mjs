@@ -1,0 +1,67 @@
+// `yhdessa serve` in a real browser: a saved edit reloads the open tab by itself; a build
+// error shows over the last good page and goes away when fixed; build output never holds
+// the reload script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch } from './lib/browser.mjs';
+
+const bin = path.join(process.env.YHDESSA_BIN_DIR || 'build/release', 'generator', 'yhdessa');
+let browser, child, url, dir;
+
+before(async () => {
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yhdessa-serve-'));
+  fs.cpSync('themes', path.join(dir, 'themes'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'site.yaml'), 'title: Esikatselu\n');
+  fs.mkdirSync(path.join(dir, 'content'));
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nEnsimmäinen versio.\n');
+  child = spawn(bin, ['serve', '--source', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('serve did not start: ' + buf)), 15000);
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+  });
+});
+after(async () => {
+  await browser?.close();
+  child?.kill('SIGTERM');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('an edit reloads the open page; an error shows over it and clears when fixed', async () => {
+  const page = await browser.newPage();
+  await page.goto(url + '/a/');
+  assert.match(await page.textContent('main'), /Ensimmäinen versio/);
+  const reloaded = page.waitForEvent('load', { timeout: 10000 });
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nToinen versio.\n');
+  await reloaded;
+  assert.match(await page.textContent('main'), /Toinen versio/);
+
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitel: Sivu\n---\nRikki.\n');
+  const overlay = page.locator('#yhdessa-build-error[role=alert]');
+  await overlay.waitFor({ timeout: 10000 });
+  assert.match(await overlay.textContent(), /content\/a\.md:2:1: error: 'titel' is not a known front-matter key/);
+  assert.match(await page.textContent('main'), /Toinen versio/);  // the last good site underneath
+
+  const fixed = page.waitForEvent('load', { timeout: 10000 });
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nKorjattu.\n');
+  await fixed;
+  assert.equal(await page.locator('#yhdessa-build-error').count(), 0);
+  assert.match(await page.textContent('main'), /Korjattu/);
+  await page.close();
+});
+
+test('the reload script is added when serving, never written into the build', async () => {
+  const html = fs.readFileSync(path.join(dir, 'public', 'a', 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /livereload/);
+  const served = await (await fetch(url + '/a/')).text();
+  assert.match(served, /<script src="\/_yhdessa\/livereload.js"><\/script>/);
+});
