@@ -1,0 +1,188 @@
+#include "voting-server/tally/mes.h"
+
+#include <algorithm>
+
+namespace yhdessa::tally {
+
+MesEngine::MesEngine(const Election& e, TieBreak tie_break)
+    : e_(e), tie_break_(tie_break), votes_(VoteCounts(e)), groups_(GroupIdenticalBallots(e)) {
+  voters_ = static_cast<int64_t>(e.ballots.size());
+  subunits_per_cent_ =
+      static_cast<Int128>(std::max<int64_t>(voters_, 1)) * kSubunitsPerCentPerVoter;
+  const size_t m = e.projects.size();
+  supporters_.resize(m);
+  supporter_count_.assign(m, 0);
+  cost_.resize(m);
+  for (size_t p = 0; p < m; ++p) cost_[p] = e.projects[p].cost * subunits_per_cent_;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    for (size_t k = 0; k < groups_[g].projects.size(); ++k) {
+      int p = groups_[g].projects[k];
+      supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k]});
+      supporter_count_[p] += groups_[g].count;
+    }
+  }
+  budget_.resize(groups_.size());
+}
+
+Int128 MesEngine::EqualShare() const {
+  // budget / n cents = budget * 1000 sub-units, exactly.
+  return static_cast<Int128>(e_.budget) * kSubunitsPerCentPerVoter;
+}
+
+Int128 MesEngine::ShareOfCents(int64_t cents) const {
+  return cents * subunits_per_cent_;
+}
+
+bool MesEngine::ComputePrice(int project, Price& price) {
+  const std::vector<Supporter>& sup = supporters_[project];
+  const Int128 cost = cost_[project];
+  Int128 total = 0, weight = 0;
+  for (const Supporter& s : sup) {
+    total += groups_[s.group].count * budget_[s.group];
+    weight += static_cast<Int128>(groups_[s.group].count) * s.points;
+  }
+  if (total < cost || weight == 0) return false;
+  // Find q with sum_i min(b_i, q * w_i) = cost: voters below the running q pay all they
+  // have and leave; q only rises as they leave, so the loop ends with the exact q.
+  Int128 num = cost;
+  scratch_.resize(sup.size());
+  for (size_t i = 0; i < sup.size(); ++i) scratch_[i] = static_cast<int>(i);
+  size_t live = sup.size();
+  bool changed = true;
+  while (changed && weight > 0) {
+    changed = false;
+    size_t kept = 0;
+    for (size_t i = 0; i < live; ++i) {
+      const Supporter& s = sup[scratch_[i]];
+      const Int128 b = budget_[s.group];
+      if (b * weight < num * s.points) {
+        const int64_t count = groups_[s.group].count;
+        num -= count * b;
+        weight -= static_cast<Int128>(count) * s.points;
+        changed = true;
+      } else {
+        scratch_[kept++] = scratch_[i];
+      }
+    }
+    live = kept;
+  }
+  if (weight == 0) return false;  // cannot happen when total >= cost; kept as a guard
+  price.num = num;
+  price.q_den = weight;
+  price.den = weight * cost;
+  return true;
+}
+
+int MesEngine::ComparePrice(const Price& a, const Price& b) const {
+  return CompareProducts(a.num, b.den, b.num, a.den);
+}
+
+TallyResult MesEngine::Run(Int128 share) {
+  const int m = static_cast<int>(e_.projects.size());
+  TallyResult result;
+  result.projects.resize(m);
+  for (int p = 0; p < m; ++p) result.projects[p].votes = votes_[p];
+  std::fill(budget_.begin(), budget_.end(), share);
+  TieOrder tie(e_, votes_, tie_break_);
+
+  std::vector<char> alive(m, 0), dirty(m, 1);
+  std::vector<Price> price(m);
+  for (int p = 0; p < m; ++p) {
+    alive[p] = cost_[p] > 0 && !supporters_[p].empty() && ComputePrice(p, price[p]);
+    dirty[p] = 0;
+  }
+  std::vector<int> order;
+  std::vector<int> tied;
+  int step = 0;
+  while (true) {
+    // Prices only rise during a run (budgets only fall), so a stale price is a lower bound:
+    // visit projects by stale price and stop once it exceeds the best fresh one.
+    order.clear();
+    for (int p = 0; p < m; ++p) {
+      if (alive[p]) order.push_back(p);
+    }
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      int c = ComparePrice(price[a], price[b]);
+      return c != 0 ? c < 0 : tie.Before(a, b);
+    });
+    int best = -1;
+    tied.clear();
+    for (int p : order) {
+      if (best >= 0 && ComparePrice(price[p], price[best]) > 0) break;
+      if (dirty[p]) {
+        dirty[p] = 0;
+        if (!ComputePrice(p, price[p])) {
+          alive[p] = 0;
+          continue;
+        }
+      }
+      if (best < 0) {
+        best = p;
+        tied.assign(1, p);
+        continue;
+      }
+      int c = ComparePrice(price[p], price[best]);
+      if (c < 0) {
+        best = p;
+        tied.assign(1, p);
+      } else if (c == 0) {
+        tied.push_back(p);
+        if (tie.Before(p, best)) best = p;
+      }
+    }
+    if (best < 0) break;
+    ++step;
+    if (tied.size() > 1) {
+      std::sort(tied.begin(), tied.end(), [&](int a, int b) { return tie.Before(a, b); });
+      TieRecord t;
+      t.step = step;
+      t.tied = tied;
+      t.winners = {best};
+      t.losers.assign(tied.begin() + 1, tied.end());
+      t.reason = tie.Reason(tied[0], tied[1]);
+      result.ties.push_back(std::move(t));
+    }
+    // Charge the supporters of `best`.
+    const Price& pr = price[best];
+    for (const Supporter& s : supporters_[best]) {
+      Int128& b = budget_[s.group];
+      if (b * pr.q_den < pr.num * s.points) {
+        b = 0;
+      } else {
+        b -= CeilDiv(pr.num * s.points, pr.q_den);
+      }
+      for (int other : groups_[s.group].projects) dirty[other] = 1;
+    }
+    alive[best] = 0;
+    result.selected.push_back(best);
+    result.total_cost += e_.projects[best].cost;
+    ProjectResult& r = result.projects[best];
+    r.selected = true;
+    MesExplanation x;
+    x.supporters = supporter_count_[best];
+    x.step = step;
+    x.max_payment_cents = static_cast<int64_t>(CeilDiv(pr.num, pr.q_den * subunits_per_cent_));
+    r.mes = x;
+  }
+  for (int p = 0; p < m; ++p) {
+    ProjectResult& r = result.projects[p];
+    if (r.selected) continue;
+    MesExplanation x;
+    x.supporters = supporter_count_[p];
+    Int128 left = 0;
+    for (const Supporter& s : supporters_[p]) left += groups_[s.group].count * budget_[s.group];
+    x.money_left_cents = static_cast<int64_t>(left / subunits_per_cent_);
+    r.mes = x;
+  }
+  return result;
+}
+
+TallyResult Mes(const Election& e, TieBreak tie_break) {
+  MesEngine engine(e, tie_break);
+  TallyResult r = engine.Run(engine.EqualShare());
+  r.share_cents = engine.voters() > 0 ? e.budget / engine.voters() : 0;
+  r.mes_runs = 1;
+  return r;
+}
+
+}  // namespace yhdessa::tally

@@ -1,0 +1,82 @@
+// The Method of Equal Shares (Peters & Skowron; equalshares.net) with cost utilities.
+//
+// Every voter gets an equal share of the budget. A project c costing C is affordable at
+// price q when its supporters can pay for it with each supporter i paying min(b_i, q * w_i)
+// (b_i: what i has left, w_i: i's points for c, 1 on approval ballots). With cost utilities
+// the project bought next is the one with the lowest rho = q / C (equalshares.net's
+// "highest effective vote count" C / q). Supporters then pay; MES stops when no project is
+// affordable. Projects of cost 0 or without supporters are never bought (as on
+// equalshares.net); mes-add1's greedy completion can still add them.
+//
+// Exactness. All money is an integer in sub-units of 1/(n * 1000) cent, n = number of
+// voters, so every voter's share B/n is a whole number of sub-units and costs are exact.
+// Prices q are exact fractions and compared exactly (256-bit cross products, wide_int.h), so
+// which project wins and which ties occur are decided exactly. A voter paying the fraction q
+// pays it rounded up to the next sub-unit (never more than they have, as budgets are whole
+// sub-units), so each purchase may collect up to n sub-units = 0.001 cent more than its cost.
+//
+// MesEngine precomputes voter groups (voter_groups.h) and per-project supporter lists once;
+// Run() may then be called for many per-voter shares (mes-add1 does so).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "voting-server/tally/election.h"
+#include "voting-server/tally/tally_result.h"
+#include "voting-server/tally/tie_break.h"
+#include "voting-server/tally/voter_groups.h"
+#include "voting-server/tally/wide_int.h"
+
+namespace yhdessa::tally {
+
+/// MES with each voter's share = budget / number of voters. Election must pass Validate().
+TallyResult Mes(const Election& e, TieBreak tie_break);
+
+class MesEngine {
+ public:
+  /// Sub-units per cent is n * kSubunitsPerCentPerVoter.
+  static constexpr int64_t kSubunitsPerCentPerVoter = 1000;
+
+  MesEngine(const Election& e, TieBreak tie_break);
+
+  /// One MES run; `share` is each voter's starting money in sub-units.
+  TallyResult Run(Int128 share);
+
+  /// Share that splits the election's budget equally (exactly budget / n).
+  Int128 EqualShare() const;
+  /// Share of `cents` per voter.
+  Int128 ShareOfCents(int64_t cents) const;
+  /// Sub-units per cent.
+  Int128 SubunitsPerCent() const { return subunits_per_cent_; }
+  int64_t voters() const { return voters_; }
+  const std::vector<int64_t>& votes() const { return votes_; }
+
+ private:
+  struct Supporter {
+    int group;
+    int64_t points;  // per voter of the group
+  };
+  // Exact price rho = num / den of a project at the current budgets.
+  struct Price {
+    Int128 num = 0;    // cost minus what the full payers give
+    Int128 den = 1;    // (points of the voters paying q) * cost
+    Int128 q_den = 1;  // the points of the voters paying q; q = num / q_den
+  };
+  bool ComputePrice(int project, Price& price);
+  int ComparePrice(const Price& a, const Price& b) const;
+
+  const Election& e_;
+  TieBreak tie_break_;
+  std::vector<int64_t> votes_;
+  std::vector<VoterGroup> groups_;
+  std::vector<std::vector<Supporter>> supporters_;  // per project
+  std::vector<int64_t> supporter_count_;            // voters, per project
+  std::vector<Int128> cost_;                        // sub-units, per project
+  int64_t voters_ = 0;
+  Int128 subunits_per_cent_ = 1;
+  std::vector<Int128> budget_;  // per group, per voter of the group
+  std::vector<int> scratch_;    // ComputePrice's working list
+};
+
+}  // namespace yhdessa::tally
