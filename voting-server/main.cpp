@@ -3,7 +3,7 @@
 //   codes   --db FILE --round ID [--area ID] --count N [--out FILE.csv] [--key FILE]
 //   status  --db FILE [--round ID] [--format text|json]
 //   backup  --db FILE --to FILE
-//   tally   (when the tally engine is built in)
+//   tally   (the tally engine: voting-server/tally/tally_command.h)
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -27,10 +27,7 @@
 #include "voting-server/service/voting_service.h"
 #include "voting-server/storage/sqlite_store.h"
 
-#if __has_include("voting-server/tally/tally_command.h")
 #include "voting-server/tally/tally_command.h"
-#define YHDESSA_HAS_TALLY 1
-#endif
 
 namespace {
 
@@ -183,11 +180,9 @@ int StatusCommand(const std::string& db, const std::string& round, const std::st
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef YHDESSA_HAS_TALLY
   if (argc >= 2 && std::string(argv[1]) == "tally") {
-    return RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
+    return yhdessa::tally::RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
   }
-#endif
   if (!InitSodium()) return Fail("libsodium cannot run on this machine");
   CLI::App app{"yhdessa-vote: participatory budgeting votes with one-time codes"};
   app.require_subcommand(1);
