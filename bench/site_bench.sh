@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Static-site generator benchmark: `yhdessa build` against Hugo and against a floor.
+#
+# For each corpus size it generates (or reuses) a corpus with ../shared/bench/gen_corpus.py
+# in bench/out/corpus-<N>/ (Hugo's layout: config.toml, layouts/, content/, static/), copies
+# bench/corpus-site/ (site.yaml and themes/bench) next to it so that the same folder is both
+# a Hugo site and a yhdessa site, and then measures, in the same run and interleaved:
+#   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
+#   hugo     hugo -s DIR -d OUT --quiet
+#   floor    bench/floor/floor DIR/content OUT (read, yaml-cpp, cmark-gfm, write; 1 thread)
+# Every run writes into a fresh output folder (deleted before the run, outside the timing).
+# One untimed warm-up run per tool and size fills the page cache; then --runs timed rounds.
+# Each run is measured with /usr/bin/time: wall, user+sys CPU, peak RSS. The script prints
+# a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor; the raw
+# figures go to bench/out/results.tsv.
+#
+# Usage: bench/site_bench.sh [--sizes "1000 10000"] [--runs 5] [--no-build]
+#   --sizes  corpus sizes in pages (default "1000 10000"; 50000 works but Hugo then needs
+#            minutes and about 10 GiB per run)
+#   --runs   timed runs per tool and size (default 5)
+#   --no-build  use build/release/generator/yhdessa as it is
+# Installs hugo and time (Debian packages) when missing; needs python3, g++, yaml-cpp and
+# cmark-gfm (scripts/install-deps.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+
+sizes="1000 10000"
+runs=5
+build=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) echo "site_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+gen="${GEN_CORPUS:-$root/../shared/bench/gen_corpus.py}"
+[[ -f "$gen" ]] || gen=/work/shared/bench/gen_corpus.py
+[[ -f "$gen" ]] || { echo "site_bench.sh: gen_corpus.py not found (set GEN_CORPUS)" >&2; exit 2; }
+
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  $sudo apt-get install -y "$@" >/dev/null
+}
+command -v hugo >/dev/null || apt_install hugo
+[[ -x /usr/bin/time ]] || apt_install time
+
+out="$root/bench/out"
+mkdir -p "$out"
+
+# The release binary (only the yhdessa target: the machine is shared, -j2 at most).
+yhdessa="$root/build/release/generator/yhdessa"
+if [[ "$build" -eq 1 ]]; then
+  if [[ -f build/release/CMakeCache.txt ]]; then
+    cmake --build build/release --target yhdessa -j2 >/dev/null
+  else
+    cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build build/release --target yhdessa -j2 >/dev/null
+  fi
+fi
+[[ -x "$yhdessa" ]] || { echo "site_bench.sh: $yhdessa missing (scripts/build.sh release)" >&2; exit 2; }
+
+floor="$out/floor"
+g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
+  -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm
+
+gen_sum="$(sha256sum "$gen" | cut -c1-16)"
+results="$out/results.tsv"
+printf 'pages\ttool\trun\twall_s\tcpu_s\trss_kib\n' >"$results"
+
+# measure TOOL SIZE RUN DIR: one run into a fresh output folder; appends to $results
+# (RUN 0 is the warm-up and is not recorded).
+measure() {
+  local tool="$1" n="$2" run="$3" dir="$4"
+  local dest="$out/public-$n-$tool" tfile="$out/time.txt"
+  rm -rf "$dest"
+  local cmd
+  case "$tool" in
+    yhdessa) cmd=("$yhdessa" build --source "$dir" --destination "$dest" --quiet) ;;
+    hugo) cmd=(hugo -s "$dir" -d "$dest" --quiet) ;;
+    floor) cmd=("$floor" "$dir/content" "$dest") ;;
+  esac
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$tfile" "${cmd[@]}" >"$out/$tool.log" 2>&1; then
+    echo "site_bench.sh: $tool failed on $n pages:" >&2
+    cat "$out/$tool.log" >&2
+    exit 1
+  fi
+  if [[ "$run" -gt 0 ]]; then
+    read -r wall user sys rss < <(tail -1 "$tfile")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" \
+      "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$rss" >>"$results"
+  fi
+}
+
+for n in $sizes; do
+  dir="$out/corpus-$n"
+  if [[ "$(cat "$dir/.gen" 2>/dev/null)" != "$gen_sum" ]]; then
+    echo "generating the $n-page corpus in $dir ..." >&2
+    python3 "$gen" --pages "$n" --out "$dir" >/dev/null
+    echo "$gen_sum" >"$dir/.gen"
+  fi
+  rm -rf "$dir/themes" "$dir/site.yaml"
+  cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$dir/"
+  for run in $(seq 0 "$runs"); do
+    for tool in yhdessa hugo floor; do
+      echo "$n pages: $tool, run $run of $runs" >&2
+      measure "$tool" "$n" "$run" "$dir"
+    done
+  done
+  rm -rf "$out"/public-"$n"-*
+done
+
+# Medians and ratios as a Markdown table.
+python3 - "$results" <<'EOF'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+med = {}
+for key in ("wall_s", "cpu_s", "rss_kib"):
+    groups = {}
+    for r in rows:
+        groups.setdefault((int(r["pages"]), r["tool"]), []).append(float(r[key]))
+    for k, v in groups.items():
+        med.setdefault(k, {})[key] = statistics.median(v)
+sizes = sorted({k[0] for k in med})
+runs = max(int(r["run"]) for r in rows)
+print(f"Medians of {runs} runs.\n")
+print("| pages | tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall per 1 000 pages (s) |")
+print("|---:|---|---:|---:|---:|---:|")
+for n in sizes:
+    for tool in ("yhdessa", "hugo", "floor"):
+        m = med.get((n, tool))
+        if not m:
+            continue
+        print(f"| {n} | {tool} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['rss_kib'] / 1024:.0f} | "
+              f"{m['wall_s'] / n * 1000:.3f} |")
+print()
+print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor |")
+print("|---:|---:|---:|---:|---:|---:|")
+for n in sizes:
+    y, h, f = med.get((n, "yhdessa")), med.get((n, "hugo")), med.get((n, "floor"))
+    if not (y and h and f):
+        continue
+    print(f"| {n} | {y['wall_s'] / h['wall_s']:.3f} | {y['cpu_s'] / h['cpu_s']:.3f} | "
+          f"{y['rss_kib'] / h['rss_kib']:.3f} | {y['wall_s'] / f['wall_s']:.2f} | {y['cpu_s'] / f['cpu_s']:.2f} |")
+EOF
