@@ -18,6 +18,7 @@
 #   --sizes  corpus sizes in pages (default "1000 10000"; 50000 works but Hugo then needs
 #            minutes and about 10 GiB per run)
 #   --runs   timed runs per tool and size (default 5)
+#   --tools  which of "yhdessa hugo floor" to run (default all three; ratios need all)
 #   --no-build  use build/release/generator/yhdessa as it is
 # Installs hugo and time (Debian packages) when missing; needs python3, g++, yaml-cpp and
 # cmark-gfm (scripts/install-deps.sh installs them).
@@ -27,13 +28,15 @@ root="$PWD"
 
 sizes="1000 10000"
 runs=5
+tools="yhdessa hugo floor"
 build=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
+    --tools) tools="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "site_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,7 +74,7 @@ g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
 
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"
 results="$out/results.tsv"
-printf 'pages\ttool\trun\twall_s\tcpu_s\trss_kib\n' >"$results"
+printf 'pages\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\trss_kib\tload1\n' >"$results"
 
 # measure TOOL SIZE RUN DIR: one run into a fresh output folder; appends to $results
 # (RUN 0 is the warm-up and is not recorded).
@@ -79,6 +82,11 @@ measure() {
   local tool="$1" n="$2" run="$3" dir="$4"
   local dest="$out/public-$n-$tool" tfile="$out/time.txt"
   rm -rf "$dest"
+  # Deleting 10 000 folders leaves journal work (and discards on this ext4) to the kernel:
+  # flush it now so that it is not billed to the next run.
+  sync
+  local load
+  load="$(cut -d' ' -f1 /proc/loadavg)"
   local cmd
   case "$tool" in
     yhdessa) cmd=("$yhdessa" build --source "$dir" --destination "$dest" --quiet) ;;
@@ -92,8 +100,8 @@ measure() {
   fi
   if [[ "$run" -gt 0 ]]; then
     read -r wall user sys rss < <(tail -1 "$tfile")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" \
-      "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$rss" >>"$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" "$user" "$sys" \
+      "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$rss" "$load" >>"$results"
   fi
 }
 
@@ -107,7 +115,7 @@ for n in $sizes; do
   rm -rf "$dir/themes" "$dir/site.yaml"
   cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$dir/"
   for run in $(seq 0 "$runs"); do
-    for tool in yhdessa hugo floor; do
+    for tool in $tools; do
       echo "$n pages: $tool, run $run of $runs" >&2
       measure "$tool" "$n" "$run" "$dir"
     done
@@ -120,7 +128,7 @@ python3 - "$results" <<'EOF'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 med = {}
-for key in ("wall_s", "cpu_s", "rss_kib"):
+for key in ("wall_s", "user_s", "sys_s", "cpu_s", "rss_kib", "load1"):
     groups = {}
     for r in rows:
         groups.setdefault((int(r["pages"]), r["tool"]), []).append(float(r[key]))
@@ -129,15 +137,15 @@ for key in ("wall_s", "cpu_s", "rss_kib"):
 sizes = sorted({k[0] for k in med})
 runs = max(int(r["run"]) for r in rows)
 print(f"Medians of {runs} runs.\n")
-print("| pages | tool | wall (s) | CPU user+sys (s) | peak RSS (MiB) | wall per 1 000 pages (s) |")
-print("|---:|---|---:|---:|---:|---:|")
+print("| pages | tool | wall (s) | CPU user+sys (s) | user (s) | sys (s) | peak RSS (MiB) | wall per 1 000 pages (s) | load avg before run |")
+print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
     for tool in ("yhdessa", "hugo", "floor"):
         m = med.get((n, tool))
         if not m:
             continue
-        print(f"| {n} | {tool} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['rss_kib'] / 1024:.0f} | "
-              f"{m['wall_s'] / n * 1000:.3f} |")
+        print(f"| {n} | {tool} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['user_s']:.2f} | {m['sys_s']:.2f} | "
+              f"{m['rss_kib'] / 1024:.0f} | {m['wall_s'] / n * 1000:.3f} | {m['load1']:.2f} |")
 print()
 print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor |")
 print("|---:|---:|---:|---:|---:|---:|")
