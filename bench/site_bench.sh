@@ -19,24 +19,29 @@
 #            minutes and about 10 GiB per run)
 #   --runs   timed runs per tool and size (default 5)
 #   --tools  which of "yhdessa hugo floor" to run (default all three; ratios need all)
+#   --dest-root DIR  where the output folders go (default bench/out, on the same disk as
+#            the sources); /dev/shm/... (tmpfs) takes the file system's cost out
 #   --no-build  use build/release/generator/yhdessa as it is
 # Installs hugo and time (Debian packages) when missing; needs python3, g++, yaml-cpp and
 # cmark-gfm (scripts/install-deps.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
+command_line="bench/site_bench.sh $*"
 
 sizes="1000 10000"
 runs=5
 tools="yhdessa hugo floor"
+dest_root=""
 build=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --tools) tools="$2"; shift 2 ;;
+    --dest-root) dest_root="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "site_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +60,8 @@ command -v hugo >/dev/null || apt_install hugo
 
 out="$root/bench/out"
 mkdir -p "$out"
+dest_root="${dest_root:-$out}"
+mkdir -p "$dest_root"
 
 # The release binary (only the yhdessa target: the machine is shared, -j2 at most).
 yhdessa="$root/build/release/generator/yhdessa"
@@ -74,13 +81,14 @@ g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
 
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"
 results="$out/results.tsv"
+echo "# $(date -u +%FT%TZ) sizes=$sizes runs=$runs dest_root=$dest_root" >"$out/results.meta"
 printf 'pages\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\trss_kib\tload1\n' >"$results"
 
 # measure TOOL SIZE RUN DIR: one run into a fresh output folder; appends to $results
 # (RUN 0 is the warm-up and is not recorded).
 measure() {
   local tool="$1" n="$2" run="$3" dir="$4"
-  local dest="$out/public-$n-$tool" tfile="$out/time.txt"
+  local dest="$dest_root/public-$n-$tool" tfile="$out/time.txt"
   rm -rf "$dest"
   # Deleting 10 000 folders leaves journal work (and discards on this ext4) to the kernel:
   # flush it now so that it is not billed to the next run.
@@ -120,12 +128,13 @@ for n in $sizes; do
       measure "$tool" "$n" "$run" "$dir"
     done
   done
-  rm -rf "$out"/public-"$n"-*
+  rm -rf "$dest_root"/public-"$n"-*
 done
 
 # Medians and ratios as a Markdown table.
-python3 - "$results" <<'EOF'
+python3 - "$results" "$command_line" <<'EOF'
 import csv, statistics, sys
+print(f"Command: `{sys.argv[2]}`\n")
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 med = {}
 for key in ("wall_s", "user_s", "sys_s", "cpu_s", "rss_kib", "load1"):
