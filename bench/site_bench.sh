@@ -8,7 +8,12 @@
 #   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/floor/floor DIR/content OUT (read, yaml-cpp, cmark-gfm, write; 1 thread)
-# Every run writes into a fresh output folder (deleted before the run, outside the timing).
+# Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); the folders
+# of one size are deleted together after its last run, and the script then waits 40 s
+# before the next size. Why: on an ext4 without a journal (this machine's disk) the kernel
+# will not reuse an inode deleted less than about 30 s ago, and skipping over thousands of
+# them makes every file creation slow (see docs/benchmarks.md). Deleting the previous
+# run's output right before a run made the runs slower and slower (floor: 4 s -> 13 s).
 # One untimed warm-up run per tool and size fills the page cache; then --runs timed rounds.
 # Each run is measured with /usr/bin/time: wall, user+sys CPU, peak RSS. The script prints
 # a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor; the raw
@@ -88,10 +93,9 @@ printf 'pages\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\trss_kib\tload1\n' >"$res
 # (RUN 0 is the warm-up and is not recorded).
 measure() {
   local tool="$1" n="$2" run="$3" dir="$4"
-  local dest="$dest_root/public-$n-$tool" tfile="$out/time.txt"
+  local dest="$dest_root/public-$n-$tool-$run" tfile="$out/time.txt"
   rm -rf "$dest"
-  # Deleting 10 000 folders leaves journal work (and discards on this ext4) to the kernel:
-  # flush it now so that it is not billed to the next run.
+  # Earlier runs' dirty pages are written back now, not during this run.
   sync
   local load
   load="$(cut -d' ' -f1 /proc/loadavg)"
@@ -129,6 +133,8 @@ for n in $sizes; do
     done
   done
   rm -rf "$dest_root"/public-"$n"-*
+  sync
+  [[ "$n" == "${sizes##* }" ]] || sleep 40  # let the deleted inodes age (see the top)
 done
 
 # Medians and ratios as a Markdown table.
@@ -160,8 +166,9 @@ print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall 
 print("|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
     y, h, f = med.get((n, "yhdessa")), med.get((n, "hugo")), med.get((n, "floor"))
-    if not (y and h and f):
+    if not y:
         continue
-    print(f"| {n} | {y['wall_s'] / h['wall_s']:.3f} | {y['cpu_s'] / h['cpu_s']:.3f} | "
-          f"{y['rss_kib'] / h['rss_kib']:.3f} | {y['wall_s'] / f['wall_s']:.2f} | {y['cpu_s'] / f['cpu_s']:.2f} |")
+    r = lambda a, b, k, d: f"{a[k] / b[k]:.{d}f}" if a and b else "–"
+    print(f"| {n} | {r(y, h, 'wall_s', 3)} | {r(y, h, 'cpu_s', 3)} | {r(y, h, 'rss_kib', 3)} | "
+          f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} |")
 EOF
