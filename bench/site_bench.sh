@@ -8,12 +8,13 @@
 #   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/floor/floor DIR/content OUT (read, yaml-cpp, cmark-gfm, write; 1 thread)
-# Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); the folders
-# of one size are deleted together after its last run, and the script then waits 40 s
-# before the next size. Why: on an ext4 without a journal (this machine's disk) the kernel
-# will not reuse an inode deleted less than about 30 s ago, and skipping over thousands of
+# Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); nothing is
+# deleted while measuring: the folders are moved aside (a rename) and deleted when all
+# runs are done. Why: on an ext4 without a journal (this machine's disk) the kernel will
+# not reuse an inode deleted less than about 30 s ago, and skipping over thousands of
 # them makes every file creation slow (see docs/benchmarks.md). Deleting the previous
-# run's output right before a run made the runs slower and slower (floor: 4 s -> 13 s).
+# run's output right before a run made the runs slower and slower (floor: 4 s -> 13 s),
+# and deleting a 50 000-page output takes minutes on this disk.
 # One untimed warm-up run per tool and size fills the page cache; then --runs timed rounds.
 # Each run is measured with /usr/bin/time: wall, user+sys CPU, peak RSS. The script prints
 # a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor; the raw
@@ -84,6 +85,7 @@ floor="$out/floor"
 g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
   -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm
 
+trash="$dest_root/trash-$$"  # output folders of finished sizes, deleted at the end
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"
 results="$out/results.tsv"
 echo "# $(date -u +%FT%TZ) sizes=$sizes runs=$runs dest_root=$dest_root" >"$out/results.meta"
@@ -132,9 +134,8 @@ for n in $sizes; do
       measure "$tool" "$n" "$run" "$dir"
     done
   done
-  rm -rf "$dest_root"/public-"$n"-*
-  sync
-  [[ "$n" == "${sizes##* }" ]] || sleep 40  # let the deleted inodes age (see the top)
+  mkdir -p "$trash"
+  mv "$dest_root"/public-"$n"-* "$trash"/
 done
 
 # Medians and ratios as a Markdown table.
@@ -172,3 +173,6 @@ for n in sizes:
     print(f"| {n} | {r(y, h, 'wall_s', 3)} | {r(y, h, 'cpu_s', 3)} | {r(y, h, 'rss_kib', 3)} | "
           f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} |")
 EOF
+
+echo "deleting the output folders ($trash) ..." >&2
+rm -rf "$trash"
