@@ -7,7 +7,8 @@
 # a Hugo site and a yhdessa site, and then measures, in the same run and interleaved:
 #   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
 #   hugo     hugo -s DIR -d OUT --quiet
-#   floor    bench/floor/floor DIR/content OUT (read, yaml-cpp, cmark-gfm, write; 1 thread)
+#   floor    bench/out/floor DIR/content OUT, built from bench/floor/floor.cpp (read,
+#            yaml-cpp, cmark-gfm, write; 1 thread)
 # Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); nothing is
 # deleted while measuring: the folders are moved aside (a rename) and deleted when all
 # runs are done. Why: on an ext4 without a journal (this machine's disk) the kernel will
@@ -20,11 +21,13 @@
 # a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor; the raw
 # figures go to bench/out/results.tsv.
 #
-# Usage: bench/site_bench.sh [--sizes "1000 10000"] [--runs 5] [--no-build]
+# Usage: bench/site_bench.sh [--sizes "1000 10000"] [--runs 5] [--tools ...] [--dest-root DIR]
+#                            [--no-build]
 #   --sizes  corpus sizes in pages (default "1000 10000"; 50000 works but Hugo then needs
 #            minutes and about 10 GiB per run)
 #   --runs   timed runs per tool and size (default 5)
-#   --tools  which of "yhdessa hugo floor" to run (default all three; ratios need all)
+#   --tools  which of "yhdessa hugo floor" to run (default all three; a ratio
+#            needs both of its tools)
 #   --dest-root DIR  where the output folders go (default bench/out, on the same disk as
 #            the sources); /dev/shm/... (tmpfs) takes the file system's cost out
 #   --no-build  use build/release/generator/yhdessa as it is
@@ -47,7 +50,7 @@ while [[ $# -gt 0 ]]; do
     --tools) tools="$2"; shift 2 ;;
     --dest-root) dest_root="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "site_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -108,7 +108,8 @@ int main(int argc, char** argv) {
     }
     cmark_parser_feed(parser, body.data(), body.size());
     cmark_node* doc = cmark_parser_finish(parser);
-    char* html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
+    char* html =
+        cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
 
     // OUT/<section>/<name>/index.html: the section folder once, then the page's folder.
     std::string rel = path.substr(prefix, path.size() - prefix - 3);
@@ -120,7 +121,8 @@ int main(int argc, char** argv) {
     }
     mkdir(dir.c_str(), 0755);
     size_t size = std::strlen(html);
-    if (!WriteAll(dir + "/index.html", "<!DOCTYPE html>\n<title>" + title + "</title>\n", html, size)) {
+    if (!WriteAll(dir + "/index.html", "<!DOCTYPE html>\n<title>" + title + "</title>\n", html,
+                  size)) {
       std::cerr << dir << "/index.html: cannot write\n";
       return 1;
     }
