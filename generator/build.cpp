@@ -275,6 +275,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // round's rules) is written once, in the default language's page, and shared.
   for (auto& p : site.pages) {
     if (p.typed || p.lang == site.config.default_language || p.translation_key.empty()) continue;
+    if (p.type == PageType::kMissingTranslation) continue;  // a notice, not a translation
     auto t = site.translations.find(p.translation_key);
     if (t == site.translations.end()) continue;
     auto o = t->second.find(site.config.default_language);
@@ -288,6 +289,14 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
     p.typed = original.typed;
     p.fm.kind = original.fm.kind;
+    // Keys the translation does not set come from the original (templates of schema-only
+    // kinds read them as page.params).
+    if (original.fm.raw.is_map()) {
+      if (!p.fm.raw.is_map()) p.fm.raw = Value::Map(original.fm.raw.pos());
+      for (const auto& [key, value] : original.fm.raw.entries()) {
+        if (!p.fm.raw.Find(key)) p.fm.raw.Insert(key, value, value.key_pos());
+      }
+    }
   }
   {
     std::vector<RoundSource> rounds;
@@ -353,6 +362,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
                     "use the address of an existing page, e.g. /osallisuus/");
       }
     }
+  }
+  if (!options.keep_sources) {
+    for (auto& p : site.pages) std::string().swap(p.text);
   }
   timer.Done("markdown");
   for (const auto& p : site.pages) {

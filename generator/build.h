@@ -36,6 +36,9 @@ struct BuildOptions {
   /// Called now and then while files are rendered (done, total), from any thread; the
   /// command line shows it on a terminal. May be empty.
   std::function<void(size_t, size_t)> progress;
+  /// Keep every page's source text after Markdown is rendered (checks read it); a plain
+  /// build frees it, about a fifth of its memory.
+  bool keep_sources = false;
 };
 
 struct BuildStats {

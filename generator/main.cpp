@@ -151,6 +151,7 @@ int Check(const Args& a) {
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   yhdessa::BuildOptions options;
   options.filter = {false, false, false, static_cast<int64_t>(std::time(nullptr))};
+  options.keep_sources = true;  // readability and translation hashes read the sources
   MemoryOutput out;
   yhdessa::DiagnosticList diags;
   yhdessa::Site site;

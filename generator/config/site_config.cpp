@@ -11,7 +11,7 @@ const std::vector<std::string>& KnownKeys() {
   static const std::vector<std::string> k{
       "title",      "description", "base_url", "default_language", "languages", "theme",
       "themes_dir", "unsafe_html", "paginate", "feed_limit",       "taxonomies", "menus",
-      "vote_api",   "params", "accessibility_statement",      "statuses", "responsible_bodies", "readability",
+      "vote_api",   "params", "accessibility_statement", "home_recent",      "statuses", "responsible_bodies", "readability",
       "accessibility", "target_groups"};
   return k;
 }
@@ -174,6 +174,8 @@ std::optional<SiteConfig> ParseSiteConfig(std::string_view text, const std::stri
             cfg.paginate = *n;
           }
         }
+      } else if (key == "home_recent") {
+        if (auto n = ReadInt(v, "'home_recent'", local)) cfg.home_recent = *n;
       } else if (key == "feed_limit") {
         if (auto n = ReadInt(v, "'feed_limit'", local)) cfg.feed_limit = *n;
       } else if (key == "taxonomies") {

@@ -47,6 +47,7 @@ struct SiteConfig {
   bool unsafe_html = false;           // allow raw HTML and any URL scheme in Markdown
   int64_t paginate = 10;              // list items per page
   int64_t feed_limit = 20;            // entries per Atom feed
+  int64_t home_recent = 5;            // newest dated pages listed on the home page
   std::vector<TaxonomyConfig> taxonomies{{"tags", "Tags"}};
   std::map<std::string, std::vector<MenuItem>> menus;
   std::string vote_api;  // voting server origin; "" = same origin as the site

@@ -53,14 +53,28 @@ std::string PlainText(cmark_node* node) {
   return out;
 }
 
-size_t CountWords(std::string_view s) {
+// Words of the text nodes, counted in place (building the page's whole text first
+// cost more than the count).
+size_t CountWordsIn(cmark_node* root) {
   size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in) ++n;
-    in = !space;
+  bool in_word = false;
+  cmark_iter* it = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(it);
+    cmark_node_type type = cmark_node_get_type(node);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
+      for (const char* c = cmark_node_get_literal(node); c && *c; ++c) {
+        bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+      }
+    } else if (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE && type != CMARK_NODE_EMPH &&
+               type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK) {
+      in_word = false;  // breaks, blocks and other nodes separate words
+    }
   }
+  cmark_iter_free(it);
   return n;
 }
 
@@ -256,13 +270,14 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   }
 
   if (first_paragraph) out.first_paragraph = PlainText(first_paragraph);
-  out.word_count = CountWords(PlainText(doc.get()));
+  out.word_count = CountWordsIn(doc.get());
 
   char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
   out.html = html;
   free(html);
 
   out.html = PostProcess(out.html, options);
+  out.html.shrink_to_fit();  // kept for every page until rendering: no spare capacity
   return out;
 }
 

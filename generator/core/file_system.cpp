@@ -49,8 +49,13 @@ class DiskFileSystem : public FileSystem {
         continue;
       }
       if (!it->is_regular_file(ec)) continue;
-      std::string rel = fs::relative(it->path(), fs::path(root_), ec).generic_string();
-      out.push_back(rel);
+      // The iterator's paths start with the root as given: cut the prefix off as text
+      // (std::filesystem::relative resolves symlinks with a system call per file).
+      std::string full = it->path().generic_string();
+      std::string prefix = fs::path(root_).generic_string();
+      if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+      out.push_back(full.compare(0, prefix.size(), prefix) == 0 ? full.substr(prefix.size())
+                                                                : fs::relative(it->path(), root_, ec).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -64,7 +64,10 @@ struct Page {
   RenderedMarkdown md;
   std::vector<std::pair<std::string, SourcePos>> external_links;  // http(s) links, for `check --external`
 
-  std::string_view Body() const { return std::string_view(text).substr(body_offset); }
+  /// The Markdown body; empty once a plain build has freed the source (keep_sources).
+  std::string_view Body() const {
+    return body_offset <= text.size() ? std::string_view(text).substr(body_offset) : std::string_view();
+  }
   const std::string& Title() const { return fm.title; }
   bool IsList() const {
     return type == PageType::kHome || type == PageType::kSection || type == PageType::kTaxonomy ||

@@ -147,6 +147,7 @@ ViewData SiteRenderer::ListItem(int idx) const {
     v.Set("has_date", true);
   }
   v.Set("is_section", p.type == PageType::kSection);
+  if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
   v.Set("params", ViewData::FromValue(p.fm.raw));
   return v;
@@ -333,7 +334,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
       std::stable_sort(dated.begin(), dated.end(), [&](int a, int b) {
         return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
       });
-      if (dated.size() > 5) dated.resize(5);
+      if (dated.size() > static_cast<size_t>(site_.config.home_recent)) dated.resize(site_.config.home_recent);
       ViewData recent = ViewData::List();
       for (int i : dated) recent.Push(ListItem(i));
       v.Set("recent", std::move(recent));

@@ -30,6 +30,8 @@ const validator = new HtmlValidate({
     'no-redundant-role': 'off',
     // HTML5 allows ids that start with a digit ("## 161 ideaa" -> id="161-ideaa").
     'valid-id': ['error', { relaxed: true }],
+    // A group of checkboxes shares one name (the ballot's `proposal` fields): valid HTML.
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
   },
 });
 

@@ -18,6 +18,7 @@ CheckReport Check(const MemoryFileSystem& fs) {
   DiagnosticList diags;
   BuildOptions options;
   options.filter.now = 1735689600;
+  options.keep_sources = true;
   Site site;
   BuildSite(fs, out, options, diags, &site);
   CheckReport report;

@@ -91,3 +91,16 @@ TEST_CASE("i18n: a translation shares its original's typed data and needs no kin
   CHECK(Contains(round, "<span lang=\"fi\">Penkki</span>"));
   CHECK(Contains(round, "Så här röstar du"));
 }
+
+TEST_CASE("i18n: missing-translation notices and translations of schema-only kinds render (no crash)") {
+  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}, en: {name: English}}\n");
+  fs.Add("content/arvio.md",
+         "---\ntitle: Arvio\nkind: assessment\nalternatives: [{id: a, name: Aluetoimikunnat}]\n"
+         "dimensions: [{id: d, name: Asukas, entries: {a: Lähellä}}]\n---\n");
+  fs.Add("content/arvio.sv.md", "---\ntitle: Bedömning\n---\nPå svenska.\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(Contains(r.files["sv/arvio/index.html"], "<td data-label=\"Aluetoimikunnat\">Lähellä</td>"));
+  CHECK(Contains(r.files["en/arvio/index.html"], "This page is not available in English"));
+}
