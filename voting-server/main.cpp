@@ -185,7 +185,8 @@ int StatusCommand(const std::string& db, const std::string& round, const std::st
 int main(int argc, char** argv) {
 #ifdef YHDESSA_HAS_TALLY
   if (argc >= 2 && std::string(argv[1]) == "tally") {
-    return RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
+    return yhdessa::tally::RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc),
+                                           std::cout, std::cerr);
   }
 #endif
   if (!InitSodium()) return Fail("libsodium cannot run on this machine");
