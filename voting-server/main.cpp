@@ -11,13 +11,13 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <atomic>
-#include <chrono>
 #include <thread>
 
 #include "voting-server/codes/code_hasher.h"
@@ -181,7 +181,8 @@ int StatusCommand(const std::string& db, const std::string& round, const std::st
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "tally") {
-    return yhdessa::tally::RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
+    return yhdessa::tally::RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc),
+                                           std::cout, std::cerr);
   }
   if (!InitSodium()) return Fail("libsodium cannot run on this machine");
   CLI::App app{"yhdessa-vote: participatory budgeting votes with one-time codes"};
@@ -196,9 +197,10 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT (port 0: any free port)")->required();
   serve->add_option("--allow-origin", origins, "another origin that may post ballots");
   serve->add_option("--key", key, "code key file (default: the database path + .key)");
-  serve->add_option("--max-failed-codes", max_failed_codes,
-                    "failed codes per client address in 10 minutes before 429 (default 10; "
-                    "raise it for service points where many voters share an address)")
+  serve
+      ->add_option("--max-failed-codes", max_failed_codes,
+                   "failed codes per client address in 10 minutes before 429 (default 10; "
+                   "raise it for service points where many voters share an address)")
       ->check(CLI::Range(1, 1000000));
 
   auto* codes = app.add_subcommand("codes", "issue one-time voting codes as CSV");

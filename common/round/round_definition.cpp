@@ -345,7 +345,10 @@ std::string DescribeRuleChanges(const RoundDefinition& before, const RoundDefini
     changes.push_back("order of areas or proposals changed");
   }
   std::string out;
-  for (const auto& c : changes) out += (out.empty() ? "" : "; ") + c;
+  for (const auto& c : changes) {
+    if (!out.empty()) out += "; ";
+    out += c;
+  }
   return out;
 }
 

@@ -19,7 +19,11 @@ TEST_CASE("failure limiter: blocks after repeated failures, per client, then for
   CHECK(limiter.LogTag("10.0.0.1").size() == 8);
   CHECK(limiter.LogTag("10.0.0.1").find("10.0") == std::string::npos);
   // Memory is bounded: thousands of clients share the 64 slots.
-  for (int i = 0; i < 5000; ++i) limiter.RecordFailure("c" + std::to_string(i), 2000);
+  for (int i = 0; i < 5000; ++i) {
+    std::string client = "c";
+    client += std::to_string(i);
+    limiter.RecordFailure(client, 2000);
+  }
 }
 
 TEST_CASE("answer pages: error summary links to fields, choices kept, text escaped", "[http]") {

@@ -42,14 +42,19 @@ std::string DateTime(Lang l, const std::string& iso) {
   if (y < 0 || mo < 1 || mo > 12 || d < 0) return iso;
   const int h = iso.size() >= 16 ? num(11, 2) : 0, mi = iso.size() >= 16 ? num(14, 2) : 0;
   if (h < 0 || mi < 0) return iso;
-  const std::string mm = (mi < 10 ? "0" : "") + std::to_string(mi);
+  auto two_digits = [](int v) {
+    std::string s = std::to_string(v);
+    if (s.size() < 2) s.insert(s.begin(), '0');
+    return s;
+  };
+  const std::string mm = two_digits(mi);
   const std::string date = std::to_string(d) + "." + std::to_string(mo) + "." + std::to_string(y);
   if (l == Lang::kFi) return date + " klo " + std::to_string(h) + "." + mm;
   if (l == Lang::kSv) return date + " kl. " + std::to_string(h) + "." + mm;
   static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return std::to_string(d) + " " + kMonths[mo - 1] + " " + std::to_string(y) + " " +
-         (h < 10 ? "0" : "") + std::to_string(h) + ":" + mm;
+  return std::to_string(d) + " " + kMonths[mo - 1] + " " + std::to_string(y) + " " + two_digits(h) +
+         ":" + mm;
 }
 
 std::string RoundNotOpen(Lang l, const std::string& opens, const std::string& closes) {

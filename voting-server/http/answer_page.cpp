@@ -84,7 +84,9 @@ std::string Fill(const std::string& shell, Lang lang, const std::string& title,
 std::string ErrorFor(const std::vector<FieldError>& errors, const std::string& field) {
   std::string out;
   for (const auto& e : errors) {
-    if (e.field == field) out += (out.empty() ? "" : " ") + e.message;
+    if (e.field != field) continue;
+    if (!out.empty()) out += ' ';
+    out += e.message;
   }
   return out;
 }

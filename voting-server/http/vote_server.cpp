@@ -297,8 +297,7 @@ void VoteServer::Impl::HandleBallot(const httplib::Request& req, httplib::Respon
     case CastOutcome::kAccepted: {
       res.status = 201;
       if (is_form) {
-        auto view = service.Round(round_id);
-        res.set_content(RenderConfirmationPage(shell, lang, *view->round, result.receipt), kHtml);
+        res.set_content(RenderConfirmationPage(shell, lang, *result.round, result.receipt), kHtml);
       } else {
         Json j;
         j["receipt"] = result.receipt;
@@ -309,8 +308,7 @@ void VoteServer::Impl::HandleBallot(const httplib::Request& req, httplib::Respon
     case CastOutcome::kInvalid: {
       res.status = 400;
       if (is_form) {
-        auto view = service.Round(round_id);
-        res.set_content(RenderErrorPage(shell, lang, *view->round, ballot, result.errors), kHtml);
+        res.set_content(RenderErrorPage(shell, lang, *result.round, ballot, result.errors), kHtml);
       } else {
         Json errors = Json::array();
         for (const auto& e : result.errors) {
@@ -323,16 +321,15 @@ void VoteServer::Impl::HandleBallot(const httplib::Request& req, httplib::Respon
       return;
     }
     case CastOutcome::kNotOpen: {
-      auto view = service.Round(round_id);
       res.status = 409;
       if (is_form) {
-        res.set_content(RenderMessagePage(shell, lang, view->round->title, result.message), kHtml);
+        res.set_content(RenderMessagePage(shell, lang, result.round->title, result.message), kHtml);
       } else {
         Json j;
         j["error"] = result.message;
-        j["opens"] = view->round->opens;
-        j["closes"] = view->round->closes;
-        j["server_time"] = IsoUtc(view->server_time);
+        j["opens"] = result.round->opens;
+        j["closes"] = result.round->closes;
+        j["server_time"] = IsoUtc(now);
         res.set_content(j.dump(), kJson);
       }
       return;

@@ -101,6 +101,7 @@ CastResult VotingService::Cast(const std::string& round_id, const BallotRequest&
       return result;
     }
     now = now_();
+    result.round = &it->second.def;
     SettleLocked(it->second, now);
     if (!it->second.refusal.empty()) {
       result.outcome = CastOutcome::kRefused;

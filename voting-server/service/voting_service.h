@@ -45,6 +45,7 @@ enum class CastOutcome {
 
 struct CastResult {
   CastOutcome outcome = CastOutcome::kFailed;
+  const RoundDefinition* round = nullptr;  // set unless kNoSuchRound; lives as the service
   std::string receipt;
   std::vector<FieldError> errors;
   std::string message;

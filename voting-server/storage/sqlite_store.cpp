@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <future>
 #include <map>
 
@@ -106,6 +107,12 @@ std::vector<std::string> ChoicesFromJson(const std::string& s) {
 
 }  // namespace
 
+struct SqliteStore::CodeReader {
+  std::mutex mu;
+  std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<SQLite::Statement> find;
+};
+
 struct SqliteStore::Pending {
   const NewBallot* ballot;
   std::promise<Status> done;
@@ -114,13 +121,27 @@ struct SqliteStore::Pending {
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   try {
+    store->path_ = path;
     store->write_db_ = OpenConnection(path);
     store->write_db_->exec(kSchema);
+    // The checkpointer thread copies the WAL back; the writer only appends. A larger page
+    // cache keeps the codes index in memory (16 MB holds about 250 000 codes).
+    store->write_db_->exec("PRAGMA wal_autocheckpoint=0");
+    store->write_db_->exec("PRAGMA cache_size=-16000");
     store->read_db_ = OpenConnection(path);
+    for (size_t i = 0; i < kCodeReaders; ++i) {
+      auto reader = std::make_unique<CodeReader>();
+      reader->db = OpenConnection(path);
+      reader->db->exec("PRAGMA cache_size=-2000");
+      reader->find = std::make_unique<SQLite::Statement>(
+          *reader->db, "SELECT round, area, used FROM codes WHERE hash = ?");
+      store->code_readers_.push_back(std::move(reader));
+    }
   } catch (const std::exception& e) {
     return Status::IoError(path + ": cannot open the database: " + e.what());
   }
   store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });
+  store->checkpointer_ = std::thread([s = store.get()] { s->CheckpointLoop(); });
   return store;
 }
 
@@ -135,8 +156,15 @@ void SqliteStore::Close() {
     stopping_ = true;
   }
   queue_cv_.notify_all();
+  checkpoint_cv_.notify_all();
   if (writer_.joinable()) writer_.join();
+  if (checkpointer_.joinable()) checkpointer_.join();
   std::scoped_lock lock(write_mu_, read_mu_);
+  for (auto& r : code_readers_) {
+    std::lock_guard<std::mutex> reader_lock(r->mu);
+    r->find.reset();
+    r->db.reset();
+  }
   read_db_.reset();
   write_db_.reset();  // the last connection checkpoints the WAL
 }
@@ -166,6 +194,27 @@ void SqliteStore::WriterLoop() {
       }
     }
     CommitBatch(batch);
+  }
+}
+
+void SqliteStore::CheckpointLoop() {
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = OpenConnection(path_);
+  } catch (const std::exception&) {
+    return;  // the writer's connection checkpoints when it closes
+  }
+  std::unique_lock<std::mutex> lock(queue_mu_);
+  while (!stopping_) {
+    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(200));
+    if (stopping_) break;
+    lock.unlock();
+    try {
+      // PASSIVE: copies what it can without blocking the writer or readers.
+      db->exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const std::exception&) {
+    }
+    lock.lock();
   }
 }
 
@@ -256,15 +305,35 @@ Status SqliteStore::AddCodes(const std::string& round, const std::string& area,
 }
 
 Result<std::optional<CodeRecord>> SqliteStore::FindCode(const std::string& code_hash) {
-  std::lock_guard<std::mutex> lock(read_mu_);
-  if (!read_db_) return Status::FailedPrecondition("the database is closed");
+  if (code_readers_.empty()) return Status::FailedPrecondition("the database is closed");
+  const size_t start = next_reader_++ % code_readers_.size();
+  CodeReader* reader = code_readers_[start].get();
+  std::unique_lock<std::mutex> lock(reader->mu, std::try_to_lock);
+  for (size_t i = 1; !lock.owns_lock() && i < code_readers_.size(); ++i) {
+    reader = code_readers_[(start + i) % code_readers_.size()].get();
+    lock = std::unique_lock<std::mutex>(reader->mu, std::try_to_lock);
+  }
+  if (!lock.owns_lock()) {
+    reader = code_readers_[start].get();
+    lock = std::unique_lock<std::mutex>(reader->mu);
+  }
+  if (!reader->find) return Status::FailedPrecondition("the database is closed");
+  SQLite::Statement& q = *reader->find;
   try {
-    SQLite::Statement q(*read_db_, "SELECT round, area, used FROM codes WHERE hash = ?");
+    q.reset();
     q.bind(1, code_hash.data(), static_cast<int>(code_hash.size()));
-    if (!q.executeStep()) return std::optional<CodeRecord>();
-    return std::optional<CodeRecord>(CodeRecord{
-        q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+    std::optional<CodeRecord> record;
+    if (q.executeStep()) {
+      record = CodeRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                          q.getColumn(2).getInt() != 0};
+    }
+    q.reset();  // ends the read transaction so the WAL can be checkpointed
+    return record;
   } catch (const std::exception& e) {
+    try {
+      q.reset();
+    } catch (...) {
+    }
     return DbError("looking up a code", e);
   }
 }
@@ -377,7 +446,10 @@ Result<std::string> SqliteStore::IntegrityCheck(const std::string& db_path) {
     SQLite::Database db(db_path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
     SQLite::Statement q(db, "PRAGMA integrity_check");
     std::string out;
-    while (q.executeStep()) out += (out.empty() ? "" : "\n") + q.getColumn(0).getString();
+    while (q.executeStep()) {
+      if (!out.empty()) out += '\n';
+      out += q.getColumn(0).getString();
+    }
     return out;
   } catch (const std::exception& e) {
     return DbError("integrity check", e);

@@ -14,12 +14,14 @@
 // without SQL text.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "voting-server/storage/store.h"
 
@@ -61,10 +63,23 @@ class SqliteStore : public Store {
   void WriterLoop();
   void CommitBatch(std::deque<Pending*>& batch);
 
+  struct CodeReader;
+  static constexpr size_t kCodeReaders = 4;
+
+  std::string path_;
   std::unique_ptr<SQLite::Database> write_db_;  // writer thread, AddCodes, FreezeRound
-  std::unique_ptr<SQLite::Database> read_db_;
-  std::mutex write_mu_;  // guards write_db_
-  std::mutex read_mu_;   // guards read_db_
+  std::unique_ptr<SQLite::Database> read_db_;   // rounds, counts, ballots
+  std::mutex write_mu_;                         // guards write_db_
+  std::mutex read_mu_;                          // guards read_db_
+  // Code lookups run on every ballot from many threads: a few connections, each with its
+  // prepared statement, so that lookups neither queue on one lock nor re-parse SQL.
+  std::vector<std::unique_ptr<CodeReader>> code_readers_;
+  std::atomic<size_t> next_reader_{0};
+
+  // Checkpoints run on their own thread so the writer never stalls copying the WAL back.
+  void CheckpointLoop();
+  std::condition_variable checkpoint_cv_;  // wakes the checkpointer to stop; never the writer's
+  std::thread checkpointer_;
 
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
