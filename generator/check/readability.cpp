@@ -131,6 +131,8 @@ std::vector<TextLine> PlainTextLines(std::string_view md, int first_line) {
       t.erase(0, digits + 2);
       standalone = true;
     }
+    // Markdown hard line breaks (a trailing backslash or two spaces) are not text.
+    while (!t.empty() && (t.back() == '\\' || t.back() == ' ')) t.pop_back();
     t = std::regex_replace(t, kLink, "$1");
     t = std::regex_replace(t, kCode, "");
     t = std::regex_replace(t, kMarks, "");

@@ -26,7 +26,8 @@ std::string LanguageName(const std::string& code) {
 struct Limits {
   bool has_max_score = false, has_min_score = false;
   double max_score = 0, min_score = 0;
-  double max_sentence_words = 0;  // average; 0 = no limit
+  double max_average_sentence_words = 0;  // over the page; 0 = no limit
+  double max_sentence_words = 0;          // any one sentence; 0 = no limit
   double max_long_word_share = 0;
 };
 
@@ -49,6 +50,7 @@ Limits LimitsFor(const Site& site, const std::string& lang) {
   l.has_max_score = num("max_score", l.max_score);
   l.has_min_score = num("min_score", l.min_score);
   num("max_sentence_words", l.max_sentence_words);
+  num("max_average_sentence_words", l.max_average_sentence_words);
   num("max_long_word_share", l.max_long_word_share);
   return l;
 }
@@ -140,9 +142,19 @@ void CheckSite(const Site& site, const std::map<std::string, std::string>& files
         if (lim.has_min_score && r.score < lim.min_score) {
           problems.push_back(r.formula + " " + Fixed(r.score, 1) + " is below the limit " + Fixed(lim.min_score, 1));
         }
-        if (lim.max_sentence_words > 0 && r.average_sentence_words > lim.max_sentence_words) {
+        if (lim.max_average_sentence_words > 0 && r.average_sentence_words > lim.max_average_sentence_words) {
           problems.push_back("sentences average " + Fixed(r.average_sentence_words, 1) + " words, limit " +
-                             Fixed(lim.max_sentence_words, 1));
+                             Fixed(lim.max_average_sentence_words, 1));
+        }
+        if (lim.max_sentence_words > 0) {
+          // Every sentence over the limit, named where it is: averages hide the one long sentence.
+          for (const auto& sentence : r.sentence_list) {
+            if (sentence.words > lim.max_sentence_words) {
+              add(Severity::kError, p.file, sentence.line, "plain-language",
+                  "sentence of " + std::to_string(sentence.words) + " words, limit " + Fixed(lim.max_sentence_words, 0) +
+                      ": " + sentence.text.substr(0, 80));
+            }
+          }
         }
         if (lim.max_long_word_share > 0 && r.long_word_share > lim.max_long_word_share) {
           problems.push_back(Fixed(100 * r.long_word_share, 0) + " % long words, limit " +

@@ -1,6 +1,7 @@
 #include "generator/model/site_assembly.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -85,6 +86,19 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
     return std::nullopt;
   }
   DiagnosticList local;
+  // "page.sv.md" with sv not among the site's languages would quietly become a Finnish
+  // page at /page.sv/: say so instead.
+  {
+    std::string stem = content_path.substr(0, content_path.size() - 3);
+    size_t dot = stem.rfind('.');
+    size_t slash = stem.rfind('/');
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash) && stem.size() - dot == 3 &&
+        std::isalpha(static_cast<unsigned char>(stem[dot + 1])) && std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
+        !config.FindLanguage(stem.substr(dot + 1))) {
+      local.Error({file, 0, 0}, "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
+                  "add it under languages: in site.yaml, or rename the file");
+    }
+  }
   auto split = SplitFrontMatter(text, file, local);
   std::optional<Page> result;
   if (split) {

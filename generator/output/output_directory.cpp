@@ -1,11 +1,13 @@
 #include "generator/output/output_directory.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -19,7 +21,15 @@ Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::stri
   fs::path parent = dest.parent_path();
   std::error_code ec;
   if (!parent.empty()) fs::create_directories(parent, ec);
-  fs::path staging = parent / ("." + dest.filename().string() + ".staging-" + std::to_string(getpid()));
+  std::string prefix = "." + dest.filename().string() + ".staging-";
+  // A build that crashed left its staging folder: remove those of processes that are gone.
+  for (const auto& e : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
+    if (pid > 0 && pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+  }
+  fs::path staging = parent / (prefix + std::to_string(getpid()));
   fs::remove_all(staging, ec);
   if (!fs::create_directory(staging, ec)) {
     return Status::IoError("cannot create " + staging.string() + ": " + ec.message());

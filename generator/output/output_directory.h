@@ -5,6 +5,7 @@
 // rename (Linux renameat2 RENAME_EXCHANGE; two renames where that is not supported) and
 // then deletes the old site, so the result has no stale files. Abort() — or destruction
 // without Commit() — deletes the staging folder and leaves the destination as it was.
+// Staging folders left by builds that crashed are removed by the next build.
 // Writing into an empty folder with O_EXCL is much faster than truncating files in place.
 // Write() is safe to call from several threads.
 #pragma once

@@ -103,7 +103,7 @@ TEST_CASE("check: build errors are findings with their rule") {
 
 TEST_CASE("check: plain-language pages must meet the limits and name the longest sentences and words") {
   auto fs = SiteWithTheme(
-      "title: T\nbase_url: https://example.fi/\nreadability:\n  fi: {max_score: 8, max_sentence_words: 4}\n");
+      "title: T\nbase_url: https://example.fi/\nreadability:\n  fi: {max_score: 8, max_average_sentence_words: 4, max_sentence_words: 6}\n");
   fs.Add("content/selko.md",
          "---\ntitle: Selkosivu\nplain_language: true\n---\nTämä on lyhyt.\n\n"
          "Kaupunginvaltuusto hyväksyi osallisuussuunnitelman kokouksessaan marraskuussa vuonna kaksituhattakaksikymmentäyksi.\n");
@@ -113,6 +113,7 @@ TEST_CASE("check: plain-language pages must meet the limits and name the longest
   CHECK(Contains(text, "content/selko.md:5: plain-language: plain-language page: Wiio 17.7 is above the limit 8.0\n"));
   CHECK(Contains(text, "content/selko.md:5: plain-language: plain-language page: sentences average 5.0 words, limit 4.0\n"));
   CHECK(Contains(text, "content/selko.md:7: plain-language: long sentence (7 words): Kaupunginvaltuusto hyväksyi"));
+  CHECK(Contains(text, "content/selko.md:7: plain-language: sentence of 7 words, limit 6: Kaupunginvaltuusto hyväksyi"));
   CHECK(Contains(text, "content/selko.md:7: plain-language: long word (29 letters): kaksituhattakaksikymmentäyksi"));
   CHECK_FALSE(Contains(text, "content/ok.md:5: plain-language"));
 }
@@ -170,4 +171,9 @@ TEST_CASE("accessibility statement: check warns when the last review is over a y
                               "assessment: self\nfeedback: {email: a@b.fi}\nauthority: {name: V, url: https://x.fi/}\n");
   auto bad = Build(fs);
   CHECK(Contains(bad.diagnostics, "data/seloste.yaml:2:13: error: 'compliance' must be full, partial or none"));
+}
+
+TEST_CASE("readability: a Markdown hard line break after a full stop ends the sentence") {
+  auto r = Of("Tämä on yksi.\\\nTämä on toinen.  \nKolmas.\n", "fi");
+  CHECK(r.sentences == 3);
 }

@@ -67,3 +67,14 @@ TEST_CASE("output: refuses paths outside the output folder") {
   CHECK_FALSE((*out)->Write("/etc/evil", "x").ok());
   fs::remove_all(root);
 }
+
+TEST_CASE("output: a staging folder left by a crashed build is removed by the next one") {
+  fs::path root = TempDir("stale");
+  fs::path stale = root / ".public.staging-999999999";  // no such process
+  fs::create_directories(stale / "x");
+  auto out = OutputDirectory::Create((root / "public").string());
+  REQUIRE(out.ok());
+  CHECK_FALSE(fs::exists(stale));
+  REQUIRE((*out)->Commit().ok());
+  fs::remove_all(root);
+}

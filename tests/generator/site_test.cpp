@@ -217,3 +217,11 @@ TEST_CASE("site: data/ YAML files are available to templates as site.data") {
   REQUIRE(r.ok);
   CHECK(Contains(r.files["alueet/index.html"], "<ul><li>Elimäki</li><li>Kuusankoski</li></ul>"));
 }
+
+TEST_CASE("site: a language suffix that site.yaml does not declare is an error") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/a.sv.md", "---\ntitle: A\n---\n");
+  auto r = Build(fs);
+  CHECK_FALSE(r.ok);
+  CHECK(Contains(r.diagnostics, "content/a.sv.md: error: language 'sv' of this file is not in site.yaml's languages"));
+}
