@@ -161,7 +161,7 @@ TallyResult MesEngine::Run(Int128 share) {
     MesExplanation x;
     x.supporters = supporter_count_[best];
     x.step = step;
-    x.max_payment_cents = static_cast<int64_t>(CeilDiv(pr.num, pr.q_den * subunits_per_cent_));
+    x.max_payment_cents = static_cast<int64_t>(RoundDiv(pr.num, pr.q_den * subunits_per_cent_));
     r.mes = x;
   }
   for (int p = 0; p < m; ++p) {
@@ -171,7 +171,7 @@ TallyResult MesEngine::Run(Int128 share) {
     x.supporters = supporter_count_[p];
     Int128 left = 0;
     for (const Supporter& s : supporters_[p]) left += groups_[s.group].count * budget_[s.group];
-    x.money_left_cents = static_cast<int64_t>(left / subunits_per_cent_);
+    x.money_left_cents = static_cast<int64_t>(RoundDiv(left, subunits_per_cent_));
     r.mes = x;
   }
   return result;
