@@ -12,13 +12,15 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
   const size_t m = e.projects.size();
   supporters_.resize(m);
   supporter_count_.assign(m, 0);
+  total_weight_.assign(m, 0);
   cost_.resize(m);
   for (size_t p = 0; p < m; ++p) cost_[p] = e.projects[p].cost * subunits_per_cent_;
   for (size_t g = 0; g < groups_.size(); ++g) {
     for (size_t k = 0; k < groups_[g].projects.size(); ++k) {
       int p = groups_[g].projects[k];
-      supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k]});
+      supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k], groups_[g].count});
       supporter_count_[p] += groups_[g].count;
+      total_weight_[p] += static_cast<Int128>(groups_[g].count) * groups_[g].points[k];
     }
   }
   budget_.resize(groups_.size());
@@ -36,37 +38,42 @@ Int128 MesEngine::ShareOfCents(int64_t cents) const {
 bool MesEngine::ComputePrice(int project, Price& price) {
   const std::vector<Supporter>& sup = supporters_[project];
   const Int128 cost = cost_[project];
-  Int128 total = 0, weight = 0;
-  for (const Supporter& s : sup) {
-    total += groups_[s.group].count * budget_[s.group];
-    weight += static_cast<Int128>(groups_[s.group].count) * s.points;
-  }
-  if (total < cost || weight == 0) return false;
   // Find q with sum_i min(b_i, q * w_i) = cost: voters below the running q pay all they
-  // have and leave; q only rises as they leave, so the loop ends with the exact q.
-  Int128 num = cost;
-  scratch_.resize(sup.size());
-  for (size_t i = 0; i < sup.size(); ++i) scratch_[i] = static_cast<int>(i);
-  size_t live = sup.size();
+  // have and leave; q only rises as they leave, so the loop ends with the exact q. The
+  // first pass also sums what the supporters have, to see whether they can pay at all.
+  Int128 total = 0, num = cost, weight = total_weight_[project];
+  scratch_.clear();
+  for (size_t i = 0; i < sup.size(); ++i) {
+    const Supporter& s = sup[i];
+    const Int128 b = budget_[s.group];
+    const Int128 money = s.count * b;
+    total += money;
+    if (b * weight < num * s.points) {
+      num -= money;
+      weight -= static_cast<Int128>(s.count) * s.points;
+    } else {
+      scratch_.push_back(static_cast<int>(i));
+    }
+  }
+  if (total < cost) return false;
   bool changed = true;
   while (changed && weight > 0) {
     changed = false;
     size_t kept = 0;
-    for (size_t i = 0; i < live; ++i) {
+    for (size_t i = 0; i < scratch_.size(); ++i) {
       const Supporter& s = sup[scratch_[i]];
       const Int128 b = budget_[s.group];
       if (b * weight < num * s.points) {
-        const int64_t count = groups_[s.group].count;
-        num -= count * b;
-        weight -= static_cast<Int128>(count) * s.points;
+        num -= s.count * b;
+        weight -= static_cast<Int128>(s.count) * s.points;
         changed = true;
       } else {
         scratch_[kept++] = scratch_[i];
       }
     }
-    live = kept;
+    scratch_.resize(kept);
   }
-  if (weight == 0) return false;  // cannot happen when total >= cost; kept as a guard
+  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
   price.num = num;
   price.q_den = weight;
   price.den = weight * cost;
@@ -77,7 +84,7 @@ int MesEngine::ComparePrice(const Price& a, const Price& b) const {
   return CompareProducts(a.num, b.den, b.num, a.den);
 }
 
-TallyResult MesEngine::Run(Int128 share) {
+TallyResult MesEngine::Run(Int128 share, bool explain) {
   const int m = static_cast<int>(e_.projects.size());
   TallyResult result;
   result.projects.resize(m);
@@ -144,12 +151,19 @@ TallyResult MesEngine::Run(Int128 share) {
     }
     // Charge the supporters of `best`.
     const Price& pr = price[best];
+    // Everyone with the same points pays the same: one division per distinct points value.
+    int64_t cached_points = -1;
+    Int128 cached_pay = 0;
     for (const Supporter& s : supporters_[best]) {
       Int128& b = budget_[s.group];
       if (b * pr.q_den < pr.num * s.points) {
         b = 0;
       } else {
-        b -= CeilDiv(pr.num * s.points, pr.q_den);
+        if (s.points != cached_points) {
+          cached_points = s.points;
+          cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
+        }
+        b -= cached_pay;
       }
       for (int other : groups_[s.group].projects) dirty[other] = 1;
     }
@@ -164,13 +178,13 @@ TallyResult MesEngine::Run(Int128 share) {
     x.max_payment_cents = static_cast<int64_t>(RoundDiv(pr.num, pr.q_den * subunits_per_cent_));
     r.mes = x;
   }
-  for (int p = 0; p < m; ++p) {
+  for (int p = 0; p < m && explain; ++p) {
     ProjectResult& r = result.projects[p];
     if (r.selected) continue;
     MesExplanation x;
     x.supporters = supporter_count_[p];
     Int128 left = 0;
-    for (const Supporter& s : supporters_[p]) left += groups_[s.group].count * budget_[s.group];
+    for (const Supporter& s : supporters_[p]) left += s.count * budget_[s.group];
     x.money_left_cents = static_cast<int64_t>(RoundDiv(left, subunits_per_cent_));
     r.mes = x;
   }
