@@ -13,6 +13,7 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
   supporters_.resize(m);
   supporter_count_.assign(m, 0);
   total_weight_.assign(m, 0);
+  one_point_each_.assign(m, 1);
   cost_.resize(m);
   for (size_t p = 0; p < m; ++p) cost_[p] = e.projects[p].cost * subunits_per_cent_;
   for (size_t g = 0; g < groups_.size(); ++g) {
@@ -21,6 +22,7 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
       supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k], groups_[g].count});
       supporter_count_[p] += groups_[g].count;
       total_weight_[p] += static_cast<Int128>(groups_[g].count) * groups_[g].points[k];
+      if (groups_[g].points[k] != 1) one_point_each_[p] = 0;
     }
   }
   budget_.resize(groups_.size());
@@ -95,8 +97,20 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
   std::vector<char> alive(m, 0), dirty(m, 1);
   std::vector<Price> price(m);
   for (int p = 0; p < m; ++p) {
-    alive[p] = cost_[p] > 0 && !supporters_[p].empty() && ComputePrice(p, price[p]);
     dirty[p] = 0;
+    if (cost_[p] <= 0 || supporters_[p].empty()) continue;
+    if (one_point_each_[p]) {
+      // Everyone starts with `share` and gives 1 point: affordable iff the supporters
+      // together have the cost, and then nobody is short (share >= cost / supporters).
+      Int128 count = supporter_count_[p];
+      if (count * share < cost_[p]) continue;
+      price[p].num = cost_[p];
+      price[p].q_den = count;
+      price[p].den = count * cost_[p];
+      alive[p] = 1;
+    } else {
+      alive[p] = ComputePrice(p, price[p]);
+    }
   }
   std::vector<int> order;
   std::vector<int> tied;
