@@ -7,7 +7,9 @@
 #include <set>
 #include <sstream>
 
+#include "tests/tally/reference_mes.h"
 #include "voting-server/tally/greedy.h"
+#include "voting-server/tally/mes.h"
 #include "voting-server/tally/mes_add1.h"
 #include "voting-server/tally/pabulib_reader.h"
 #include "voting-server/tally/pabulib_writer.h"
@@ -172,6 +174,32 @@ TEST_CASE("Wieliczka 2023 (add1 with a comparison step) differs from plain mes-a
   }
   CHECK(missing == std::set<std::string>{"46"});
   CHECK(extra == std::set<std::string>{"66", "67"});
+}
+
+TEST_CASE("on small real elections MES and mes-add1 equal the voter-by-voter reference") {
+  auto files = Instances();
+  if (files.empty()) {
+    WARN("no Pabulib instances at " YHDESSA_PABULIB_DIR "; skipped");
+    return;
+  }
+  int checked = 0;
+  for (const fs::path& path : files) {
+    PabulibData d = Load(path);
+    const Election& e = d.election;
+    if (!CheckTallyable(e).ok() || e.ballots.size() > 600) continue;
+    INFO(path.filename().string());
+    for (TieBreak tb : {TieBreak::kDefault, TieBreak::kId}) {
+      testing::ReferenceOutcome ref =
+          testing::ReferenceMes(e, tb, static_cast<Int128>(e.budget) * 1000);
+      CHECK(Mes(e, tb).selected == ref.order);
+      if (path.filename().string().rfind("Hungary", 0) == 0) continue;  // 153 000 naive runs
+      std::vector<int> fast = MesAdd1(e, tb).selected;
+      std::sort(fast.begin(), fast.end());
+      CHECK(fast == testing::ReferenceMesAdd1(e, tb));
+    }
+    ++checked;
+  }
+  CHECK(checked >= 4);
 }
 
 }  // namespace
