@@ -24,7 +24,7 @@ for f in "$dir"/*.pb; do
   projects="$(awk '/^num_projects;/{split($0,a,";"); print a[2]; exit}' "$f")"
   for rule in greedy mes mes-add1; do
     cmd="$bin --pabulib $f --rule $rule"
-    if ! $cmd >/dev/null 2>&1; then
+    if ! "$bin" --pabulib "$f" --rule greedy >/dev/null 2>&1; then
       echo "| $name | $voters | $projects | $rule | refused (ordinal) | | |"
       continue
     fi
