@@ -26,6 +26,18 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
     }
   }
   budget_.resize(groups_.size());
+  // Projects sharing a supporter with p: the only prices a purchase of p can change.
+  neighbours_.resize(m);
+  std::vector<int> seen(m, -1);
+  for (size_t p = 0; p < m; ++p) {
+    for (const Supporter& s : supporters_[p]) {
+      for (int other : groups_[s.group].projects) {
+        if (seen[other] == static_cast<int>(p)) continue;
+        seen[other] = static_cast<int>(p);
+        neighbours_[p].push_back(other);
+      }
+    }
+  }
 }
 
 Int128 MesEngine::EqualShare() const {
@@ -181,8 +193,8 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
         }
         b -= cached_pay;
       }
-      for (int other : groups_[s.group].projects) dirty[other] = 1;
     }
+    for (int other : neighbours_[best]) dirty[other] = 1;
     alive[best] = 0;
     result.selected.push_back(best);
     result.total_cost += e_.projects[best].cost;

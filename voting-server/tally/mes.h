@@ -76,6 +76,7 @@ class MesEngine {
   std::vector<int64_t> supporter_count_;            // voters, per project
   std::vector<Int128> total_weight_;                // sum of count * points, per project
   std::vector<char> one_point_each_;                // every supporter gives 1 point
+  std::vector<std::vector<int>> neighbours_;        // projects sharing a supporter
   std::vector<Int128> cost_;                        // sub-units, per project
   int64_t voters_ = 0;
   Int128 subunits_per_cent_ = 1;
