@@ -12,16 +12,32 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
   const size_t m = e.projects.size();
   supporters_.resize(m);
   supporter_count_.assign(m, 0);
+  total_weight_.assign(m, 0);
+  one_point_each_.assign(m, 1);
   cost_.resize(m);
   for (size_t p = 0; p < m; ++p) cost_[p] = e.projects[p].cost * subunits_per_cent_;
   for (size_t g = 0; g < groups_.size(); ++g) {
     for (size_t k = 0; k < groups_[g].projects.size(); ++k) {
       int p = groups_[g].projects[k];
-      supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k]});
+      supporters_[p].push_back({static_cast<int>(g), groups_[g].points[k], groups_[g].count});
       supporter_count_[p] += groups_[g].count;
+      total_weight_[p] += static_cast<Int128>(groups_[g].count) * groups_[g].points[k];
+      if (groups_[g].points[k] != 1) one_point_each_[p] = 0;
     }
   }
   budget_.resize(groups_.size());
+  // Projects sharing a supporter with p: the only prices a purchase of p can change.
+  neighbours_.resize(m);
+  std::vector<int> seen(m, -1);
+  for (size_t p = 0; p < m; ++p) {
+    for (const Supporter& s : supporters_[p]) {
+      for (int other : groups_[s.group].projects) {
+        if (seen[other] == static_cast<int>(p)) continue;
+        seen[other] = static_cast<int>(p);
+        neighbours_[p].push_back(other);
+      }
+    }
+  }
 }
 
 Int128 MesEngine::EqualShare() const {
@@ -36,37 +52,42 @@ Int128 MesEngine::ShareOfCents(int64_t cents) const {
 bool MesEngine::ComputePrice(int project, Price& price) {
   const std::vector<Supporter>& sup = supporters_[project];
   const Int128 cost = cost_[project];
-  Int128 total = 0, weight = 0;
-  for (const Supporter& s : sup) {
-    total += groups_[s.group].count * budget_[s.group];
-    weight += static_cast<Int128>(groups_[s.group].count) * s.points;
-  }
-  if (total < cost || weight == 0) return false;
   // Find q with sum_i min(b_i, q * w_i) = cost: voters below the running q pay all they
-  // have and leave; q only rises as they leave, so the loop ends with the exact q.
-  Int128 num = cost;
-  scratch_.resize(sup.size());
-  for (size_t i = 0; i < sup.size(); ++i) scratch_[i] = static_cast<int>(i);
-  size_t live = sup.size();
+  // have and leave; q only rises as they leave, so the loop ends with the exact q. The
+  // first pass also sums what the supporters have, to see whether they can pay at all.
+  Int128 total = 0, num = cost, weight = total_weight_[project];
+  scratch_.clear();
+  for (size_t i = 0; i < sup.size(); ++i) {
+    const Supporter& s = sup[i];
+    const Int128 b = budget_[s.group];
+    const Int128 money = s.count * b;
+    total += money;
+    if (b * weight < num * s.points) {
+      num -= money;
+      weight -= static_cast<Int128>(s.count) * s.points;
+    } else {
+      scratch_.push_back(static_cast<int>(i));
+    }
+  }
+  if (total < cost) return false;
   bool changed = true;
   while (changed && weight > 0) {
     changed = false;
     size_t kept = 0;
-    for (size_t i = 0; i < live; ++i) {
+    for (size_t i = 0; i < scratch_.size(); ++i) {
       const Supporter& s = sup[scratch_[i]];
       const Int128 b = budget_[s.group];
       if (b * weight < num * s.points) {
-        const int64_t count = groups_[s.group].count;
-        num -= count * b;
-        weight -= static_cast<Int128>(count) * s.points;
+        num -= s.count * b;
+        weight -= static_cast<Int128>(s.count) * s.points;
         changed = true;
       } else {
         scratch_[kept++] = scratch_[i];
       }
     }
-    live = kept;
+    scratch_.resize(kept);
   }
-  if (weight == 0) return false;  // cannot happen when total >= cost; kept as a guard
+  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
   price.num = num;
   price.q_den = weight;
   price.den = weight * cost;
@@ -77,7 +98,7 @@ int MesEngine::ComparePrice(const Price& a, const Price& b) const {
   return CompareProducts(a.num, b.den, b.num, a.den);
 }
 
-TallyResult MesEngine::Run(Int128 share) {
+TallyResult MesEngine::Run(Int128 share, bool explain) {
   const int m = static_cast<int>(e_.projects.size());
   TallyResult result;
   result.projects.resize(m);
@@ -87,28 +108,42 @@ TallyResult MesEngine::Run(Int128 share) {
 
   std::vector<char> alive(m, 0), dirty(m, 1);
   std::vector<Price> price(m);
+  std::vector<double> estimate(m);
   for (int p = 0; p < m; ++p) {
-    alive[p] = cost_[p] > 0 && !supporters_[p].empty() && ComputePrice(p, price[p]);
     dirty[p] = 0;
+    if (cost_[p] <= 0 || supporters_[p].empty()) continue;
+    if (one_point_each_[p]) {
+      // Everyone starts with `share` and gives 1 point: affordable iff the supporters
+      // together have the cost, and then nobody is short (share >= cost / supporters).
+      Int128 count = supporter_count_[p];
+      if (count * share < cost_[p]) continue;
+      price[p].num = cost_[p];
+      price[p].q_den = count;
+      price[p].den = count * cost_[p];
+      alive[p] = 1;
+    } else {
+      alive[p] = ComputePrice(p, price[p]);
+    }
   }
   std::vector<int> order;
   std::vector<int> tied;
   int step = 0;
   while (true) {
     // Prices only rise during a run (budgets only fall), so a stale price is a lower bound:
-    // visit projects by stale price and stop once it exceeds the best fresh one.
+    // a project whose stale price already exceeds the best fresh one is skipped unpriced.
     order.clear();
     for (int p = 0; p < m; ++p) {
       if (alive[p]) order.push_back(p);
     }
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      int c = ComparePrice(price[a], price[b]);
-      return c != 0 ? c < 0 : tie.Before(a, b);
-    });
+    // The visiting order only needs to be good, not exact (every project is still checked
+    // exactly below), so sort by a floating-point estimate: far cheaper than exact keys.
+    for (int p : order)
+      estimate[p] = static_cast<double>(price[p].num) / static_cast<double>(price[p].den);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return estimate[a] < estimate[b]; });
     int best = -1;
     tied.clear();
     for (int p : order) {
-      if (best >= 0 && ComparePrice(price[p], price[best]) > 0) break;
+      if (best >= 0 && ComparePrice(price[p], price[best]) > 0) continue;
       if (dirty[p]) {
         dirty[p] = 0;
         if (!ComputePrice(p, price[p])) {
@@ -144,15 +179,22 @@ TallyResult MesEngine::Run(Int128 share) {
     }
     // Charge the supporters of `best`.
     const Price& pr = price[best];
+    // Everyone with the same points pays the same: one division per distinct points value.
+    int64_t cached_points = -1;
+    Int128 cached_pay = 0;
     for (const Supporter& s : supporters_[best]) {
       Int128& b = budget_[s.group];
       if (b * pr.q_den < pr.num * s.points) {
         b = 0;
       } else {
-        b -= CeilDiv(pr.num * s.points, pr.q_den);
+        if (s.points != cached_points) {
+          cached_points = s.points;
+          cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
+        }
+        b -= cached_pay;
       }
-      for (int other : groups_[s.group].projects) dirty[other] = 1;
     }
+    for (int other : neighbours_[best]) dirty[other] = 1;
     alive[best] = 0;
     result.selected.push_back(best);
     result.total_cost += e_.projects[best].cost;
@@ -161,17 +203,17 @@ TallyResult MesEngine::Run(Int128 share) {
     MesExplanation x;
     x.supporters = supporter_count_[best];
     x.step = step;
-    x.max_payment_cents = static_cast<int64_t>(CeilDiv(pr.num, pr.q_den * subunits_per_cent_));
+    x.max_payment_cents = static_cast<int64_t>(RoundDiv(pr.num, pr.q_den * subunits_per_cent_));
     r.mes = x;
   }
-  for (int p = 0; p < m; ++p) {
+  for (int p = 0; p < m && explain; ++p) {
     ProjectResult& r = result.projects[p];
     if (r.selected) continue;
     MesExplanation x;
     x.supporters = supporter_count_[p];
     Int128 left = 0;
-    for (const Supporter& s : supporters_[p]) left += groups_[s.group].count * budget_[s.group];
-    x.money_left_cents = static_cast<int64_t>(left / subunits_per_cent_);
+    for (const Supporter& s : supporters_[p]) left += s.count * budget_[s.group];
+    x.money_left_cents = static_cast<int64_t>(RoundDiv(left, subunits_per_cent_));
     r.mes = x;
   }
   return result;

@@ -40,8 +40,9 @@ class MesEngine {
 
   MesEngine(const Election& e, TieBreak tie_break);
 
-  /// One MES run; `share` is each voter's starting money in sub-units.
-  TallyResult Run(Int128 share);
+  /// One MES run; `share` is each voter's starting money in sub-units. Without `explain`
+  /// the MesExplanation of unselected projects is left empty (saves a pass; mes-add1).
+  TallyResult Run(Int128 share, bool explain = true);
 
   /// Share that splits the election's budget equally (exactly budget / n).
   Int128 EqualShare() const;
@@ -56,6 +57,7 @@ class MesEngine {
   struct Supporter {
     int group;
     int64_t points;  // per voter of the group
+    int64_t count;   // voters in the group
   };
   // Exact price rho = num / den of a project at the current budgets.
   struct Price {
@@ -72,6 +74,9 @@ class MesEngine {
   std::vector<VoterGroup> groups_;
   std::vector<std::vector<Supporter>> supporters_;  // per project
   std::vector<int64_t> supporter_count_;            // voters, per project
+  std::vector<Int128> total_weight_;                // sum of count * points, per project
+  std::vector<char> one_point_each_;                // every supporter gives 1 point
+  std::vector<std::vector<int>> neighbours_;        // projects sharing a supporter
   std::vector<Int128> cost_;                        // sub-units, per project
   int64_t voters_ = 0;
   Int128 subunits_per_cent_ = 1;

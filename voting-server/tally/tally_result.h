@@ -2,7 +2,7 @@
 // data that explains each outcome in plain words.
 //
 // Amounts are integer cents except MES prices, which are exact fractions inside the engine
-// and are reported here rounded up to the cent (they explain; they never decide).
+// and are reported here rounded to the nearest cent (they explain; they never decide).
 #pragma once
 
 #include <cstdint>
@@ -18,11 +18,11 @@ namespace yhdessa::tally {
 struct MesExplanation {
   int64_t supporters = 0;  // voters who support it (approve it / give it points)
   // Selected: the step at which it was bought and the most any one supporter paid
-  // (per point for cumulative ballots), in cents rounded up.
+  // (per point for cumulative ballots), in cents rounded to the nearest cent.
   int step = 0;
   int64_t max_payment_cents = 0;
-  // Not selected: what its supporters had left when MES stopped, in cents rounded down;
-  // less than the cost, otherwise it would have been bought.
+  // Not selected: what its supporters had left when MES stopped, rounded to the nearest
+  // cent; less than the cost (up to that rounding), otherwise it would have been bought.
   int64_t money_left_cents = 0;
 };
 

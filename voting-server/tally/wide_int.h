@@ -23,6 +23,11 @@ inline Int128 CeilDiv(Int128 a, Int128 b) {
   return a / b + (a % b != 0 ? 1 : 0);
 }
 
+/// a / b rounded to the nearest integer (halves up), for a >= 0, b > 0.
+inline Int128 RoundDiv(Int128 a, Int128 b) {
+  return (2 * a + b) / (2 * b);
+}
+
 /// Decimal text of a 128-bit integer (for messages and tests).
 std::string ToString(Int128 v);
 
