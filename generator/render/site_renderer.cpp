@@ -90,18 +90,28 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
     for (const auto& [k, s] : l->second) i18n.Set(k, s);
   }
   root.Set("i18n", i18n);
+  // Menus per language: "main.sv" replaces "main" on Swedish pages; a language without
+  // its own menu shows the default one, marked as being in the default language.
   ViewData menus;
-  for (const auto& [name, items] : cfg.menus) {
-    ViewData list = ViewData::List();
-    for (const auto& item : items) {
-      ViewData m;
-      m.Set("title", item.title);
-      std::string url = item.url;
-      if (!url.empty() && url[0] == '/') url = SiteUrl(site_, url);
-      m.Set("url", url);
-      list.Push(std::move(m));
+  for (bool own : {false, true}) {
+    for (const auto& [name, items] : cfg.menus) {
+      size_t dot = name.rfind('.');
+      bool suffixed = dot != std::string::npos;
+      if (suffixed != own || (own && name.substr(dot + 1) != lang)) continue;
+      bool foreign = !own && lang != cfg.default_language && !cfg.menus.count(name + "." + lang);
+      if (!own && cfg.menus.count(name + "." + lang)) continue;
+      ViewData list = ViewData::List();
+      for (const auto& item : items) {
+        ViewData m;
+        m.Set("title", item.title);
+        std::string url = item.url;
+        if (!url.empty() && url[0] == '/') url = SiteUrl(site_, url);
+        m.Set("url", url);
+        if (foreign) m.Set("lang", cfg.default_language);
+        list.Push(std::move(m));
+      }
+      menus.Set(own ? name.substr(0, dot) : name, std::move(list));
     }
-    menus.Set(name, std::move(list));
   }
   v.Set("menus", menus);
   v.Set("multilingual", cfg.languages.size() > 1);
@@ -630,7 +640,13 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       break;
     }
     case RenderJob::kSitemap:
-      emit("sitemap.xml", Sitemap());
+      // One sitemap per language behind an index when the site has several languages.
+      if (site_.config.languages.size() == 1) {
+        emit("sitemap.xml", Sitemap(""));
+      } else {
+        emit("sitemap.xml", SitemapIndex());
+        for (const auto& l : site_.config.languages) emit("sitemaps/" + l.code + ".xml", Sitemap(l.code));
+      }
       break;
     case RenderJob::kRobots:
       emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + site_.config.Origin() +
@@ -639,12 +655,14 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
   }
 }
 
-std::string SiteRenderer::Sitemap() const {
+std::string SiteRenderer::Sitemap(const std::string& lang) const {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   std::vector<const Page*> sorted;
-  for (const auto& p : site_.pages) sorted.push_back(&p);
+  for (const auto& p : site_.pages) {
+    if (lang.empty() || p.lang == lang) sorted.push_back(&p);
+  }
   std::sort(sorted.begin(), sorted.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : sorted) {
     if (p->type == PageType::kMissingTranslation) continue;
@@ -655,6 +673,17 @@ std::string SiteRenderer::Sitemap() const {
   }
   out += "</urlset>\n";
   return out;
+}
+
+std::string SiteRenderer::SitemapIndex() const {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const auto& l : site_.config.languages) {
+    out += "  <sitemap><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, "/sitemaps/" + l.code + ".xml")) +
+           "</loc></sitemap>\n";
+  }
+  return out + "</sitemapindex>\n";
 }
 
 std::string SiteRenderer::Feed(const Page& section) const {

@@ -104,3 +104,23 @@ TEST_CASE("i18n: missing-translation notices and translations of schema-only kin
   CHECK(Contains(r.files["sv/arvio/index.html"], "<td data-label=\"Aluetoimikunnat\">Lähellä</td>"));
   CHECK(Contains(r.files["en/arvio/index.html"], "This page is not available in English"));
 }
+
+TEST_CASE("i18n: menus and sitemaps per language") {
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}, en: {name: English}}\n"
+      "menus:\n  main: [{title: Osallisuus, url: /a/}]\n  main.sv: [{title: Delaktighet, url: /sv/a/}]\n");
+  fs.Add("content/a.md", "---\ntitle: A\n---\n");
+  fs.Add("content/a.sv.md", "---\ntitle: A på svenska\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(Contains(r.files["a/index.html"], "<li><a href=\"/a/\">Osallisuus</a></li>"));
+  CHECK(Contains(r.files["sv/a/index.html"], "<li><a href=\"/sv/a/\">Delaktighet</a></li>"));
+  CHECK_FALSE(Contains(r.files["sv/a/index.html"], ">Osallisuus<"));
+  // No English menu: the Finnish one, marked as Finnish (WCAG 3.1.2).
+  CHECK(Contains(r.files["en/a/index.html"], "<li><a href=\"/a/\" lang=\"fi\">Osallisuus</a></li>"));
+  CHECK(Contains(r.files["sitemap.xml"], "<sitemap><loc>https://example.fi/sitemaps/sv.xml</loc></sitemap>"));
+  CHECK(Contains(r.files["sitemaps/sv.xml"], "<loc>https://example.fi/sv/a/</loc>"));
+  CHECK_FALSE(Contains(r.files["sitemaps/sv.xml"], "<loc>https://example.fi/a/</loc>"));
+  CHECK(Contains(r.files["sitemaps/fi.xml"], "<loc>https://example.fi/a/</loc>"));
+}
