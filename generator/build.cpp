@@ -12,6 +12,7 @@
 #include "generator/kinds/round_content.h"
 #include "generator/model/links.h"
 #include "generator/model/measure_index.h"
+#include "generator/model/project_catalogue.h"
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
@@ -322,6 +323,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
   }
   AddMeasureIndexes(site, diags);
+  AddProjectCatalogues(site, diags);
   site.data = LoadData(fs, diags);
   AddAccessibilityStatement(fs, i18n, site, diags);
   timer.Done("typed content");

@@ -25,6 +25,7 @@ enum class PageType {
   kMeasureIndex,        // generated from plans (model/measure_index.h)
   kMissingTranslation,  // "this page is not available in <language>", linking to the original
   kAccessibility,       // the accessibility statement, one per language
+  kProjectIndex,        // a project catalogue filtered by theme, year or roadmap (model/project_catalogue.h)
 };
 
 /// A measure of a plan, by position: the plan page, the goal and the measure within it.
@@ -112,6 +113,8 @@ struct Site {
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
   std::map<std::string, std::map<std::string, int>> translations;  // key -> lang -> page
   Value data;       // data/**/*.yaml as one map: data/kunnat/alueet.yaml -> data.kunnat.alueet
+  /// Project catalogues: section page -> facet -> (value, index page) in display order.
+  std::map<int, std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>>> catalogues;
   std::optional<AccessibilityStatement> accessibility;
   std::map<std::string, int> accessibility_pages;  // lang -> page
   int64_t now = 0;  // the build's clock (BuildFilter::now): rounds say whether they are open

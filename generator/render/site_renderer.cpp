@@ -6,6 +6,7 @@
 #include "generator/model/links.h"
 #include "generator/model/measure_index.h"
 #include "generator/model/site_assembly.h"
+#include "generator/render/catalogue_view.h"
 #include "generator/render/plan_view.h"
 #include "generator/render/round_view.h"
 #include "generator/core/file_system.h"
@@ -358,6 +359,41 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
     v.Set("plan", PlanView(*p.typed->plan, ctx));
   }
   if (p.type == PageType::kMeasureIndex) v.Set("index", MeasureIndexView(p));
+  int self = static_cast<int>(&p - site_.pages.data());
+  if (auto cat = site_.catalogues.find(self); cat != site_.catalogues.end()) {
+    ViewData c;
+    ViewData groups = ViewData::List();
+    for (const auto& [facet, values] : cat->second) {
+      ViewData g;
+      g.Set("title", Str(p.lang, "facet_" + facet));
+      ViewData list = ViewData::List();
+      for (const auto& [value, idx] : values) {
+        ViewData item;
+        item.Set("title", value.empty() ? Str(p.lang, "facet_" + facet) : value);
+        item.Set("url", SiteUrl(site_, site_.pages[idx].url));
+        item.Set("count", std::to_string(site_.pages[idx].term_pages.size()));
+        list.Push(std::move(item));
+      }
+      g.Set("values", std::move(list));
+      groups.Push(std::move(g));
+    }
+    c.Set("groups", std::move(groups));
+    c.Set("json_url", SiteUrl(site_, p.url + "hankkeet.json"));
+    c.Set("csv_url", SiteUrl(site_, p.url + "hankkeet.csv"));
+    v.Set("catalogue", std::move(c));
+  }
+  if (p.type == PageType::kProjectIndex) {
+    ViewData pi;
+    pi.Set("facet", Str(p.lang, "facet_" + p.facet));
+    ViewData items = ViewData::List();
+    for (int i : p.term_pages) items.Push(ListItem(i));
+    pi.Set("items", std::move(items));
+    pi.Set("count", std::to_string(p.term_pages.size()));
+    pi.Set("catalogue_url", SiteUrl(site_, site_.pages[p.parent].url));
+    pi.Set("catalogue_title", site_.pages[p.parent].fm.title);
+    v.Set("projects", std::move(pi));
+    if (p.term.empty()) page.Set("title", Str(p.lang, "facet_" + p.facet));
+  }
   if (p.type == PageType::kAccessibility && site_.accessibility) {
     const AccessibilityStatement& a = *site_.accessibility;
     ViewData sv;
@@ -520,6 +556,7 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
     case PageType::kMeasureIndex: return "measures";
     case PageType::kMissingTranslation: return "missing-translation";
     case PageType::kAccessibility: return "accessibility";
+    case PageType::kProjectIndex: return "projects";
   }
   return "page";
 }
@@ -541,6 +578,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
     for (size_t k = 1; k <= n; ++k) jobs.push_back({static_cast<int>(i), k, RenderJob::kPage});
     if (HasFeed(site_, p)) jobs.push_back({static_cast<int>(i), 1, RenderJob::kFeed});
     if (p.typed && p.typed->plan) jobs.push_back({static_cast<int>(i), 1, RenderJob::kOpenData});
+    if (site_.catalogues.count(static_cast<int>(i))) jobs.push_back({static_cast<int>(i), 1, RenderJob::kCatalogueData});
   }
   for (size_t a = 0; a < site_.aliases.size(); ++a) jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
   for (size_t r = 0; r < site_.rounds.size(); ++r) jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
@@ -593,6 +631,25 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       if (auto html = render_in_base("ballot-answer", view, dl, "site.yaml")) {
         emit("_yhdessa/ballot-answer.html", std::move(*html));
       }
+      break;
+    }
+    case RenderJob::kCatalogueData: {
+      // Every project below the catalogue's section, filtered or not.
+      std::vector<int> all;
+      for (size_t i = 0; i < site_.pages.size(); ++i) {
+        const Page& q = site_.pages[i];
+        if (q.fm.kind != "project" || q.type != PageType::kPage || q.lang != site_.pages[job.page].lang) continue;
+        for (int a = q.parent; a >= 0; a = site_.pages[a].parent) {
+          if (a == job.page) {
+            all.push_back(static_cast<int>(i));
+            break;
+          }
+        }
+      }
+      std::sort(all.begin(), all.end(), [&](int a, int b) { return site_.pages[a].fm.title < site_.pages[b].fm.title; });
+      std::string dir = site_.pages[job.page].url.substr(1);
+      emit(dir + "hankkeet.json", CatalogueJson(site_, all));
+      emit(dir + "hankkeet.csv", CatalogueCsv(site_, all));
       break;
     }
     case RenderJob::kManifest:

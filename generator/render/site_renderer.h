@@ -26,7 +26,7 @@ using EmitFn = std::function<void(const std::string& path, std::string content)>
 struct RenderJob {
   int page = -1;     // index in Site::pages, or -1 for a site-level file
   size_t pager = 1;  // list page number
-  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed, kOpenData, kManifest, kAnswerShell } kind = kPage;
+  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed, kOpenData, kManifest, kAnswerShell, kCatalogueData } kind = kPage;
 };
 
 class SiteRenderer {

@@ -64,6 +64,8 @@ TEST_CASE("demo site: builds without errors; the welfare plan 2024 has the sourc
     }
   }
   CHECK(projects == 23);
+  const std::string& catalogue = r.files["hankkeet/hankkeet.csv"];
+  CHECK(std::count(catalogue.begin(), catalogue.end(), '\n') == 24);
   // The demo round is open and its manifest is published for the voting server.
   CHECK(r.files.count("_yhdessa/rounds/omakouvola-2026.json"));
   CHECK(r.files["omakouvola/index.html"].find("<form class=\"ballot\"") != std::string::npos);

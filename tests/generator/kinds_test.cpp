@@ -131,3 +131,29 @@ TEST_CASE("project, service, body and assessment pages check their keys") {
   CHECK(Contains(rb.diagnostics, "content/b.md:4:15: error: 'euros' must be a whole number, not 'paljon'"));
   CHECK(Contains(rb.diagnostics, "content/b.md:5:17: error: 'nimi' is not a key of an item of 'stakeholders'"));
 }
+
+TEST_CASE("project catalogue: filters as plain links by theme, year and roadmap; JSON and CSV") {
+  auto fs = SiteWithTheme(kSiteYaml);
+  fs.Add("content/hankkeet/_index.md", "---\ntitle: Hankkeet\n---\n");
+  fs.Add("content/hankkeet/a.md", "---\ntitle: Aluetoiminta\nkind: project\ntheme: Foorumit\nduration: \"2020–2022\"\n"
+                                  "links: {digital_roadmap: true}\n---\n");
+  fs.Add("content/hankkeet/b.md", "---\ntitle: Bussit\nkind: project\ntheme: Digi\nduration: vuonna 2021\n"
+                                  "cost: {text: noin 5 000 €, euros: 5000}\n---\n");
+  fs.Add("content/hankkeet/c.md", "---\ntitle: Ilman tietoja\nkind: project\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& section = r.files["hankkeet/index.html"];
+  CHECK(Contains(section, "<nav class=\"filters\" aria-labelledby=\"filters-title\">"));
+  CHECK(Contains(section, "<li><a href=\"/hankkeet/teema/foorumit/\">Foorumit</a> (1)</li>"));
+  CHECK(Contains(section, "<li><a href=\"/hankkeet/vuosi/2021/\">2021</a> (2)</li>"));
+  CHECK(Contains(section, "<li><a href=\"/hankkeet/digitaalinen-tiekartta/\">Digitaalisessa tiekartassa</a> (1)</li>"));
+  const std::string& year = r.files["hankkeet/vuosi/2021/index.html"];
+  CHECK(Contains(year, "<a href=\"/hankkeet/a/\">Aluetoiminta</a>"));
+  CHECK(Contains(year, "<a href=\"/hankkeet/b/\">Bussit</a>"));
+  CHECK_FALSE(Contains(r.files["hankkeet/vuosi/2022/index.html"], "Bussit"));
+  const std::string& csv = r.files["hankkeet/hankkeet.csv"];
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);  // header + every project, filtered or not
+  CHECK(Contains(csv, "Bussit,https://example.fi/hankkeet/b/,Digi,vuonna 2021,2021,,noin 5 000 €,5000,"));
+  CHECK(Contains(r.files["hankkeet/hankkeet.json"], "\"cost_euros\": 5000"));
+}
