@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generator/render/csv.h"
+
 #include "generator/model/links.h"
 #include "generator/model/project_catalogue.h"
 
@@ -26,16 +28,6 @@ std::vector<std::string> Texts(const Value& raw, const char* key) {
     }
   }
   return out;
-}
-
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string Join(const std::vector<std::string>& v) {
@@ -94,7 +86,7 @@ std::string CatalogueCsv(const Site& site, const std::vector<int>& projects) {
     Row r = RowOf(site, i);
     std::vector<std::string> cells{r.title, r.url, r.theme, r.duration, Join(r.years), r.status, r.cost_text,
                                    r.euros, r.roadmap, Join(r.goals), Join(r.stakeholders), Join(r.contacts)};
-    for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + Csv(cells[k]);
+    for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + CsvField(cells[k]);
     out += "\r\n";
   }
   return out;

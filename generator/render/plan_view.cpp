@@ -2,20 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generator/render/csv.h"
+
 #include "generator/content/text.h"
 
 namespace yhdessa {
 namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
