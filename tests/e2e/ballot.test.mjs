@@ -36,6 +36,11 @@ const code = (i) => server.codes[`${ROUND}/${AREA}`][i];
 // Types like a person would: lower case, no dashes.
 const typed = (c) => c.replace(/-/g, '').toLowerCase();
 
+// Starts the submit and waits for the answer page (not just for the current page's load).
+async function submit(page, action) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+}
+
 async function tabTo(page, selector, limit = 300) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
@@ -56,8 +61,7 @@ test('keyboard only, with JavaScript: choose, see the money left, enter a code, 
   await tabTo(page, `#code-${AREA}`);
   await page.keyboard.type(typed(code(0)));
   assert.equal(await page.locator(`#code-check-${AREA}`).textContent(), 'Koodin muoto on oikea.');
-  await page.keyboard.press('Enter');
-  await page.waitForLoadState();
+  await submit(page, () => page.keyboard.press('Enter'));
   assert.equal(await page.locator('h1').textContent(), 'Äänesi on tallennettu');
   assert.match(await page.locator('.receipt').textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await shot(page, '02-keyboard-receipt');
@@ -89,8 +93,7 @@ test('without JavaScript: an over-budget ballot and a wrong code each show the e
   await page.check(`#p-${AREA}-alue-1-frisbeegolf`);
   await page.check(`#p-${AREA}-alue-1-valaistus`);
   await page.fill(`#code-${AREA}`, code(2));
-  await page.click(`form.ballot:has(input[value="${AREA}"]) button[type=submit]`);
-  await page.waitForLoadState();
+  await submit(page, () => page.click(`form.ballot:has(input[value="${AREA}"]) button[type=submit]`));
   const summary = page.locator('.error-summary');
   assert.ok(await summary.isVisible());
   assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'focus is on the error summary');
@@ -101,14 +104,12 @@ test('without JavaScript: an over-budget ballot and a wrong code each show the e
   // The code was not used by the rejected ballot: it still works.
   await page.uncheck('input[name=proposal][value="alue-1-valaistus"]');
   await page.fill('input[name=code]', 'XXXX-XXXX-XXXX-X');
-  await page.click('button[type=submit]');
-  await page.waitForLoadState();
+  await submit(page, () => page.click('button[type=submit]'));
   assert.ok(await page.locator('.error-summary a[href="#field-code"]').count() > 0);
   await shot(page, '05-nojs-wrong-code');
 
   await page.fill('input[name=code]', code(2));
-  await page.click('button[type=submit]');
-  await page.waitForLoadState();
+  await submit(page, () => page.click('button[type=submit]'));
   assert.equal(await page.locator('h1').textContent(), 'Äänesi on tallennettu');
   await shot(page, '06-nojs-receipt');
   await context.close();
@@ -137,8 +138,7 @@ test('a used code is refused like an unknown one', async () => {
   await page.goto(server.url + '/omakouvola/');
   await page.check(`#p-${AREA}-alue-1-penkit`);
   await page.fill(`#code-${AREA}`, code(0));  // used in the first test
-  await page.click(`form.ballot:has(input[value="${AREA}"]) button[type=submit]`);
-  await page.waitForLoadState();
+  await submit(page, () => page.click(`form.ballot:has(input[value="${AREA}"]) button[type=submit]`));
   assert.ok(await page.locator('.error-summary a[href="#field-code"]').count() > 0);
   await context.close();
 });
