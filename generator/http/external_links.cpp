@@ -38,7 +38,7 @@ void CheckExternalLinks(const Site& site, CheckReport& report) {
   std::vector<std::string> urls;
   for (const auto& [url, _] : uses) urls.push_back(url);
   std::vector<std::string> results(urls.size());
-  // More threads than cores: the time goes to waiting for other servers.
+  // One request per worker at a time; each waits at most the timeouts above.
   ParallelFor(urls.size(), [&](size_t i) { results[i] = Probe(urls[i]); });
   for (size_t i = 0; i < urls.size(); ++i) {
     if (results[i].empty()) continue;
