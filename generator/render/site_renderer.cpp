@@ -225,7 +225,6 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
   // Table of contents: h2 with their h3, when asked for and worth having.
   if (p.fm.toc) {
     ViewData toc = ViewData::List();
-    ViewData* last = nullptr;
     std::vector<ViewData> items;
     std::vector<ViewData> subs;
     auto flush = [&]() {
@@ -249,7 +248,6 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
       }
     }
     flush();
-    (void)last;
     for (auto& i : items) toc.Push(std::move(i));
     page.Set("toc", std::move(toc));
     page.Set("has_toc", !p.md.headings.empty());

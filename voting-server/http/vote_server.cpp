@@ -35,42 +35,13 @@ std::string IsoUtc(int64_t t) {
   return buf;
 }
 
+// The API's round is the manifest (one codec, common/round) without its format number,
+// plus whether the round is open by this server's clock.
 Json RoundJson(const RoundView& v) {
-  const RoundDefinition& r = *v.round;
-  Json j;
-  j["id"] = r.id;
-  j["title"] = r.title;
-  j["opens"] = r.opens;
-  j["closes"] = r.closes;
+  Json j = Json::parse(RoundToJson(*v.round));
+  j.erase("format");
   j["open"] = v.open;
   j["server_time"] = IsoUtc(v.server_time);
-  j["rule"] = r.rule;
-  j["min_choices"] = r.min_choices;
-  j["max_choices"] = r.max_choices;
-  j["knapsack"] = r.knapsack;
-  j["voter_areas"] = r.voter_areas;
-  j["eligibility"] = r.eligibility;
-  j["url"] = r.url;
-  Json areas = Json::array();
-  for (const auto& a : r.areas) {
-    Json ja;
-    ja["id"] = a.id;
-    ja["name"] = a.name;
-    ja["budget"] = a.budget;
-    Json props = Json::array();
-    for (const auto& p : a.proposals) {
-      Json jp;
-      jp["id"] = p.id;
-      jp["title"] = p.title;
-      jp["cost"] = p.cost;
-      jp["summary"] = p.summary;
-      jp["url"] = p.url;
-      props.push_back(std::move(jp));
-    }
-    ja["proposals"] = std::move(props);
-    areas.push_back(std::move(ja));
-  }
-  j["areas"] = std::move(areas);
   return j;
 }
 
