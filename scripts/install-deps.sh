@@ -13,6 +13,7 @@ packages=(
   libcpp-httplib-dev                             # HTTP: yhdessa serve, yhdessa-vote
   libsqlitecpp-dev libsqlite3-dev                # ballots
   libsodium-dev                                  # CSPRNG, keyed hashing of codes
+  libcli11-dev                                   # command lines (yhdessa-vote)
   catch2                                         # unit tests (v2)
 )
 if [[ "${1:-}" == "--browser" ]]; then
