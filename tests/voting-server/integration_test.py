@@ -187,6 +187,9 @@ def test_api(work, site):
         st, _, body = s.request("POST", "/api/rounds/%s/ballots" % ROUND, "x" * 20000,
                                 {"Content-Type": "application/json"})
         check(st == 413, "oversized body: 413")
+        st, _, body = s.request("GET", "/api/rounds", headers={"X-Padding": "a" * 20000})
+        check(st == 400 and json.loads(body)["error"], "oversized header (over httplib's 8 KiB line limit): 400")
+        check(s.request("GET", "/api/rounds")[0] == 200, "the server still answers after an oversized header")
         st, _, body = s.request("POST", "/api/rounds/%s/ballots" % ROUND, "{",
                                 {"Content-Type": "application/json"})
         check(st == 400 and json.loads(body)["errors"][0]["field"] == "body", "bad JSON: 400")
