@@ -248,9 +248,25 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       }
     }
     flush();
+    // A plan's own sections follow its prose: the status summary, then one per goal
+    // (ids as in plan.mustache). Goal titles are in the plan's language.
+    if (p.typed && p.typed->plan) {
+      ViewData status;
+      status.Set("id", "plan-status-title");
+      status.Set("text", Str(p.lang, "status_summary"));
+      items.push_back(std::move(status));
+      for (const auto& g : p.typed->plan->goals) {
+        ViewData item;
+        item.Set("id", "goal-" + g.id);
+        item.Set("text", g.title);
+        if (p.lang != site_.config.default_language) item.Set("text_lang", site_.config.default_language);
+        items.push_back(std::move(item));
+      }
+    }
+    bool any = !items.empty();
     for (auto& i : items) toc.Push(std::move(i));
     page.Set("toc", std::move(toc));
-    page.Set("has_toc", !p.md.headings.empty());
+    page.Set("has_toc", any);
   }
 
   // Breadcrumbs from the home page down to this page; the last one is the current page.
