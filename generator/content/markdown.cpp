@@ -226,11 +226,17 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
         case CMARK_NODE_IMAGE: links.push_back(n); break;
         case CMARK_NODE_PARAGRAPH: {
           // The directive is read from the source: cmark would split its text at '<'
-          // and could read '_' or '*' in a value as emphasis.
+          // and could read '_' or '*' in a value as emphasis. Only paragraphs whose text
+          // starts with "{{" are looked up (finding a line is linear in the page).
+          cmark_node* first = cmark_node_first_child(n);
+          const char* lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : nullptr;
+          std::string_view src;
           int line = cmark_node_get_start_line(n);
           int col = cmark_node_get_start_column(n);
-          std::string_view src = LineOf(body, line);
-          src = col >= 1 && static_cast<size_t>(col) <= src.size() ? src.substr(col - 1) : std::string_view();
+          if (lit && lit[0] == '{' && lit[1] == '{') {
+            src = LineOf(body, line);
+            src = col >= 1 && static_cast<size_t>(col) <= src.size() ? src.substr(col - 1) : std::string_view();
+          }
           if (LooksLikeDirective(src)) {
             if (auto d = ParseDirective(src, SourcePos{file, line + first_line - 1, col}, diags)) {
               out.directives.push_back(std::move(*d));
