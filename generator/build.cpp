@@ -8,6 +8,7 @@
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
+#include "generator/kinds/ballot_directive.h"
 #include "generator/kinds/kind_registry.h"
 #include "generator/kinds/round_content.h"
 #include "generator/model/links.h"
@@ -356,6 +357,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
         diags);
   });
   for (const auto& list : anchors) CheckAnchors(site, list, diags);
+  // Directives name rounds, which are all known by now.
+  for (auto& p : site.pages) {
+    if (!p.md.directives.empty()) p.ballots = ResolveDirectives(p.md.directives, site.rounds, diags);
+  }
   // Menu entries are links too.
   for (const auto& [name, items] : site.config.menus) {
     for (const auto& item : items) {

@@ -80,6 +80,19 @@ std::string SourceHash(const Page& source) {
   };
   mix(source.fm.title);
   mix("\n");
+  // The other prose a translation translates: its description and list summary. Mixed
+  // in only when present, so a hash recorded for a page with neither stays valid.
+  if (!source.fm.description.empty()) {
+    mix("description: ");
+    mix(source.fm.description);
+    mix("\n");
+  }
+  const Value* summary = source.fm.raw.is_map() ? source.fm.raw.Find("summary") : nullptr;
+  if (summary && summary->is_scalar() && !summary->text().empty()) {
+    mix("summary: ");
+    mix(summary->text());
+    mix("\n");
+  }
   mix(source.Body());
   char buf[20];
   std::snprintf(buf, sizeof buf, "%012llx", static_cast<unsigned long long>(h & 0xFFFFFFFFFFFFULL));

@@ -45,8 +45,9 @@ void AddBuildFindings(const DiagnosticList& diags, CheckReport& report);
 /// Runs every rule over the built site. `files` are the rendered output files.
 void CheckSite(const Site& site, const std::map<std::string, std::string>& files, CheckReport& report);
 
-/// The content hash a translation records in `translation_of` (title and body of the
-/// source page): 12 hex digits.
+/// The content hash a translation records in `translation_of`: 12 hex digits of the
+/// source page's translatable text, i.e. its title, `description`, `summary` and body.
+/// Typed data (a plan's goals, a round's rules) is shared, not translated, and not hashed.
 std::string SourceHash(const Page& source);
 
 std::string FormatFindingsText(const CheckReport& report);

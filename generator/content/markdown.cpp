@@ -15,6 +15,8 @@ namespace {
 
 // Marks the start of a heading's content in the HTML so its id can be put on the tag.
 constexpr char kHeadingMark = '\x1F';
+// Marks where a directive's paragraph was, as "\x1E<index>\x1E"; removed from the HTML.
+constexpr char kDirectiveMark = '\x1E';
 
 void EnsureExtensions() {
   static std::once_flag once;
@@ -100,7 +102,9 @@ struct NodeDeleter {
 // - task-list checkboxes become text: they would be unlabeled form controls;
 // - tables get a focusable scroll box, so wide tables scroll by themselves at 400 % zoom
 //   instead of widening the page, and header cells get scope="col".
-std::string PostProcess(const std::string& s, const MarkdownOptions& options) {
+// - "\x1E<n>\x1E" -> nothing; directive n's html_offset is set to that place.
+std::string PostProcess(const std::string& s, const MarkdownOptions& options,
+                        std::vector<Directive>& directives) {
   const std::string done = "<span class=\"task task-done\">☑<span class=\"visually-hidden\"> " +
                            HtmlEscape(options.task_done_label) + ":</span></span> ";
   const std::string open = "<span class=\"task\">☐<span class=\"visually-hidden\"> " +
@@ -122,7 +126,7 @@ std::string PostProcess(const std::string& s, const MarkdownOptions& options) {
   size_t i = 0;
   while (i < s.size()) {
     size_t next = i;  // a plain loop: find_first_of calls memchr once per byte
-    while (next < s.size() && s[next] != '<' && s[next] != kHeadingMark) ++next;
+    while (next < s.size() && s[next] != '<' && s[next] != kHeadingMark && s[next] != kDirectiveMark) ++next;
     if (next == s.size()) {
       out.append(s, i, std::string::npos);
       break;
@@ -130,6 +134,22 @@ std::string PostProcess(const std::string& s, const MarkdownOptions& options) {
     out.append(s, i, next - i);
     i = next;
     std::string_view rest(s.data() + i, s.size() - i);
+    if (s[i] == kDirectiveMark) {
+      size_t end = s.find(kDirectiveMark, i + 1);
+      size_t n = end == std::string::npos ? directives.size() : 0;
+      for (size_t k = i + 1; k < end && n < directives.size(); ++k) {
+        n = s[k] >= '0' && s[k] <= '9' ? n * 10 + static_cast<size_t>(s[k] - '0')
+                                       : directives.size();
+      }
+      if (end != std::string::npos && end > i + 1 && n < directives.size()) {
+        directives[n].html_offset = out.size();
+        i = end + 1;
+        if (i < s.size() && s[i] == '\n') ++i;  // the custom block's own line break
+      } else {
+        out += s[i++];  // a stray control character from the source: keep it
+      }
+      continue;
+    }
     if (s[i] == kHeadingMark) {
       // Preceded by "<hN>": put the id on the tag.
       size_t end = s.find(kHeadingMark, i + 1);
@@ -192,7 +212,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
   // Collect first, change after: the iterator must not see a tree being rewritten.
-  std::vector<cmark_node*> headings, links, dangerous;
+  std::vector<cmark_node*> headings, links, dangerous, directive_paragraphs;
   cmark_node* first_paragraph = nullptr;
   {
     cmark_iter* it = cmark_iter_new(doc.get());
@@ -204,11 +224,31 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
         case CMARK_NODE_HEADING: headings.push_back(n); break;
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE: links.push_back(n); break;
-        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_PARAGRAPH: {
+          // The directive is read from the source: cmark would split its text at '<'
+          // and could read '_' or '*' in a value as emphasis. Only paragraphs whose text
+          // starts with "{{" are looked up (finding a line is linear in the page).
+          cmark_node* first = cmark_node_first_child(n);
+          const char* lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : nullptr;
+          std::string_view src;
+          int line = cmark_node_get_start_line(n);
+          int col = cmark_node_get_start_column(n);
+          if (lit && lit[0] == '{' && lit[1] == '{') {
+            src = LineOf(body, line);
+            src = col >= 1 && static_cast<size_t>(col) <= src.size() ? src.substr(col - 1) : std::string_view();
+          }
+          if (LooksLikeDirective(src)) {
+            if (auto d = ParseDirective(src, SourcePos{file, line + first_line - 1, col}, diags)) {
+              out.directives.push_back(std::move(*d));
+              directive_paragraphs.push_back(n);
+            }
+            break;
+          }
           if (!first_paragraph && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT) {
             first_paragraph = n;
           }
           break;
+        }
         default: break;
       }
     }
@@ -242,6 +282,14 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
     if (resolved != url) cmark_node_set_url(n, resolved.c_str());
   }
   for (cmark_node* n : dangerous) Unwrap(n);
+  for (size_t k = 0; k < directive_paragraphs.size(); ++k) {
+    cmark_node* mark = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    std::string text = std::string(1, kDirectiveMark) + std::to_string(k) + kDirectiveMark;
+    cmark_node_set_on_enter(mark, text.c_str());
+    cmark_node_insert_before(directive_paragraphs[k], mark);
+    cmark_node_unlink(directive_paragraphs[k]);
+    cmark_node_free(directive_paragraphs[k]);
+  }
 
   std::set<std::string> used_ids;
   for (cmark_node* h : headings) {
@@ -276,7 +324,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   out.html = html;
   free(html);
 
-  out.html = PostProcess(out.html, options);
+  out.html = PostProcess(out.html, options, out.directives);
   out.html.shrink_to_fit();  // kept for every page until rendering: no spare capacity
   return out;
 }

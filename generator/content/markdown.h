@@ -10,6 +10,10 @@
 // checking #anchor links. Every link and image address goes through `resolve`, which
 // maps source-file links to page URLs and reports broken ones; images without alt text
 // are errors (WCAG 1.1.1). Positions in diagnostics are lines of the whole file.
+//
+// A paragraph that starts with "{{<" is a directive (content/directive.h): it is parsed,
+// reported when malformed, and replaced by nothing, its place kept as an offset into the
+// HTML; code blocks and code spans are never directives.
 #pragma once
 
 #include <functional>
@@ -19,6 +23,7 @@
 #include <vector>
 
 #include "common/diagnostic.h"
+#include "generator/content/directive.h"
 
 namespace yhdessa {
 
@@ -45,6 +50,9 @@ struct RenderedMarkdown {
   std::vector<Heading> headings;
   std::string first_paragraph;  // plain text of the first paragraph, for summaries
   size_t word_count = 0;
+  /// Directives found (content/directive.h), in page order. Each one's paragraph is left
+  /// out of `html`; its html_offset says where the renderer puts the component.
+  std::vector<Directive> directives;
 };
 
 /// Renders `body`, whose first line is line `first_line` of `file`.

@@ -16,6 +16,7 @@
 #include "generator/content/front_matter.h"
 #include "generator/content/markdown.h"
 #include "generator/kinds/accessibility_statement.h"
+#include "generator/kinds/ballot_directive.h"
 #include "generator/kinds/kind_registry.h"
 
 namespace yhdessa {
@@ -63,6 +64,7 @@ struct Page {
   std::shared_ptr<const TypedContent> typed;
   // Filled by the Markdown phase.
   RenderedMarkdown md;
+  std::vector<EmbeddedBallot> ballots;  // the page's ballot directives, checked against the rounds
   std::vector<std::pair<std::string, SourcePos>> external_links;  // http(s) links, for `check --external`
 
   /// The Markdown body; empty once a plain build has freed the source (keep_sources).

@@ -164,7 +164,7 @@ ViewData SiteRenderer::ListItem(int idx) const {
   return v;
 }
 
-ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
+ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* content) const {
   ViewData v;
   ViewData page;
   page.Set("title", p.fm.title);
@@ -174,7 +174,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
   page.Set("url", SiteUrl(site_, PaginationUrl(p.url, pager)));
   page.Set("permalink", site_.config.Origin() + SiteUrl(site_, PaginationUrl(p.url, pager)));
   page.Set("lang", p.lang);
-  page.Set("content", p.md.html);
+  page.Set("content", content ? *content : p.md.html);
   page.Set("is_home", p.type == PageType::kHome);
   page.Set("is_section", p.type == PageType::kSection);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
@@ -248,9 +248,25 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
       }
     }
     flush();
+    // A plan's own sections follow its prose: the status summary, then one per goal
+    // (ids as in plan.mustache). Goal titles are in the plan's language.
+    if (p.typed && p.typed->plan) {
+      ViewData status;
+      status.Set("id", "plan-status-title");
+      status.Set("text", Str(p.lang, "status_summary"));
+      items.push_back(std::move(status));
+      for (const auto& g : p.typed->plan->goals) {
+        ViewData item;
+        item.Set("id", "goal-" + g.id);
+        item.Set("text", g.title);
+        if (p.lang != site_.config.default_language) item.Set("text_lang", site_.config.default_language);
+        items.push_back(std::move(item));
+      }
+    }
+    bool any = !items.empty();
     for (auto& i : items) toc.Push(std::move(i));
     page.Set("toc", std::move(toc));
-    page.Set("has_toc", !p.md.headings.empty());
+    page.Set("has_toc", any);
   }
 
   // Breadcrumbs from the home page down to this page; the last one is the current page.
@@ -542,6 +558,44 @@ ViewData SiteRenderer::MeasureIndexView(const Page& p) const {
   return v;
 }
 
+std::optional<std::string> SiteRenderer::ContentWithBallots(const Page& p, TemplateRenderer& r,
+                                                            DiagnosticList& diags) const {
+  // The same round view and the same ballot-form partial as the round page, with the
+  // round cut down to the one area.
+  RoundViewContext ctx{p.lang, site_.now, site_.config.vote_api};
+  std::string out;
+  size_t at = 0;
+  for (size_t k = 0; k < p.ballots.size(); ++k) {
+    const EmbeddedBallot& b = p.ballots[k];
+    const RoundDefinition& round = site_.rounds[b.round];
+    RoundDefinition one = round;
+    one.areas = {round.areas[b.area]};
+    ViewData view;
+    view.Set("round", RoundView(one, ctx));
+    ViewData embed;
+    embed.Set("round_url", round.url);
+    embed.Set("first", k == 0);  // ballot.js once per page
+    // Its heading goes one level below the heading it follows, so the outline stays whole.
+    int level = 2;
+    for (const auto& h : p.md.headings) {
+      if (h.line < b.line) level = std::min(h.level + 1, 6);
+    }
+    embed.Set("level", std::to_string(level));
+    view.Set("embed", std::move(embed));
+    std::string html, error;
+    if (!r.Render("ballot-embed", site_views_.at(p.lang), view, html, error)) {
+      diags.Error({p.file, 0, 0}, error,
+                  "the ballot directive needs the theme's templates/ballot-embed.mustache");
+      return std::nullopt;
+    }
+    out.append(p.md.html, at, b.html_offset - at);
+    out += html;
+    at = b.html_offset;
+  }
+  out.append(p.md.html, at, std::string::npos);
+  return out;
+}
+
 std::string SiteRenderer::LayoutFor(const Page& p) const {
   if (!p.fm.layout.empty()) return p.fm.layout;
   if (!p.fm.kind.empty() && templates_.Has(p.fm.kind)) return p.fm.kind;
@@ -610,7 +664,9 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
   switch (job.kind) {
     case RenderJob::kPage: {
       const Page& p = site_.pages[job.page];
-      ViewData view = PageView(p, job.pager);
+      std::optional<std::string> content;
+      if (!p.ballots.empty() && !(content = ContentWithBallots(p, r, diags))) break;
+      ViewData view = PageView(p, job.pager, content ? &*content : nullptr);
       if (auto html = render_in_base(LayoutFor(p), view, p.lang, p.file)) {
         emit(OutputPath(PaginationUrl(p.url, job.pager)), std::move(*html));
       }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,11 @@ class SiteRenderer {
   void Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags);
 
  private:
-  ViewData PageView(const Page& page, size_t pager) const;
+  /// `content`: the page's HTML when it differs from its Markdown's (embedded ballots).
+  ViewData PageView(const Page& page, size_t pager, const std::string* content = nullptr) const;
+  /// The page's HTML with each ballot directive replaced by the `ballot-embed` template.
+  std::optional<std::string> ContentWithBallots(const Page& page, TemplateRenderer& r,
+                                                DiagnosticList& diags) const;
   ViewData ListItem(int idx) const;
   ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;

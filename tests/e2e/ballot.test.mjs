@@ -13,12 +13,16 @@ const site = (process.env.SITES || '').split(':')[0];
 const artifacts = path.resolve('tests/e2e/artifacts');
 const ROUND = 'omakouvola-2026';
 const AREA = 'alue-1';
+// The youth round is embedded with the ballot directive in a page of prose.
+const YOUTH = 'nuorten-omakouvola-2026';
+const YOUTH_AREA = 'koko-kouvola';
+const EMBED_PAGE = '/osallistumispalvelut/osallistuva-budjetointi/';
 let browser, server;
 
 before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
   browser = await launch();
-  server = await startVoteServer(site, [{ round: ROUND, area: AREA, count: 6 }]);
+  server = await startVoteServer(site, [{ round: ROUND, area: AREA, count: 6 }, { round: YOUTH, area: YOUTH_AREA, count: 2 }]);
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
@@ -159,4 +163,37 @@ test('at 320 px nothing scrolls sideways; at 200 % text nothing is cut off', asy
   assert.equal(clipped, 0);
   await shot(page, '08-round-200-percent');
   await page.close();
+});
+
+test('a ballot embedded in a page of prose: keyboard only with JavaScript, then the same vote without', async () => {
+  const youthCode = (i) => server.codes[`${YOUTH}/${YOUTH_AREA}`][i];
+  const page = await browser.newPage({ bypassCSP: true });
+  await page.goto(server.url + EMBED_PAGE);
+  const form = page.locator(`form.ballot:has(input[name=area][value="${YOUTH_AREA}"])`);
+  assert.equal(await form.getAttribute('action'), `/api/rounds/${YOUTH}/ballots`);
+  assert.equal(await page.locator('script[src*="/assets/js/ballot."]').count(), 1);
+  await assertAccessible(page);
+  await tabTo(page, `#p-${YOUTH_AREA}-koko-kouvola-pelitila`);
+  await page.keyboard.press('Space');
+  assert.match(await form.locator('.budget-status').textContent(), /Rahaa jäljellä: 5\u00a0500\u00a0€/);
+  await tabTo(page, `#code-${YOUTH_AREA}`);
+  await page.keyboard.type(typed(youthCode(0)));
+  assert.equal(await page.locator(`#code-check-${YOUTH_AREA}`).textContent(), 'Koodin muoto on oikea.');
+  await shot(page, '09-embedded-keyboard-chosen');
+  await submit(page, () => page.keyboard.press('Enter'));
+  assert.equal(await page.locator('h1').textContent(), 'Äänesi on tallennettu');
+  await shot(page, '10-embedded-receipt');
+  await page.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const nojs = await context.newPage();
+  await nojs.goto(server.url + EMBED_PAGE);
+  await nojs.check(`#p-${YOUTH_AREA}-koko-kouvola-liikuntavuorot`);
+  await nojs.check(`#p-${YOUTH_AREA}-koko-kouvola-musiikkitapahtuma`);
+  await nojs.fill(`#code-${YOUTH_AREA}`, youthCode(1));
+  await submit(nojs, () => nojs.click(`form.ballot:has(input[value="${YOUTH_AREA}"]) button[type=submit]`));
+  assert.equal(await nojs.locator('h1').textContent(), 'Äänesi on tallennettu');
+  assert.match(await nojs.locator('.receipt').textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await shot(nojs, '11-embedded-nojs-receipt');
+  await context.close();
 });

@@ -132,6 +132,41 @@ TEST_CASE("check: translations missing, unrecorded and out of date") {
 }
 
 namespace {
+// The hash the translations rule asks `file` to record, or "" when it asks nothing.
+std::string AskedHash(const MemoryFileSystem& fs, const std::string& file) {
+  std::string text = FormatFindingsText(Check(fs));
+  size_t at = text.find(file + ": translations: warning:");
+  if (at == std::string::npos) return "";
+  size_t h = text.find("'translation_of: ", at);
+  return h == std::string::npos ? "" : text.substr(h + 17, 12);
+}
+}  // namespace
+
+TEST_CASE("check: a translation is out of date when the source's description or summary changes, not only its body") {
+  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n");
+  auto source = [&](const std::string& description, const std::string& summary) {
+    fs.Add("content/b.md", "---\ntitle: B\ndescription: " + description + "\nsummary: " + summary + "\n---\nTeksti.\n");
+  };
+  source("Kuvaus.", "Tiivistelmä.");
+  fs.Add("content/b.sv.md", "---\ntitle: B\n---\nText.\n");
+  std::string hash = AskedHash(fs, "content/b.sv.md");
+  REQUIRE(hash.size() == 12);
+  fs.Add("content/b.sv.md", "---\ntitle: B\ntranslation_of: " + hash + "\n---\nText.\n");
+  CHECK(AskedHash(fs, "content/b.sv.md").empty());  // up to date
+  source("Uusi kuvaus.", "Tiivistelmä.");
+  CHECK(AskedHash(fs, "content/b.sv.md").size() == 12);
+  CHECK(AskedHash(fs, "content/b.sv.md") != hash);
+  source("Kuvaus.", "Uusi tiivistelmä.");
+  CHECK(AskedHash(fs, "content/b.sv.md").size() == 12);
+  source("Kuvaus.", "Tiivistelmä.");
+  CHECK(AskedHash(fs, "content/b.sv.md").empty());
+  // A page with neither keeps the hash of its title and body (recorded hashes stay valid):
+  // FNV-1a 64 of "B\nTeksti.\n", low 48 bits.
+  fs.Add("content/b.md", "---\ntitle: B\n---\nTeksti.\n");
+  CHECK(AskedHash(fs, "content/b.sv.md") == "b9db83fbc9b1");
+}
+
+namespace {
 const char* kStatement =
     "organisation: {fi: Kouvolan kaupunki, sv: Kouvola stad}\ncompliance: partial\n"
     "non_accessible:\n  - {content: {fi: Kaaviot, sv: Diagrammen}, reason: {fi: Korjataan, sv: Rättas}}\n"

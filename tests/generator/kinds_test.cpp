@@ -53,6 +53,26 @@ TEST_CASE("plan: goals and measures render as tables with status labels, counts 
   CHECK(Contains(html, "(toimenpiteitä yhteensä: 3)"));
 }
 
+TEST_CASE(
+    "plan: toc: true gives a labelled table of contents of the prose, the status summary and the "
+    "goals") {
+  auto fs = SiteWithTheme(kSiteYaml);
+  std::string page = PlanPage(kMeasures);
+  page.replace(page.find("kind: plan\n"), 11, "kind: plan\ntoc: true\n");
+  fs.Add("content/suunnitelmat/hyvinvointi.md", page + "\n## Tausta\n\nTekstiä.\n");
+  fs.Add("content/suunnitelmat/ilman.md", PlanPage(kMeasures));
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string& html = r.files["suunnitelmat/hyvinvointi/index.html"];
+  CHECK(Contains(html, "<nav class=\"toc\" aria-labelledby=\"toc-title\">"));
+  CHECK(Contains(html,
+                 "<li><a href=\"#tausta\">Tausta</a></li><li><a "
+                 "href=\"#plan-status-title\">Toimenpiteiden tilanne</a></li>"
+                 "<li><a href=\"#goal-elintavat\">Terveelliset elintavat</a></li>"));
+  CHECK_FALSE(Contains(r.files["suunnitelmat/ilman/index.html"], "<nav class=\"toc\""));
+}
+
 TEST_CASE("plan: measure indexes by body, status and target group") {
   auto fs = SiteWithTheme(kSiteYaml);
   fs.Add("content/suunnitelmat/hyvinvointi.md", PlanPage(kMeasures));
