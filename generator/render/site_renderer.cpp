@@ -37,7 +37,12 @@ bool HasFeed(const Site& site, const Page& section) {
 SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
                            std::map<std::string, std::map<std::string, std::string>> i18n,
                            std::map<std::string, std::string> assets, unsigned workers)
-    : site_(site), templates_(templates), i18n_(std::move(i18n)), assets_(std::move(assets)) {
+    : site_(site),
+      templates_(templates),
+      i18n_(std::move(i18n)),
+      assets_(std::move(assets)),
+      list_items_(site.pages.size()),
+      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
   for (unsigned w = 0; w < workers; ++w) renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
 }
@@ -132,6 +137,11 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   }
   root.Set("site", std::move(v));
   return root;
+}
+
+const ViewData& SiteRenderer::SharedListItem(int idx) const {
+  std::call_once(list_item_built_[idx], [&] { list_items_[idx] = ListItem(idx); });
+  return list_items_[idx];
 }
 
 ViewData SiteRenderer::ListItem(int idx) const {
@@ -298,11 +308,11 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
     size_t begin = p.type == PageType::kTaxonomy ? 0 : (pager - 1) * per;
     size_t end = p.type == PageType::kTaxonomy ? all.size() : std::min(all.size(), begin + per);
     ViewData items = ViewData::List();
-    for (size_t i = begin; i < end; ++i) items.Push(ListItem(all[i]));
+    for (size_t i = begin; i < end; ++i) items.PushRef(SharedListItem(all[i]));
     v.Set("pages", std::move(items));
     v.Set("has_pages", end > begin);
     ViewData sections = ViewData::List();
-    for (int s : p.sections) sections.Push(ListItem(s));
+    for (int s : p.sections) sections.PushRef(SharedListItem(s));
     v.Set("sections", std::move(sections));
     v.Set("has_sections", !p.sections.empty());
     if (total > 1) {
@@ -345,7 +355,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
       });
       if (dated.size() > static_cast<size_t>(site_.config.home_recent)) dated.resize(site_.config.home_recent);
       ViewData recent = ViewData::List();
-      for (int i : dated) recent.Push(ListItem(i));
+      for (int i : dated) recent.PushRef(SharedListItem(i));
       v.Set("recent", std::move(recent));
       v.Set("has_recent", !dated.empty());
     }
@@ -384,7 +394,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager) const {
     ViewData pi;
     pi.Set("facet", Str(p.lang, "facet_" + p.facet));
     ViewData items = ViewData::List();
-    for (int i : p.term_pages) items.Push(ListItem(i));
+    for (int i : p.term_pages) items.PushRef(SharedListItem(i));
     pi.Set("items", std::move(items));
     pi.Set("count", std::to_string(p.term_pages.size()));
     pi.Set("catalogue_url", SiteUrl(site_, site_.pages[p.parent].url));

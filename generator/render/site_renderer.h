@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ class SiteRenderer {
  private:
   ViewData PageView(const Page& page, size_t pager) const;
   ViewData ListItem(int idx) const;
+  /// The page's list item, built once (by whichever thread needs it first) and shared by
+  /// every list that shows the page.
+  const ViewData& SharedListItem(int idx) const;
   ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;
   std::string LayoutFor(const Page& page) const;
@@ -61,6 +65,8 @@ class SiteRenderer {
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
+  mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
+  mutable std::unique_ptr<std::once_flag[]> list_item_built_;
 };
 
 /// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).
