@@ -354,6 +354,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
           return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
         },
         diags);
+    // Freed page by page, not after the loop: every source and every page's HTML at once
+    // was the build's peak memory (diagnostics read their source lines from the files).
+    if (!options.keep_sources) std::string().swap(p.text);
   });
   for (const auto& list : anchors) CheckAnchors(site, list, diags);
   // Menu entries are links too.
@@ -364,9 +367,6 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
                     "use the address of an existing page, e.g. /osallisuus/");
       }
     }
-  }
-  if (!options.keep_sources) {
-    for (auto& p : site.pages) std::string().swap(p.text);
   }
   timer.Done("markdown");
   for (const auto& p : site.pages) {

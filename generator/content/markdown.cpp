@@ -3,7 +3,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -64,9 +66,11 @@ size_t CountWordsIn(cmark_node* root) {
     cmark_node* node = cmark_iter_get_node(it);
     cmark_node_type type = cmark_node_get_type(node);
     if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
-      for (const char* c = cmark_node_get_literal(node); c && *c; ++c) {
-        bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
-        if (!space && !in_word) ++n;
+      const char* c = cmark_node_get_literal(node);
+      for (; c && *c; ++c) {
+        // Branch-free: this loop sees every character of every page.
+        bool space = (*c == ' ') | (*c == '\n') | (*c == '\t') | (*c == '\r');
+        n += !space & !in_word;
         in_word = !space;
       }
     } else if (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE && type != CMARK_NODE_EMPH &&
@@ -119,10 +123,19 @@ std::string PostProcess(const std::string& s, const MarkdownOptions& options) {
   };
   std::string out;
   out.reserve(s.size() + s.size() / 8);
+  // Two memchr scans (for '<' and for the rare heading mark), each restarted only when
+  // passed: find_first_of would call memchr once per byte.
+  auto find = [&](char c, size_t from) {
+    const void* at = from < s.size() ? std::memchr(s.data() + from, c, s.size() - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : s.size();
+  };
+  size_t next_tag = find('<', 0);
+  size_t next_mark = find(kHeadingMark, 0);
   size_t i = 0;
   while (i < s.size()) {
-    size_t next = i;  // a plain loop: find_first_of calls memchr once per byte
-    while (next < s.size() && s[next] != '<' && s[next] != kHeadingMark) ++next;
+    if (next_tag < i) next_tag = find('<', i);
+    if (next_mark < i) next_mark = find(kHeadingMark, i);
+    size_t next = std::min(next_tag, next_mark);
     if (next == s.size()) {
       out.append(s, i, std::string::npos);
       break;

@@ -278,6 +278,7 @@ struct StringSink {
 struct TemplateRenderer::Compiled {
   explicit Compiled(const std::string& text) : tmpl(text) { tmpl.set_custom_escape(Escape); }
   mu::mustache tmpl;
+  size_t last_size = 0;  // of the previous output: reserved up front, so `out` grows once
 };
 
 struct TemplateRenderer::Lookup {
@@ -305,8 +306,10 @@ bool TemplateRenderer::Render(const std::string& name, const ViewData& site, con
   ctx.push(&page.impl().data);
   if (top) ctx.push(&top->impl().data);
   out.clear();
+  out.reserve(it->second->last_size + it->second->last_size / 4);
   StringSink sink{&out};
   it->second->tmpl.render(ctx, sink);
+  it->second->last_size = out.size();
   if (!it->second->tmpl.is_valid()) {
     error = set_.dir() + "/" + name + ".mustache: " + it->second->tmpl.error_message();
     return false;
