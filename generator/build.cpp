@@ -403,7 +403,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     ++files;
   }
 
-  SiteRenderer renderer(site, *templates, std::move(i18n), std::move(assets), WorkerCount());
+  auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
+                                                       std::move(assets), WorkerCount());
+  SiteRenderer& renderer = *owned_renderer;
   std::vector<RenderJob> jobs = renderer.Jobs();
   std::atomic<size_t> rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
@@ -428,7 +430,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   });
   timer.Done("copy");
   stats.files = files;
-  if (model) *model = std::move(site);
+  if (model) {
+    *model = std::move(site);
+  } else if (options.leave_model_to_exit) {
+    static_cast<void>(owned_renderer.release());   // freed by the OS at exit
+    static_cast<void>(new Site(std::move(site)));  // likewise
+  }
   return stats;
 }
 

@@ -66,11 +66,9 @@ size_t CountWordsIn(cmark_node* root) {
     cmark_node* node = cmark_iter_get_node(it);
     cmark_node_type type = cmark_node_get_type(node);
     if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
-      const char* c = cmark_node_get_literal(node);
-      for (; c && *c; ++c) {
-        // Branch-free: this loop sees every character of every page.
-        bool space = (*c == ' ') | (*c == '\n') | (*c == '\t') | (*c == '\r');
-        n += !space & !in_word;
+      for (const char* c = cmark_node_get_literal(node); c && *c; ++c) {
+        bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
+        if (!space && !in_word) ++n;
         in_word = !space;
       }
     } else if (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE && type != CMARK_NODE_EMPH &&
