@@ -577,6 +577,9 @@ std::string SiteRenderer::OutputPath(const std::string& url) const {
 
 std::vector<RenderJob> SiteRenderer::Jobs() const {
   std::vector<RenderJob> jobs;
+  // The sitemap lists every page: the longest single job, so it goes first rather than
+  // last, when the other workers would have nothing left to do.
+  jobs.push_back({-1, 1, RenderJob::kSitemap});
   for (size_t i = 0; i < site_.pages.size(); ++i) {
     const Page& p = site_.pages[i];
     size_t n = 1;
@@ -592,7 +595,6 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
   for (size_t r = 0; r < site_.rounds.size(); ++r) jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
   if (!site_.rounds.empty() && templates_.Has("ballot-answer")) jobs.push_back({-1, 1, RenderJob::kAnswerShell});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
-  jobs.push_back({-1, 1, RenderJob::kSitemap});
   jobs.push_back({-1, 1, RenderJob::kRobots});
   return jobs;
 }
