@@ -97,6 +97,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   yhdessa::BuildOptions options;
   options.filter = {a.drafts, a.future, a.expired, static_cast<int64_t>(std::time(nullptr))};
   options.base_url = a.base_url;
+#if !defined(__SANITIZE_ADDRESS__)
+  options.leave_model_to_exit = report == nullptr;  // `yhdessa build`: the process ends here
+#endif
   // Long builds show progress on a terminal; CI logs get only the summary line.
   bool tty = !a.quiet && isatty(STDERR_FILENO);
   std::mutex progress_mu;

@@ -3,7 +3,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -123,10 +125,21 @@ std::string PostProcess(const std::string& s, const MarkdownOptions& options,
   };
   std::string out;
   out.reserve(s.size() + s.size() / 8);
+  // Three memchr scans (for '<' and for the rare heading and directive marks), each restarted only
+  // when passed: find_first_of would call memchr once per byte.
+  auto find = [&](char c, size_t from) {
+    const void* at = from < s.size() ? std::memchr(s.data() + from, c, s.size() - from) : nullptr;
+    return at ? static_cast<size_t>(static_cast<const char*>(at) - s.data()) : s.size();
+  };
+  size_t next_tag = find('<', 0);
+  size_t next_mark = find(kHeadingMark, 0);
+  size_t next_directive = find(kDirectiveMark, 0);
   size_t i = 0;
   while (i < s.size()) {
-    size_t next = i;  // a plain loop: find_first_of calls memchr once per byte
-    while (next < s.size() && s[next] != '<' && s[next] != kHeadingMark && s[next] != kDirectiveMark) ++next;
+    if (next_tag < i) next_tag = find('<', i);
+    if (next_mark < i) next_mark = find(kHeadingMark, i);
+    if (next_directive < i) next_directive = find(kDirectiveMark, i);
+    size_t next = std::min({next_tag, next_mark, next_directive});
     if (next == s.size()) {
       out.append(s, i, std::string::npos);
       break;
@@ -153,8 +166,8 @@ std::string PostProcess(const std::string& s, const MarkdownOptions& options,
     if (s[i] == kHeadingMark) {
       // Preceded by "<hN>": put the id on the tag.
       size_t end = s.find(kHeadingMark, i + 1);
-      if (end != std::string::npos && out.size() >= 4 && out.back() == '>' && out[out.size() - 4] == '<' &&
-          out[out.size() - 3] == 'h') {
+      if (end != std::string::npos && out.size() >= 4 && out.back() == '>' &&
+          out[out.size() - 4] == '<' && out[out.size() - 3] == 'h') {
         out.pop_back();
         out += " id=\"";
         out.append(s, i + 1, end - i - 1);
@@ -221,21 +234,28 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
       if (ev != CMARK_EVENT_ENTER) continue;
       cmark_node* n = cmark_iter_get_node(it);
       switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_HEADING: headings.push_back(n); break;
+        case CMARK_NODE_HEADING:
+          headings.push_back(n);
+          break;
         case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE: links.push_back(n); break;
+        case CMARK_NODE_IMAGE:
+          links.push_back(n);
+          break;
         case CMARK_NODE_PARAGRAPH: {
           // The directive is read from the source: cmark would split its text at '<'
           // and could read '_' or '*' in a value as emphasis. Only paragraphs whose text
           // starts with "{{" are looked up (finding a line is linear in the page).
           cmark_node* first = cmark_node_first_child(n);
-          const char* lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : nullptr;
+          const char* lit = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
+                                ? cmark_node_get_literal(first)
+                                : nullptr;
           std::string_view src;
           int line = cmark_node_get_start_line(n);
           int col = cmark_node_get_start_column(n);
           if (lit && lit[0] == '{' && lit[1] == '{') {
             src = LineOf(body, line);
-            src = col >= 1 && static_cast<size_t>(col) <= src.size() ? src.substr(col - 1) : std::string_view();
+            src = col >= 1 && static_cast<size_t>(col) <= src.size() ? src.substr(col - 1)
+                                                                     : std::string_view();
           }
           if (LooksLikeDirective(src)) {
             if (auto d = ParseDirective(src, SourcePos{file, line + first_line - 1, col}, diags)) {
@@ -244,12 +264,14 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
             }
             break;
           }
-          if (!first_paragraph && cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT) {
+          if (!first_paragraph &&
+              cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_DOCUMENT) {
             first_paragraph = n;
           }
           break;
         }
-        default: break;
+        default:
+          break;
       }
     }
     cmark_iter_free(it);
@@ -309,9 +331,11 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
     cmark_node_set_on_enter(mark, mark_text.c_str());
     cmark_node_prepend_child(h, mark);
     cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-    std::string a = " <a class=\"heading-anchor\" href=\"#" + id + "\"><span aria-hidden=\"true\">#</span>"
-                    "<span class=\"visually-hidden\">" + HtmlEscape(options.anchor_label) + ": " +
-                    HtmlEscape(heading.text) + "</span></a>";
+    std::string a = " <a class=\"heading-anchor\" href=\"#" + id +
+                    "\"><span aria-hidden=\"true\">#</span>"
+                    "<span class=\"visually-hidden\">" +
+                    HtmlEscape(options.anchor_label) + ": " + HtmlEscape(heading.text) +
+                    "</span></a>";
     cmark_node_set_on_enter(anchor, a.c_str());
     cmark_node_append_child(h, anchor);
     out.headings.push_back(std::move(heading));

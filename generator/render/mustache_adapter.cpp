@@ -3,6 +3,7 @@
 
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "generator/render/template_set.h"
 #include "generator/render/view_data.h"
@@ -77,7 +78,44 @@ ViewData& ViewData::Set(const std::string& key, const std::string& value) {
   return *this;
 }
 ViewData& ViewData::Set(const std::string& key, bool value) { return Set(key, Bool(value)); }
-void ViewData::Push(ViewData item) { impl_->data.push_back(std::move(item.impl_->data)); }
+namespace {
+
+// Stands for a list item shared between lists (ViewData::PushRef). The renderer's Context
+// looks through it; it is never called as a lambda.
+struct SharedRef {
+  const mu::data* target;
+  std::string operator()(const std::string&) const { return {}; }
+};
+
+const mu::data* Resolve(const mu::data* d) {
+  if (d && d->is_lambda()) {
+    if (const SharedRef* r = d->lambda_value().target<SharedRef>()) return r->target;
+  }
+  return d;
+}
+
+// The library's push_back takes a const reference (a deep copy of the item), and its move
+// constructor is not noexcept, so std::vector's growth deep-copies every item already in the
+// list. The list is ours (list_value() only hides it behind const): grow it by moving.
+void Append(mu::data& list, mu::data&& item) {
+  auto& items = const_cast<mu::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    mu::list bigger;
+    bigger.reserve(items.empty() ? 4 : items.size() * 2);
+    for (auto& i : items) bigger.emplace_back(std::move(i));
+    items.swap(bigger);
+  }
+  items.emplace_back(std::move(item));
+}
+
+}  // namespace
+
+void ViewData::Push(ViewData item) {
+  Append(impl_->data, std::move(item.impl_->data));
+}
+void ViewData::PushRef(const ViewData& target) {
+  Append(impl_->data, mu::data(mu::lambda(SharedRef{&target.impl_->data})));
+}
 
 namespace {
 
@@ -154,6 +192,80 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
   return set;
 }
 
+// The library's context, with two changes: a dotted name ("page.title") is split once per
+// renderer, not on every lookup, and shared list items (SharedRef) are looked through.
+// Lookups are otherwise the library's: innermost data first, then outwards.
+class Context : public mu::basic_context<std::string> {
+ public:
+  void Reset() { items_.clear(); }
+  void push(const mu::data* data) override { items_.push_back(Resolve(data)); }
+  void pop() override { items_.pop_back(); }
+  const mu::data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') return items_.back();
+    if (name.find('.') == std::string::npos) {
+      for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+        if (const mu::data* var = (*it)->get(name)) return Resolve(var);
+      }
+      return nullptr;
+    }
+    auto parts = splits_.find(name);
+    if (parts == splits_.end()) parts = splits_.emplace(name, mu::split(name, '.')).first;
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      const mu::data* var = *it;
+      for (const auto& n : parts->second) {
+        var = Resolve(var->get(n));
+        if (!var) break;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+  const mu::data* get_partial(const std::string& name) const override {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (const mu::data* var = (*it)->get(name)) return var;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<const mu::data*> items_;  // outermost first
+  mutable std::unordered_map<std::string, std::vector<std::string>> splits_;
+};
+
+// The library's html_escape (same entities), without a per-character append.
+std::string Escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char* rep;
+    switch (s[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&apos;";
+        break;
+      default:
+        continue;
+    }
+    out.append(s, run, i - run);
+    out += rep;
+    run = i + 1;
+  }
+  out.append(s, run, std::string::npos);
+  return out;
+}
+
 // Appends what the template writes to a string without an ostringstream's copies.
 struct StringSink {
   std::string* out;
@@ -164,11 +276,17 @@ struct StringSink {
 };
 
 struct TemplateRenderer::Compiled {
-  explicit Compiled(const std::string& text) : tmpl(text) {}
+  explicit Compiled(const std::string& text) : tmpl(text) { tmpl.set_custom_escape(Escape); }
   mu::mustache tmpl;
+  size_t last_size = 0;  // of the previous output: reserved up front, so `out` grows once
 };
 
-TemplateRenderer::TemplateRenderer(const TemplateSet& set) : set_(set) {}
+struct TemplateRenderer::Lookup {
+  Context ctx;
+};
+
+TemplateRenderer::TemplateRenderer(const TemplateSet& set)
+    : set_(set), lookup_(std::make_unique<Lookup>()) {}
 TemplateRenderer::~TemplateRenderer() = default;
 
 bool TemplateRenderer::Render(const std::string& name, const ViewData& site, const ViewData& page,
@@ -182,12 +300,16 @@ bool TemplateRenderer::Render(const std::string& name, const ViewData& site, con
     }
     it = compiled_.emplace(name, std::make_unique<Compiled>(src->second)).first;
   }
-  mu::context<std::string> ctx(&site.impl().data);
+  Context& ctx = lookup_->ctx;
+  ctx.Reset();
+  ctx.push(&site.impl().data);
   ctx.push(&page.impl().data);
   if (top) ctx.push(&top->impl().data);
   out.clear();
+  out.reserve(it->second->last_size + it->second->last_size / 4);
   StringSink sink{&out};
   it->second->tmpl.render(ctx, sink);
+  it->second->last_size = out.size();
   if (!it->second->tmpl.is_valid()) {
     error = set_.dir() + "/" + name + ".mustache: " + it->second->tmpl.error_message();
     return false;

@@ -37,7 +37,12 @@ bool HasFeed(const Site& site, const Page& section) {
 SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
                            std::map<std::string, std::map<std::string, std::string>> i18n,
                            std::map<std::string, std::string> assets, unsigned workers)
-    : site_(site), templates_(templates), i18n_(std::move(i18n)), assets_(std::move(assets)) {
+    : site_(site),
+      templates_(templates),
+      i18n_(std::move(i18n)),
+      assets_(std::move(assets)),
+      list_items_(site.pages.size()),
+      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
   for (unsigned w = 0; w < workers; ++w) renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
 }
@@ -132,6 +137,11 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   }
   root.Set("site", std::move(v));
   return root;
+}
+
+const ViewData& SiteRenderer::SharedListItem(int idx) const {
+  std::call_once(list_item_built_[idx], [&] { list_items_[idx] = ListItem(idx); });
+  return list_items_[idx];
 }
 
 ViewData SiteRenderer::ListItem(int idx) const {
@@ -314,11 +324,11 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     size_t begin = p.type == PageType::kTaxonomy ? 0 : (pager - 1) * per;
     size_t end = p.type == PageType::kTaxonomy ? all.size() : std::min(all.size(), begin + per);
     ViewData items = ViewData::List();
-    for (size_t i = begin; i < end; ++i) items.Push(ListItem(all[i]));
+    for (size_t i = begin; i < end; ++i) items.PushRef(SharedListItem(all[i]));
     v.Set("pages", std::move(items));
     v.Set("has_pages", end > begin);
     ViewData sections = ViewData::List();
-    for (int s : p.sections) sections.Push(ListItem(s));
+    for (int s : p.sections) sections.PushRef(SharedListItem(s));
     v.Set("sections", std::move(sections));
     v.Set("has_sections", !p.sections.empty());
     if (total > 1) {
@@ -361,7 +371,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       });
       if (dated.size() > static_cast<size_t>(site_.config.home_recent)) dated.resize(site_.config.home_recent);
       ViewData recent = ViewData::List();
-      for (int i : dated) recent.Push(ListItem(i));
+      for (int i : dated) recent.PushRef(SharedListItem(i));
       v.Set("recent", std::move(recent));
       v.Set("has_recent", !dated.empty());
     }
@@ -400,7 +410,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     ViewData pi;
     pi.Set("facet", Str(p.lang, "facet_" + p.facet));
     ViewData items = ViewData::List();
-    for (int i : p.term_pages) items.Push(ListItem(i));
+    for (int i : p.term_pages) items.PushRef(SharedListItem(i));
     pi.Set("items", std::move(items));
     pi.Set("count", std::to_string(p.term_pages.size()));
     pi.Set("catalogue_url", SiteUrl(site_, site_.pages[p.parent].url));
@@ -621,6 +631,9 @@ std::string SiteRenderer::OutputPath(const std::string& url) const {
 
 std::vector<RenderJob> SiteRenderer::Jobs() const {
   std::vector<RenderJob> jobs;
+  // The sitemap lists every page: the longest single job, so it goes first rather than
+  // last, when the other workers would have nothing left to do.
+  jobs.push_back({-1, 1, RenderJob::kSitemap});
   for (size_t i = 0; i < site_.pages.size(); ++i) {
     const Page& p = site_.pages[i];
     size_t n = 1;
@@ -636,7 +649,6 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
   for (size_t r = 0; r < site_.rounds.size(); ++r) jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
   if (!site_.rounds.empty() && templates_.Has("ballot-answer")) jobs.push_back({-1, 1, RenderJob::kAnswerShell});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
-  jobs.push_back({-1, 1, RenderJob::kSitemap});
   jobs.push_back({-1, 1, RenderJob::kRobots});
   return jobs;
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,18 @@ using EmitFn = std::function<void(const std::string& path, std::string content)>
 struct RenderJob {
   int page = -1;     // index in Site::pages, or -1 for a site-level file
   size_t pager = 1;  // list page number
-  enum Kind { kPage, kAlias, kNotFound, kSitemap, kRobots, kFeed, kOpenData, kManifest, kAnswerShell, kCatalogueData } kind = kPage;
+  enum Kind {
+    kPage,
+    kAlias,
+    kNotFound,
+    kSitemap,
+    kRobots,
+    kFeed,
+    kOpenData,
+    kManifest,
+    kAnswerShell,
+    kCatalogueData
+  } kind = kPage;
 };
 
 class SiteRenderer {
@@ -51,6 +63,9 @@ class SiteRenderer {
   std::optional<std::string> ContentWithBallots(const Page& page, TemplateRenderer& r,
                                                 DiagnosticList& diags) const;
   ViewData ListItem(int idx) const;
+  /// The page's list item, built once (by whichever thread needs it first) and shared by
+  /// every list that shows the page.
+  const ViewData& SharedListItem(int idx) const;
   ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;
   std::string LayoutFor(const Page& page) const;
@@ -66,6 +81,8 @@ class SiteRenderer {
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
+  mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
+  mutable std::unique_ptr<std::once_flag[]> list_item_built_;
 };
 
 /// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).

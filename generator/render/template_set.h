@@ -47,8 +47,10 @@ class TemplateRenderer {
 
  private:
   struct Compiled;
+  struct Lookup;  // the Mustache context, kept between renders
   const TemplateSet& set_;
   std::map<std::string, std::unique_ptr<Compiled>> compiled_;
+  std::unique_ptr<Lookup> lookup_;
 };
 
 }  // namespace yhdessa

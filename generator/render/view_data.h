@@ -34,6 +34,10 @@ class ViewData {
   ViewData& Set(const std::string& key, bool value);
   /// List items (this must be a list).
   void Push(ViewData item);
+  /// A list item that stands for `target` without copying it: the renderer looks through
+  /// it to `target`, which must outlive every render of the list (the renderer builds each
+  /// page's list item once and lists share it). Only valid as a list item.
+  void PushRef(const ViewData& target);
 
   struct Impl;
   Impl& impl() { return *impl_; }
