@@ -14,6 +14,7 @@
 #include "generator/model/links.h"
 #include "generator/model/measure_index.h"
 #include "generator/model/project_catalogue.h"
+#include "generator/model/round_results.h"
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
@@ -327,6 +328,17 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   AddProjectCatalogues(site, diags);
   site.data = LoadData(fs, diags);
   AddAccessibilityStatement(fs, i18n, site, diags);
+  site.results = LoadRoundResults(fs, site.rounds, diags);
+  AddRoundResultsPages(
+      [&](const std::string& lang, const std::string& key) {
+        for (const std::string& l : {lang, site.config.default_language}) {
+          auto strings = i18n.find(l);
+          if (strings == i18n.end()) continue;
+          if (auto it = strings->second.find(key); it != strings->second.end()) return it->second;
+        }
+        return key;
+      },
+      site, diags);
   timer.Done("typed content");
 
   // Markdown, then anchors (which need every page's headings).

@@ -3,7 +3,10 @@
 //   codes   --db FILE --round ID [--area ID] --count N [--out FILE.csv] [--key FILE]
 //   status  --db FILE [--round ID] [--format text|json]
 //   backup  --db FILE --to FILE
-//   tally   (the tally engine: voting-server/tally/tally_command.h)
+//   tally   --db FILE --round ID [--out DIR] [--rule R]... [--site DIR]
+//           (voting-server/results/results_command.h), or --pabulib FILE ...
+//           (the tally engine alone: voting-server/tally/tally_command.h)
+//   export  --db FILE --round ID --format pb --out FILE_OR_DIR [--site DIR]
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -11,6 +14,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +27,7 @@
 #include "voting-server/codes/code_hasher.h"
 #include "voting-server/codes/voting_code.h"
 #include "voting-server/http/vote_server.h"
+#include "voting-server/results/results_command.h"
 #include "voting-server/service/manifest_loader.h"
 #include "voting-server/service/voting_service.h"
 #include "voting-server/storage/sqlite_store.h"
@@ -180,7 +185,9 @@ int StatusCommand(const std::string& db, const std::string& round, const std::st
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc >= 2 && std::string(argv[1]) == "tally") {
+  const bool tally_db = argc >= 2 && std::string(argv[1]) == "tally" &&
+                        std::find(argv + 2, argv + argc, std::string("--db")) != argv + argc;
+  if (argc >= 2 && std::string(argv[1]) == "tally" && !tally_db) {
     return yhdessa::tally::RunTallyCommand(std::vector<std::string>(argv + 2, argv + argc),
                                            std::cout, std::cerr);
   }
@@ -220,7 +227,36 @@ int main(int argc, char** argv) {
   backup->add_option("--db", db, "SQLite database file")->required();
   backup->add_option("--to", to, "destination file")->required();
 
+  std::vector<std::string> rules;
+  auto* tally = app.add_subcommand("tally", "results of a closed round into open-data files");
+  tally->add_option("--db", db, "SQLite database file")->required();
+  tally->add_option("--round", round, "round id")->required();
+  tally->add_option("--out", out, "directory (default: data/results/ROUND)");
+  tally->add_option("--rule", rules, "rules to compare with the round's (default: greedy mes)")
+      ->check(CLI::IsMember({"greedy", "mes", "mes-add1"}));
+  tally->add_option("--site", site, "built site, to date a round that never opened");
+
+  auto* exporter = app.add_subcommand("export", "anonymised ballots, one .pb per area");
+  exporter->add_option("--db", db, "SQLite database file")->required();
+  exporter->add_option("--round", round, "round id")->required();
+  exporter->add_option("--format", format, "pb")->required()->check(CLI::IsMember({"pb"}));
+  exporter->add_option("--out", out, "directory, or a .pb file for a round with one area")
+      ->required();
+  exporter->add_option("--site", site, "built site, to date a round that never opened");
+
   CLI11_PARSE(app, argc, argv);
+  if (tally->parsed() || exporter->parsed()) {
+    ResultsCommandOptions o;
+    o.db = db;
+    o.round = round;
+    o.out = out;
+    o.site = site;
+    if (!rules.empty()) o.comparison_rules = rules;
+    o.now = SystemNow();
+    o.uniform = SodiumUniform;
+    return tally->parsed() ? RunRoundTally(o, std::cout, std::cerr)
+                           : RunBallotExport(o, std::cout, std::cerr);
+  }
   if (serve->parsed()) return Serve(db, site, listen, origins, key, max_failed_codes);
   if (codes->parsed()) return Codes(db, round, area, count, out, key);
   if (status->parsed()) return StatusCommand(db, round, format);

@@ -18,6 +18,7 @@
 #include "generator/kinds/accessibility_statement.h"
 #include "generator/kinds/ballot_directive.h"
 #include "generator/kinds/kind_registry.h"
+#include "generator/model/round_results.h"
 
 namespace yhdessa {
 
@@ -27,6 +28,8 @@ enum class PageType {
   kMissingTranslation,  // "this page is not available in <language>", linking to the original
   kAccessibility,       // the accessibility statement, one per language
   kProjectIndex,        // a project catalogue filtered by theme, year or roadmap (model/project_catalogue.h)
+  kRoundResults,        // a closed round's results (model/round_results.h)
+  kRoundReceipts,       // every receipt counted in a round
 };
 
 /// A measure of a plan, by position: the plan page, the goal and the measure within it.
@@ -60,6 +63,7 @@ struct Page {
   // Measure index pages (by responsible body, status or target group).
   std::string facet;  // "body", "status", "target_group"; "" for the index of facets
   std::vector<MeasureRef> measures;
+  std::string results_round;  // kRoundResults, kRoundReceipts: the round's id
   // Filled by the typed-content phase for pages with `kind:`.
   std::shared_ptr<const TypedContent> typed;
   // Filled by the Markdown phase.
@@ -122,6 +126,8 @@ struct Site {
   int64_t now = 0;  // the build's clock (BuildFilter::now): rounds say whether they are open
   KindContext kinds;                   // status vocabulary, responsible bodies
   std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals
+  std::map<std::string, PublishedResults> results;  // round id -> data/results/<id>/
+  std::map<std::string, int> results_pages;          // round id -> default language's results page
 
   int home(const std::string& lang) const;
 };

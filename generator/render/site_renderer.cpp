@@ -8,6 +8,7 @@
 #include "generator/model/site_assembly.h"
 #include "generator/render/catalogue_view.h"
 #include "generator/render/plan_view.h"
+#include "generator/render/results_view.h"
 #include "generator/render/round_view.h"
 #include "generator/core/file_system.h"
 
@@ -48,6 +49,29 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
 }
 
 SiteRenderer::~SiteRenderer() = default;
+
+ViewData SiteRenderer::RoundResultsView(const Page& p, const PublishedResults& results) const {
+  auto in_lang = [&](const std::string& key) -> std::string {
+    auto t = site_.translations.find(key);
+    if (t == site_.translations.end()) return {};
+    auto l = t->second.find(p.lang);
+    return l == t->second.end() ? std::string() : SiteUrl(site_, site_.pages[l->second].url);
+  };
+  // The round page: the page itself, or the results page's parent, or the receipts page's
+  // grandparent.
+  int round_page = static_cast<int>(&p - site_.pages.data());
+  if (p.type == PageType::kRoundResults) round_page = p.parent;
+  if (p.type == PageType::kRoundReceipts) round_page = site_.pages[p.parent].parent;
+  ResultsViewContext ctx;
+  ctx.lang = p.lang;
+  ctx.round_title = site_.pages[round_page].fm.title;
+  ctx.round_url = SiteUrl(site_, site_.pages[round_page].url);
+  ctx.results_url = in_lang("_yhdessa/results/" + results.round);
+  ctx.receipts_url = in_lang("_yhdessa/receipts/" + results.round);
+  ctx.files_url = SiteUrl(site_, ResultsFilesUrl(site_, results.round));
+  ctx.str = [this](const std::string& lang, const std::string& key) { return Str(lang, key); };
+  return p.type == PageType::kRoundReceipts ? ReceiptsView(results, ctx) : ResultsView(results, ctx);
+}
 
 std::string SiteRenderer::Str(const std::string& lang, const std::string& key) const {
   auto l = i18n_.find(lang);
@@ -454,6 +478,11 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       if (r.id == p.typed->round->id) v.Set("round", RoundView(r, round_ctx));
     }
   }
+  const std::string results_round =
+      !p.results_round.empty() ? p.results_round : p.typed && p.typed->round ? p.typed->round->id : "";
+  if (auto res = site_.results.find(results_round); res != site_.results.end()) {
+    v.Set(p.type == PageType::kRoundReceipts ? "receipts" : "results", RoundResultsView(p, res->second));
+  }
   if (p.typed && p.typed->proposal) {
     const ProposalInfo& info = *p.typed->proposal;
     ViewData pv;
@@ -619,6 +648,8 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
     case PageType::kMissingTranslation: return "missing-translation";
     case PageType::kAccessibility: return "accessibility";
     case PageType::kProjectIndex: return "projects";
+    case PageType::kRoundResults: return "round-results";
+    case PageType::kRoundReceipts: return "round-receipts";
   }
   return "page";
 }

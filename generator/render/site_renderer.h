@@ -71,6 +71,8 @@ class SiteRenderer {
   std::string LayoutFor(const Page& page) const;
   std::string OutputPath(const std::string& url) const;
   std::string Str(const std::string& lang, const std::string& key) const;
+  // The results or receipts of a round, for its round page or its results pages.
+  ViewData RoundResultsView(const Page& p, const PublishedResults& results) const;
   std::string Sitemap(const std::string& lang) const;  // "": every language
   std::string SitemapIndex() const;
   std::string Feed(const Page& section) const;

@@ -208,6 +208,15 @@ def test_api(work, site):
     check(json.loads(out) == {"rounds": [{"id": ROUND, "areas": [
         {"id": "elimaki", "codes_issued": 3, "codes_used": 3, "ballots": 3}]}]},
         "status --format json")
+    results = os.path.join(work, "results")
+    tally = subprocess.run([BINARY, "tally", "--db", s.db, "--round", ROUND, "--out", results],
+                           capture_output=True, text=True)
+    check(tally.returncode == 1 and "is open until" in tally.stderr
+          and not os.path.exists(results), "tally --db refuses while the round is open")
+    export = subprocess.run([BINARY, "export", "--db", s.db, "--round", ROUND, "--format", "pb",
+                             "--out", results], capture_output=True, text=True)
+    check(export.returncode == 1 and "is open until" in export.stderr,
+          "export refuses while the round is open")
 
 
 def test_same_code_200(work, site):
