@@ -24,7 +24,7 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
   bool kept_first_run = true;  // its share is exactly budget / n; kept_share shows it rounded
   int64_t all_costs = 0;
   for (const Project& p : e.projects) all_costs += p.cost;
-  int64_t backoff = 0, wait = 0;
+  int64_t backoff = 0, wait = 0, previous = 1;
   while (n > 0 && !IsExhaustive(e, current) && share < all_costs) {
     share += kUnit;
     TallyResult next = engine.Run(engine.ShareOfCents(share), false);
@@ -42,8 +42,9 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
       continue;
     }
     // The naive loop would go on to share + d units for d = 1 .. last (the last share it
-    // visits is the first at or above all_costs). Skip the longest proven stretch: double the
-    // step while proven, then bisect between the last proven and the first unproven.
+    // visits is the first at or above all_costs). Skip a long proven stretch: try the length
+    // of the previous one, double while proven, then bisect between the last proven and the
+    // first unproven length, to within a quarter (a shorter skip is still exact).
     const int64_t last = (all_costs - share + kUnit - 1) / kUnit;
     auto proven = [&](int64_t d) {
       ++runs;
@@ -52,14 +53,14 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
              range->SameOutcomeByBounds(lo, hi, current.selected);
     };
     int64_t good = 0, bad = last + 1;
-    for (int64_t d = 1; d <= last; d *= 2) {
+    for (int64_t d = std::clamp<int64_t>(previous, 1, last); d <= last; d *= 2) {
       if (!proven(d)) {
         bad = d;
         break;
       }
       good = d;
     }
-    while (bad - good > 1) {
+    while (bad - good > std::max<int64_t>(1, good / 4)) {
       const int64_t mid = good + (bad - good) / 2;
       if (proven(mid)) {
         good = mid;
@@ -67,7 +68,7 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
         bad = mid;
       }
     }
-      fprintf(stderr, "seg at %lld good %lld runs %d\n", (long long)share, (long long)good, runs);
+    previous = good;
     if (good == 0) {
       backoff = std::max<int64_t>(1, backoff * 2);
       wait = backoff;
