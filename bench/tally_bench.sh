@@ -20,8 +20,8 @@ echo "| instance | voters | projects | rule | median wall (s) | user CPU (s) | r
 echo "|---|---:|---:|---|---:|---:|---:|"
 for f in "$dir"/*.pb; do
   name="$(basename "$f" .pb)"
-  voters="$(awk '/^num_votes;/{split($0,a,";"); print a[2]; exit}' "$f")"
-  projects="$(awk '/^num_projects;/{split($0,a,";"); print a[2]; exit}' "$f")"
+  voters="$(awk '/^num_votes;/{split($0,a,";"); print a[2]; exit}' "$f" | tr -d '\r')"
+  projects="$(awk '/^num_projects;/{split($0,a,";"); print a[2]; exit}' "$f" | tr -d '\r')"
   for rule in greedy mes mes-add1; do
     cmd="$bin --pabulib $f --rule $rule"
     if ! "$bin" --pabulib "$f" --rule greedy >/dev/null 2>&1; then

@@ -15,16 +15,23 @@
 //   - the winner's set S: b_i * W_S < num * points_i exactly for i in S (this makes q the
 //     true price, since it then solves sum_i min(b_i, q * points_i) = C);
 //   - every other live project p: a lower bound of its price, q_p >= (C_p - sum_S' b) / W_S'
-//     for any set S' (here: p's own set at lo), stays above the winner's price; projects
-//     identical to the winner (same cost, same supporters) are equal to it at every share
-//     and lose on the same fixed tie-break, so they need no check;
+//     for any set S' (here: p's own set at lo), stays above the winner's price; prices only
+//     rise during a run, so a bound from an earlier step stays valid; projects identical to
+//     the winner (same cost, same supporters) are equal to it at every share and lose on
+//     the same fixed tie-break, so they need no check;
 //   - a project unaffordable at lo (its supporters have less than its cost) stays so.
 // The engine rounds each payment up to a whole sub-unit, so its budgets are the affine ones
 // plus an error. Along the trace a bound E_i on that error is carried per voter group (a
 // payment is off by at most 1 plus points_i * (the error in num) / W_S), and every
 // inequality is required with a margin of twice the error it can carry, at both ends. Then
 // the exact affine quantity clears the error bound over the whole range, and the rounded one
-// keeps its sign. Exact ties (other than identical projects) are never proven.
+// keeps its sign. Exact ties are proven only when nothing rounded enters them and the
+// (share-independent) tie-break lets the winner go first, or between identical projects.
+//
+// SameOutcomeByBounds proves the same another way, which tolerates changing sets S: an
+// interval per group holds its budget over the whole range; the winner's price is at most
+// its price at the low ends and every other project's at least its price at the high ends
+// (prices fall as budgets rise); the winner's supporters then pay between the two.
 #pragma once
 
 #include <cstdint>
