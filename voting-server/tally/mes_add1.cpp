@@ -34,9 +34,10 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
     kept_share = share;
     kept_first_run = false;
     if (range == nullptr || IsExhaustive(e, current) || share >= all_costs) continue;
-    // Where the trace changes at almost every unit (many voter groups, few units between
-    // outcomes) proofs fail at once; after each such failure wait twice as long before the
-    // next attempt, so the proofs never cost much more than the runs they could save.
+    // Where the trace changes every few units (many voter groups, prices close together)
+    // proofs fail or prove short stretches; after each search that skipped fewer than two
+    // units per proof, wait twice as long before the next one, so that the proofs never
+    // cost much more than the runs they save.
     if (wait > 0) {
       --wait;
       continue;
@@ -46,8 +47,10 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
     // of the previous one, double while proven, then bisect between the last proven and the
     // first unproven length, to within a quarter (a shorter skip is still exact).
     const int64_t last = (all_costs - share + kUnit - 1) / kUnit;
+    int attempts = 0;
     auto proven = [&](int64_t d) {
       ++runs;
+      ++attempts;
       const Int128 lo = engine.ShareOfCents(share), hi = engine.ShareOfCents(share + d * kUnit);
       return range->SameOutcome(lo, hi, current.selected) ||
              range->SameOutcomeByBounds(lo, hi, current.selected);
@@ -69,7 +72,7 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
       }
     }
     previous = good;
-    if (good == 0) {
+    if (good < 2 * attempts) {  // the proofs cost more than the runs they saved
       backoff = std::max<int64_t>(1, backoff * 2);
       wait = backoff;
     } else {
