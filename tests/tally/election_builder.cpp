@@ -45,6 +45,32 @@ std::vector<std::string> SelectedIds(const Election& e, const TallyResult& r) {
   return ids;
 }
 
+bool SameResult(const TallyResult& a, const TallyResult& b) {
+  auto same_mes = [](const std::optional<MesExplanation>& x,
+                     const std::optional<MesExplanation>& y) {
+    if (x.has_value() != y.has_value()) return false;
+    return !x || (x->supporters == y->supporters && x->step == y->step &&
+                  x->max_payment_cents == y->max_payment_cents &&
+                  x->money_left_cents == y->money_left_cents);
+  };
+  if (a.selected != b.selected || a.total_cost != b.total_cost || a.share_cents != b.share_cents ||
+      a.projects.size() != b.projects.size() || a.ties.size() != b.ties.size())
+    return false;
+  for (size_t p = 0; p < a.projects.size(); ++p) {
+    const ProjectResult &x = a.projects[p], &y = b.projects[p];
+    if (x.votes != y.votes || x.selected != y.selected ||
+        x.selected_by_completion != y.selected_by_completion || !same_mes(x.mes, y.mes))
+      return false;
+  }
+  for (size_t t = 0; t < a.ties.size(); ++t) {
+    const TieRecord &x = a.ties[t], &y = b.ties[t];
+    if (x.step != y.step || x.tied != y.tied || x.winners != y.winners || x.losers != y.losers ||
+        x.reason != y.reason)
+      return false;
+  }
+  return true;
+}
+
 Election RandomElection(std::mt19937& rng, bool cumulative) {
   auto uniform = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
   Election e;

@@ -26,6 +26,9 @@ std::vector<std::string> SelectedIds(const Election& e, const TallyResult& r);
 /// Selected ids in selection order.
 std::vector<std::string> SelectionOrder(const Election& e, const TallyResult& r);
 
+/// Two results are the same in everything a rule reports, except mes_runs.
+bool SameResult(const TallyResult& a, const TallyResult& b);
+
 /// A random small election: 1-7 projects, 0-14 voters, costs in whole units (some with
 /// cents), approval or cumulative ballots, few distinct costs so that ties happen.
 Election RandomElection(std::mt19937& rng, bool cumulative);

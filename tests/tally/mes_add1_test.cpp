@@ -5,12 +5,14 @@
 #include "tests/tally/election_builder.h"
 #include "tests/tally/reference_mes.h"
 #include "voting-server/tally/mes.h"
+#include "voting-server/tally/mes_share_range.h"
 
 namespace yhdessa::tally {
 namespace {
 
 using testing::AddBallots;
 using testing::MakeElection;
+using testing::SameResult;
 using testing::SelectedIds;
 using testing::SelectionOrder;
 
@@ -21,10 +23,11 @@ TEST_CASE("add1 raises the share until the outcome is exhaustive") {
   AddBallots(e, 3, {"a"});
   AddBallots(e, 1, {"b"});
   CHECK(SelectedIds(e, Mes(e, TieBreak::kDefault)) == std::vector<std::string>{"a"});
-  TallyResult r = MesAdd1(e, TieBreak::kDefault);
+  TallyResult r = MesAdd1Naive(e, TieBreak::kDefault);
   CHECK(SelectionOrder(e, r) == std::vector<std::string>{"a", "b"});
   CHECK(r.share_cents == 4000);
   CHECK(r.mes_runs == 16);  // the first run, then shares 26..40
+  CHECK(SameResult(MesAdd1(e, TieBreak::kDefault), r));
   CHECK_FALSE(r.projects[1].selected_by_completion);
 }
 
@@ -36,10 +39,11 @@ TEST_CASE("add1 keeps the last outcome within budget, then completes greedily") 
   AddBallots(e, 2, {"a"});
   AddBallots(e, 1, {"a", "c"});
   AddBallots(e, 1, {"b"});
-  TallyResult r = MesAdd1(e, TieBreak::kDefault);
+  TallyResult r = MesAdd1Naive(e, TieBreak::kDefault);
   CHECK(SelectionOrder(e, r) == std::vector<std::string>{"a", "c"});
   CHECK(r.share_cents == 4400);
   CHECK(r.mes_runs == 21);
+  CHECK(SameResult(MesAdd1(e, TieBreak::kDefault), r));
   CHECK(r.projects[2].selected_by_completion);
   CHECK_FALSE(r.projects[0].selected_by_completion);
   CHECK(r.total_cost == 9000);
@@ -66,6 +70,96 @@ TEST_CASE("add1 equals the naive loop on random small elections") {
       CHECK(fast == testing::ReferenceMesAdd1(e, tb));
     }
   }
+}
+
+// Costs and budget in thousands of units: add1 then raises the share over thousands of
+// units, which is where MesAdd1 skips.
+Election Scaled(Election e, int64_t factor) {
+  e.budget *= factor;
+  for (Project& p : e.projects) p.cost *= factor;
+  return e;
+}
+
+TEST_CASE("add1 skips shares whose outcome cannot change, with the naive result") {
+  // Share 2 500. a (6 000) by v1..v3; b (4 000) by v4 alone: MES buys a, then every share
+  // up to 4 000 buys a only, and 4 000 buys a and b. The naive loop runs 1 501 times.
+  Election e = MakeElection(10000, {{"a", 6000}, {"b", 4000}});
+  AddBallots(e, 3, {"a"});
+  AddBallots(e, 1, {"b"});
+  TallyResult naive = MesAdd1Naive(e, TieBreak::kDefault);
+  REQUIRE(naive.mes_runs == 1501);
+  TallyResult fast = MesAdd1(e, TieBreak::kDefault);
+  CHECK(SameResult(fast, naive));
+  CHECK(fast.share_cents == 400000);
+  CHECK(fast.mes_runs < 40);
+}
+
+TEST_CASE("add1 skips up to the share where the outcome goes over budget") {
+  // As in "keeps the last outcome within budget", times 100: from a share of 4 500 MES buys
+  // a and b (10 500 > 10 000), so the kept share is 4 499 and greedy adds c.
+  Election e = MakeElection(10000, {{"a", 6000}, {"b", 4500}, {"c", 3000}});
+  AddBallots(e, 2, {"a"});
+  AddBallots(e, 1, {"a", "c"});
+  AddBallots(e, 1, {"b"});
+  TallyResult naive = MesAdd1Naive(e, TieBreak::kDefault);
+  TallyResult fast = MesAdd1(e, TieBreak::kDefault);
+  CHECK(SameResult(fast, naive));
+  CHECK(fast.share_cents == 449900);
+  CHECK(fast.mes_runs < naive.mes_runs / 10);
+}
+
+TEST_CASE("add1 skipping keeps exact ties between projects decided by the tie-break") {
+  // Share 2 000. a and b cost 3 000 and have two supporters each (disjoint): their prices
+  // are equal at every share and the tie-break decides, always the same way. d (4 000) by
+  // v5 alone is bought from a share of 4 000 on, which makes the outcome exhaustive.
+  Election e = MakeElection(10000, {{"a", 3000}, {"b", 3000}, {"d", 4000}});
+  AddBallots(e, 2, {"a"});
+  AddBallots(e, 2, {"b"});
+  AddBallots(e, 1, {"d"});
+  for (TieBreak tb : {TieBreak::kDefault, TieBreak::kId}) {
+    TallyResult naive = MesAdd1Naive(e, tb);
+    TallyResult fast = MesAdd1(e, tb);
+    CHECK(SameResult(fast, naive));
+    CHECK(fast.share_cents == 400000);
+    CHECK(fast.ties.size() == 1);
+    CHECK(fast.mes_runs < naive.mes_runs / 10);
+  }
+}
+
+TEST_CASE("add1 with skips equals the naive loop on random elections (many seeds)") {
+  // Random profiles (ties are frequent: few distinct costs) at several scales, approval and
+  // cumulative; the whole result must be equal, explanations and recorded ties included.
+  for (uint32_t seed = 1; seed <= 10; ++seed) {
+    std::mt19937 rng(seed);
+    for (int round = 0; round < 30; ++round) {
+      Election base = testing::RandomElection(rng, round % 2 == 1);
+      for (int64_t factor : {1, 7, 300}) {
+        INFO("seed " << seed << " round " << round << " factor " << factor);
+        Election e = Scaled(base, factor);
+        REQUIRE(Validate(e).ok());
+        for (TieBreak tb : {TieBreak::kDefault, TieBreak::kId}) {
+          CHECK(SameResult(MesAdd1(e, tb), MesAdd1Naive(e, tb)));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("a share range is proven only where MES buys the same projects") {
+  // 4 voters; a (60) by v1..v3, b (40) by v4. Up to a share of 40 units MES buys a only;
+  // from 40 on, a then b. Shares in sub-units: 4 voters * 1000 per cent.
+  Election e = MakeElection(100, {{"a", 60}, {"b", 40}});
+  AddBallots(e, 3, {"a"});
+  AddBallots(e, 1, {"b"});
+  MesShareRange range(e, TieBreak::kDefault);
+  auto share = [](int64_t units) { return static_cast<Int128>(units) * 100 * 4000; };
+  const std::vector<int> a_only = {0}, a_then_b = {0, 1};
+  CHECK(range.SameOutcome(share(25), share(39), a_only));
+  CHECK(range.SameOutcomeByBounds(share(25), share(39), a_only));
+  CHECK_FALSE(range.SameOutcome(share(25), share(40), a_only));
+  CHECK_FALSE(range.SameOutcomeByBounds(share(25), share(40), a_only));
+  CHECK(range.SameOutcome(share(40), share(90), a_then_b));
+  CHECK(range.SameOutcomeByBounds(share(40), share(90), a_then_b));
 }
 
 }  // namespace

@@ -1,9 +1,95 @@
 #include "voting-server/tally/mes_add1.h"
 
+#include <algorithm>
+
 #include "voting-server/tally/greedy.h"
 #include "voting-server/tally/mes.h"
+#include "voting-server/tally/mes_share_range.h"
 
 namespace yhdessa::tally {
+
+namespace {
+
+constexpr int64_t kUnit = 100;  // one currency unit, in cents
+
+// The add1 loop; with `range`, runs of shares whose outcome provably equals the current one
+// are skipped (each skipped share would have been kept, exactly as the naive loop keeps it).
+TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
+  MesEngine engine(e, tie_break);
+  TallyResult current = engine.Run(engine.EqualShare(), false);
+  int runs = 1;
+  const int64_t n = engine.voters();
+  int64_t share = n > 0 ? e.budget / n / kUnit * kUnit : 0;
+  int64_t kept_share = n > 0 ? e.budget / n : 0;
+  bool kept_first_run = true;  // its share is exactly budget / n; kept_share shows it rounded
+  int64_t all_costs = 0;
+  for (const Project& p : e.projects) all_costs += p.cost;
+  int64_t backoff = 0, wait = 0, previous = 1;
+  while (n > 0 && !IsExhaustive(e, current) && share < all_costs) {
+    share += kUnit;
+    TallyResult next = engine.Run(engine.ShareOfCents(share), false);
+    ++runs;
+    if (next.total_cost > e.budget) break;
+    current = std::move(next);
+    kept_share = share;
+    kept_first_run = false;
+    if (range == nullptr || IsExhaustive(e, current) || share >= all_costs) continue;
+    // Where the trace changes every few units (many voter groups, prices close together)
+    // proofs fail or prove short stretches; after each search that skipped fewer than two
+    // units per proof, wait twice as long before the next one, so that the proofs never
+    // cost much more than the runs they save.
+    if (wait > 0) {
+      --wait;
+      continue;
+    }
+    // The naive loop would go on to share + d units for d = 1 .. last (the last share it
+    // visits is the first at or above all_costs). Skip a long proven stretch: try the length
+    // of the previous one, double while proven, then bisect between the last proven and the
+    // first unproven length, to within a quarter (a shorter skip is still exact).
+    const int64_t last = (all_costs - share + kUnit - 1) / kUnit;
+    int attempts = 0;
+    auto proven = [&](int64_t d) {
+      ++runs;
+      ++attempts;
+      const Int128 lo = engine.ShareOfCents(share), hi = engine.ShareOfCents(share + d * kUnit);
+      return range->SameOutcome(lo, hi, current.selected) ||
+             range->SameOutcomeByBounds(lo, hi, current.selected);
+    };
+    int64_t good = 0, bad = last + 1;
+    for (int64_t d = std::clamp<int64_t>(previous, 1, last); d <= last; d *= 2) {
+      if (!proven(d)) {
+        bad = d;
+        break;
+      }
+      good = d;
+    }
+    while (bad - good > std::max<int64_t>(1, good / 4)) {
+      const int64_t mid = good + (bad - good) / 2;
+      if (proven(mid)) {
+        good = mid;
+      } else {
+        bad = mid;
+      }
+    }
+    previous = good;
+    if (good < 2 * attempts) {  // the proofs cost more than the runs they saved
+      backoff = std::max<int64_t>(1, backoff * 2);
+      wait = backoff;
+    } else {
+      backoff = 0;
+    }
+    share += good * kUnit;
+    kept_share = share;
+  }
+  // Run the kept share once more for the explanations (same share, same outcome).
+  current = engine.Run(kept_first_run ? engine.EqualShare() : engine.ShareOfCents(kept_share));
+  GreedyComplete(e, engine.votes(), tie_break, true, current);
+  current.share_cents = kept_share;
+  current.mes_runs = runs;
+  return current;
+}
+
+}  // namespace
 
 bool IsExhaustive(const Election& e, const TallyResult& r) {
   const int64_t left = e.budget - r.total_cost;
@@ -14,31 +100,12 @@ bool IsExhaustive(const Election& e, const TallyResult& r) {
 }
 
 TallyResult MesAdd1(const Election& e, TieBreak tie_break) {
-  constexpr int64_t kUnit = 100;  // one currency unit, in cents
-  MesEngine engine(e, tie_break);
-  TallyResult current = engine.Run(engine.EqualShare(), false);
-  int runs = 1;
-  const int64_t n = engine.voters();
-  int64_t share = n > 0 ? e.budget / n / kUnit * kUnit : 0;
-  int64_t kept_share = n > 0 ? e.budget / n : 0;
-  bool kept_first_run = true;  // its share is exactly budget / n; kept_share shows it rounded
-  int64_t all_costs = 0;
-  for (const Project& p : e.projects) all_costs += p.cost;
-  while (n > 0 && !IsExhaustive(e, current) && share < all_costs) {
-    share += kUnit;
-    TallyResult next = engine.Run(engine.ShareOfCents(share), false);
-    ++runs;
-    if (next.total_cost > e.budget) break;
-    current = std::move(next);
-    kept_share = share;
-    kept_first_run = false;
-  }
-  // Run the kept share once more for the explanations (same share, same outcome).
-  current = engine.Run(kept_first_run ? engine.EqualShare() : engine.ShareOfCents(kept_share));
-  GreedyComplete(e, engine.votes(), tie_break, true, current);
-  current.share_cents = kept_share;
-  current.mes_runs = runs;
-  return current;
+  MesShareRange range(e, tie_break);
+  return Add1(e, tie_break, &range);
+}
+
+TallyResult MesAdd1Naive(const Election& e, TieBreak tie_break) {
+  return Add1(e, tie_break, nullptr);
 }
 
 }  // namespace yhdessa::tally

@@ -9,8 +9,11 @@
 //      (Also stop once s reaches the total cost of all projects: from there on every voter
 //      could pay for everything alone, so W' can no longer change.)
 //   4. Fill what is left of the budget greedily (greedy.h) from W.
-// Outcome-within-budget is not monotone in s, so no bisection: every share is visited.
-// Speed comes from MesEngine (grouped identical ballots, lazily re-priced projects).
+// Outcome-within-budget is not monotone in s, so no bisection over the whole loop. Instead
+// MesAdd1 skips stretches of shares where MES provably buys the same projects as at the
+// share just run (mes_share_range.h): the naive loop would keep every one of them, so
+// skipping gives the same result. MesAdd1Naive visits every share; tests hold them equal.
+// mes_runs counts engine runs plus range proofs (each costs about one run).
 #pragma once
 
 #include "voting-server/tally/election.h"
@@ -21,6 +24,9 @@ namespace yhdessa::tally {
 
 /// mes-add1 as defined above. Election must pass Validate().
 TallyResult MesAdd1(const Election& e, TieBreak tie_break);
+
+/// The same, one MES run per currency unit of share: the definition, kept for the tests.
+TallyResult MesAdd1Naive(const Election& e, TieBreak tie_break);
 
 /// True when no unselected project fits in the budget left by `r`.
 bool IsExhaustive(const Election& e, const TallyResult& r);
