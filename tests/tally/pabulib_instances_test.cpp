@@ -216,13 +216,23 @@ TEST_CASE("on real elections mes-add1 with skips equals the naive loop, result f
     if (path.filename() == "Hungary_Budapest_2024.pb") continue;
     PabulibData d = Load(path);
     if (!CheckTallyable(d.election).ok()) continue;
+#ifdef YHDESSA_SANITIZED
+    // Under the sanitizers only the small instances whose naive loop is short (Józsefváros
+    // needs 153 000 naive runs); the release build checks them all.
+    if (d.election.ballots.size() > 600 || path.filename().string().rfind("Hungary", 0) == 0)
+      continue;
+#endif
     INFO(path.filename().string());
     for (TieBreak tb : {TieBreak::kDefault, TieBreak::kId}) {
       CHECK(testing::SameResult(MesAdd1(d.election, tb), MesAdd1Naive(d.election, tb)));
     }
     ++checked;
   }
+#ifdef YHDESSA_SANITIZED
+  CHECK(checked >= 4);
+#else
   CHECK(checked >= 12);
+#endif
 }
 
 }  // namespace
