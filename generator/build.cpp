@@ -368,6 +368,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       }
     }
   }
+  for (const auto& p : site.pages) stats.bodies += !(p.text.empty() && p.content_path.empty());
+  stats.bodies_rendered = md_cache ? md_cache->rendered() : stats.bodies;
   if (!options.keep_sources) {
     for (auto& p : site.pages) std::string().swap(p.text);
   }

@@ -160,8 +160,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   if (a.verbose) {
     for (const auto& [name, t] : stats.phases) std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
-    std::fprintf(stderr, "  rendered %zu of %zu pages%s\n", stats.pages_rendered, stats.html_pages,
-                 cache ? "" : " (--no-cache)");
+    std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n", stats.pages_rendered,
+                 stats.html_pages, stats.bodies_rendered, stats.bodies, cache ? "" : " (--no-cache)");
   }
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages, stats.sections,

@@ -57,11 +57,14 @@ struct MarkdownEntry {
 class BuildCache {
  public:
   BuildCache() = default;
-  BuildCache(BuildCache&& o) noexcept
-      : previous_(std::move(o.previous_)), recorded_(std::move(o.recorded_)) {}
+  // Movable (the mutex is not moved: a cache is moved only before a build uses it).
+  BuildCache(BuildCache&& o) noexcept { *this = std::move(o); }
   BuildCache& operator=(BuildCache&& o) noexcept {
     previous_ = std::move(o.previous_);
     recorded_ = std::move(o.recorded_);
+    markdown_previous_ = std::move(o.markdown_previous_);
+    markdown_recorded_ = std::move(o.markdown_recorded_);
+    markdown_rendered_ = o.markdown_rendered_;
     return *this;
   }
 

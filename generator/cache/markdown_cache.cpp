@@ -35,6 +35,7 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
   }
   // Render; replayed calls are answered from `answers` (the same calls in the same order,
   // since the body is the same), later ones by the resolver.
+  ++rendered_;
   MarkdownEntry entry;
   size_t next = 0;
   DiagnosticList own;

@@ -13,6 +13,7 @@
 // on every build). Render() is safe to call from several threads.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -30,9 +31,12 @@ class MarkdownCache {
   RenderedMarkdown Render(std::string_view body, const std::string& file, int first_line,
                           const MarkdownOptions& options, const LinkResolver& resolve,
                           DiagnosticList& diags) const;
+  /// Bodies rendered by cmark-gfm so far (the others came from the cache).
+  size_t rendered() const { return rendered_; }
 
  private:
   BuildCache& cache_;
+  mutable std::atomic<size_t> rendered_{0};
 };
 
 }  // namespace yhdessa

@@ -7,7 +7,7 @@
 //     site has voting rounds (they show whether they are open);
 //   - the summary of every page: everything the model holds about it except its rendered
 //     body (front matter, address, place in sections and taxonomies, headings, first
-//     paragraph, word count). Lists, menus, breadcrumbs and translations read only these;
+//     paragraph). Lists, menus, breadcrumbs and translations read only these;
 //   - the job's own page with its rendered body.
 // So a body edit that keeps the summary re-renders that page only (feeds and sitemaps are
 // never cached: they read other pages' bodies or are few); a title or front-matter change

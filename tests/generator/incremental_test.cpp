@@ -112,8 +112,15 @@ size_t RebuildAfter(const std::function<void(MemoryFileSystem&)>& change) {
 }  // namespace
 
 TEST_CASE("incremental: an unchanged rebuild renders no page and writes the same site") {
-  size_t rendered = RebuildAfter([](MemoryFileSystem&) {});
-  CHECK(rendered == 0);
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == ws.last.bodies);
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == 0);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+  CHECK(RebuildAfter([](MemoryFileSystem&) {}) == 0);
 }
 
 TEST_CASE("incremental: a body edit re-renders only that page") {
