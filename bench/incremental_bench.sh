@@ -52,7 +52,7 @@ mkdir -p "$site"
 cp -r "$corpus/content" "$site/"
 cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$site/"
 # The page to edit: the first page of the first section (content/<section>/<page>.md).
-page="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index.md' | sort | head -1)"
+page="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index.md' | sort | sed -n 1p)"
 page_out="${page#content/}"
 page_out="$site/public/${page_out%.md}/index.html"
 tfile="$out/incr-time.txt"
