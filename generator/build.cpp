@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "generator/cache/markdown_cache.h"
+#include "generator/cache/render_cache.h"
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
@@ -345,6 +347,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   MarkdownOptions md_options;
   md_options.unsafe_html = site.config.unsafe_html;
   std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
+  std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
+  if (options.cache) md_cache.emplace(*options.cache);
+  std::atomic<size_t> bodies{0}, bypassed{0};
   ParallelFor(site.pages.size(), [&](size_t i) {
     Page& p = site.pages[i];
     if (p.text.empty() && p.content_path.empty()) return;  // generated page
@@ -360,13 +365,16 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     o.anchor_label = str("heading_anchor", "Link to this section");
     o.task_done_label = str("task_done", "done");
     o.task_open_label = str("task_open", "not done");
-    p.md = RenderMarkdown(
-        p.Body(), p.file, p.body_line, o,
-        [&](const std::string& url, bool, SourcePos pos) {
-          if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) p.external_links.push_back({url, pos});
-          return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
-        },
-        diags);
+    auto resolve = [&](const std::string& url, bool, SourcePos pos) {
+      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) p.external_links.push_back({url, pos});
+      return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
+    };
+    if (!(p.text.empty() && p.content_path.empty())) ++bodies;
+    // Bodies with directives are not cached: their directive list is not stored.
+    bool cacheable = md_cache && p.Body().find("{{<") == std::string_view::npos;
+    if (md_cache && !cacheable) ++bypassed;
+    p.md = cacheable ? md_cache->Render(p.Body(), p.file, p.body_line, o, resolve, diags)
+                     : RenderMarkdown(p.Body(), p.file, p.body_line, o, resolve, diags);
     // Freed page by page, not after the loop: every source and every page's HTML at once
     // was the build's peak memory (diagnostics read their source lines from the files).
     if (!options.keep_sources) std::string().swap(p.text);
@@ -385,6 +393,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       }
     }
   }
+  stats.bodies = bodies;
+  stats.bodies_rendered = md_cache ? md_cache->rendered() + bypassed : stats.bodies;
   timer.Done("markdown");
   for (const auto& p : site.pages) {
     if (p.type == PageType::kPage) ++stats.pages;
@@ -420,20 +430,40 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     ++files;
   }
 
+  // The build cache: a job whose inputs are unchanged reuses its previous output file.
+  std::optional<RenderCache> cache;
+  if (options.cache) {
+    std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
+                           (options.filter.future ? " future" : "") + (options.filter.expired ? " expired" : "");
+    cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings));
+  }
+  auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
   auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
                                                        std::move(assets), WorkerCount());
   SiteRenderer& renderer = *owned_renderer;
   std::vector<RenderJob> jobs = renderer.Jobs();
-  std::atomic<size_t> rendered{0};
+  std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
-    size_t done = ++rendered;
+    size_t done = ++done_jobs;
     if (options.progress && (done % 256 == 0 || done == jobs.size())) options.progress(done, jobs.size());
+    RenderCache::Lookup lookup;
+    if (cache) lookup = cache->Find(jobs[i], reuse);
+    if (lookup.reused) {
+      ++files;
+      return;
+    }
+    if (jobs[i].kind == RenderJob::kPage) ++pages_rendered;
+    std::vector<std::string> written;
     renderer.Render(jobs[i], worker, [&](const std::string& path, std::string content) {
       Status s = out.Write(path, content);
       if (!s.ok()) diags.Error({path, 0, 0}, s.message());
+      written.push_back(path);
       ++files;
     }, diags);
+    if (cache) cache->Store(lookup, written);
   });
+  for (const auto& j : jobs) stats.html_pages += j.kind == RenderJob::kPage;
+  stats.pages_rendered = pages_rendered;
   timer.Done("render + write");
 
   std::vector<StaticFile> copies = site.static_files;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/diagnostic.h"
+#include "generator/cache/build_cache.h"
 #include "generator/core/file_system.h"
 #include "generator/model/site.h"
 
@@ -28,6 +29,9 @@ class OutputSink {
   virtual Status Write(const std::string& path, std::string_view data) = 0;
   /// Copies `source` (a path in `fs`) to `path` in the output.
   virtual Status Copy(const FileSystem& fs, const std::string& source, const std::string& path) = 0;
+  /// Puts the previous build's file at `path` into this output unchanged, when the sink
+  /// still has it and it still carries `stamp` (see BuildCache). False: render it anew.
+  virtual bool Reuse(const std::string& /*path*/, uint64_t /*stamp*/) { return false; }
 };
 
 struct BuildOptions {
@@ -44,12 +48,19 @@ struct BuildOptions {
   /// few per cent of a large build's wall time). Only for `yhdessa build` outside the
   /// sanitizer builds, where it would be a leak.
   bool leave_model_to_exit = false;
+  /// The build cache (generator/cache/): pages whose inputs did not change since the
+  /// previous build are reused through OutputSink::Reuse instead of rendered. May be null.
+  BuildCache* cache = nullptr;
 };
 
 struct BuildStats {
   size_t pages = 0;     // content pages (not lists)
   size_t sections = 0;  // sections and the home page
   size_t files = 0;     // every file written or copied
+  size_t html_pages = 0;      // HTML pages of the site (content pages, lists, pagination)
+  size_t pages_rendered = 0;  // of those, rendered by this build (the others reused from the cache)
+  size_t bodies = 0;          // Markdown bodies
+  size_t bodies_rendered = 0;  // of those, rendered by cmark-gfm (the others from the cache)
   std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 

@@ -12,10 +12,12 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "generator/build.h"
+#include "generator/cache/cache_file.h"
 #include "generator/check/site_check.h"
 #include "generator/core/file_system.h"
 #include "generator/output/output_directory.h"
@@ -29,7 +31,7 @@ constexpr int kExitOk = 0, kExitContent = 1, kExitUsage = 2;
 
 const char* kUsage =
     "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
-    "                     [--base-url URL] [--quiet] [--verbose]\n"
+    "                     [--base-url URL] [--no-cache] [--quiet] [--verbose]\n"
     "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
     "       yhdessa check [--source DIR] [--external] [--format text|json]\n"
     "       yhdessa --help | --version\n";
@@ -43,6 +45,7 @@ struct Args {
   int port = 8080;
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
   bool external = false;
+  bool no_cache = false;
   std::string format = "text";
 };
 
@@ -78,6 +81,7 @@ class DiskOutput : public yhdessa::OutputSink {
     }
     return dir_.Copy(disk, path);
   }
+  bool Reuse(const std::string& path, uint64_t stamp) override { return dir_.Reuse(path, stamp); }
 
  private:
   yhdessa::OutputDirectory& dir_;
@@ -116,6 +120,15 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     return kExitContent;
   }
   DiskOutput sink(**out);
+  // The build cache: pages whose inputs are unchanged are linked from the previous site.
+  std::string cache_dir = yhdessa::CacheFolder(a.source);
+  std::optional<yhdessa::BuildCache> cache;
+  if (!a.no_cache) {
+    std::string note;
+    cache = yhdessa::LoadCache(cache_dir, note);
+    if (!note.empty() && !a.quiet) std::cerr << note << "\n";
+    options.cache = &*cache;
+  }
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
   diags.FillSourceLines([&](const std::string& file) -> std::string_view {
@@ -134,14 +147,24 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
               << "; " << destination << " was not changed\n";
     return kExitContent;
   }
+  // No cache may describe a site other than the one on disk: drop the old one before the
+  // swap, save the new one (with the files' stamps) after it.
+  if (cache) yhdessa::RemoveOutputCache(cache_dir);
   yhdessa::Status s = (*out)->Commit();
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
+  if (cache) {
+    cache->StampOutputs([&](const std::string& path) { return (*out)->Stamp(path); });
+    yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
+    if (!saved.ok() && !a.quiet) std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
+  }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   if (a.verbose) {
     for (const auto& [name, t] : stats.phases) std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n", stats.pages_rendered,
+                 stats.html_pages, stats.bodies_rendered, stats.bodies, cache ? "" : " (--no-cache)");
   }
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages, stats.sections,
@@ -254,6 +277,8 @@ int main(int argc, char** argv) {
       a.future = true;
     } else if (f == "--expired") {
       a.expired = true;
+    } else if (f == "--no-cache" && a.command != "check") {
+      a.no_cache = true;
     } else if (f == "--quiet" || f == "-q") {
       a.quiet = true;
     } else if (f == "--verbose" || f == "-v") {

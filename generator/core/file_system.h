@@ -31,6 +31,7 @@ std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);
 class MemoryFileSystem : public FileSystem {
  public:
   void Add(std::string path, std::string content) { files_[std::move(path)] = std::move(content); }
+  void Remove(const std::string& path) { files_.erase(path); }
   Result<std::string> ReadFile(const std::string& path) const override;
   bool IsFile(const std::string& path) const override { return files_.count(path) > 0; }
   bool IsDirectory(const std::string& path) const override;

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "generator/cache/content_hash.h"
+
 namespace yhdessa {
 namespace fs = std::filesystem;
 
@@ -96,6 +98,27 @@ Status OutputDirectory::Copy(const std::string& disk_source, const std::string& 
   fs::copy_file(disk_source, staging_ + "/" + path, fs::copy_options::none, ec);
   if (ec) return Status::IoError("cannot copy " + disk_source + " to " + path + ": " + ec.message());
   return Status::Ok();
+}
+
+std::optional<uint64_t> OutputDirectory::Stamp(const std::string& path) const {
+  struct stat st;
+  if (::lstat((destination_ + "/" + path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return ContentHash()
+      .U64(st.st_dev)
+      .U64(st.st_ino)
+      .I64(st.st_size)
+      .I64(st.st_mtim.tv_sec)
+      .I64(st.st_mtim.tv_nsec)
+      .Digest();
+}
+
+bool OutputDirectory::Reuse(const std::string& path, uint64_t stamp) {
+  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) return false;
+  auto now = Stamp(path);
+  if (!now || *now != stamp) return false;
+  if (!EnsureParent(path).ok()) return false;
+  std::string from = destination_ + "/" + path, to = staging_ + "/" + path;
+  return ::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), 0) == 0;
 }
 
 Status OutputDirectory::Commit() {

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,6 +31,14 @@ class OutputDirectory {
   Status Write(const std::string& path, std::string_view data);
   /// Copies a file from disk to `path`.
   Status Copy(const std::string& disk_source, const std::string& path);
+  /// Hard-links the destination's file at `path` into the staging folder when its stamp
+  /// is `stamp`: an unchanged page costs a link, not a render and a write. The old inode
+  /// is never written to (Write creates new files), so the live site stays as it was.
+  bool Reuse(const std::string& path, uint64_t stamp);
+  /// The stamp of the destination's file at `path` (device, inode, size, modification
+  /// time), or nullopt when there is none: it changes whenever the file is replaced or
+  /// written to.
+  std::optional<uint64_t> Stamp(const std::string& path) const;
   Status Commit();
   void Abort();
 

@@ -87,7 +87,8 @@ TEST_CASE("cli: a failed build exits 1 and leaves the previous public/ untouched
   CHECK(r.output.find("build failed with 1 error") != std::string::npos);
   CHECK(Slurp(site / "public/uutiset/a/index.html") == before);
   size_t entries = std::distance(fs::directory_iterator(site), fs::directory_iterator());
-  CHECK(entries == 5);  // content, public, site.yaml, static, themes: no staging folder left
+  // content, public, site.yaml, static, themes, .yhdessa-cache: no staging folder left
+  CHECK(entries == 6);
   fs::remove_all(site);
 }
 
@@ -100,5 +101,45 @@ TEST_CASE("cli: two builds give byte-identical trees; deleted pages leave no sta
   Write(site / "content/uutiset/a.md", "---\ntitle: A\n---\nA\n");
   REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code == 0);
   CHECK_FALSE(fs::exists(site / "out1/uutiset/b/index.html"));
+  fs::remove_all(site);
+}
+
+TEST_CASE("cli: the build cache: warm builds write what full builds write; --no-cache; a bad cache") {
+  fs::path site = FixtureSite("cache");
+  std::string build = "build --verbose --source " + site.string();
+  REQUIRE(Exec(build).code == 0);
+  CHECK(fs::exists(site / ".yhdessa-cache/build.bin"));
+  CHECK(fs::exists(site / ".yhdessa-cache/markdown.bin"));
+  Run warm = Exec(build);
+  INFO(warm.output);
+  CHECK(warm.output.find("rendered 0 of 6 pages, 0 of 3 Markdown bodies") != std::string::npos);
+  // A body edit after the first paragraph (the summary lists show): only b/ is rendered.
+  Write(site / "content/uutiset/b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nB\n\nToinen kappale.\n");
+  Run edit = Exec(build);
+  INFO(edit.output);
+  CHECK(edit.output.find("rendered 1 of 6 pages, 1 of 3 Markdown bodies") != std::string::npos);
+  auto same_as_full = [&] {
+    fs::remove_all(site / "full");
+    REQUIRE(Exec("build --no-cache --quiet --source " + site.string() + " --destination " + (site / "full").string())
+                .code == 0);
+    return std::system(("diff -r " + (site / "public").string() + " " + (site / "full").string() + " >/dev/null")
+                           .c_str()) == 0;
+  };
+  CHECK(same_as_full());
+  // A build without the cache replaces every file: the next cached build reuses none.
+  Run nocache = Exec(build + " --no-cache");
+  CHECK(nocache.output.find("(--no-cache)") != std::string::npos);
+  Run after = Exec(build);
+  INFO(after.output);
+  CHECK(after.output.find("rendered 0 of ") == std::string::npos);
+  CHECK(same_as_full());
+  // A corrupt cache is noted and ignored.
+  Write(site / ".yhdessa-cache/build.bin", "not a cache");
+  Write(site / ".yhdessa-cache/markdown.bin", "YHDCMD01 truncated");
+  Run bad = Exec(build);
+  INFO(bad.output);
+  CHECK(bad.code == 0);
+  CHECK(bad.output.find("note: ignoring the build cache") != std::string::npos);
+  CHECK(same_as_full());
   fs::remove_all(site);
 }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Incremental-build benchmark (issue 8): the build cache on the N-page corpus.
+#
+# Works on a copy of bench/out/corpus-<N>/ (generate it first with
+#   bench/site_bench.sh --sizes N --runs 1 --tools yhdessa
+# or let this script run gen_corpus.py) in bench/out/incr-<N>/, so the edits never touch
+# the corpus the other benchmark measures. Measures, with /usr/bin/time (process start
+# included), --runs times each, and prints the medians:
+#   cold      no .yhdessa-cache, fresh output folder: everything rendered and written
+#   warm      nothing changed since the previous build: every page reused
+#   edit      one page's last paragraph edited (a body edit): that page rendered, the
+#             rest reused
+#   serve     `yhdessa serve` running; a page's body edited; the time from the write to the
+#             rebuilt page being on disk (the watcher's poll interval included)
+# and the pages rendered per case, from --verbose.
+#
+# Usage: bench/incremental_bench.sh [--size 10000] [--runs 5] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+size=10000
+runs=5
+build=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "incremental_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ -x /usr/bin/time ]] || { echo "incremental_bench.sh: needs /usr/bin/time (Debian: time)" >&2; exit 2; }
+
+yhdessa="$root/build/release/generator/yhdessa"
+if [[ "$build" -eq 1 ]]; then
+  [[ -f build/release/CMakeCache.txt ]] || cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/release --target yhdessa -j2 >/dev/null
+fi
+
+out="$root/bench/out"
+corpus="$out/corpus-$size"
+if [[ ! -d "$corpus/content" ]]; then
+  gen="${GEN_CORPUS:-$root/../shared/bench/gen_corpus.py}"
+  [[ -f "$gen" ]] || gen=/work/shared/bench/gen_corpus.py
+  echo "generating the $size-page corpus in $corpus ..." >&2
+  python3 "$gen" --pages "$size" --out "$corpus" >/dev/null
+fi
+site="$out/incr-$size"
+rm -rf "$site"
+mkdir -p "$site"
+cp -r "$corpus/content" "$site/"
+cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$site/"
+# The page to edit: the first page of the first section (content/<section>/<page>.md).
+page="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index.md' | sort | sed -n 1p)"
+page_out="${page#content/}"
+page_out="$site/public/${page_out%.md}/index.html"
+tfile="$out/incr-time.txt"
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+
+# run LABEL: one timed build into $site/public; prints "wall rendered".
+run() {
+  sync
+  /usr/bin/time -f '%e' -o "$tfile" "$yhdessa" build --source "$site" --verbose >"$out/incr.log" 2>&1 ||
+    { cat "$out/incr.log" >&2; exit 1; }
+  local rendered
+  rendered="$(sed -n 's/.*rendered \([0-9]*\) of \([0-9]*\) pages.*/\1\/\2/p' "$out/incr.log")"
+  echo "$(tail -1 "$tfile") $rendered"
+}
+
+edit() {  # a body edit: a new last paragraph
+  printf '\nMuokattu %s.\n' "$1" >>"$site/$page"
+}
+
+declare -A walls rendered
+for case in cold warm edit; do walls[$case]=""; done
+"$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
+for r in $(seq 1 "$runs"); do
+  echo "run $r of $runs" >&2
+  # cold: no cache; the old output is moved aside, not deleted (see site_bench.sh on
+  # inode reuse), and deleted at the end.
+  rm -rf "$site/.yhdessa-cache"
+  mv "$site/public" "$out/incr-trash-$$-$r"
+  read -r w n < <(run); walls[cold]+="$w"$'\n'; rendered[cold]="$n"
+  read -r w n < <(run); walls[warm]+="$w"$'\n'; rendered[warm]="$n"
+  edit "$r"
+  read -r w n < <(run); walls[edit]+="$w"$'\n'; rendered[edit]="$n"
+done
+rm -rf "$out"/incr-trash-$$-*
+
+# serve: save a page, wait for its rebuilt HTML (polled every millisecond).
+serve_ms=""
+"$yhdessa" serve --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do grep -q serving "$out/incr-serve.log" && break; sleep 0.1; done
+sleep 1
+for r in $(seq 1 "$runs"); do
+  marker="serve-edit-$r-$$"
+  ms="$(python3 - "$site/$page" "$page_out" "$marker" <<'PY'
+import sys, time, os
+src, html, marker = sys.argv[1:]
+with open(src, "a") as f:
+    f.write("\n" + marker + "\n")
+t0 = time.monotonic()
+while time.monotonic() - t0 < 60:
+    try:
+        with open(html) as f:
+            if marker in f.read():
+                print("%.0f" % ((time.monotonic() - t0) * 1000))
+                break
+    except OSError:
+        pass
+    time.sleep(0.001)
+else:
+    print("timeout")
+PY
+)"
+  serve_ms+="$ms"$'\n'
+  sleep 1
+done
+kill "$serve_pid"
+wait "$serve_pid" 2>/dev/null || true
+trap - EXIT
+
+echo
+echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo
+echo "| case | wall (s) | pages rendered |"
+echo "|---|---:|---:|"
+for case in cold warm edit; do
+  echo "| $case | $(printf '%s' "${walls[$case]}" | median) | ${rendered[$case]} |"
+done
+echo "| serve: save -> page on disk (ms) | $(printf '%s' "$serve_ms" | median) | |"

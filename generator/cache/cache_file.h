@@ -1,0 +1,28 @@
+// The build cache on disk: <site>/.yhdessa-cache/ (git-ignored), build.bin (rendered
+// files) and markdown.bin (rendered bodies; large, so written only when it changed).
+//
+// LoadCacheFile never fails the build: a missing file is an empty cache; a truncated,
+// corrupt or other-version file is an empty cache with a one-line note for the user.
+// SaveCacheFile writes a temporary file and renames it over the old one, so a crash
+// leaves the old cache or the new one, never half of one. The caller removes the cache
+// before it replaces the site and saves it after, so a cache never describes a site that
+// is not the one on disk.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "generator/cache/build_cache.h"
+
+namespace yhdessa {
+
+/// "<source>/.yhdessa-cache".
+std::string CacheFolder(const std::string& source);
+
+/// The cache in `folder`; `note` gets a one-line reason when one existed but is unusable.
+BuildCache LoadCache(const std::string& folder, std::string& note);
+Status SaveCache(const std::string& folder, const BuildCache& cache);
+/// Removes the part that describes the output (build.bin).
+void RemoveOutputCache(const std::string& folder);
+
+}  // namespace yhdessa

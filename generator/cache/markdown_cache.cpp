@@ -1,0 +1,58 @@
+#include "generator/cache/markdown_cache.h"
+
+#include <utility>
+#include <vector>
+
+#include "generator/cache/content_hash.h"
+
+namespace yhdessa {
+
+RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string& file,
+                                       int first_line, const MarkdownOptions& options,
+                                       const LinkResolver& resolve, DiagnosticList& diags) const {
+  uint64_t key = ContentHash()
+                     .Bytes("markdown 1")
+                     .Bytes(file)
+                     .I64(first_line)
+                     .Bytes(body)
+                     .U64(options.unsafe_html)
+                     .Bytes(options.anchor_label)
+                     .Bytes(options.task_done_label)
+                     .Bytes(options.task_open_label)
+                     .Digest();
+  std::vector<std::string> answers;
+  if (std::optional<MarkdownEntry> prev = cache_.TakeMarkdown(key)) {
+    bool same = true;
+    for (const auto& call : prev->links) {
+      answers.push_back(resolve(call.url, call.image, call.pos));
+      same = same && answers.back() == call.result;
+    }
+    if (same) {
+      RenderedMarkdown md = prev->md;
+      cache_.RecordMarkdown(key, std::move(*prev), /*rendered=*/false);
+      return md;
+    }
+  }
+  // Render; replayed calls are answered from `answers` (the same calls in the same order,
+  // since the body is the same), later ones by the resolver.
+  ++rendered_;
+  MarkdownEntry entry;
+  size_t next = 0;
+  DiagnosticList own;
+  RenderedMarkdown md = RenderMarkdown(
+      body, file, first_line, options,
+      [&](const std::string& url, bool image, SourcePos pos) {
+        std::string result = next < answers.size() ? answers[next++] : resolve(url, image, pos);
+        entry.links.push_back({url, image, pos, result});
+        return result;
+      },
+      own);
+  if (own.error_count() + own.warning_count() == 0) {
+    entry.md = md;
+    cache_.RecordMarkdown(key, std::move(entry), /*rendered=*/true);
+  }
+  diags.Merge(std::move(own));
+  return md;
+}
+
+}  // namespace yhdessa

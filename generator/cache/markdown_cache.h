@@ -1,0 +1,42 @@
+// MarkdownCache: the previous build's rendered Markdown, so a warm build skips cmark-gfm
+// for every page whose body did not change.
+//
+// An entry is keyed by the hash of everything RenderMarkdown reads besides the links: the
+// body, its file and first line, the Markdown options (with the UI strings they carry).
+// Links are the one input from the rest of the site: the entry records every call to the
+// link resolver (address, image or not, position) with the address it returned. Reusing
+// an entry replays those calls against this build's site, in the same order, so broken
+// links, anchors and external links are reported exactly as a fresh render would; when
+// every call returns what it returned then, the cached result is the result. Otherwise
+// the body is rendered again with the replayed answers (no call is made twice).
+// Renders that reported anything of their own are not cached (their messages must show
+// on every build). Render() is safe to call from several threads.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostic.h"
+#include "generator/cache/build_cache.h"
+#include "generator/content/markdown.h"
+
+namespace yhdessa {
+
+class MarkdownCache {
+ public:
+  explicit MarkdownCache(BuildCache& cache) : cache_(cache) {}
+
+  /// RenderMarkdown with the cache (same arguments, same result).
+  RenderedMarkdown Render(std::string_view body, const std::string& file, int first_line,
+                          const MarkdownOptions& options, const LinkResolver& resolve,
+                          DiagnosticList& diags) const;
+  /// Bodies rendered by cmark-gfm so far (the others came from the cache).
+  size_t rendered() const { return rendered_; }
+
+ private:
+  BuildCache& cache_;
+  mutable std::atomic<size_t> rendered_{0};
+};
+
+}  // namespace yhdessa

@@ -1,0 +1,252 @@
+// Incremental builds: a build with the cache of the previous one must write exactly the
+// files a fresh full build writes, for every kind of change, and skip what is unchanged.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "generator/cache/build_cache.h"
+#include "generator/cache/content_hash.h"
+#include "test_site.h"
+
+using namespace yhdessa;
+using namespace yhdessa::testing;
+
+namespace {
+
+// The previous build's files stand for public/; a file is reused when its content still
+// has the stamp the cache recorded (the disk output uses inode, size and mtime instead).
+class PersistentOutput : public MemoryOutput {
+ public:
+  bool Reuse(const std::string& path, uint64_t stamp) override {
+    auto it = previous.find(path);
+    if (it == previous.end() || HashBytes(it->second) != stamp) return false;
+    return Write(path, it->second).ok();
+  }
+  std::map<std::string, std::string> previous;
+};
+
+// A site folder with its cache file and its public/ between builds.
+struct Workspace {
+  std::string saved;           // .yhdessa-cache/build.bin
+  std::string saved_markdown;  // .yhdessa-cache/markdown.bin
+  std::map<std::string, std::string> site;
+  BuildStats last;
+
+  void Build(const MemoryFileSystem& fs, bool use_cache = true) {
+    BuildCache cache;
+    if (auto decoded = BuildCache::Decode(saved); decoded.ok()) cache = std::move(*decoded);
+    (void)cache.DecodeMarkdown(saved_markdown);  // a bad one leaves the cache without bodies
+    PersistentOutput out;
+    out.previous = site;
+    DiagnosticList diags;
+    BuildOptions options;
+    options.filter.now = 1735689600;  // as testing::Build
+    if (use_cache) options.cache = &cache;
+    last = BuildSite(fs, out, options, diags);
+    INFO(diags.Format());
+    REQUIRE(!diags.has_errors());
+    site = std::move(out.files);
+    if (!use_cache) return;
+    cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
+      auto it = site.find(path);
+      if (it == site.end()) return std::nullopt;
+      return HashBytes(it->second);
+    });
+    saved = cache.Encode();
+    saved_markdown = cache.EncodeMarkdown();
+  }
+};
+
+MemoryFileSystem SampleSite() {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\n"
+      "languages:\n  fi: {name: Suomeksi, weight: 1}\n  sv: {name: På svenska, weight: 2}\n"
+      "menus:\n  main:\n    - {title: Uutiset, url: /uutiset/}\n");
+  fs.Add("content/_index.md",
+         "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
+  fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVi gör det tillsammans!\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  for (int i = 1; i <= 5; ++i) {
+    std::string n = std::to_string(i);
+    fs.Add("content/uutiset/u" + n + ".md",
+           "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n +
+               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + n +
+               ".\n\nToinen kappale.\n\n## Lisää\n\nKatso [etusivu](../_index.md).\n");
+  }
+  fs.Add("content/uutiset/u1.sv.md", "---\ntitle: Nyhet 1\ndate: 2024-01-10\n---\nStycke.\n");
+  fs.Add("content/palvelut/rata/index.md",
+         "---\ntitle: Rata\naliases: [/vanha-rata/]\n---\n![Frisbeegolfrata](kuva.jpg)\n\nLue "
+         "[uutinen](../../uutiset/u2.md).\n");
+  fs.Add("content/palvelut/rata/kuva.jpg", "JPEG");
+  fs.Add("data/kunta.yaml", "nimi: Testilä\n");
+  fs.Add("static/logo.svg", "<svg/>");
+  return fs;
+}
+
+std::string Read(const MemoryFileSystem& fs, const std::string& path) {
+  return *fs.ReadFile(path);
+}
+
+// Builds SampleSite() cold, applies `change`, builds again with the cache and compares the whole
+// output with a fresh full build of the changed site. Returns the pages rendered.
+size_t RebuildAfter(const std::function<void(MemoryFileSystem&)>& change) {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  REQUIRE(ws.last.pages_rendered == ws.last.html_pages);
+  change(fs);
+  ws.Build(fs);
+  auto fresh = Build(fs);
+  INFO(fresh.diagnostics);
+  REQUIRE(fresh.ok);
+  REQUIRE(ws.site.size() == fresh.files.size());
+  for (const auto& [path, content] : fresh.files) {
+    INFO(path);
+    REQUIRE(ws.site.count(path));
+    CHECK(ws.site.at(path) == content);
+  }
+  return ws.last.pages_rendered;
+}
+
+}  // namespace
+
+TEST_CASE("incremental: an unchanged rebuild renders no page and writes the same site") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == ws.last.bodies);
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == 0);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+  CHECK(RebuildAfter([](MemoryFileSystem&) {}) == 0);
+}
+
+TEST_CASE("incremental: a body edit re-renders only that page") {
+  size_t rendered = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u3.md");
+    fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  });
+  CHECK(rendered == 1);
+}
+
+TEST_CASE("incremental: a summary edit re-renders the page and its lists") {
+  size_t rendered = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u3.md");
+    fs.Add("content/uutiset/u3.md", t.replace(t.find("Kappale 3."), 10, "Uusi alku."));
+  });
+  CHECK(rendered > 1);
+}
+
+TEST_CASE("incremental: title edit, new, deleted and renamed pages") {
+  RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u2.md");
+    fs.Add("content/uutiset/u2.md", t.replace(t.find("Uutinen 2"), 9, "Uusi otsikko"));
+  });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("content/uutiset/u6.md",
+           "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [uusi]\n---\nUusi.\n");
+  });
+  RebuildAfter([](MemoryFileSystem& fs) { fs.Remove("content/uutiset/u4.md"); });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("content/uutiset/siirretty.md", Read(fs, "content/uutiset/u5.md"));
+    fs.Remove("content/uutiset/u5.md");
+  });
+  RebuildAfter([](MemoryFileSystem& fs) { fs.Remove("content/uutiset/u1.sv.md"); });
+}
+
+TEST_CASE("incremental: a changed link target renders an unchanged body again") {
+  // rata/index.md links to u2.md; u2's address changes, rata's text does not.
+  RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u2.md");
+    fs.Add("content/uutiset/u2.md", t.replace(t.find("date:"), 5, "slug: toinen\ndate:"));
+  });
+  // A link that breaks is reported on a warm build as on a cold one.
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  fs.Remove("content/uutiset/u2.md");
+  BuildCache cache;
+  REQUIRE(cache.DecodeMarkdown(ws.saved_markdown).ok());
+  PersistentOutput out;
+  DiagnosticList diags;
+  BuildOptions options;
+  options.filter.now = 1735689600;
+  options.cache = &cache;
+  BuildSite(fs, out, options, diags);
+  CHECK(diags.Format().find("u2.md") != std::string::npos);
+  CHECK(diags.has_errors());
+}
+
+TEST_CASE("incremental: template, UI string, asset, data, config and static changes") {
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("themes/default/templates/page.mustache",
+           Read(fs, "themes/default/templates/page.mustache") + "<!-- v2 -->");
+  });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("themes/default/partials/footer.mustache",
+           Read(fs, "themes/default/partials/footer.mustache") + "<p>v2</p>");
+  });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "themes/default/i18n/fi.yaml");
+    fs.Add("themes/default/i18n/fi.yaml", t.replace(t.find("home: Etusivu"), 13, "home: Kotisivu"));
+  });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("themes/default/assets/css/main.css",
+           Read(fs, "themes/default/assets/css/main.css") + "\nbody{}\n");
+  });
+  RebuildAfter([](MemoryFileSystem& fs) { fs.Add("data/kunta.yaml", "nimi: Muutettu\n"); });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "site.yaml");
+    fs.Add("site.yaml", t.replace(t.find("title: Osallisuus"), 17, "title: Yhdessä"));
+  });
+  RebuildAfter([](MemoryFileSystem& fs) { fs.Add("static/logo.svg", "<svg>v2</svg>"); });
+  RebuildAfter([](MemoryFileSystem& fs) { fs.Add("static/uusi.txt", "uusi"); });
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Remove("content/palvelut/rata/kuva.jpg");
+    fs.Add("content/palvelut/rata/kuva.png", "PNG");
+    std::string t = Read(fs, "content/palvelut/rata/index.md");
+    fs.Add("content/palvelut/rata/index.md", t.replace(t.find("kuva.jpg"), 8, "kuva.png"));
+  });
+}
+
+TEST_CASE("incremental: a changed or missing previous file is rendered again") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  ws.site["uutiset/u1/index.html"] = "edited by hand";
+  ws.site.erase("uutiset/u2/index.html");
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == 2);
+  CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored") {
+  auto fs = SampleSite();
+  std::vector<std::function<void(std::string&)>> damages = {
+      [](std::string& b) { b[b.size() / 2] ^= 1; }, [](std::string& b) { b.resize(b.size() - 3); },
+      [](std::string& b) { b.clear(); }, [](std::string& b) { b[8] = 9; },  // the format version
+  };
+  for (const auto& damage : damages) {
+    Workspace ws;
+    ws.Build(fs);
+    REQUIRE(BuildCache::Decode(ws.saved).ok());
+    damage(ws.saved);
+    damage(ws.saved_markdown);
+    CHECK(!BuildCache::Decode(ws.saved).ok());
+    CHECK(!BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
+    ws.Build(fs);
+    CHECK(ws.last.pages_rendered == ws.last.html_pages);
+    CHECK(ws.site == Build(fs).files);
+  }
+}
+
+TEST_CASE("incremental: without a cache every page is rendered") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  ws.Build(fs, /*use_cache=*/false);
+  CHECK(ws.last.pages_rendered == ws.last.html_pages);
+  CHECK(ws.site == Build(fs).files);
+}
