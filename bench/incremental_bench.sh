@@ -62,7 +62,7 @@ median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1
 # run LABEL: one timed build into $site/public; prints "wall rendered".
 run() {
   sync
-  /usr/bin/time -f '%e' -o "$tfile" "$yhdessa" build --source "$site" --verbose >"$out/incr.log" 2>&1 ||
+  /usr/bin/time -f '%e' -o "$tfile" "$yhdessa" build --cache --source "$site" --verbose >"$out/incr.log" 2>&1 ||
     { cat "$out/incr.log" >&2; exit 1; }
   local rendered
   rendered="$(sed -n 's/.*rendered \([0-9]*\) of \([0-9]*\) pages.*/\1\/\2/p' "$out/incr.log")"
@@ -75,7 +75,7 @@ edit() {  # a body edit: a new last paragraph
 
 declare -A walls rendered
 for case in cold warm edit; do walls[$case]=""; done
-"$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
+"$yhdessa" build --cache --source "$site" --quiet  # warm-up: page cache, first public/
 for r in $(seq 1 "$runs"); do
   echo "run $r of $runs" >&2
   # cold: no cache; the old output is moved aside, not deleted (see site_bench.sh on
@@ -91,7 +91,7 @@ rm -rf "$out"/incr-trash-$$-*
 
 # serve: save a page, wait for its rebuilt HTML (polled every millisecond).
 serve_ms=""
-"$yhdessa" serve --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
+"$yhdessa" serve --cache --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
 serve_pid=$!
 trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q serving "$out/incr-serve.log" && break; sleep 0.1; done

@@ -31,7 +31,7 @@ constexpr int kExitOk = 0, kExitContent = 1, kExitUsage = 2;
 
 const char* kUsage =
     "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
-    "                     [--base-url URL] [--no-cache] [--quiet] [--verbose]\n"
+    "                     [--base-url URL] [--cache|--no-cache] [--quiet] [--verbose]\n"
     "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
     "       yhdessa check [--source DIR] [--external] [--format text|json]\n"
     "       yhdessa --help | --version\n";
@@ -45,7 +45,7 @@ struct Args {
   int port = 8080;
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
   bool external = false;
-  bool no_cache = false;
+  bool no_cache = true;  // the build cache is opt-in (--cache) until it beats a full build on disk
   std::string format = "text";
 };
 
@@ -164,7 +164,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (a.verbose) {
     for (const auto& [name, t] : stats.phases) std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n", stats.pages_rendered,
-                 stats.html_pages, stats.bodies_rendered, stats.bodies, cache ? "" : " (--no-cache)");
+                 stats.html_pages, stats.bodies_rendered, stats.bodies, cache ? "" : " (no cache)");
   }
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages, stats.sections,
@@ -277,6 +277,8 @@ int main(int argc, char** argv) {
       a.future = true;
     } else if (f == "--expired") {
       a.expired = true;
+    } else if (f == "--cache" && a.command != "check") {
+      a.no_cache = false;
     } else if (f == "--no-cache" && a.command != "check") {
       a.no_cache = true;
     } else if (f == "--quiet" || f == "-q") {
