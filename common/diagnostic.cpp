@@ -51,7 +51,8 @@ std::string_view LineOf(std::string_view text, int line) {
     start = nl + 1;
   }
   size_t end = text.find('\n', start);
-  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
+  std::string_view s =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;
 }
@@ -74,7 +75,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates, size_t n) {
+std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 size_t n) {
   auto lower = [](std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -82,10 +84,12 @@ std::vector<std::string> Closest(std::string_view word, const std::vector<std::s
   };
   std::string w = lower(word);
   std::vector<std::pair<size_t, size_t>> scored;  // distance, index
-  for (size_t i = 0; i < candidates.size(); ++i) scored.emplace_back(EditDistance(w, lower(candidates[i])), i);
+  for (size_t i = 0; i < candidates.size(); ++i)
+    scored.emplace_back(EditDistance(w, lower(candidates[i])), i);
   std::stable_sort(scored.begin(), scored.end());
   std::vector<std::string> out;
-  for (size_t i = 0; i < std::min(n, scored.size()); ++i) out.push_back(candidates[scored[i].second]);
+  for (size_t i = 0; i < std::min(n, scored.size()); ++i)
+    out.push_back(candidates[scored[i].second]);
   return out;
 }
 
@@ -109,12 +113,16 @@ void DiagnosticList::Add(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void DiagnosticList::Error(SourcePos pos, std::string message, std::string hint, std::string source_line) {
-  Add({Severity::kError, std::move(pos), std::move(message), std::move(hint), std::move(source_line)});
+void DiagnosticList::Error(SourcePos pos, std::string message, std::string hint,
+                           std::string source_line) {
+  Add({Severity::kError, std::move(pos), std::move(message), std::move(hint),
+       std::move(source_line)});
 }
 
-void DiagnosticList::Warning(SourcePos pos, std::string message, std::string hint, std::string source_line) {
-  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(hint), std::move(source_line)});
+void DiagnosticList::Warning(SourcePos pos, std::string message, std::string hint,
+                             std::string source_line) {
+  Add({Severity::kWarning, std::move(pos), std::move(message), std::move(hint),
+       std::move(source_line)});
 }
 
 void DiagnosticList::FillSourceLines(
@@ -137,16 +145,20 @@ void DiagnosticList::Merge(DiagnosticList&& other) {
   for (auto& d : moved) items_.push_back(std::move(d));
 }
 
-bool DiagnosticList::has_errors() const { return error_count() > 0; }
+bool DiagnosticList::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t DiagnosticList::error_count() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 size_t DiagnosticList::warning_count() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
 }
 
 std::vector<Diagnostic> DiagnosticList::Sorted() const {
@@ -156,7 +168,8 @@ std::vector<Diagnostic> DiagnosticList::Sorted() const {
     v = items_;
   }
   std::stable_sort(v.begin(), v.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.pos.file, a.pos.line, a.pos.col, a.message) < std::tie(b.pos.file, b.pos.line, b.pos.col, b.message);
+    return std::tie(a.pos.file, a.pos.line, a.pos.col, a.message) <
+           std::tie(b.pos.file, b.pos.line, b.pos.col, b.message);
   });
   return v;
 }

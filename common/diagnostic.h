@@ -49,7 +49,8 @@ size_t EditDistance(std::string_view a, std::string_view b);
 
 /// The `n` candidates closest to `word` by EditDistance of their lowercase forms, closest
 /// first (ties in the candidates' order).
-std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates, size_t n);
+std::vector<std::string> Closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 size_t n);
 
 /// Nearest candidate by edit distance, or "" when nothing is close enough to suggest.
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
@@ -57,8 +58,10 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 class DiagnosticList {
  public:
   void Add(Diagnostic d);
-  void Error(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
-  void Warning(SourcePos pos, std::string message, std::string hint = {}, std::string source_line = {});
+  void Error(SourcePos pos, std::string message, std::string hint = {},
+             std::string source_line = {});
+  void Warning(SourcePos pos, std::string message, std::string hint = {},
+               std::string source_line = {});
   /// Sets the source line of every diagnostic that has a position but no line yet, from
   /// `text_of(file)` (the file's full text, or "" when unknown).
   void FillSourceLines(const std::function<std::string_view(const std::string&)>& text_of);

@@ -16,21 +16,25 @@ namespace yhdessa {
 /// Broad class of a failure; callers branch on this, users read the message.
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // bad input from a user: content, config, a ballot, a flag
-  kNotFound,         // a file, page, round or key that does not exist
-  kAlreadyExists,    // a unique thing claimed twice (URL, code used)
+  kInvalidArgument,     // bad input from a user: content, config, a ballot, a flag
+  kNotFound,            // a file, page, round or key that does not exist
+  kAlreadyExists,       // a unique thing claimed twice (URL, code used)
   kFailedPrecondition,  // right input, wrong moment (round closed, rules frozen)
-  kIoError,          // the operating system said no
-  kInternal,         // a bug: an invariant did not hold
+  kIoError,             // the operating system said no
+  kInternal,            // a bug: an invariant did not hold
 };
 
 class Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {StatusCode::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {StatusCode::kInvalidArgument, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status AlreadyExists(std::string msg) { return {StatusCode::kAlreadyExists, std::move(msg)}; }
+  static Status AlreadyExists(std::string msg) {
+    return {StatusCode::kAlreadyExists, std::move(msg)};
+  }
   static Status FailedPrecondition(std::string msg) {
     return {StatusCode::kFailedPrecondition, std::move(msg)};
   }
@@ -51,7 +55,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(v_); }
@@ -74,8 +78,8 @@ class Result {
 }  // namespace yhdessa
 
 /// Returns from the enclosing function when `expr` (a Status) is not ok.
-#define YH_RETURN_IF_ERROR(expr)            \
-  do {                                      \
-    ::yhdessa::Status yh_status_ = (expr);  \
+#define YH_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::yhdessa::Status yh_status_ = (expr);   \
     if (!yh_status_.ok()) return yh_status_; \
   } while (0)

@@ -29,7 +29,8 @@ class PhaseTimer {
   explicit PhaseTimer(BuildStats& stats) : stats_(stats), start_(Clock::now()) {}
   void Done(const char* name) {
     auto now = Clock::now();
-    stats_.phases.emplace_back(name, std::chrono::duration<double, std::milli>(now - start_).count());
+    stats_.phases.emplace_back(name,
+                               std::chrono::duration<double, std::milli>(now - start_).count());
     start_ = now;
   }
 
@@ -52,8 +53,9 @@ std::string Fingerprint(std::string_view data) {
   return out;
 }
 
-std::map<std::string, std::map<std::string, std::string>> LoadI18n(const FileSystem& fs, const std::string& dir,
-                                                                  DiagnosticList& diags) {
+std::map<std::string, std::map<std::string, std::string>> LoadI18n(const FileSystem& fs,
+                                                                   const std::string& dir,
+                                                                   DiagnosticList& diags) {
   std::map<std::string, std::map<std::string, std::string>> out;
   for (const auto& f : fs.ListFiles(dir)) {
     std::string base = BaseName(f);
@@ -93,7 +95,8 @@ Value LoadData(const FileSystem& fs, DiagnosticList& diags) {
     std::string stem = rel.substr(0, dot);
     for (size_t start = 0;;) {
       size_t slash = stem.find('/', start);
-      parts.push_back(stem.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      parts.push_back(
+          stem.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
       if (slash == std::string::npos) break;
       start = slash + 1;
     }
@@ -103,7 +106,8 @@ Value LoadData(const FileSystem& fs, DiagnosticList& diags) {
       at = at->Find(parts[i]);
     }
     if (at->Find(parts.back())) {
-      diags.Error({f, 0, 0}, "data '" + stem + "' is defined twice (a file and a folder, or .yaml and .yml)");
+      diags.Error({f, 0, 0},
+                  "data '" + stem + "' is defined twice (a file and a folder, or .yaml and .yml)");
       continue;
     }
     at->Insert(parts.back(), std::move(*v), {f, 0, 0});
@@ -113,8 +117,9 @@ Value LoadData(const FileSystem& fs, DiagnosticList& diags) {
 
 // The accessibility statement, one page per language at the address its UI strings give
 // (/saavutettavuusseloste/, /sv/tillganglighetsutlatande/, /en/accessibility-statement/).
-void AddAccessibilityStatement(const FileSystem& fs, const std::map<std::string, std::map<std::string, std::string>>& i18n,
-                               Site& site, DiagnosticList& diags) {
+void AddAccessibilityStatement(
+    const FileSystem& fs, const std::map<std::string, std::map<std::string, std::string>>& i18n,
+    Site& site, DiagnosticList& diags) {
   const std::string& file = site.config.accessibility_statement;
   if (file.empty()) return;
   auto text = fs.ReadFile(file);
@@ -139,15 +144,17 @@ void AddAccessibilityStatement(const FileSystem& fs, const std::map<std::string,
     p.lang = l.code;
     p.file = file;
     p.fm.title = get("a11y_title");
-    p.url = (l.code == site.config.default_language ? "" : "/" + l.code) + "/" + get("a11y_slug") + "/";
+    p.url =
+        (l.code == site.config.default_language ? "" : "/" + l.code) + "/" + get("a11y_slug") + "/";
     p.parent = site.home(l.code);
     p.translation_key = "_yhdessa/accessibility-statement";
     site.pages.push_back(std::move(p));
     int idx = static_cast<int>(site.pages.size()) - 1;
     auto [it, fresh] = site.by_url.emplace(site.pages[idx].url, idx);
     if (!fresh) {
-      diags.Error({site.pages[it->second].file, 1, 1},
-                  "the address '" + site.pages[idx].url + "' is reserved for the accessibility statement");
+      diags.Error(
+          {site.pages[it->second].file, 1, 1},
+          "the address '" + site.pages[idx].url + "' is reserved for the accessibility statement");
     }
     site.accessibility_pages[l.code] = idx;
     site.translations["_yhdessa/accessibility-statement"][l.code] = idx;
@@ -156,8 +163,8 @@ void AddAccessibilityStatement(const FileSystem& fs, const std::map<std::string,
 
 // Every language of the site needs every UI string the theme uses in any language:
 // a missing one would show its key to readers.
-void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n, const SiteConfig& config,
-               const std::string& dir, DiagnosticList& diags) {
+void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& i18n,
+               const SiteConfig& config, const std::string& dir, DiagnosticList& diags) {
   if (i18n.empty()) return;  // a theme without UI strings (all text in its templates)
   std::set<std::string> keys;
   for (const auto& l : config.languages) {
@@ -184,8 +191,8 @@ void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& 
 
 }  // namespace
 
-BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags,
-                     Site* model) {
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options,
+                     DiagnosticList& diags, Site* model) {
   BuildStats stats;
   PhaseTimer timer(stats);
 
@@ -209,12 +216,14 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   while (themes_dir.size() > 1 && themes_dir.back() == '/') themes_dir.pop_back();
   std::string theme_dir = themes_dir + "/" + config->theme;
   if (!fs.IsDirectory(theme_dir)) {
-    diags.Error({"site.yaml", 0, 0}, "theme '" + config->theme + "' not found in " + config->themes_dir + "/",
+    diags.Error({"site.yaml", 0, 0},
+                "theme '" + config->theme + "' not found in " + config->themes_dir + "/",
                 "set 'theme' and 'themes_dir' in site.yaml");
     return stats;
   }
   auto templates = TemplateSet::Load(fs, theme_dir, diags);
-  for (const char* required : {"baseof", "home", "section", "page", "taxonomy", "term", "404", "alias"}) {
+  for (const char* required :
+       {"baseof", "home", "section", "page", "taxonomy", "term", "404", "alias"}) {
     if (!templates->Has(required)) {
       diags.Error({theme_dir + "/templates/" + required + ".mustache", 0, 0},
                   std::string("missing template '") + required + "'",
@@ -267,7 +276,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (p.fm.kind.empty()) return;
     if (p.lang != site.config.default_language) {
       auto t = site.translations.find(p.translation_key);
-      if (t != site.translations.end() && t->second.count(site.config.default_language)) return;  // shares its original's
+      if (t != site.translations.end() && t->second.count(site.config.default_language))
+        return;  // shares its original's
     }
     std::string stem = BaseName(p.content_path);
     stem = stem.substr(0, stem.find('.'));
@@ -288,8 +298,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     const Page& original = site.pages[o->second];
     if (!original.typed) continue;
     if (!p.fm.kind.empty() && p.fm.kind != original.fm.kind) {
-      diags.Error({p.file, 1, 1}, "kind '" + p.fm.kind + "' differs from the original's kind '" + original.fm.kind + "'",
-                  "a translation shares its original's data; leave 'kind' out of the translation");
+      diags.Error(
+          {p.file, 1, 1},
+          "kind '" + p.fm.kind + "' differs from the original's kind '" + original.fm.kind + "'",
+          "a translation shares its original's data; leave 'kind' out of the translation");
       continue;
     }
     p.typed = original.typed;
@@ -313,7 +325,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
         rounds.push_back({*p.typed->round, {p.file, 1, 1}});
         rounds.back().round.url = SiteUrl(site, p.url);
       }
-      if (p.typed->proposal) proposals.push_back({&*p.typed->proposal, SiteUrl(site, p.url), p.file});
+      if (p.typed->proposal)
+        proposals.push_back({&*p.typed->proposal, SiteUrl(site, p.url), p.file});
     }
     site.rounds = CollectRounds(std::move(rounds), proposals, diags);
     for (const auto& p : site.pages) {
@@ -321,8 +334,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       const std::string& image = p.typed->proposal->image;
       if (image.find("://") != std::string::npos) continue;
       if (!site.content_file_urls.count(JoinPath(DirName(p.content_path), image))) {
-        diags.Error(p.fm.raw.Find("image")->pos(), "image '" + image + "' not found next to " + p.file,
-                    "put the image in the proposal's folder (a page bundle: <name>/index.md + the image)");
+        diags.Error(
+            p.fm.raw.Find("image")->pos(), "image '" + image + "' not found next to " + p.file,
+            "put the image in the proposal's folder (a page bundle: <name>/index.md + the image)");
       }
     }
   }
@@ -366,7 +380,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     o.task_done_label = str("task_done", "done");
     o.task_open_label = str("task_open", "not done");
     auto resolve = [&](const std::string& url, bool, SourcePos pos) {
-      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) p.external_links.push_back({url, pos});
+      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
+        p.external_links.push_back({url, pos});
       return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
     };
     if (!(p.text.empty() && p.content_path.empty())) ++bodies;
@@ -382,7 +397,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   for (const auto& list : anchors) CheckAnchors(site, list, diags);
   // Directives name rounds, which are all known by now.
   for (auto& p : site.pages) {
-    if (!p.md.directives.empty()) p.ballots = ResolveDirectives(p.md.directives, site.rounds, diags);
+    if (!p.md.directives.empty())
+      p.ballots = ResolveDirectives(p.md.directives, site.rounds, diags);
   }
   // Menu entries are links too.
   for (const auto& [name, items] : site.config.menus) {
@@ -413,8 +429,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (!data.ok()) continue;
     std::string rel = f.substr(theme_dir.size() + 8);  // after "<theme>/assets/"
     size_t dot = rel.rfind('.');
-    std::string hashed = dot == std::string::npos ? rel + "." + Fingerprint(*data)
-                                                  : rel.substr(0, dot) + "." + Fingerprint(*data) + rel.substr(dot);
+    std::string hashed = dot == std::string::npos
+                             ? rel + "." + Fingerprint(*data)
+                             : rel.substr(0, dot) + "." + Fingerprint(*data) + rel.substr(dot);
     assets[rel] = "/assets/" + hashed;
     Status s = out.Write("assets/" + hashed, *data);
     if (!s.ok()) diags.Error({f, 0, 0}, s.message());
@@ -434,7 +451,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   std::optional<RenderCache> cache;
   if (options.cache) {
     std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
-                           (options.filter.future ? " future" : "") + (options.filter.expired ? " expired" : "");
+                           (options.filter.future ? " future" : "") +
+                           (options.filter.expired ? " expired" : "");
     cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings));
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
@@ -445,7 +463,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
     size_t done = ++done_jobs;
-    if (options.progress && (done % 256 == 0 || done == jobs.size())) options.progress(done, jobs.size());
+    if (options.progress && (done % 256 == 0 || done == jobs.size()))
+      options.progress(done, jobs.size());
     RenderCache::Lookup lookup;
     if (cache) lookup = cache->Find(jobs[i], reuse);
     if (lookup.reused) {
@@ -454,12 +473,15 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
     if (jobs[i].kind == RenderJob::kPage) ++pages_rendered;
     std::vector<std::string> written;
-    renderer.Render(jobs[i], worker, [&](const std::string& path, std::string content) {
-      Status s = out.Write(path, content);
-      if (!s.ok()) diags.Error({path, 0, 0}, s.message());
-      written.push_back(path);
-      ++files;
-    }, diags);
+    renderer.Render(
+        jobs[i], worker,
+        [&](const std::string& path, std::string content) {
+          Status s = out.Write(path, content);
+          if (!s.ok()) diags.Error({path, 0, 0}, s.message());
+          written.push_back(path);
+          ++files;
+        },
+        diags);
     if (cache) cache->Store(lookup, written);
   });
   for (const auto& j : jobs) stats.html_pages += j.kind == RenderJob::kPage;

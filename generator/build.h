@@ -54,9 +54,9 @@ struct BuildOptions {
 };
 
 struct BuildStats {
-  size_t pages = 0;     // content pages (not lists)
-  size_t sections = 0;  // sections and the home page
-  size_t files = 0;     // every file written or copied
+  size_t pages = 0;           // content pages (not lists)
+  size_t sections = 0;        // sections and the home page
+  size_t files = 0;           // every file written or copied
   size_t html_pages = 0;      // HTML pages of the site (content pages, lists, pagination)
   size_t pages_rendered = 0;  // of those, rendered by this build (the others reused from the cache)
   size_t bodies = 0;          // Markdown bodies
@@ -66,7 +66,7 @@ struct BuildStats {
 
 /// Builds the site. When `model` is given, the assembled site (pages with their rendered
 /// Markdown) is moved there for checks that need more than the output files.
-BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options, DiagnosticList& diags,
-                     Site* model = nullptr);
+BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options,
+                     DiagnosticList& diags, Site* model = nullptr);
 
 }  // namespace yhdessa

@@ -1,29 +1,29 @@
 // yhdessa: the command line of the static-site generator. Parses arguments, runs the
 // build pipeline against the disk, prints diagnostics and the summary line.
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <thread>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <unistd.h>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "generator/build.h"
 #include "generator/cache/cache_file.h"
 #include "generator/check/site_check.h"
-#include "generator/core/file_system.h"
-#include "generator/output/output_directory.h"
-#include "generator/http/external_links.h"
 #include "generator/core/change_watcher.h"
+#include "generator/core/file_system.h"
+#include "generator/http/external_links.h"
 #include "generator/http/preview_server.h"
+#include "generator/output/output_directory.h"
 
 namespace {
 
@@ -57,7 +57,8 @@ class MemoryOutput : public yhdessa::OutputSink {
     files[path] = std::string(data);
     return yhdessa::Status::Ok();
   }
-  yhdessa::Status Copy(const yhdessa::FileSystem&, const std::string&, const std::string& path) override {
+  yhdessa::Status Copy(const yhdessa::FileSystem&, const std::string&,
+                       const std::string& path) override {
     std::lock_guard<std::mutex> lock(mu_);
     files[path] = "";
     return yhdessa::Status::Ok();
@@ -71,8 +72,11 @@ class MemoryOutput : public yhdessa::OutputSink {
 class DiskOutput : public yhdessa::OutputSink {
  public:
   explicit DiskOutput(yhdessa::OutputDirectory& dir) : dir_(dir) {}
-  yhdessa::Status Write(const std::string& path, std::string_view data) override { return dir_.Write(path, data); }
-  yhdessa::Status Copy(const yhdessa::FileSystem& fs, const std::string& source, const std::string& path) override {
+  yhdessa::Status Write(const std::string& path, std::string_view data) override {
+    return dir_.Write(path, data);
+  }
+  yhdessa::Status Copy(const yhdessa::FileSystem& fs, const std::string& source,
+                       const std::string& path) override {
     std::string disk = fs.DiskPath(source);
     if (disk.empty()) {
       auto data = fs.ReadFile(source);
@@ -143,8 +147,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (diags.has_errors()) {
     (*out)->Abort();
     size_t n = diags.error_count();
-    std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors")
-              << "; " << destination << " was not changed\n";
+    std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors") << "; "
+              << destination << " was not changed\n";
     return kExitContent;
   }
   // No cache may describe a site other than the one on disk: drop the old one before the
@@ -158,17 +162,22 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (cache) {
     cache->StampOutputs([&](const std::string& path) { return (*out)->Stamp(path); });
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
-    if (!saved.ok() && !a.quiet) std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
+    if (!saved.ok() && !a.quiet)
+      std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
   }
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
   if (a.verbose) {
-    for (const auto& [name, t] : stats.phases) std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
-    std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n", stats.pages_rendered,
-                 stats.html_pages, stats.bodies_rendered, stats.bodies, cache ? "" : " (no cache)");
+    for (const auto& [name, t] : stats.phases)
+      std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
+                 stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
+                 cache ? "" : " (no cache)");
   }
   if (!a.quiet) {
-    std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages, stats.sections,
-                stats.files, static_cast<long long>(ms), destination.c_str());
+    std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
+                stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
   }
   return kExitOk;
 }
@@ -186,12 +195,15 @@ int Check(const Args& a) {
   yhdessa::AddBuildFindings(diags, report);
   yhdessa::CheckSite(site, out.files, report);
   if (a.external) yhdessa::CheckExternalLinks(site, report);
-  std::cout << (a.format == "json" ? yhdessa::FormatFindingsJson(report) : yhdessa::FormatFindingsText(report));
+  std::cout << (a.format == "json" ? yhdessa::FormatFindingsJson(report)
+                                   : yhdessa::FormatFindingsText(report));
   return report.has_errors() ? kExitContent : kExitOk;
 }
 
 std::atomic<bool> g_stop{false};
-void OnSignal(int) { g_stop = true; }
+void OnSignal(int) {
+  g_stop = true;
+}
 
 // Builds, serves, watches the sources and rebuilds on every change; open tabs reload (or
 // show the errors over the last good version) after each rebuild.
@@ -204,8 +216,9 @@ int Serve(const Args& a) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
-  std::printf("yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; Ctrl+C stops)\n",
-              destination.c_str(), a.bind.c_str(), server.port());
+  std::printf(
+      "yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; Ctrl+C stops)\n",
+      destination.c_str(), a.bind.c_str(), server.port());
   std::fflush(stdout);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
@@ -215,7 +228,9 @@ int Serve(const Args& a) {
     if (!watcher.Changed()) continue;
     auto start = std::chrono::steady_clock::now();
     int rc = Build(a, destination, &report);
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
     if (rc == kExitOk) {
       server.NotifyReload();
     } else {
@@ -270,7 +285,8 @@ int main(int argc, char** argv) {
     } else if (f == "--external" && a.command == "check") {
       a.external = true;
     } else if (f == "--format" && a.command == "check") {
-      if (!value(a.format) || (a.format != "text" && a.format != "json")) return Usage("--format is text or json");
+      if (!value(a.format) || (a.format != "text" && a.format != "json"))
+        return Usage("--format is text or json");
     } else if (f == "--drafts") {
       a.drafts = true;
     } else if (f == "--future") {

@@ -46,8 +46,8 @@ struct AreaDefinition {
 struct RoundDefinition {
   std::string id;
   std::string title;
-  std::string opens;   // ISO 8601 with offset, as written
-  std::string closes;  // ISO 8601 with offset, as written
+  std::string opens;            // ISO 8601 with offset, as written
+  std::string closes;           // ISO 8601 with offset, as written
   std::string rule = "greedy";  // greedy | mes | mes-add1
   int min_choices = 1;
   int max_choices = 0;  // 0: no limit but the budget

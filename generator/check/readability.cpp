@@ -33,26 +33,40 @@ std::u32string Letters(std::string_view w) {
 
 bool IsVowel(char32_t c, const std::string& lang) {
   switch (c) {
-    case U'a': case U'e': case U'i': case U'o': case U'u': case U'y': return true;
-    case U'ä': case U'ö': case U'å': case U'é': return lang != "en";
-    default: return false;
+    case U'a':
+    case U'e':
+    case U'i':
+    case U'o':
+    case U'u':
+    case U'y':
+      return true;
+    case U'ä':
+    case U'ö':
+    case U'å':
+    case U'é':
+      return lang != "en";
+    default:
+      return false;
   }
 }
 
 bool FinnishNucleus(char32_t a, char32_t b, bool first_syllable) {
   if (a == b) return true;  // long vowel
-  static const char32_t kDiphthongs[][2] = {
-      {U'a', U'i'}, {U'e', U'i'}, {U'o', U'i'}, {U'u', U'i'}, {U'y', U'i'}, {U'ä', U'i'}, {U'ö', U'i'},
-      {U'a', U'u'}, {U'e', U'u'}, {U'i', U'u'}, {U'o', U'u'}, {U'e', U'y'}, {U'i', U'y'}, {U'ä', U'y'},
-      {U'ö', U'y'}};
+  static const char32_t kDiphthongs[][2] = {{U'a', U'i'}, {U'e', U'i'}, {U'o', U'i'}, {U'u', U'i'},
+                                            {U'y', U'i'}, {U'ä', U'i'}, {U'ö', U'i'}, {U'a', U'u'},
+                                            {U'e', U'u'}, {U'i', U'u'}, {U'o', U'u'}, {U'e', U'y'},
+                                            {U'i', U'y'}, {U'ä', U'y'}, {U'ö', U'y'}};
   for (const auto& d : kDiphthongs) {
     if (d[0] == a && d[1] == b) return true;
   }
   // ie, uo, yö are diphthongs only in a word's first syllable (tie, suo, yö; but ka-pe-a).
-  return first_syllable && ((a == U'i' && b == U'e') || (a == U'u' && b == U'o') || (a == U'y' && b == U'ö'));
+  return first_syllable &&
+         ((a == U'i' && b == U'e') || (a == U'u' && b == U'o') || (a == U'y' && b == U'ö'));
 }
 
-bool IsWordChar(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '-'; }
+bool IsWordChar(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80 || c == '-';
+}
 
 }  // namespace
 
@@ -127,7 +141,8 @@ std::vector<TextLine> PlainTextLines(std::string_view md, int first_line) {
       standalone = true;
     }
     size_t digits = t.find_first_not_of("0123456789");
-    if (digits != std::string::npos && digits > 0 && digits + 1 < t.size() && t[digits] == '.' && t[digits + 1] == ' ') {
+    if (digits != std::string::npos && digits > 0 && digits + 1 < t.size() && t[digits] == '.' &&
+        t[digits + 1] == ' ') {
       t.erase(0, digits + 2);
       standalone = true;
     }
@@ -166,15 +181,18 @@ ReadabilityReport Analyse(const std::vector<TextLine>& lines, const std::string&
         while (j < s.size() && IsWordChar(static_cast<unsigned char>(s[j]))) ++j;
         std::string word = s.substr(i, j - i);
         while (!word.empty() && word.back() == '-') word.pop_back();
-        bool has_letter = std::any_of(word.begin(), word.end(),
-                                      [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); });
+        bool has_letter = std::any_of(word.begin(), word.end(), [](char ch) {
+          return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80);
+        });
         if (has_letter) {
           if (current.words == 0) current.line = tl.line;
           current.words++;
           current.text += (current.text.empty() ? "" : " ") + word;
           Word w{tl.line, word, Letters(word).size(), CountSyllables(word, lang)};
           syllables += w.syllables;
-          bool is_long = lang == "fi" ? w.syllables >= 4 : lang == "sv" ? w.letters > 6 : w.syllables >= 3;
+          bool is_long = lang == "fi"   ? w.syllables >= 4
+                         : lang == "sv" ? w.letters > 6
+                                        : w.syllables >= 3;
           if (is_long) ++long_words;
           r.word_list.push_back(std::move(w));
         }
@@ -184,9 +202,12 @@ ReadabilityReport Analyse(const std::vector<TextLine>& lines, const std::string&
       if ((c == '.' || c == '!' || c == '?') && current.words > 0) {
         // "esim." and "1.2." do not end sentences: require a space and then not a lowercase letter.
         size_t k = i + 1;
-        while (k < s.size() && (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '"' || s[k] == ')')) ++k;
+        while (k < s.size() &&
+               (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '"' || s[k] == ')'))
+          ++k;
         bool at_end = k >= s.size();
-        bool next_lower = !at_end && k + 1 < s.size() && s[k] == ' ' && std::islower(static_cast<unsigned char>(s[k + 1]));
+        bool next_lower = !at_end && k + 1 < s.size() && s[k] == ' ' &&
+                          std::islower(static_cast<unsigned char>(s[k + 1]));
         if (at_end || (s[k] == ' ' && !next_lower)) end_sentence();
         i = k;
         continue;

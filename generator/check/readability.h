@@ -6,7 +6,8 @@
 //       the base-form variant needs a morphological analyser that Debian does not ship
 //       as a library. Inflection adds syllables, so the figure errs on the strict side.
 //   sv  LIX (Björnsson 1968) = words / sentences + 100 × words of more than six letters / words.
-//   en  Flesch Reading Ease (1948) = 206.835 − 1.015 × words / sentences − 84.6 × syllables / words.
+//   en  Flesch Reading Ease (1948) = 206.835 − 1.015 × words / sentences − 84.6 × syllables /
+//   words.
 //
 // "Long words" are what each formula counts as hard: four or more syllables (fi), more
 // than six letters (sv), three or more syllables (en).
@@ -40,7 +41,7 @@ struct Sentence {
 struct Word {
   int line = 0;
   std::string text;
-  size_t letters = 0;    // code points
+  size_t letters = 0;  // code points
   size_t syllables = 0;
 };
 

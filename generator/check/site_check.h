@@ -43,7 +43,8 @@ struct CheckReport {
 void AddBuildFindings(const DiagnosticList& diags, CheckReport& report);
 
 /// Runs every rule over the built site. `files` are the rendered output files.
-void CheckSite(const Site& site, const std::map<std::string, std::string>& files, CheckReport& report);
+void CheckSite(const Site& site, const std::map<std::string, std::string>& files,
+               CheckReport& report);
 
 /// The content hash a translation records in `translation_of`: 12 hex digits of the
 /// source page's translatable text, i.e. its title, `description`, `summary` and body.

@@ -8,11 +8,27 @@ namespace yhdessa {
 namespace {
 
 const std::vector<std::string>& KnownKeys() {
-  static const std::vector<std::string> k{
-      "title",      "description", "base_url", "default_language", "languages", "theme",
-      "themes_dir", "unsafe_html", "paginate", "feed_limit",       "taxonomies", "menus",
-      "vote_api",   "params", "accessibility_statement", "home_recent",      "statuses", "responsible_bodies", "readability",
-      "accessibility", "target_groups"};
+  static const std::vector<std::string> k{"title",
+                                          "description",
+                                          "base_url",
+                                          "default_language",
+                                          "languages",
+                                          "theme",
+                                          "themes_dir",
+                                          "unsafe_html",
+                                          "paginate",
+                                          "feed_limit",
+                                          "taxonomies",
+                                          "menus",
+                                          "vote_api",
+                                          "params",
+                                          "accessibility_statement",
+                                          "home_recent",
+                                          "statuses",
+                                          "responsible_bodies",
+                                          "readability",
+                                          "accessibility",
+                                          "target_groups"};
   return k;
 }
 
@@ -185,7 +201,8 @@ std::optional<SiteConfig> ParseSiteConfig(std::string_view text, const std::stri
       } else if (key == "vote_api") {
         if (auto s = ReadString(v, "'vote_api'", local)) cfg.vote_api = *s;
       } else if (key == "accessibility_statement") {
-        if (auto s = ReadString(v, "'accessibility_statement'", local)) cfg.accessibility_statement = *s;
+        if (auto s = ReadString(v, "'accessibility_statement'", local))
+          cfg.accessibility_statement = *s;
       } else if (key == "params") {
         cfg.params = v;
       } else if (IsExtraKey(key)) {
@@ -201,10 +218,12 @@ std::optional<SiteConfig> ParseSiteConfig(std::string_view text, const std::stri
     }
   }
   if (cfg.FindLanguage(cfg.default_language) == nullptr) {
-    cfg.languages.insert(cfg.languages.begin(), {cfg.default_language, cfg.default_language, "", -1});
+    cfg.languages.insert(cfg.languages.begin(),
+                         {cfg.default_language, cfg.default_language, "", -1});
   }
-  std::stable_sort(cfg.languages.begin(), cfg.languages.end(),
-                   [](const LanguageConfig& a, const LanguageConfig& b) { return a.weight < b.weight; });
+  std::stable_sort(
+      cfg.languages.begin(), cfg.languages.end(),
+      [](const LanguageConfig& a, const LanguageConfig& b) { return a.weight < b.weight; });
   bool failed = local.has_errors();
   diags.Merge(std::move(local));
   if (failed) return std::nullopt;

@@ -18,17 +18,17 @@
 namespace yhdessa {
 
 struct LanguageConfig {
-  std::string code;         // "fi"
-  std::string name;         // the language named in itself: "Suomeksi"
-  std::string title;        // site title in this language; "" = the site's title
-  int64_t weight = 0;       // order in the language switcher
+  std::string code;    // "fi"
+  std::string name;    // the language named in itself: "Suomeksi"
+  std::string title;   // site title in this language; "" = the site's title
+  int64_t weight = 0;  // order in the language switcher
 };
 
 struct MenuItem {
   std::string title;
-  std::string url;   // a site path ("/osallisuus/") or a content file ("osallisuus/_index.md")
+  std::string url;  // a site path ("/osallisuus/") or a content file ("osallisuus/_index.md")
   int64_t weight = 0;
-  SourcePos pos;     // where the item is written, for link errors
+  SourcePos pos;  // where the item is written, for link errors
 };
 
 struct TaxonomyConfig {
@@ -50,10 +50,10 @@ struct SiteConfig {
   int64_t home_recent = 5;            // newest dated pages listed on the home page
   std::vector<TaxonomyConfig> taxonomies{{"tags", "Tags"}};
   std::map<std::string, std::vector<MenuItem>> menus;
-  std::string vote_api;  // voting server origin; "" = same origin as the site
+  std::string vote_api;                 // voting server origin; "" = same origin as the site
   std::string accessibility_statement;  // YAML file of the statement, relative to the site root
-  Value params;          // free-form, for templates
-  std::map<std::string, Value> extra;  // keys owned by other modules (statuses, ...)
+  Value params;                         // free-form, for templates
+  std::map<std::string, Value> extra;   // keys owned by other modules (statuses, ...)
 
   /// The path part of base_url ("/" or "/kouvola/"), prefixed to every site link.
   std::string BasePath() const;

@@ -34,7 +34,8 @@ std::optional<SplitDocument> SplitFrontMatter(std::string_view text, const std::
   int line = 2;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
-    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    std::string_view l =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     if (IsFenceLine(l)) {
       doc.front_matter = text.substr(start, pos - start);
       doc.front_matter_line = 2;
@@ -53,20 +54,22 @@ std::optional<SplitDocument> SplitFrontMatter(std::string_view text, const std::
 
 const std::vector<std::string>& CommonFrontMatterKeys() {
   static const std::vector<std::string> k{
-      "title", "description", "date",  "lastmod", "draft",  "publish_date", "expiry_date",
-      "weight", "slug",       "aliases", "layout", "kind",  "toc",          "summary",
-      "plain_language", "translation_of"};
+      "title",       "description", "date",           "lastmod",       "draft",  "publish_date",
+      "expiry_date", "weight",      "slug",           "aliases",       "layout", "kind",
+      "toc",         "summary",     "plain_language", "translation_of"};
   return k;
 }
 
-std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<std::string>& taxonomies,
+std::optional<FrontMatter> ParseFrontMatter(const Value& fm,
+                                            const std::vector<std::string>& taxonomies,
                                             const std::vector<std::string>& kind_keys,
                                             DiagnosticList& diags) {
   FrontMatter out;
   out.raw = fm;
   if (fm.is_null()) return out;
   if (!fm.is_map()) {
-    ReportAt(diags, fm.pos(), "front matter must be a map of 'key: value' lines, not " + fm.KindName());
+    ReportAt(diags, fm.pos(),
+             "front matter must be a map of 'key: value' lines, not " + fm.KindName());
     return std::nullopt;
   }
   size_t errors_before = diags.error_count();
@@ -95,7 +98,8 @@ std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<s
     } else if (key == "slug") {
       if (auto s = ReadString(v, what, diags)) {
         if (s->empty() || s->find('/') != std::string::npos || *s == "." || *s == "..") {
-          ReportAt(diags, v.pos(), "'slug' must be one URL segment without '/'", "e.g. slug: kasite");
+          ReportAt(diags, v.pos(), "'slug' must be one URL segment without '/'",
+                   "e.g. slug: kasite");
         } else {
           out.slug = *s;
         }
@@ -108,7 +112,8 @@ std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<s
       if (auto l = ReadStringList(v, what, diags)) {
         for (const auto& a : *l) {
           if (a.empty() || a[0] != '/') {
-            ReportAt(diags, v.pos(), "an alias must be a site path starting with '/', not '" + a + "'",
+            ReportAt(diags, v.pos(),
+                     "an alias must be a site path starting with '/', not '" + a + "'",
                      "e.g. aliases: [/vanha-osoite/]");
           } else {
             out.aliases.push_back(a);

@@ -23,7 +23,7 @@ struct SplitDocument {
   std::string_view front_matter;  // without the --- lines; empty if there is none
   int front_matter_line = 0;      // 1-based line where front_matter starts (0: none)
   std::string_view body;
-  int body_line = 1;              // 1-based line where body starts
+  int body_line = 1;  // 1-based line where body starts
 };
 
 /// Splits `text`. Reports "front matter is not closed" when the opening --- has no match.
@@ -42,7 +42,7 @@ struct FrontMatter {
   int64_t weight = 0;
   std::string slug;
   std::string layout;
-  std::string kind;  // typed content: plan, project, pb-round, ...
+  std::string kind;             // typed content: plan, project, pb-round, ...
   bool plain_language = false;  // selkokieli: `yhdessa check` holds it to site.yaml's limits
   std::string translation_of;   // on a translation: the source's content hash when translated
   std::vector<std::string> aliases;
@@ -55,7 +55,8 @@ const std::vector<std::string>& CommonFrontMatterKeys();
 
 /// Reads `fm` (a map, or null for no front matter). `taxonomies` are the names declared in
 /// site.yaml; `kind_keys` are keys that typed kinds own (not typos).
-std::optional<FrontMatter> ParseFrontMatter(const Value& fm, const std::vector<std::string>& taxonomies,
+std::optional<FrontMatter> ParseFrontMatter(const Value& fm,
+                                            const std::vector<std::string>& taxonomies,
                                             const std::vector<std::string>& kind_keys,
                                             DiagnosticList& diags);
 

@@ -43,7 +43,8 @@ struct Heading {
 
 /// Called for every link and image address. Returns the address to emit (possibly the
 /// same), after reporting any problem into the diagnostics itself.
-using LinkResolver = std::function<std::string(const std::string& url, bool is_image, SourcePos pos)>;
+using LinkResolver =
+    std::function<std::string(const std::string& url, bool is_image, SourcePos pos)>;
 
 struct RenderedMarkdown {
   std::string html;

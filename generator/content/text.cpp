@@ -56,21 +56,82 @@ namespace {
 // letters we know (they become separators).
 const char* FoldLatin(uint32_t cp) {
   switch (cp) {
-    case 0xE4: case 0xC4: case 0xE5: case 0xC5: case 0xE0: case 0xC0: case 0xE1: case 0xC1:
-    case 0xE2: case 0xC2: case 0xE3: case 0xC3: return "a";
-    case 0xF6: case 0xD6: case 0xF8: case 0xD8: case 0xF2: case 0xD2: case 0xF3: case 0xD3:
-    case 0xF4: case 0xD4: case 0xF5: case 0xD5: return "o";
-    case 0xE9: case 0xC9: case 0xE8: case 0xC8: case 0xEA: case 0xCA: case 0xEB: case 0xCB: return "e";
-    case 0xFC: case 0xDC: case 0xF9: case 0xD9: case 0xFA: case 0xDA: case 0xFB: case 0xDB: return "u";
-    case 0xED: case 0xCD: case 0xEC: case 0xCC: case 0xEE: case 0xCE: case 0xEF: case 0xCF: return "i";
-    case 0xE7: case 0xC7: return "c";
-    case 0xF1: case 0xD1: return "n";
-    case 0xFD: case 0xDD: case 0xFF: return "y";
-    case 0xDF: return "ss";
-    case 0xE6: case 0xC6: return "ae";
-    case 0x161: case 0x160: return "s";  // š in loanwords (šakki)
-    case 0x17E: case 0x17D: return "z";  // ž
-    default: return "";
+    case 0xE4:
+    case 0xC4:
+    case 0xE5:
+    case 0xC5:
+    case 0xE0:
+    case 0xC0:
+    case 0xE1:
+    case 0xC1:
+    case 0xE2:
+    case 0xC2:
+    case 0xE3:
+    case 0xC3:
+      return "a";
+    case 0xF6:
+    case 0xD6:
+    case 0xF8:
+    case 0xD8:
+    case 0xF2:
+    case 0xD2:
+    case 0xF3:
+    case 0xD3:
+    case 0xF4:
+    case 0xD4:
+    case 0xF5:
+    case 0xD5:
+      return "o";
+    case 0xE9:
+    case 0xC9:
+    case 0xE8:
+    case 0xC8:
+    case 0xEA:
+    case 0xCA:
+    case 0xEB:
+    case 0xCB:
+      return "e";
+    case 0xFC:
+    case 0xDC:
+    case 0xF9:
+    case 0xD9:
+    case 0xFA:
+    case 0xDA:
+    case 0xFB:
+    case 0xDB:
+      return "u";
+    case 0xED:
+    case 0xCD:
+    case 0xEC:
+    case 0xCC:
+    case 0xEE:
+    case 0xCE:
+    case 0xEF:
+    case 0xCF:
+      return "i";
+    case 0xE7:
+    case 0xC7:
+      return "c";
+    case 0xF1:
+    case 0xD1:
+      return "n";
+    case 0xFD:
+    case 0xDD:
+    case 0xFF:
+      return "y";
+    case 0xDF:
+      return "ss";
+    case 0xE6:
+    case 0xC6:
+      return "ae";
+    case 0x161:
+    case 0x160:
+      return "s";  // š in loanwords (šakki)
+    case 0x17E:
+    case 0x17D:
+      return "z";  // ž
+    default:
+      return "";
   }
 }
 
@@ -122,12 +183,23 @@ std::string HtmlEscape(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     const char* rep;
     switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      case '\'': rep = "&#39;"; break;
-      default: continue;
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      case '\'':
+        rep = "&#39;";
+        break;
+      default:
+        continue;
     }
     out.append(s.data() + run, i - run);
     out += rep;

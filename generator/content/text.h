@@ -22,6 +22,8 @@ std::string Slugify(std::string_view text);
 std::string HtmlEscape(std::string_view s);
 
 /// Escapes for XML text (the same set as HTML, named for the reader of sitemap/feed code).
-inline std::string XmlEscape(std::string_view s) { return HtmlEscape(s); }
+inline std::string XmlEscape(std::string_view s) {
+  return HtmlEscape(s);
+}
 
 }  // namespace yhdessa

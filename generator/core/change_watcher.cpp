@@ -30,7 +30,8 @@ uint64_t ChangeWatcher::Snapshot() const {
       continue;
     }
     if (!fs::is_directory(p, ec)) continue;
-    for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec),
+         end;
          !ec && it != end; it.increment(ec)) {
       if (it->is_regular_file(ec)) mix_file(it->path());
     }

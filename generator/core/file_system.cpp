@@ -41,7 +41,8 @@ class DiskFileSystem : public FileSystem {
     std::error_code ec;
     fs::path base = Abs(dir);
     if (!fs::is_directory(base, ec)) return out;
-    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
+    fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec),
+        end;
     for (; !ec && it != end; it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (!name.empty() && name[0] == '.') {
@@ -54,8 +55,9 @@ class DiskFileSystem : public FileSystem {
       std::string full = it->path().generic_string();
       std::string prefix = fs::path(root_).generic_string();
       if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-      out.push_back(full.compare(0, prefix.size(), prefix) == 0 ? full.substr(prefix.size())
-                                                                : fs::relative(it->path(), root_, ec).generic_string());
+      out.push_back(full.compare(0, prefix.size(), prefix) == 0
+                        ? full.substr(prefix.size())
+                        : fs::relative(it->path(), root_, ec).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -63,7 +65,9 @@ class DiskFileSystem : public FileSystem {
   std::string DiskPath(const std::string& path) const override { return Abs(path); }
 
  private:
-  std::string Abs(const std::string& path) const { return path.empty() ? root_ : root_ + "/" + path; }
+  std::string Abs(const std::string& path) const {
+    return path.empty() ? root_ : root_ + "/" + path;
+  }
   std::string root_;
 };
 

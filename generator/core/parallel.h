@@ -12,7 +12,9 @@
 namespace yhdessa {
 
 /// Number of worker threads used by the build (all hardware threads, at least one).
-inline unsigned WorkerCount() { return std::max(1u, std::thread::hardware_concurrency()); }
+inline unsigned WorkerCount() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 /// f(i, worker) with worker in [0, WorkerCount()): lets callers keep per-thread state.
 template <typename F>

@@ -55,10 +55,14 @@ void Value::Insert(std::string key, Value v, SourcePos key_pos) {
 
 std::string Value::KindName() const {
   switch (kind_) {
-    case Kind::kNull: return "empty";
-    case Kind::kScalar: return "a single value";
-    case Kind::kList: return "a list";
-    case Kind::kMap: return "a map";
+    case Kind::kNull:
+      return "empty";
+    case Kind::kScalar:
+      return "a single value";
+    case Kind::kList:
+      return "a list";
+    case Kind::kMap:
+      return "a map";
   }
   return "?";
 }
@@ -87,8 +91,8 @@ std::string DateTime::Iso() const {
                   second);
   } else {
     int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day, hour,
-                  minute, second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
+                  hour, minute, second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
   }
   return buf;
 }
@@ -110,7 +114,8 @@ std::optional<DateTime> ParseDateTime(std::string_view s) {
     return std::nullopt;
   }
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (dt.month < 1 || dt.month > 12 || dt.day < 1 || dt.day > kDays[dt.month - 1]) return std::nullopt;
+  if (dt.month < 1 || dt.month > 12 || dt.day < 1 || dt.day > kDays[dt.month - 1])
+    return std::nullopt;
   bool leap = (dt.year % 4 == 0 && dt.year % 100 != 0) || dt.year % 400 == 0;
   if (dt.month == 2 && dt.day == 29 && !leap) return std::nullopt;
   if (s.size() == 10) return dt;
@@ -145,7 +150,8 @@ void ReportAt(DiagnosticList& diags, const SourcePos& pos, std::string message, 
   diags.Error(pos, std::move(message), std::move(hint));
 }
 
-std::optional<std::string> ReadString(const Value& v, std::string_view what, DiagnosticList& diags) {
+std::optional<std::string> ReadString(const Value& v, std::string_view what,
+                                      DiagnosticList& diags) {
   if (v.is_scalar()) return v.text();
   if (v.is_null()) return std::string();
   ReportAt(diags, v.pos(), std::string(what) + " must be a text, not " + v.KindName(),

@@ -42,7 +42,7 @@ class Value {
   /// Position of the key of a map entry (set on the value when it was inserted into a map).
   const SourcePos& key_pos() const { return key_pos_; }
 
-  const std::vector<Value>& items() const { return items_; }  // list items
+  const std::vector<Value>& items() const { return items_; }      // list items
   const std::vector<Entry>& entries() const { return entries_; }  // map entries in source order
   /// The value under `key` in a map, or nullptr.
   const Value* Find(std::string_view key) const;
@@ -91,6 +91,7 @@ std::optional<std::vector<std::string>> ReadStringList(const Value& v, std::stri
                                                        DiagnosticList& diags);
 
 /// Reports an error at `pos`, attaching the source line from `source` when given.
-void ReportAt(DiagnosticList& diags, const SourcePos& pos, std::string message, std::string hint = {});
+void ReportAt(DiagnosticList& diags, const SourcePos& pos, std::string message,
+              std::string hint = {});
 
 }  // namespace yhdessa

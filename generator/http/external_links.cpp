@@ -43,7 +43,8 @@ void CheckExternalLinks(const Site& site, CheckReport& report) {
   for (size_t i = 0; i < urls.size(); ++i) {
     if (results[i].empty()) continue;
     for (const auto& pos : uses[urls[i]]) {
-      report.findings.push_back({Severity::kWarning, pos.file, pos.line, "external-links", urls[i] + ": " + results[i]});
+      report.findings.push_back(
+          {Severity::kWarning, pos.file, pos.line, "external-links", urls[i] + ": " + results[i]});
     }
   }
 }

@@ -10,7 +10,8 @@ namespace yhdessa {
 namespace fs = std::filesystem;
 
 const std::string& LiveReloadScript() {
-  static const std::string kScript = R"JS(// yhdessa serve: reload on rebuild, show build errors over the page.
+  static const std::string kScript =
+      R"JS(// yhdessa serve: reload on rebuild, show build errors over the page.
 (function () {
   'use strict';
   var overlay = null;
@@ -62,11 +63,20 @@ std::string JsonString(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) break;
         out += c;
@@ -89,16 +99,22 @@ struct PreviewServer::Impl {
   int port = 0;
 };
 
-int PreviewServer::port() const { return impl_->port; }
+int PreviewServer::port() const {
+  return impl_->port;
+}
 
 PreviewServer::PreviewServer() : impl_(std::make_unique<Impl>()) {}
-PreviewServer::~PreviewServer() { Stop(); }
+PreviewServer::~PreviewServer() {
+  Stop();
+}
 
 Status PreviewServer::Start(const std::string& root, const std::string& host, int port) {
   Impl& d = *impl_;
   d.root = root;
   d.server.set_tcp_nodelay(true);
-  d.server.new_task_queue = [] { return new httplib::ThreadPool(16); };  // one per open tab's event stream
+  d.server.new_task_queue = [] {
+    return new httplib::ThreadPool(16);
+  };  // one per open tab's event stream
   d.server.Get("/_yhdessa/livereload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(LiveReloadScript(), "text/javascript; charset=utf-8");
   });
@@ -109,16 +125,18 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
       seen = d.generation;
     }
     res.set_header("Cache-Control", "no-store");
-    res.set_chunked_content_provider("text/event-stream", [&d, seen](size_t, httplib::DataSink& sink) mutable {
-      std::unique_lock<std::mutex> lock(d.mu);
-      // Wake up now and then so a closed tab frees its thread.
-      d.cv.wait_for(lock, std::chrono::seconds(15), [&] { return d.generation != seen || d.stopping; });
-      if (d.stopping) return false;
-      std::string msg = d.generation != seen ? d.last_event : ": keep-alive\n\n";
-      seen = d.generation;
-      lock.unlock();
-      return sink.write(msg.data(), msg.size());
-    });
+    res.set_chunked_content_provider(
+        "text/event-stream", [&d, seen](size_t, httplib::DataSink& sink) mutable {
+          std::unique_lock<std::mutex> lock(d.mu);
+          // Wake up now and then so a closed tab frees its thread.
+          d.cv.wait_for(lock, std::chrono::seconds(15),
+                        [&] { return d.generation != seen || d.stopping; });
+          if (d.stopping) return false;
+          std::string msg = d.generation != seen ? d.last_event : ": keep-alive\n\n";
+          seen = d.generation;
+          lock.unlock();
+          return sink.write(msg.data(), msg.size());
+        });
   });
   d.server.Get(R"(/.*)", [&d](const httplib::Request& req, httplib::Response& res) {
     std::string path = req.path;
@@ -142,7 +160,8 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
       file = "404.html";
       std::string body = ss.str();
       size_t at = body.rfind("</body>");
-      if (at != std::string::npos) body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
+      if (at != std::string::npos)
+        body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
       res.set_content(body, "text/html; charset=utf-8");
       return;
     }
@@ -152,7 +171,8 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
     std::string type = ContentType(file);
     if (type.rfind("text/html", 0) == 0) {
       size_t at = body.rfind("</body>");
-      if (at != std::string::npos) body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
+      if (at != std::string::npos)
+        body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
     }
     res.set_header("Cache-Control", "no-store");
     res.set_content(body, type);

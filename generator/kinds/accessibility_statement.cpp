@@ -32,21 +32,32 @@ std::string LocalText::Get(const std::string& lang) const {
   return by_lang.empty() ? "" : by_lang.begin()->second;
 }
 
-std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v, const std::string& file,
+std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v,
+                                                                  const std::string& file,
                                                                   DiagnosticList& diags) {
   using F = Field;
   const std::vector<Field> schema{
       {"organisation", F::kAny, true},
       {"compliance", F::kText, true},
-      {"non_accessible", F::kListOfMaps, false, {{"content", F::kAny, true}, {"reason", F::kAny, true}}},
+      {"non_accessible",
+       F::kListOfMaps,
+       false,
+       {{"content", F::kAny, true}, {"reason", F::kAny, true}}},
       {"prepared", F::kDate, true},
       {"reviewed", F::kDate, true},
       {"assessment", F::kText, true},
       {"assessed_by", F::kAny},
-      {"feedback", F::kMap, true,
+      {"feedback",
+       F::kMap,
+       true,
        {{"email", F::kText, true}, {"form", F::kText}, {"response_time_days", F::kInt}}},
-      {"authority", F::kMap, true,
-       {{"name", F::kAny, true}, {"url", F::kText, true}, {"email", F::kText}, {"phone", F::kText}}},
+      {"authority",
+       F::kMap,
+       true,
+       {{"name", F::kAny, true},
+        {"url", F::kText, true},
+        {"email", F::kText},
+        {"phone", F::kText}}},
   };
   if (!CheckSchema(v, schema, "the accessibility statement", true, diags)) return std::nullopt;
   AccessibilityStatement s;
@@ -54,15 +65,18 @@ std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v
   s.organisation = ReadLocal(v.Find("organisation"));
   s.compliance = Text(v, "compliance");
   if (s.compliance != "full" && s.compliance != "partial" && s.compliance != "none") {
-    ReportAt(diags, v.Find("compliance")->pos(), "'compliance' must be full, partial or none",
-             "partial: the site meets the requirements except for the content listed in non_accessible");
+    ReportAt(
+        diags, v.Find("compliance")->pos(), "'compliance' must be full, partial or none",
+        "partial: the site meets the requirements except for the content listed in non_accessible");
     return std::nullopt;
   }
   if (const Value* list = v.Find("non_accessible")) {
-    for (const auto& item : list->items()) s.non_accessible.push_back({ReadLocal(item.Find("content")), ReadLocal(item.Find("reason"))});
+    for (const auto& item : list->items())
+      s.non_accessible.push_back({ReadLocal(item.Find("content")), ReadLocal(item.Find("reason"))});
   }
   if (s.compliance == "partial" && s.non_accessible.empty()) {
-    ReportAt(diags, v.Find("compliance")->pos(), "a partially compliant site must list its non_accessible content");
+    ReportAt(diags, v.Find("compliance")->pos(),
+             "a partially compliant site must list its non_accessible content");
     return std::nullopt;
   }
   s.prepared = *ParseDateTime(Text(v, "prepared"));
@@ -76,7 +90,8 @@ std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v
   const Value& fb = *v.Find("feedback");
   s.feedback_email = Text(fb, "email");
   s.feedback_form = Text(fb, "form");
-  if (const Value* days = fb.Find("response_time_days")) s.response_time_days = std::stoll(days->text());
+  if (const Value* days = fb.Find("response_time_days"))
+    s.response_time_days = std::stoll(days->text());
   const Value& au = *v.Find("authority");
   s.authority_name = ReadLocal(au.Find("name"));
   s.authority_url = Text(au, "url");

@@ -49,7 +49,8 @@ struct AccessibilityStatement {
   std::string authority_phone;
 };
 
-std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v, const std::string& file,
+std::optional<AccessibilityStatement> ParseAccessibilityStatement(const Value& v,
+                                                                  const std::string& file,
                                                                   DiagnosticList& diags);
 
 }  // namespace yhdessa

@@ -15,33 +15,68 @@ const std::vector<Field> kLinks{{"title", F::kText, true, {}}, {"url", F::kText,
 
 const std::vector<KindInfo>& Kinds() {
   static const std::vector<KindInfo> k{
-      {"plan", {{"period", F::kText}, {"approval", F::kAny}, {"goals", F::kAny, true}, {"summary", F::kText}}},
+      {"plan",
+       {{"period", F::kText},
+        {"approval", F::kAny},
+        {"goals", F::kAny, true},
+        {"summary", F::kText}}},
       {"project",
        {{"theme", F::kText},
         {"goals", F::kTextList},
         {"tasks", F::kTextList},
-        {"stakeholders", F::kListOfMaps, false, {{"name", F::kText, true, {}}, {"role", F::kText, false, {}}}},
+        {"stakeholders",
+         F::kListOfMaps,
+         false,
+         {{"name", F::kText, true, {}}, {"role", F::kText, false, {}}}},
         {"impact", F::kTextList},
         {"duration", F::kText},
         {"cost", F::kMap, false, {{"text", F::kText, false, {}}, {"euros", F::kInt, false, {}}}},
         {"contacts", F::kTextList},
         {"status", F::kText},
-        {"links", F::kMap, false, {{"ev_carrier", F::kText, false, {}}, {"digital_roadmap", F::kBool, false, {}}}}}},
+        {"links",
+         F::kMap,
+         false,
+         {{"ev_carrier", F::kText, false, {}}, {"digital_roadmap", F::kBool, false, {}}}}}},
       {"service",
-       {{"what", F::kText}, {"how_to_take_part", F::kText}, {"audience", F::kText}, {"links", F::kListOfMaps, false, kLinks}}},
+       {{"what", F::kText},
+        {"how_to_take_part", F::kText},
+        {"audience", F::kText},
+        {"links", F::kListOfMaps, false, kLinks}}},
       {"body",
-       {{"statutory", F::kBool}, {"members", F::kAny}, {"contact", F::kText}, {"links", F::kListOfMaps, false, kLinks}}},
+       {{"statutory", F::kBool},
+        {"members", F::kAny},
+        {"contact", F::kText},
+        {"links", F::kListOfMaps, false, kLinks}}},
       {"assessment",
-       {{"alternatives", F::kListOfMaps, true, {{"id", F::kText, true, {}}, {"name", F::kText, true, {}}}},
-        {"dimensions", F::kListOfMaps, true,
-         {{"id", F::kText, true, {}}, {"name", F::kText, true, {}}, {"entries", F::kMapOfTexts, true, {}}}}}},
+       {{"alternatives",
+         F::kListOfMaps,
+         true,
+         {{"id", F::kText, true, {}}, {"name", F::kText, true, {}}}},
+        {"dimensions",
+         F::kListOfMaps,
+         true,
+         {{"id", F::kText, true, {}},
+          {"name", F::kText, true, {}},
+          {"entries", F::kMapOfTexts, true, {}}}}}},
       {"pb-round",
-       {{"round", F::kText, true}, {"opens", F::kAny, true}, {"closes", F::kAny, true}, {"rule", F::kText},
-        {"areas", F::kAny, true}, {"min_choices", F::kInt}, {"max_choices", F::kInt}, {"knapsack", F::kBool},
-        {"voter_areas", F::kText}, {"eligibility", F::kText}}},
+       {{"round", F::kText, true},
+        {"opens", F::kAny, true},
+        {"closes", F::kAny, true},
+        {"rule", F::kText},
+        {"areas", F::kAny, true},
+        {"min_choices", F::kInt},
+        {"max_choices", F::kInt},
+        {"knapsack", F::kBool},
+        {"voter_areas", F::kText},
+        {"eligibility", F::kText}}},
       {"proposal",
-       {{"round", F::kText, true}, {"area", F::kText, true}, {"id", F::kText}, {"cost", F::kInt, true},
-        {"summary", F::kText}, {"image", F::kText}, {"image_alt", F::kText}}},
+       {{"round", F::kText, true},
+        {"area", F::kText, true},
+        {"id", F::kText},
+        {"cost", F::kInt, true},
+        {"summary", F::kText},
+        {"image", F::kText},
+        {"image_alt", F::kText}}},
   };
   return k;
 }
@@ -56,7 +91,8 @@ std::vector<std::string> AllKindKeys() {
   return out;
 }
 
-std::optional<KindContext> ParseKindContext(const std::map<std::string, Value>& extra, DiagnosticList& diags) {
+std::optional<KindContext> ParseKindContext(const std::map<std::string, Value>& extra,
+                                            DiagnosticList& diags) {
   KindContext ctx;
   auto s = extra.find("statuses");
   auto vocab = ParseStatusVocabulary(s == extra.end() ? nullptr : &s->second, diags);
@@ -70,8 +106,10 @@ std::optional<KindContext> ParseKindContext(const std::map<std::string, Value>& 
   return ctx;
 }
 
-std::shared_ptr<const TypedContent> ParseTypedContent(const FrontMatter& fm, const std::string& file_stem,
-                                                      const KindContext& ctx, DiagnosticList& diags) {
+std::shared_ptr<const TypedContent> ParseTypedContent(const FrontMatter& fm,
+                                                      const std::string& file_stem,
+                                                      const KindContext& ctx,
+                                                      DiagnosticList& diags) {
   if (fm.kind.empty()) return nullptr;
   const KindInfo* info = nullptr;
   std::vector<std::string> names;

@@ -52,11 +52,14 @@ struct TypedContent {
 };
 
 /// Reads the context from site.yaml's extra keys.
-std::optional<KindContext> ParseKindContext(const std::map<std::string, Value>& extra, DiagnosticList& diags);
+std::optional<KindContext> ParseKindContext(const std::map<std::string, Value>& extra,
+                                            DiagnosticList& diags);
 
 /// Checks `fm` against its kind; returns nullptr when the page has no kind or on errors.
 /// `file_stem` is the page's file name without extension (the default proposal id).
-std::shared_ptr<const TypedContent> ParseTypedContent(const FrontMatter& fm, const std::string& file_stem,
-                                                      const KindContext& ctx, DiagnosticList& diags);
+std::shared_ptr<const TypedContent> ParseTypedContent(const FrontMatter& fm,
+                                                      const std::string& file_stem,
+                                                      const KindContext& ctx,
+                                                      DiagnosticList& diags);
 
 }  // namespace yhdessa

@@ -30,10 +30,12 @@ void CheckKeys(const Value& map, const std::vector<std::string>& known, const st
 
 }  // namespace
 
-std::string MeasureAnchor(const Goal& goal, const Measure& m) { return "m-" + goal.id + "-" + m.id; }
+std::string MeasureAnchor(const Goal& goal, const Measure& m) {
+  return "m-" + goal.id + "-" + m.id;
+}
 
-void CheckResponsibleBody(const std::vector<std::string>& bodies, const Value& v, const std::string& name,
-                          DiagnosticList& diags) {
+void CheckResponsibleBody(const std::vector<std::string>& bodies, const Value& v,
+                          const std::string& name, DiagnosticList& diags) {
   if (bodies.empty() || std::find(bodies.begin(), bodies.end(), name) != bodies.end()) return;
   std::string hint = "add it to responsible_bodies in site.yaml, or use one of: ";
   std::vector<std::string> near = Closest(name, bodies, 3);
@@ -62,7 +64,8 @@ std::optional<Plan> ParsePlan(const Value& fm, const StatusVocabulary& statuses,
   }
   const Value* goals = fm.Find("goals");
   if (!goals || !goals->is_list() || goals->items().empty()) {
-    ReportAt(diags, goals ? goals->pos() : fm.pos(), "a plan needs 'goals': a list of goals with their measures",
+    ReportAt(diags, goals ? goals->pos() : fm.pos(),
+             "a plan needs 'goals': a list of goals with their measures",
              "goals:\n    - title: …\n      measures:\n        - text: …");
     return std::nullopt;
   }
@@ -80,13 +83,15 @@ std::optional<Plan> ParsePlan(const Value& fm, const StatusVocabulary& statuses,
     if (goal.id.empty()) goal.id = "tavoite-" + std::to_string(plan.goals.size() + 1);
     if (goal.title.empty()) ReportAt(diags, gv.pos(), "a goal needs a 'title'");
     if (!goal_ids.insert(goal.id).second) {
-      ReportAt(diags, gv.pos(), "goal id '" + goal.id + "' is used twice in this plan", "give each goal its own 'id'");
+      ReportAt(diags, gv.pos(), "goal id '" + goal.id + "' is used twice in this plan",
+               "give each goal its own 'id'");
     }
     goal.target_group = Text(gv, "target_group", diags);
     const Value* measures = gv.Find("measures");
     if (!measures || !measures->is_list() || measures->items().empty()) {
       ReportAt(diags, measures ? measures->pos() : gv.pos(),
-               "goal '" + goal.title + "' has no measures", "a plan's goal lists its measures under 'measures:'");
+               "goal '" + goal.title + "' has no measures",
+               "a plan's goal lists its measures under 'measures:'");
       plan.goals.push_back(std::move(goal));
       continue;
     }
@@ -106,7 +111,8 @@ std::optional<Plan> ParsePlan(const Value& fm, const StatusVocabulary& statuses,
       m.id = Text(mv, "id", diags);
       if (m.id.empty()) m.id = std::to_string(goal.measures.size() + 1);
       if (!measure_ids.insert(m.id).second) {
-        ReportAt(diags, mv.pos(), "measure id '" + m.id + "' is used twice in goal '" + goal.id + "'");
+        ReportAt(diags, mv.pos(),
+                 "measure id '" + m.id + "' is used twice in goal '" + goal.id + "'");
       }
       if (const Value* r = mv.Find("responsible")) {
         if (auto list = ReadStringList(*r, "'responsible'", diags)) {
@@ -132,7 +138,8 @@ std::optional<Plan> ParsePlan(const Value& fm, const StatusVocabulary& statuses,
             }
           }
         } else if (!s->is_null()) {
-          ReportAt(diags, s->pos(), "'status' must be a status id, a list of ids, or a list of {body, status}");
+          ReportAt(diags, s->pos(),
+                   "'status' must be a status id, a list of ids, or a list of {body, status}");
         }
       }
       m.target_group = Text(mv, "target_group", diags);

@@ -75,7 +75,7 @@ std::optional<Plan> ParsePlan(const Value& fm, const StatusVocabulary& statuses,
                               const std::vector<std::string>& bodies, DiagnosticList& diags);
 
 /// Warns about a responsible body that is not in `bodies`, naming the closest ones.
-void CheckResponsibleBody(const std::vector<std::string>& bodies, const Value& v, const std::string& name,
-                          DiagnosticList& diags);
+void CheckResponsibleBody(const std::vector<std::string>& bodies, const Value& v,
+                          const std::string& name, DiagnosticList& diags);
 
 }  // namespace yhdessa

@@ -20,8 +20,8 @@ bool ReadTimestamp(const Value& fm, const char* key, std::string& out, Diagnosti
   if (!v) return false;
   auto dt = ReadDate(*v, std::string("'") + key + "'", diags);
   if (!dt) return false;
-  if (!dt->has_time || (v->text().find('Z') == std::string::npos && v->text().find('+') == std::string::npos &&
-                        v->text().rfind('-') < 10)) {
+  if (!dt->has_time || (v->text().find('Z') == std::string::npos &&
+                        v->text().find('+') == std::string::npos && v->text().rfind('-') < 10)) {
     ReportAt(diags, v->pos(), std::string("'") + key + "' needs a time and a UTC offset",
              "e.g. " + std::string(key) + ": 2025-09-01T09:00:00+03:00");
     return false;
@@ -38,9 +38,11 @@ std::optional<RoundDefinition> ParseRoundSection(const FrontMatter& fm, Diagnost
   RoundDefinition r;
   r.id = Text(raw, "round");
   r.title = fm.title;
-  if (r.id.empty() || r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+  if (r.id.empty() ||
+      r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
     ReportAt(diags, raw.Find("round") ? raw.Find("round")->pos() : raw.pos(),
-             "'round' must be an id of lowercase letters, digits and '-'", "e.g. round: omakouvola-2025");
+             "'round' must be an id of lowercase letters, digits and '-'",
+             "e.g. round: omakouvola-2025");
   }
   bool have_times = ReadTimestamp(raw, "opens", r.opens, diags);
   have_times = ReadTimestamp(raw, "closes", r.closes, diags) && have_times;
@@ -75,18 +77,22 @@ std::optional<RoundDefinition> ParseRoundSection(const FrontMatter& fm, Diagnost
   if (const Value* v = raw.Find("voter_areas")) {
     r.voter_areas = v->text();
     if (r.voter_areas != "one" && r.voter_areas != "all") {
-      ReportAt(diags, v->pos(), "'voter_areas' must be 'one' (a code votes in its own area) or 'all'");
+      ReportAt(diags, v->pos(),
+               "'voter_areas' must be 'one' (a code votes in its own area) or 'all'");
     }
   }
   r.eligibility = Text(raw, "eligibility");
   const Value* areas = raw.Find("areas");
   if (!areas || !areas->is_list() || areas->items().empty()) {
-    ReportAt(diags, areas ? areas->pos() : raw.pos(), "a round needs 'areas': a list of areas with id, name and budget");
+    ReportAt(diags, areas ? areas->pos() : raw.pos(),
+             "a round needs 'areas': a list of areas with id, name and budget");
   } else {
     std::set<std::string> ids;
     for (const auto& a : areas->items()) {
-      if (!CheckSchema(a, {{"id", Field::kText, true, {}}, {"name", Field::kText, true, {}},
-                           {"budget", Field::kInt, true, {}}},
+      if (!CheckSchema(a,
+                       {{"id", Field::kText, true, {}},
+                        {"name", Field::kText, true, {}},
+                        {"budget", Field::kInt, true, {}}},
                        "an area", true, diags)) {
         continue;
       }
@@ -94,8 +100,10 @@ std::optional<RoundDefinition> ParseRoundSection(const FrontMatter& fm, Diagnost
       area.id = Text(a, "id");
       area.name = Text(a, "name");
       area.budget = std::stoll(Text(a, "budget"));
-      if (area.budget <= 0) ReportAt(diags, a.Find("budget")->pos(), "an area's budget must be more than 0 euros");
-      if (!ids.insert(area.id).second) ReportAt(diags, a.Find("id")->pos(), "area '" + area.id + "' is listed twice");
+      if (area.budget <= 0)
+        ReportAt(diags, a.Find("budget")->pos(), "an area's budget must be more than 0 euros");
+      if (!ids.insert(area.id).second)
+        ReportAt(diags, a.Find("id")->pos(), "area '" + area.id + "' is listed twice");
       r.areas.push_back(std::move(area));
     }
   }
@@ -103,7 +111,8 @@ std::optional<RoundDefinition> ParseRoundSection(const FrontMatter& fm, Diagnost
   return r;
 }
 
-std::optional<ProposalInfo> ParseProposal(const FrontMatter& fm, const std::string& file_stem, DiagnosticList& diags) {
+std::optional<ProposalInfo> ParseProposal(const FrontMatter& fm, const std::string& file_stem,
+                                          DiagnosticList& diags) {
   size_t before = diags.error_count();
   ProposalInfo p;
   p.pos = fm.raw.pos();
@@ -129,7 +138,8 @@ std::optional<ProposalInfo> ParseProposal(const FrontMatter& fm, const std::stri
   return p;
 }
 
-std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds, const std::vector<ProposalSource>& proposals,
+std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds,
+                                           const std::vector<ProposalSource>& proposals,
                                            DiagnosticList& diags) {
   std::map<std::string, size_t> by_id;
   std::vector<std::string> round_ids;
@@ -148,7 +158,8 @@ std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds, cons
     if (it == by_id.end()) {
       std::string near = DidYouMean(p.round, round_ids);
       diags.Error(pos, "proposal for unknown round '" + p.round + "'",
-                  near.empty() ? "a round is a section with kind: pb-round and round: <id>" : "did you mean '" + near + "'?");
+                  near.empty() ? "a round is a section with kind: pb-round and round: <id>"
+                               : "did you mean '" + near + "'?");
       continue;
     }
     RoundDefinition& r = rounds[it->second].round;
@@ -173,8 +184,9 @@ std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds, cons
       continue;
     }
     if (r.knapsack && p.def.cost > area->budget) {
-      diags.Error(pos, "proposal '" + p.def.id + "' costs " + std::to_string(p.def.cost) + " euros, more than area '" +
-                           area->id + "''s whole budget of " + std::to_string(area->budget));
+      diags.Error(pos, "proposal '" + p.def.id + "' costs " + std::to_string(p.def.cost) +
+                           " euros, more than area '" + area->id + "''s whole budget of " +
+                           std::to_string(area->budget));
       continue;
     }
     ProposalDefinition def = p.def;

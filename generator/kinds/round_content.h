@@ -20,7 +20,8 @@ namespace yhdessa {
 struct ProposalInfo;
 
 std::optional<RoundDefinition> ParseRoundSection(const FrontMatter& fm, DiagnosticList& diags);
-std::optional<ProposalInfo> ParseProposal(const FrontMatter& fm, const std::string& file_stem, DiagnosticList& diags);
+std::optional<ProposalInfo> ParseProposal(const FrontMatter& fm, const std::string& file_stem,
+                                          DiagnosticList& diags);
 
 struct RoundSource {
   RoundDefinition round;  // areas without proposals
@@ -34,7 +35,8 @@ struct ProposalSource {
 };
 
 /// Adds every proposal to its round's area (in the order given). Errors are reported.
-std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds, const std::vector<ProposalSource>& proposals,
+std::vector<RoundDefinition> CollectRounds(std::vector<RoundSource> rounds,
+                                           const std::vector<ProposalSource>& proposals,
                                            DiagnosticList& diags);
 
 }  // namespace yhdessa

@@ -7,23 +7,32 @@ namespace {
 
 const char* TypeName(Field::Type t) {
   switch (t) {
-    case Field::kText: return "a text";
-    case Field::kInt: return "a whole number";
-    case Field::kBool: return "true or false";
-    case Field::kDate: return "a date";
-    case Field::kTextList: return "a list of texts";
-    case Field::kMap: return "a map";
-    case Field::kListOfMaps: return "a list of maps";
-    case Field::kMapOfTexts: return "a map of texts";
-    case Field::kAny: return "a value";
+    case Field::kText:
+      return "a text";
+    case Field::kInt:
+      return "a whole number";
+    case Field::kBool:
+      return "true or false";
+    case Field::kDate:
+      return "a date";
+    case Field::kTextList:
+      return "a list of texts";
+    case Field::kMap:
+      return "a map";
+    case Field::kListOfMaps:
+      return "a list of maps";
+    case Field::kMapOfTexts:
+      return "a map of texts";
+    case Field::kAny:
+      return "a value";
   }
   return "?";
 }
 
 }  // namespace
 
-bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::string& what, bool closed,
-                 DiagnosticList& diags) {
+bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::string& what,
+                 bool closed, DiagnosticList& diags) {
   size_t before = diags.error_count();
   if (!v.is_map()) {
     ReportAt(diags, v.pos(), what + " must be a map, not " + v.KindName());
@@ -51,17 +60,30 @@ bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::st
     }
     const std::string name = "'" + f.key + "'";
     switch (f.type) {
-      case Field::kText: ReadString(*x, name, diags); break;
-      case Field::kInt: ReadInt(*x, name, diags); break;
-      case Field::kBool: ReadBool(*x, name, diags); break;
-      case Field::kDate: ReadDate(*x, name, diags); break;
-      case Field::kTextList: ReadStringList(*x, name, diags); break;
-      case Field::kMap: CheckSchema(*x, f.fields, name, true, diags); break;
+      case Field::kText:
+        ReadString(*x, name, diags);
+        break;
+      case Field::kInt:
+        ReadInt(*x, name, diags);
+        break;
+      case Field::kBool:
+        ReadBool(*x, name, diags);
+        break;
+      case Field::kDate:
+        ReadDate(*x, name, diags);
+        break;
+      case Field::kTextList:
+        ReadStringList(*x, name, diags);
+        break;
+      case Field::kMap:
+        CheckSchema(*x, f.fields, name, true, diags);
+        break;
       case Field::kMapOfTexts:
         if (!x->is_map()) {
           ReportAt(diags, x->pos(), name + " must be a map of texts, not " + x->KindName());
         } else {
-          for (const auto& [k, item] : x->entries()) ReadString(item, "'" + f.key + "." + k + "'", diags);
+          for (const auto& [k, item] : x->entries())
+            ReadString(item, "'" + f.key + "." + k + "'", diags);
         }
         break;
       case Field::kListOfMaps:
@@ -69,10 +91,12 @@ bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::st
           ReportAt(diags, x->pos(), name + " must be a list, not " + x->KindName(),
                    "write each item on its own line starting with '- '");
         } else {
-          for (const auto& item : x->items()) CheckSchema(item, f.fields, "an item of " + name, true, diags);
+          for (const auto& item : x->items())
+            CheckSchema(item, f.fields, "an item of " + name, true, diags);
         }
         break;
-      case Field::kAny: break;
+      case Field::kAny:
+        break;
     }
   }
   return diags.error_count() == before;

@@ -26,7 +26,7 @@ struct Field {
 
 /// Checks the keys `fields` of map `v` (other keys of `v` are left alone unless `closed`).
 /// Returns false when an error was reported.
-bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::string& what, bool closed,
-                 DiagnosticList& diags);
+bool CheckSchema(const Value& v, const std::vector<Field>& fields, const std::string& what,
+                 bool closed, DiagnosticList& diags);
 
 }  // namespace yhdessa

@@ -47,8 +47,9 @@ std::optional<StatusVocabulary> ParseStatusVocabulary(const Value* v, Diagnostic
   StatusVocabulary vocab;
   if (v == nullptr || v->is_null()) return vocab;
   if (!v->is_list()) {
-    ReportAt(diags, v->pos(), "'statuses' must be a list of statuses",
-             "e.g. statuses: [{id: valmis, label: {fi: Valmis}, colour: \"#1b5e20\", icon: check}]");
+    ReportAt(
+        diags, v->pos(), "'statuses' must be a list of statuses",
+        "e.g. statuses: [{id: valmis, label: {fi: Valmis}, colour: \"#1b5e20\", icon: check}]");
     return std::nullopt;
   }
   bool ok = true;
@@ -78,7 +79,8 @@ std::optional<StatusVocabulary> ParseStatusVocabulary(const Value* v, Diagnostic
       } else if (k == "icon") {
         if (auto t = ReadString(x, "'icon'", diags)) s.icon = IconGlyph(*t);
       } else {
-        ReportAt(diags, x.key_pos(), "'" + k + "' is not a status setting", "a status has id, label, colour and icon");
+        ReportAt(diags, x.key_pos(), "'" + k + "' is not a status setting",
+                 "a status has id, label, colour and icon");
         ok = false;
       }
     }
@@ -94,7 +96,8 @@ std::optional<StatusVocabulary> ParseStatusVocabulary(const Value* v, Diagnostic
       continue;
     }
     if (!s.colour.empty() && s.colour.find_first_of(";{}<>\"") != std::string::npos) {
-      ReportAt(diags, item.pos(), "status colour '" + s.colour + "' is not a CSS colour", "e.g. colour: \"#1b5e20\"");
+      ReportAt(diags, item.pos(), "status colour '" + s.colour + "' is not a CSS colour",
+               "e.g. colour: \"#1b5e20\"");
       ok = false;
       continue;
     }
@@ -110,13 +113,15 @@ std::optional<StatusVocabulary> ParseStatusVocabulary(const Value* v, Diagnostic
   return vocab;
 }
 
-bool CheckStatus(const StatusVocabulary& vocab, const Value& v, const std::string& id, DiagnosticList& diags) {
+bool CheckStatus(const StatusVocabulary& vocab, const Value& v, const std::string& id,
+                 DiagnosticList& diags) {
   if (vocab.Find(id)) return true;
   std::string near = DidYouMean(id, vocab.Ids());
   std::string known;
   for (const auto& s : vocab.statuses) known += (known.empty() ? "" : ", ") + s.id;
   ReportAt(diags, v.pos(), "unknown status '" + id + "'",
-           near.empty() ? "statuses are declared in site.yaml: " + known : "did you mean '" + near + "'?");
+           near.empty() ? "statuses are declared in site.yaml: " + known
+                        : "did you mean '" + near + "'?");
   return false;
 }
 

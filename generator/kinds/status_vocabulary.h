@@ -24,8 +24,8 @@ namespace yhdessa {
 struct StatusDef {
   std::string id;
   std::map<std::string, std::string> label;  // lang -> label
-  std::string colour;  // CSS colour of the marker
-  std::string icon;    // a glyph shown before the label (hidden from screen readers)
+  std::string colour;                        // CSS colour of the marker
+  std::string icon;  // a glyph shown before the label (hidden from screen readers)
 
   const std::string& Label(const std::string& lang) const;
 };
@@ -43,6 +43,7 @@ std::optional<StatusVocabulary> ParseStatusVocabulary(const Value* v, Diagnostic
 std::string StatusStylesheet(const StatusVocabulary& vocab);
 
 /// Checks a status id used in content: unknown ids are errors with "did you mean".
-bool CheckStatus(const StatusVocabulary& vocab, const Value& v, const std::string& id, DiagnosticList& diags);
+bool CheckStatus(const StatusVocabulary& vocab, const Value& v, const std::string& id,
+                 DiagnosticList& diags);
 
 }  // namespace yhdessa

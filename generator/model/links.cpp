@@ -13,13 +13,15 @@ bool HasScheme(const std::string& url) {
   for (size_t i = 0; i < url.size(); ++i) {
     char c = url[i];
     if (c == ':') return i > 0;
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
+      return false;
   }
   return false;
 }
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string PercentDecode(const std::string& s) {
@@ -75,7 +77,8 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
       if (!fragment.empty()) anchors.push_back({it->second, fragment, pos});
       return with_fragment(SiteUrl(site, p));
     }
-    if (site.static_urls.count(p) || p == "/sitemap.xml" || p == "/robots.txt" || p == "/404.html") {
+    if (site.static_urls.count(p) || p == "/sitemap.xml" || p == "/robots.txt" ||
+        p == "/404.html") {
       return with_fragment(SiteUrl(site, p));
     }
     diags.Error(pos, "link to '" + url + "': no page or file has this address",
@@ -103,8 +106,10 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
       return with_fragment(SiteUrl(site, site.pages[it->second].url));
     }
     if (site.unpublished.count(c)) {
-      diags.Error(pos, "link to '" + url + "': content/" + c + " is not published (draft, future or expired)",
-                  "publish that page, remove the link, or build with --drafts/--future/--expired");
+      diags.Error(
+          pos,
+          "link to '" + url + "': content/" + c + " is not published (draft, future or expired)",
+          "publish that page, remove the link, or build with --drafts/--future/--expired");
       return url;
     }
   }
@@ -150,8 +155,9 @@ void CheckAnchors(const Site& site, const std::vector<AnchorRef>& anchors, Diagn
     std::string near = DidYouMean(a.anchor, ids);
     std::string where = target.content_path.empty() ? target.url : "content/" + target.content_path;
     diags.Error(a.pos, "link to '#" + a.anchor + "': " + where + " has no heading with this id",
-                near.empty() ? "anchors are made from headings: '## Miksi yhdessä?' -> #miksi-yhdessa"
-                             : "did you mean '#" + near + "'?");
+                near.empty()
+                    ? "anchors are made from headings: '## Miksi yhdessä?' -> #miksi-yhdessa"
+                    : "did you mean '#" + near + "'?");
   }
 }
 

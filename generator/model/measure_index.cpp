@@ -15,7 +15,8 @@ std::string MeasureFacetUrl(const std::string& facet) {
 void AddMeasureIndexes(Site& site, DiagnosticList& diags) {
   const std::string lang = site.config.default_language;
   // facet -> slug -> (value as written, measures)
-  std::map<std::string, std::map<std::string, std::pair<std::string, std::vector<MeasureRef>>>> facets;
+  std::map<std::string, std::map<std::string, std::pair<std::string, std::vector<MeasureRef>>>>
+      facets;
   bool any = false;
   for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];

@@ -23,11 +23,16 @@
 namespace yhdessa {
 
 enum class PageType {
-  kHome, kSection, kPage, kTaxonomy, kTerm,
+  kHome,
+  kSection,
+  kPage,
+  kTaxonomy,
+  kTerm,
   kMeasureIndex,        // generated from plans (model/measure_index.h)
   kMissingTranslation,  // "this page is not available in <language>", linking to the original
   kAccessibility,       // the accessibility statement, one per language
-  kProjectIndex,        // a project catalogue filtered by theme, year or roadmap (model/project_catalogue.h)
+  kProjectIndex,        // a project catalogue filtered by theme, year or roadmap
+                        // (model/project_catalogue.h)
   kRoundResults,        // a closed round's results (model/round_results.h)
   kRoundReceipts,       // every receipt counted in a round
 };
@@ -44,18 +49,18 @@ struct Page {
   std::string file;          // path shown in diagnostics, relative to the site root
   std::string content_path;  // relative to content/: "uutiset/a.md" ("" for generated pages)
   std::string lang;
-  std::string text;          // the whole source file
-  size_t body_offset = 0;    // where the Markdown body starts in `text`
+  std::string text;        // the whole source file
+  size_t body_offset = 0;  // where the Markdown body starts in `text`
   int body_line = 1;
   FrontMatter fm;
-  std::string url;           // "/uutiset/a/"
-  int parent = -1;           // index of the section that holds this page
-  std::vector<int> pages;    // sections: child pages, in list order
-  std::vector<int> sections; // sections: child sections, in list order
+  std::string url;                     // "/uutiset/a/"
+  int parent = -1;                     // index of the section that holds this page
+  std::vector<int> pages;              // sections: child pages, in list order
+  std::vector<int> sections;           // sections: child sections, in list order
   std::vector<std::string> resources;  // bundle files, paths relative to content/
   // Taxonomy and term pages.
   int taxonomy = -1;
-  std::string term;          // term name as written
+  std::string term;  // term name as written
   std::vector<int> term_pages;
   // Translations: pages with the same key are one page in several languages.
   std::string translation_key;  // content path without language and extension: "osallisuus/_index"
@@ -69,11 +74,13 @@ struct Page {
   // Filled by the Markdown phase.
   RenderedMarkdown md;
   std::vector<EmbeddedBallot> ballots;  // the page's ballot directives, checked against the rounds
-  std::vector<std::pair<std::string, SourcePos>> external_links;  // http(s) links, for `check --external`
+  std::vector<std::pair<std::string, SourcePos>>
+      external_links;  // http(s) links, for `check --external`
 
   /// The Markdown body; empty once a plain build has freed the source (keep_sources).
   std::string_view Body() const {
-    return body_offset <= text.size() ? std::string_view(text).substr(body_offset) : std::string_view();
+    return body_offset <= text.size() ? std::string_view(text).substr(body_offset)
+                                      : std::string_view();
   }
   const std::string& Title() const { return fm.title; }
   bool IsList() const {
@@ -91,7 +98,7 @@ struct TaxonomyTerm {
 struct Taxonomy {
   TaxonomyConfig config;
   std::string lang;
-  int page = -1;  // the taxonomy's list page
+  int page = -1;                    // the taxonomy's list page
   std::vector<TaxonomyTerm> terms;  // sorted by name
 };
 
@@ -101,8 +108,8 @@ struct StaticFile {
 };
 
 struct Alias {
-  std::string url;  // the old path
-  int page = -1;    // where it redirects
+  std::string url;   // the old path
+  int page = -1;     // where it redirects
   std::string file;  // where the alias was declared
 };
 
@@ -113,21 +120,23 @@ struct Site {
   std::vector<Alias> aliases;
   std::map<std::string, int> by_content_path;
   std::map<std::string, int> by_url;
-  std::vector<StaticFile> static_files;  // static/ and content resources
+  std::vector<StaticFile> static_files;            // static/ and content resources
   std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
-  std::map<std::string, std::string> content_file_urls;  // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
+  std::map<std::string, std::string>
+      content_file_urls;              // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)
   std::map<std::string, std::map<std::string, int>> translations;  // key -> lang -> page
-  Value data;       // data/**/*.yaml as one map: data/kunnat/alueet.yaml -> data.kunnat.alueet
+  Value data;  // data/**/*.yaml as one map: data/kunnat/alueet.yaml -> data.kunnat.alueet
   /// Project catalogues: section page -> facet -> (value, index page) in display order.
-  std::map<int, std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>>> catalogues;
+  std::map<int, std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>>>
+      catalogues;
   std::optional<AccessibilityStatement> accessibility;
   std::map<std::string, int> accessibility_pages;  // lang -> page
-  int64_t now = 0;  // the build's clock (BuildFilter::now): rounds say whether they are open
-  KindContext kinds;                   // status vocabulary, responsible bodies
+  int64_t now = 0;    // the build's clock (BuildFilter::now): rounds say whether they are open
+  KindContext kinds;  // status vocabulary, responsible bodies
   std::vector<RoundDefinition> rounds;  // participatory-budgeting rounds with their proposals
   std::map<std::string, PublishedResults> results;  // round id -> data/results/<id>/
-  std::map<std::string, int> results_pages;          // round id -> default language's results page
+  std::map<std::string, int> results_pages;         // round id -> default language's results page
 
   int home(const std::string& lang) const;
 };

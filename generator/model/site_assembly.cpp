@@ -13,7 +13,8 @@ namespace yhdessa {
 namespace {
 
 // "a/b.sv.md" -> ("a/b", "sv") when sv is a configured language; else ("a/b", default).
-std::pair<std::string, std::string> StemAndLanguage(const std::string& path, const SiteConfig& cfg) {
+std::pair<std::string, std::string> StemAndLanguage(const std::string& path,
+                                                    const SiteConfig& cfg) {
   std::string stem = path.substr(0, path.size() - 3);
   size_t dot = stem.rfind('.');
   size_t slash = stem.rfind('/');
@@ -73,14 +74,15 @@ std::string PaginationUrl(const std::string& url, size_t n) {
   return n <= 1 ? url : url + "page/" + std::to_string(n) + "/";
 }
 
-std::optional<Page> ParsePage(const std::string& file, const std::string& content_path, std::string text,
-                              const SiteConfig& config, const std::vector<std::string>& kind_keys,
-                              DiagnosticList& diags) {
+std::optional<Page> ParsePage(const std::string& file, const std::string& content_path,
+                              std::string text, const SiteConfig& config,
+                              const std::vector<std::string>& kind_keys, DiagnosticList& diags) {
   if (auto bad = FindInvalidUtf8(text)) {
     std::string_view before = std::string_view(text).substr(0, *bad);
     int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     size_t line_start = before.rfind('\n');
-    int col = 1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
+    int col =
+        1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
     diags.Error({file, line, col}, "file is not valid UTF-8",
                 "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
     return std::nullopt;
@@ -92,11 +94,14 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
     std::string stem = content_path.substr(0, content_path.size() - 3);
     size_t dot = stem.rfind('.');
     size_t slash = stem.rfind('/');
-    if (dot != std::string::npos && (slash == std::string::npos || dot > slash) && stem.size() - dot == 3 &&
-        std::isalpha(static_cast<unsigned char>(stem[dot + 1])) && std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
+        stem.size() - dot == 3 && std::isalpha(static_cast<unsigned char>(stem[dot + 1])) &&
+        std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
         !config.FindLanguage(stem.substr(dot + 1))) {
-      local.Error({file, 0, 0}, "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
-                  "add it under languages: in site.yaml, or rename the file");
+      local.Error(
+          {file, 0, 0},
+          "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
+          "add it under languages: in site.yaml, or rename the file");
     }
   }
   auto split = SplitFrontMatter(text, file, local);
@@ -131,8 +136,9 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
       page.fm = std::move(*fm);
       if (page.fm.title.empty() && page.type != PageType::kHome) {
         local.Error({file, 1, 1}, "page has no title",
-                    split->front_matter_line ? "add a line 'title: ...' to the front matter"
-                                             : "start the file with front matter:\n---\ntitle: ...\n---");
+                    split->front_matter_line
+                        ? "add a line 'title: ...' to the front matter"
+                        : "start the file with front matter:\n---\ntitle: ...\n---");
       } else {
         page.text = std::move(text);
         result = std::move(page);
@@ -144,7 +150,8 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
   return result;
 }
 
-Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter, DiagnosticList& diags) {
+Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter,
+                  DiagnosticList& diags) {
   Site site;
   site.config = std::move(config);
   site.now = filter.now;
@@ -198,7 +205,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   };
   size_t original = pages.size();
   for (size_t i = 0; i < original; ++i) {
-    std::string dir = pages[i].type == PageType::kPage ? dir_of(pages[i]) : DirName(dir_of(pages[i]));
+    std::string dir =
+        pages[i].type == PageType::kPage ? dir_of(pages[i]) : DirName(dir_of(pages[i]));
     if (pages[i].type == PageType::kHome) continue;
     if (pages[i].type == PageType::kSection) {
       std::string stem = StemAndLanguage(pages[i].content_path, cfg).first;
@@ -290,7 +298,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       list.file = "site.yaml";
       list.taxonomy = static_cast<int>(site.taxonomies.size());
       list.parent = site.home(lang.code);
-      if (list.parent < 0) list.parent = section_of.count({lang.code, ""}) ? section_of.at({lang.code, ""}) : -1;
+      if (list.parent < 0)
+        list.parent = section_of.count({lang.code, ""}) ? section_of.at({lang.code, ""}) : -1;
       pages.push_back(std::move(list));
       tax.page = static_cast<int>(pages.size()) - 1;
       for (auto& [slug, term] : terms) {
@@ -322,7 +331,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   }
   if (cfg.languages.size() > 1) {
     for (auto& [key, langs] : site.translations) {
-      int original = langs.count(cfg.default_language) ? langs.at(cfg.default_language) : langs.begin()->second;
+      int original = langs.count(cfg.default_language) ? langs.at(cfg.default_language)
+                                                       : langs.begin()->second;
       for (const auto& lang : cfg.languages) {
         if (langs.count(lang.code)) continue;
         const Page& o = pages[original];
@@ -369,7 +379,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       if (url.back() != '/' && BaseName(url).find('.') == std::string::npos) url += '/';
       auto it = site.by_url.find(url);
       if (it != site.by_url.end()) {
-        diags.Error({pages[i].file, 1, 1}, "alias '" + a + "' is the address of " + pages[it->second].file,
+        diags.Error({pages[i].file, 1, 1},
+                    "alias '" + a + "' is the address of " + pages[it->second].file,
                     "an alias must be an old address that no page uses now");
         continue;
       }
@@ -381,7 +392,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::map<std::string, int> bundle_dirs;  // content dir of a bundle -> page
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
-    if (p.type == PageType::kPage && BaseName(StemAndLanguage(p.content_path, cfg).first) == "index") {
+    if (p.type == PageType::kPage &&
+        BaseName(StemAndLanguage(p.content_path, cfg).first) == "index") {
       bundle_dirs[DirName(p.content_path)] = static_cast<int>(i);
     }
   }

@@ -17,21 +17,23 @@
 namespace yhdessa {
 
 /// `content_path` is relative to content/ ("uutiset/a.md"); `file` is what diagnostics show.
-std::optional<Page> ParsePage(const std::string& file, const std::string& content_path, std::string text,
-                              const SiteConfig& config, const std::vector<std::string>& kind_keys,
-                              DiagnosticList& diags);
+std::optional<Page> ParsePage(const std::string& file, const std::string& content_path,
+                              std::string text, const SiteConfig& config,
+                              const std::vector<std::string>& kind_keys, DiagnosticList& diags);
 
 struct SiteInputs {
-  std::vector<Page> pages;                    // from ParsePage, any order
-  std::vector<std::string> content_files;     // non-Markdown files under content/, relative to it
-  std::vector<std::string> static_files;      // files under static/, relative to it
+  std::vector<Page> pages;                 // from ParsePage, any order
+  std::vector<std::string> content_files;  // non-Markdown files under content/, relative to it
+  std::vector<std::string> static_files;   // files under static/, relative to it
 };
 
-Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter, DiagnosticList& diags);
+Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter,
+                  DiagnosticList& diags);
 
 /// Number of list pages for `items` entries with `per_page` per page (at least 1).
 inline size_t PageCount(size_t items, int64_t per_page) {
-  return items == 0 ? 1 : (items + static_cast<size_t>(per_page) - 1) / static_cast<size_t>(per_page);
+  return items == 0 ? 1
+                    : (items + static_cast<size_t>(per_page) - 1) / static_cast<size_t>(per_page);
 }
 
 /// URL of page `n` (1-based) of a list at `url`: n == 1 -> url, else url + "page/n/".

@@ -29,7 +29,8 @@ Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::stri
     std::string name = e.path().filename().string();
     if (name.rfind(prefix, 0) != 0) continue;
     pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
-    if (pid > 0 && pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+    if (pid > 0 && pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH)
+      fs::remove_all(e.path(), ec);
   }
   fs::path staging = parent / (prefix + std::to_string(getpid()));
   fs::remove_all(staging, ec);
@@ -88,7 +89,8 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
     p += n;
     left -= static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  if (::close(fd) != 0)
+    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
   return Status::Ok();
 }
 
@@ -96,13 +98,15 @@ Status OutputDirectory::Copy(const std::string& disk_source, const std::string& 
   YH_RETURN_IF_ERROR(EnsureParent(path));
   std::error_code ec;
   fs::copy_file(disk_source, staging_ + "/" + path, fs::copy_options::none, ec);
-  if (ec) return Status::IoError("cannot copy " + disk_source + " to " + path + ": " + ec.message());
+  if (ec)
+    return Status::IoError("cannot copy " + disk_source + " to " + path + ": " + ec.message());
   return Status::Ok();
 }
 
 std::optional<uint64_t> OutputDirectory::Stamp(const std::string& path) const {
   struct stat st;
-  if (::lstat((destination_ + "/" + path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (::lstat((destination_ + "/" + path).c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
   return ContentHash()
       .U64(st.st_dev)
       .U64(st.st_ino)
@@ -126,17 +130,20 @@ Status OutputDirectory::Commit() {
   done_ = true;
   if (!fs::exists(destination_, ec)) {
     if (::rename(staging_.c_str(), destination_.c_str()) != 0) {
-      return Status::IoError("cannot move the new site to " + destination_ + ": " + std::strerror(errno));
+      return Status::IoError("cannot move the new site to " + destination_ + ": " +
+                             std::strerror(errno));
     }
     return Status::Ok();
   }
   // One atomic swap: readers (a web server) see the old site or the new one, never a mix.
-  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) == 0) {
+  if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) ==
+      0) {
     fs::remove_all(staging_, ec);
     return Status::Ok();
   }
   std::string old = staging_ + ".old";
-  if (::rename(destination_.c_str(), old.c_str()) != 0 || ::rename(staging_.c_str(), destination_.c_str()) != 0) {
+  if (::rename(destination_.c_str(), old.c_str()) != 0 ||
+      ::rename(staging_.c_str(), destination_.c_str()) != 0) {
     return Status::IoError("cannot replace " + destination_ + ": " + std::strerror(errno));
   }
   fs::remove_all(old, ec);

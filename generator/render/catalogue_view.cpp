@@ -55,7 +55,8 @@ Row RowOf(const Site& site, int i) {
     r.cost_text = Text(*c, "text");
     r.euros = Text(*c, "euros");
   }
-  if (const Value* l = raw.Find("links")) r.roadmap = Text(*l, "digital_roadmap") == "true" ? "true" : "false";
+  if (const Value* l = raw.Find("links"))
+    r.roadmap = Text(*l, "digital_roadmap") == "true" ? "true" : "false";
   r.goals = Texts(raw, "goals");
   r.stakeholders = Texts(raw, "stakeholders");
   r.contacts = Texts(raw, "contacts");
@@ -68,8 +69,9 @@ std::string CatalogueJson(const Site& site, const std::vector<int>& projects) {
   nlohmann::ordered_json j = nlohmann::ordered_json::array();
   for (int i : projects) {
     Row r = RowOf(site, i);
-    nlohmann::ordered_json o{{"title", r.title}, {"url", r.url}, {"theme", r.theme}, {"duration", r.duration},
-                             {"years", r.years}, {"status", r.status}, {"cost", r.cost_text}};
+    nlohmann::ordered_json o{{"title", r.title},       {"url", r.url},     {"theme", r.theme},
+                             {"duration", r.duration}, {"years", r.years}, {"status", r.status},
+                             {"cost", r.cost_text}};
     if (!r.euros.empty()) o["cost_euros"] = std::stoll(r.euros);
     o["digital_roadmap"] = r.roadmap == "true";
     o["goals"] = r.goals;
@@ -81,11 +83,14 @@ std::string CatalogueJson(const Site& site, const std::vector<int>& projects) {
 }
 
 std::string CatalogueCsv(const Site& site, const std::vector<int>& projects) {
-  std::string out = "title,url,theme,duration,years,status,cost,cost_euros,digital_roadmap,goals,stakeholders,contacts\r\n";
+  std::string out =
+      "title,url,theme,duration,years,status,cost,cost_euros,digital_roadmap,goals,stakeholders,"
+      "contacts\r\n";
   for (int i : projects) {
     Row r = RowOf(site, i);
-    std::vector<std::string> cells{r.title, r.url, r.theme, r.duration, Join(r.years), r.status, r.cost_text,
-                                   r.euros, r.roadmap, Join(r.goals), Join(r.stakeholders), Join(r.contacts)};
+    std::vector<std::string> cells{
+        r.title,     r.url,   r.theme,   r.duration,    Join(r.years),        r.status,
+        r.cost_text, r.euros, r.roadmap, Join(r.goals), Join(r.stakeholders), Join(r.contacts)};
     for (size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + CsvField(cells[k]);
     out += "\r\n";
   }

@@ -42,7 +42,8 @@ ViewData ViewData::List() {
 }
 ViewData ViewData::FromValue(const Value& value) {
   switch (value.kind()) {
-    case Value::Kind::kNull: return Bool(false);
+    case Value::Kind::kNull:
+      return Bool(false);
     case Value::Kind::kScalar:
       if (!value.quoted() && (value.text() == "true" || value.text() == "false")) {
         return Bool(value.text() == "true");
@@ -58,7 +59,9 @@ ViewData ViewData::FromValue(const Value& value) {
       for (const auto& [k, v] : value.entries()) {
         o.Set(k, FromValue(v));
         // Mustache cannot ask "is this list empty?" before a heading; has_<key> can.
-        bool present = v.is_list() ? !v.items().empty() : v.is_map() ? !v.entries().empty() : !v.text().empty();
+        bool present = v.is_list()  ? !v.items().empty()
+                       : v.is_map() ? !v.entries().empty()
+                                    : !v.text().empty();
         o.Set("has_" + k, present);
       }
       return o;
@@ -77,7 +80,9 @@ ViewData& ViewData::Set(const std::string& key, const std::string& value) {
   impl_->data[key] = mu::data(value);
   return *this;
 }
-ViewData& ViewData::Set(const std::string& key, bool value) { return Set(key, Bool(value)); }
+ViewData& ViewData::Set(const std::string& key, bool value) {
+  return Set(key, Bool(value));
+}
 namespace {
 
 // Stands for a list item shared between lists (ViewData::PushRef). The renderer's Context
@@ -120,8 +125,9 @@ void ViewData::PushRef(const ViewData& target) {
 namespace {
 
 // Expands {{> name}} recursively; reports unknown partials and cycles.
-bool Expand(const std::string& name, const std::string& text, const std::map<std::string, std::string>& partials,
-            std::set<std::string>& stack, std::string& out, std::string& error) {
+bool Expand(const std::string& name, const std::string& text,
+            const std::map<std::string, std::string>& partials, std::set<std::string>& stack,
+            std::string& out, std::string& error) {
   static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
   auto begin = std::sregex_iterator(text.begin(), text.end(), kPartial);
   size_t last = 0;

@@ -15,7 +15,8 @@ std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   return out;
 }
 
-std::string StatusText(const Measure& m, const StatusVocabulary& statuses, const std::string& lang) {
+std::string StatusText(const Measure& m, const StatusVocabulary& statuses,
+                       const std::string& lang) {
   std::string out;
   for (const auto& s : m.status) {
     const StatusDef* d = statuses.Find(s.status);
@@ -26,23 +27,26 @@ std::string StatusText(const Measure& m, const StatusVocabulary& statuses, const
 }
 
 // Horizontal bar chart; the numbers are also printed beside the bars and given in a table.
-std::string BarChart(const std::vector<std::tuple<std::string, std::string, size_t>>& rows, size_t max,
-                     const std::string& id, const std::string& title) {
+std::string BarChart(const std::vector<std::tuple<std::string, std::string, size_t>>& rows,
+                     size_t max, const std::string& id, const std::string& title) {
   const int bar_h = 28, gap = 8, label_w = 150, chart_w = 260, w = label_w + chart_w + 50;
   int h = static_cast<int>(rows.size()) * (bar_h + gap) + gap;
-  std::string svg = "<svg class=\"status-chart\" role=\"img\" aria-labelledby=\"" + id + "\" viewBox=\"0 0 " +
-                    std::to_string(w) + " " + std::to_string(h) + "\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">" +
-                    "<title id=\"" + id + "\">" + HtmlEscape(title) + "</title>";
+  std::string svg = "<svg class=\"status-chart\" role=\"img\" aria-labelledby=\"" + id +
+                    "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) +
+                    "\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">" + "<title id=\"" +
+                    id + "\">" + HtmlEscape(title) + "</title>";
   int y = gap;
   for (const auto& [label, colour, count] : rows) {
     int bw = max == 0 ? 0 : static_cast<int>(chart_w * count / max);
     svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 19) +
-           "\" text-anchor=\"end\" font-size=\"15\" fill=\"#1a1a1a\">" + HtmlEscape(label) + "</text>";
+           "\" text-anchor=\"end\" font-size=\"15\" fill=\"#1a1a1a\">" + HtmlEscape(label) +
+           "</text>";
     svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-           std::to_string(std::max(bw, count ? 2 : 0)) + "\" height=\"" + std::to_string(bar_h) + "\" fill=\"" +
-           HtmlEscape(colour.empty() ? "#555" : colour) + "\" stroke=\"#1a1a1a\"/>";
-    svg += "<text x=\"" + std::to_string(label_w + std::max(bw, 2) + 6) + "\" y=\"" + std::to_string(y + 19) +
-           "\" font-size=\"15\" fill=\"#1a1a1a\">" + std::to_string(count) + "</text>";
+           std::to_string(std::max(bw, count ? 2 : 0)) + "\" height=\"" + std::to_string(bar_h) +
+           "\" fill=\"" + HtmlEscape(colour.empty() ? "#555" : colour) + "\" stroke=\"#1a1a1a\"/>";
+    svg += "<text x=\"" + std::to_string(label_w + std::max(bw, 2) + 6) + "\" y=\"" +
+           std::to_string(y + 19) + "\" font-size=\"15\" fill=\"#1a1a1a\">" +
+           std::to_string(count) + "</text>";
     y += bar_h + gap;
   }
   return svg + "</svg>";
@@ -60,8 +64,9 @@ ViewData StatusView(const StatusDef& s, const std::string& lang, const std::stri
   return v;
 }
 
-ViewData StatusSummaryView(const std::vector<const Measure*>& measures, const StatusVocabulary& statuses,
-                           const std::string& lang, const std::string& chart_id, const std::string& chart_title) {
+ViewData StatusSummaryView(const std::vector<const Measure*>& measures,
+                           const StatusVocabulary& statuses, const std::string& lang,
+                           const std::string& chart_id, const std::string& chart_title) {
   ViewData v;
   ViewData rows = ViewData::List();
   std::vector<std::tuple<std::string, std::string, size_t>> chart;
@@ -102,7 +107,8 @@ ViewData PlanView(const Plan& plan, const PlanViewContext& ctx) {
     ViewData a;
     a.Set("body", plan.approval_body);
     if (auto d = ParseDateTime(plan.approval_date)) {
-      a.Set("date", std::to_string(d->day) + "." + std::to_string(d->month) + "." + std::to_string(d->year));
+      a.Set("date", std::to_string(d->day) + "." + std::to_string(d->month) + "." +
+                        std::to_string(d->year));
       a.Set("date_iso", plan.approval_date);
     }
     if (!plan.approval_section.empty()) a.Set("section", plan.approval_section);
@@ -138,7 +144,8 @@ ViewData PlanView(const Plan& plan, const PlanViewContext& ctx) {
       mv.Set("has_responsible", !m.responsible.empty());
       ViewData st = ViewData::List();
       for (const auto& s : m.status) {
-        if (const StatusDef* d = ctx.statuses->Find(s.status)) st.Push(StatusView(*d, ctx.lang, s.body));
+        if (const StatusDef* d = ctx.statuses->Find(s.status))
+          st.Push(StatusView(*d, ctx.lang, s.body));
       }
       mv.Set("statuses", std::move(st));
       mv.Set("has_status", !m.status.empty());
@@ -151,11 +158,13 @@ ViewData PlanView(const Plan& plan, const PlanViewContext& ctx) {
       measures.Push(std::move(mv));
     }
     gv.Set("measures", std::move(measures));
-    gv.Set("summary", StatusSummaryView(mine, *ctx.statuses, ctx.lang, "chart-" + g.id, ctx.chart_title + ": " + g.title));
+    gv.Set("summary", StatusSummaryView(mine, *ctx.statuses, ctx.lang, "chart-" + g.id,
+                                        ctx.chart_title + ": " + g.title));
     goals.Push(std::move(gv));
   }
   v.Set("goals", std::move(goals));
-  v.Set("summary_counts", StatusSummaryView(all, *ctx.statuses, ctx.lang, "chart-plan", ctx.chart_title));
+  v.Set("summary_counts",
+        StatusSummaryView(all, *ctx.statuses, ctx.lang, "chart-plan", ctx.chart_title));
   v.Set("json_url", ctx.page_url + "toimenpiteet.json");
   v.Set("csv_url", ctx.page_url + "toimenpiteet.csv");
   return v;
@@ -167,7 +176,9 @@ std::string PlanJson(const Plan& plan, const std::string& title, const std::stri
   j["title"] = title;
   j["url"] = url;
   j["period"] = plan.period;
-  j["approval"] = {{"body", plan.approval_body}, {"date", plan.approval_date}, {"section", plan.approval_section}};
+  j["approval"] = {{"body", plan.approval_body},
+                   {"date", plan.approval_date},
+                   {"section", plan.approval_section}};
   j["goals"] = nlohmann::ordered_json::array();
   for (const auto& g : plan.goals) {
     nlohmann::ordered_json gj;
@@ -188,7 +199,8 @@ std::string PlanJson(const Plan& plan, const std::string& title, const std::stri
         mj["status"].push_back(sj);
       }
       mj["target_group"] = m.target_group;
-      mj["metrics"] = {{"term", m.metric_term}, {"annual", m.metric_annual}, {"value", m.metric_value}};
+      mj["metrics"] = {
+          {"term", m.metric_term}, {"annual", m.metric_annual}, {"value", m.metric_value}};
       mj["year"] = m.year;
       mj["notes"] = m.notes;
       gj["measures"].push_back(mj);
@@ -199,15 +211,27 @@ std::string PlanJson(const Plan& plan, const std::string& title, const std::stri
 }
 
 std::string PlanCsv(const Plan& plan, const StatusVocabulary& statuses) {
-  std::string out = "goal_id,goal,measure_id,measure,responsible,status,status_label,target_group,metric_term,"
-                    "metric_annual,metric_value,year,notes\r\n";
+  std::string out =
+      "goal_id,goal,measure_id,measure,responsible,status,status_label,target_group,metric_term,"
+      "metric_annual,metric_value,year,notes\r\n";
   for (const auto& g : plan.goals) {
     for (const auto& m : g.measures) {
       std::vector<std::string> ids;
-      for (const auto& s : m.status) ids.push_back(s.body.empty() ? s.status : s.body + ": " + s.status);
-      std::vector<std::string> cells{g.id, g.title, m.id, m.text, Join(m.responsible, "; "), Join(ids, "; "),
-                                     StatusText(m, statuses, "fi"), m.target_group, m.metric_term, m.metric_annual,
-                                     m.metric_value, m.year, m.notes};
+      for (const auto& s : m.status)
+        ids.push_back(s.body.empty() ? s.status : s.body + ": " + s.status);
+      std::vector<std::string> cells{g.id,
+                                     g.title,
+                                     m.id,
+                                     m.text,
+                                     Join(m.responsible, "; "),
+                                     Join(ids, "; "),
+                                     StatusText(m, statuses, "fi"),
+                                     m.target_group,
+                                     m.metric_term,
+                                     m.metric_annual,
+                                     m.metric_value,
+                                     m.year,
+                                     m.notes};
       for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + CsvField(cells[i]);
       out += "\r\n";
     }

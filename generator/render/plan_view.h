@@ -18,10 +18,10 @@ namespace yhdessa {
 struct PlanViewContext {
   const StatusVocabulary* statuses;
   std::string lang;
-  std::string page_url;         // the plan page's URL (with base path)
-  std::string body_index_url;   // "/toimenpiteet/vastuutaho/" with base path, "" for no links
+  std::string page_url;        // the plan page's URL (with base path)
+  std::string body_index_url;  // "/toimenpiteet/vastuutaho/" with base path, "" for no links
   std::string status_index_url;
-  std::string chart_title;      // "Toimenpiteet tilan mukaan"
+  std::string chart_title;  // "Toimenpiteet tilan mukaan"
 };
 
 ViewData PlanView(const Plan& plan, const PlanViewContext& ctx);
@@ -30,8 +30,9 @@ ViewData PlanView(const Plan& plan, const PlanViewContext& ctx);
 ViewData StatusView(const StatusDef& s, const std::string& lang, const std::string& body = "");
 
 /// Counts per status in legend order, as {label, colour, icon, count} items plus a chart.
-ViewData StatusSummaryView(const std::vector<const Measure*>& measures, const StatusVocabulary& statuses,
-                           const std::string& lang, const std::string& chart_id, const std::string& chart_title);
+ViewData StatusSummaryView(const std::vector<const Measure*>& measures,
+                           const StatusVocabulary& statuses, const std::string& lang,
+                           const std::string& chart_id, const std::string& chart_title);
 
 /// The plan's measures as JSON (UTF-8) and CSV (header row, RFC 4180 quoting).
 std::string PlanJson(const Plan& plan, const std::string& title, const std::string& url,

@@ -22,13 +22,15 @@ std::string FormatEuros(int64_t euros, const std::string& lang) {
 std::string FormatRoundTime(const std::string& iso, const std::string& lang) {
   auto dt = ParseDateTime(iso);
   if (!dt) return iso;
-  std::string date = std::to_string(dt->day) + "." + std::to_string(dt->month) + "." + std::to_string(dt->year);
+  std::string date =
+      std::to_string(dt->day) + "." + std::to_string(dt->month) + "." + std::to_string(dt->year);
   std::string mm = (dt->minute < 10 ? "0" : "") + std::to_string(dt->minute);
   if (lang == "en") {
-    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
-    return std::to_string(dt->day) + " " + kMonths[dt->month - 1] + " " + std::to_string(dt->year) + ", " +
-           std::to_string(dt->hour) + ":" + mm;
+    static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                    "May",       "June",     "July",     "August",
+                                    "September", "October",  "November", "December"};
+    return std::to_string(dt->day) + " " + kMonths[dt->month - 1] + " " + std::to_string(dt->year) +
+           ", " + std::to_string(dt->hour) + ":" + mm;
   }
   return date + (lang == "sv" ? " kl. " : " klo ") + std::to_string(dt->hour) + "." + mm;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "generator/content/text.h"
+#include "generator/core/file_system.h"
 #include "generator/model/links.h"
 #include "generator/model/measure_index.h"
 #include "generator/model/site_assembly.h"
@@ -10,7 +11,6 @@
 #include "generator/render/plan_view.h"
 #include "generator/render/results_view.h"
 #include "generator/render/round_view.h"
-#include "generator/core/file_system.h"
 
 namespace yhdessa {
 
@@ -18,8 +18,9 @@ ViewData AssessmentView(const Value& fm);
 
 std::string DisplayDate(const DateTime& d, const std::string& lang) {
   if (lang == "en") {
-    static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
+    static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                    "May",       "June",     "July",     "August",
+                                    "September", "October",  "November", "December"};
     return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
   }
   return std::to_string(d.day) + "." + std::to_string(d.month) + "." + std::to_string(d.year);
@@ -45,7 +46,8 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       list_items_(site.pages.size()),
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
-  for (unsigned w = 0; w < workers; ++w) renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
+  for (unsigned w = 0; w < workers; ++w)
+    renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
 }
 
 SiteRenderer::~SiteRenderer() = default;
@@ -70,7 +72,8 @@ ViewData SiteRenderer::RoundResultsView(const Page& p, const PublishedResults& r
   ctx.receipts_url = in_lang("_yhdessa/receipts/" + results.round);
   ctx.files_url = SiteUrl(site_, ResultsFilesUrl(site_, results.round));
   ctx.str = [this](const std::string& lang, const std::string& key) { return Str(lang, key); };
-  return p.type == PageType::kRoundReceipts ? ReceiptsView(results, ctx) : ResultsView(results, ctx);
+  return p.type == PageType::kRoundReceipts ? ReceiptsView(results, ctx)
+                                            : ResultsView(results, ctx);
 }
 
 std::string SiteRenderer::Str(const std::string& lang, const std::string& key) const {
@@ -175,7 +178,8 @@ ViewData SiteRenderer::ListItem(int idx) const {
   v.Set("url", SiteUrl(site_, p.url));
   std::string summary = p.fm.description;
   if (summary.empty()) {
-    if (const Value* s = p.fm.raw.is_map() ? p.fm.raw.Find("summary") : nullptr) summary = s->text();
+    if (const Value* s = p.fm.raw.is_map() ? p.fm.raw.Find("summary") : nullptr)
+      summary = s->text();
   }
   if (summary.empty()) {
     summary = p.md.first_paragraph;
@@ -228,7 +232,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   // Language versions of this page, for the switcher and hreflang alternates.
   {
     const std::map<std::string, int>* versions = nullptr;
-    if (auto it = site_.translations.find(p.translation_key); it != site_.translations.end()) versions = &it->second;
+    if (auto it = site_.translations.find(p.translation_key); it != site_.translations.end())
+      versions = &it->second;
     ViewData list = ViewData::List();
     for (const auto& l : site_.config.languages) {
       ViewData t;
@@ -242,7 +247,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
         const Page& q = site_.pages[target];
         t.Set("url", SiteUrl(site_, q.url));
         t.Set("permalink", site_.config.Origin() + SiteUrl(site_, q.url));
-        t.Set("available", q.type != PageType::kMissingTranslation && versions && versions->count(l.code) > 0);
+        t.Set("available",
+              q.type != PageType::kMissingTranslation && versions && versions->count(l.code) > 0);
       }
       list.Push(std::move(t));
     }
@@ -293,7 +299,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
         ViewData item;
         item.Set("id", "goal-" + g.id);
         item.Set("text", g.title);
-        if (p.lang != site_.config.default_language) item.Set("text_lang", site_.config.default_language);
+        if (p.lang != site_.config.default_language)
+          item.Set("text_lang", site_.config.default_language);
         items.push_back(std::move(item));
       }
     }
@@ -310,7 +317,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   ViewData crumbs = ViewData::List();
   for (int i : chain) {
     ViewData c;
-    c.Set("title", site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
+    c.Set("title",
+          site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
     c.Set("url", SiteUrl(site_, site_.pages[i].url));
     crumbs.Push(std::move(c));
   }
@@ -388,12 +396,14 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       std::vector<int> dated;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
-        if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date) dated.push_back(static_cast<int>(i));
+        if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date)
+          dated.push_back(static_cast<int>(i));
       }
       std::stable_sort(dated.begin(), dated.end(), [&](int a, int b) {
         return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
       });
-      if (dated.size() > static_cast<size_t>(site_.config.home_recent)) dated.resize(site_.config.home_recent);
+      if (dated.size() > static_cast<size_t>(site_.config.home_recent))
+        dated.resize(site_.config.home_recent);
       ViewData recent = ViewData::List();
       for (int i : dated) recent.PushRef(SharedListItem(i));
       v.Set("recent", std::move(recent));
@@ -401,8 +411,11 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     }
   }
   if (p.typed && p.typed->plan) {
-    PlanViewContext ctx{&site_.kinds.statuses, p.lang, SiteUrl(site_, p.url),
-                        SiteUrl(site_, MeasureFacetUrl("body")), SiteUrl(site_, MeasureFacetUrl("status")),
+    PlanViewContext ctx{&site_.kinds.statuses,
+                        p.lang,
+                        SiteUrl(site_, p.url),
+                        SiteUrl(site_, MeasureFacetUrl("body")),
+                        SiteUrl(site_, MeasureFacetUrl("status")),
                         Str(p.lang, "chart_by_status")};
     v.Set("plan", PlanView(*p.typed->plan, ctx));
   }
@@ -478,10 +491,12 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       if (r.id == p.typed->round->id) v.Set("round", RoundView(r, round_ctx));
     }
   }
-  const std::string results_round =
-      !p.results_round.empty() ? p.results_round : p.typed && p.typed->round ? p.typed->round->id : "";
+  const std::string results_round = !p.results_round.empty()    ? p.results_round
+                                    : p.typed && p.typed->round ? p.typed->round->id
+                                                                : "";
   if (auto res = site_.results.find(results_round); res != site_.results.end()) {
-    v.Set(p.type == PageType::kRoundReceipts ? "receipts" : "results", RoundResultsView(p, res->second));
+    v.Set(p.type == PageType::kRoundReceipts ? "receipts" : "results",
+          RoundResultsView(p, res->second));
   }
   if (p.typed && p.typed->proposal) {
     const ProposalInfo& info = *p.typed->proposal;
@@ -490,7 +505,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     if (!info.def.summary.empty()) pv.Set("summary", info.def.summary);
     if (!info.image.empty()) {
       auto it = site_.content_file_urls.find(JoinPath(DirName(p.content_path), info.image));
-      pv.Set("image", it != site_.content_file_urls.end() ? SiteUrl(site_, it->second) : info.image);
+      pv.Set("image",
+             it != site_.content_file_urls.end() ? SiteUrl(site_, it->second) : info.image);
       pv.Set("image_alt", info.image_alt);
     }
     for (const auto& r : site_.rounds) {
@@ -585,7 +601,8 @@ ViewData SiteRenderer::MeasureIndexView(const Page& p) const {
     if (!resp.empty()) item.Set("responsible", resp);
     ViewData st = ViewData::List();
     for (const auto& s : m.status) {
-      if (const StatusDef* d = site_.kinds.statuses.Find(s.status)) st.Push(StatusView(*d, p.lang, s.body));
+      if (const StatusDef* d = site_.kinds.statuses.Find(s.status))
+        st.Push(StatusView(*d, p.lang, s.body));
     }
     item.Set("statuses", std::move(st));
     items.Push(std::move(item));
@@ -639,17 +656,28 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
   if (!p.fm.layout.empty()) return p.fm.layout;
   if (!p.fm.kind.empty() && templates_.Has(p.fm.kind)) return p.fm.kind;
   switch (p.type) {
-    case PageType::kHome: return "home";
-    case PageType::kSection: return "section";
-    case PageType::kPage: return "page";
-    case PageType::kTaxonomy: return "taxonomy";
-    case PageType::kTerm: return "term";
-    case PageType::kMeasureIndex: return "measures";
-    case PageType::kMissingTranslation: return "missing-translation";
-    case PageType::kAccessibility: return "accessibility";
-    case PageType::kProjectIndex: return "projects";
-    case PageType::kRoundResults: return "round-results";
-    case PageType::kRoundReceipts: return "round-receipts";
+    case PageType::kHome:
+      return "home";
+    case PageType::kSection:
+      return "section";
+    case PageType::kPage:
+      return "page";
+    case PageType::kTaxonomy:
+      return "taxonomy";
+    case PageType::kTerm:
+      return "term";
+    case PageType::kMeasureIndex:
+      return "measures";
+    case PageType::kMissingTranslation:
+      return "missing-translation";
+    case PageType::kAccessibility:
+      return "accessibility";
+    case PageType::kProjectIndex:
+      return "projects";
+    case PageType::kRoundResults:
+      return "round-results";
+    case PageType::kRoundReceipts:
+      return "round-receipts";
   }
   return "page";
 }
@@ -669,31 +697,39 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
     const Page& p = site_.pages[i];
     size_t n = 1;
     if (p.IsList() && p.type != PageType::kTaxonomy) {
-      n = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(), site_.config.paginate);
+      n = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(),
+                    site_.config.paginate);
     }
     for (size_t k = 1; k <= n; ++k) jobs.push_back({static_cast<int>(i), k, RenderJob::kPage});
     if (HasFeed(site_, p)) jobs.push_back({static_cast<int>(i), 1, RenderJob::kFeed});
     if (p.typed && p.typed->plan) jobs.push_back({static_cast<int>(i), 1, RenderJob::kOpenData});
-    if (site_.catalogues.count(static_cast<int>(i))) jobs.push_back({static_cast<int>(i), 1, RenderJob::kCatalogueData});
+    if (site_.catalogues.count(static_cast<int>(i)))
+      jobs.push_back({static_cast<int>(i), 1, RenderJob::kCatalogueData});
   }
-  for (size_t a = 0; a < site_.aliases.size(); ++a) jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
-  for (size_t r = 0; r < site_.rounds.size(); ++r) jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
-  if (!site_.rounds.empty() && templates_.Has("ballot-answer")) jobs.push_back({-1, 1, RenderJob::kAnswerShell});
+  for (size_t a = 0; a < site_.aliases.size(); ++a)
+    jobs.push_back({static_cast<int>(a), 1, RenderJob::kAlias});
+  for (size_t r = 0; r < site_.rounds.size(); ++r)
+    jobs.push_back({static_cast<int>(r), 1, RenderJob::kManifest});
+  if (!site_.rounds.empty() && templates_.Has("ballot-answer"))
+    jobs.push_back({-1, 1, RenderJob::kAnswerShell});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
   jobs.push_back({-1, 1, RenderJob::kRobots});
   return jobs;
 }
 
-void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags) {
+void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& emit,
+                          DiagnosticList& diags) {
   TemplateRenderer& r = *renderers_[worker];
   const std::string& dl = site_.config.default_language;
-  auto render_in_base = [&](const std::string& layout, const ViewData& view, const std::string& lang,
+  auto render_in_base = [&](const std::string& layout, const ViewData& view,
+                            const std::string& lang,
                             const std::string& file) -> std::optional<std::string> {
     std::string main, html, error;
     const ViewData& sv = site_views_.at(lang);
     if (!r.Render(layout, sv, view, main, error)) {
-      diags.Error({file, 0, 0}, error,
-                  "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
+      diags.Error(
+          {file, 0, 0}, error,
+          "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
       return std::nullopt;
     }
     ViewData top;  // the page's own view stays as it is: copying it would copy every list
@@ -735,7 +771,9 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       std::vector<int> all;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
-        if (q.fm.kind != "project" || q.type != PageType::kPage || q.lang != site_.pages[job.page].lang) continue;
+        if (q.fm.kind != "project" || q.type != PageType::kPage ||
+            q.lang != site_.pages[job.page].lang)
+          continue;
         for (int a = q.parent; a >= 0; a = site_.pages[a].parent) {
           if (a == job.page) {
             all.push_back(static_cast<int>(i));
@@ -743,7 +781,8 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
           }
         }
       }
-      std::sort(all.begin(), all.end(), [&](int a, int b) { return site_.pages[a].fm.title < site_.pages[b].fm.title; });
+      std::sort(all.begin(), all.end(),
+                [&](int a, int b) { return site_.pages[a].fm.title < site_.pages[b].fm.title; });
       std::string dir = site_.pages[job.page].url.substr(1);
       emit(dir + "hankkeet.json", CatalogueJson(site_, all));
       emit(dir + "hankkeet.csv", CatalogueCsv(site_, all));
@@ -756,8 +795,9 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
     case RenderJob::kOpenData: {
       const Page& p = site_.pages[job.page];
       std::string dir = p.url.substr(1);
-      emit(dir + "toimenpiteet.json", PlanJson(*p.typed->plan, p.fm.title,
-                                               site_.config.Origin() + SiteUrl(site_, p.url), site_.kinds.statuses));
+      emit(dir + "toimenpiteet.json",
+           PlanJson(*p.typed->plan, p.fm.title, site_.config.Origin() + SiteUrl(site_, p.url),
+                    site_.kinds.statuses));
       emit(dir + "toimenpiteet.csv", PlanCsv(*p.typed->plan, site_.kinds.statuses));
       break;
     }
@@ -790,7 +830,8 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       page.Set("url", SiteUrl(site_, "/404.html"));
       page.Set("is_404", true);
       view.Set("page", std::move(page));
-      if (auto html = render_in_base("404", view, dl, "site.yaml")) emit("404.html", std::move(*html));
+      if (auto html = render_in_base("404", view, dl, "site.yaml"))
+        emit("404.html", std::move(*html));
       break;
     }
     case RenderJob::kSitemap:
@@ -799,7 +840,8 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
         emit("sitemap.xml", Sitemap(""));
       } else {
         emit("sitemap.xml", SitemapIndex());
-        for (const auto& l : site_.config.languages) emit("sitemaps/" + l.code + ".xml", Sitemap(l.code));
+        for (const auto& l : site_.config.languages)
+          emit("sitemaps/" + l.code + ".xml", Sitemap(l.code));
       }
       break;
     case RenderJob::kRobots:
@@ -817,7 +859,8 @@ std::string SiteRenderer::Sitemap(const std::string& lang) const {
   for (const auto& p : site_.pages) {
     if (lang.empty() || p.lang == lang) sorted.push_back(&p);
   }
-  std::sort(sorted.begin(), sorted.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Page* a, const Page* b) { return a->url < b->url; });
   for (const Page* p : sorted) {
     if (p->type == PageType::kMissingTranslation) continue;
     out += "  <url><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, p->url)) + "</loc>";
@@ -834,7 +877,8 @@ std::string SiteRenderer::SitemapIndex() const {
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& l : site_.config.languages) {
-    out += "  <sitemap><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, "/sitemaps/" + l.code + ".xml")) +
+    out += "  <sitemap><loc>" +
+           XmlEscape(site_.config.Origin() + SiteUrl(site_, "/sitemaps/" + l.code + ".xml")) +
            "</loc></sitemap>\n";
   }
   return out + "</sitemapindex>\n";
@@ -842,23 +886,29 @@ std::string SiteRenderer::SitemapIndex() const {
 
 std::string SiteRenderer::Feed(const Page& section) const {
   std::vector<int> items = section.pages;
-  std::stable_sort(items.begin(), items.end(),
-                   [&](int a, int b) { return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch(); });
-  if (items.size() > static_cast<size_t>(site_.config.feed_limit)) items.resize(site_.config.feed_limit);
+  std::stable_sort(items.begin(), items.end(), [&](int a, int b) {
+    return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
+  });
+  if (items.size() > static_cast<size_t>(site_.config.feed_limit))
+    items.resize(site_.config.feed_limit);
   auto rfc3339 = [](const DateTime& d) {
     DateTime t = d;
     t.has_time = true;
     return t.Iso();
   };
   std::string self = site_.config.Origin() + SiteUrl(site_, section.url);
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                    section.lang + "\">\n";
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+      "xml:lang=\"" +
+      section.lang + "\">\n";
   out += "  <title>" + XmlEscape(section.fm.title + " – " + site_.config.title) + "</title>\n";
   out += "  <id>" + XmlEscape(self) + "</id>\n";
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(self) + "\"/>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + XmlEscape(self + "atom.xml") + "\"/>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+         XmlEscape(self + "atom.xml") + "\"/>\n";
   // The newest entry's date, never the build time: the same content gives the same feed.
-  if (!items.empty()) out += "  <updated>" + rfc3339(*site_.pages[items[0]].fm.date) + "</updated>\n";
+  if (!items.empty())
+    out += "  <updated>" + rfc3339(*site_.pages[items[0]].fm.date) + "</updated>\n";
   out += "  <author><name>" + XmlEscape(site_.config.title) + "</name></author>\n";
   for (int i : items) {
     const Page& p = site_.pages[i];

@@ -5,8 +5,11 @@
 using namespace yhdessa;
 
 TEST_CASE("diagnostic: file:line:col, source line, caret and hint") {
-  Diagnostic d{Severity::kError, {"content/a.md", 3, 6}, "'titel' is not a known front-matter key",
-               "did you mean 'title'?", "titel: Uutinen"};
+  Diagnostic d{Severity::kError,
+               {"content/a.md", 3, 6},
+               "'titel' is not a known front-matter key",
+               "did you mean 'title'?",
+               "titel: Uutinen"};
   CHECK(FormatDiagnostic(d) ==
         "content/a.md:3:6: error: 'titel' is not a known front-matter key\n"
         "  titel: Uutinen\n"

@@ -11,7 +11,9 @@ using namespace yhdessa::testing;
 using Catch::Detail::Approx;
 
 namespace {
-ReadabilityReport Of(const std::string& text, const std::string& lang) { return Analyse(PlainTextLines(text, 1), lang); }
+ReadabilityReport Of(const std::string& text, const std::string& lang) {
+  return Analyse(PlainTextLines(text, 1), lang);
+}
 
 CheckReport Check(const MemoryFileSystem& fs) {
   MemoryOutput out;
@@ -27,7 +29,9 @@ CheckReport Check(const MemoryFileSystem& fs) {
   return report;
 }
 
-bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool Contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 }  // namespace
 
 TEST_CASE("readability: Finnish syllables take long vowels and diphthongs as one") {
@@ -74,8 +78,10 @@ TEST_CASE("readability: Flesch Reading Ease for English, hand-computed") {
   CHECK(r.score == Approx(65.3).epsilon(0.001));
 }
 
-TEST_CASE("readability: Markdown is stripped; headings and list items end sentences; lines are kept") {
-  auto lines = PlainTextLines("## Otsikko\n\nLue [suunnitelma](a.md) **nyt**\n- yksi\n- kaksi\n", 5);
+TEST_CASE(
+    "readability: Markdown is stripped; headings and list items end sentences; lines are kept") {
+  auto lines =
+      PlainTextLines("## Otsikko\n\nLue [suunnitelma](a.md) **nyt**\n- yksi\n- kaksi\n", 5);
   auto r = Analyse(lines, "fi");
   REQUIRE(r.sentences == 4);
   CHECK(r.sentence_list[1].text == "Lue suunnitelma nyt");
@@ -89,7 +95,9 @@ TEST_CASE("check: heading order, second h1") {
   auto r = Check(fs);
   std::string text = FormatFindingsText(r);
   CHECK(Contains(text, "content/a.md:5: headings: heading 'Hyppy' skips from h2 to h4; use h3\n"));
-  CHECK(Contains(text, "content/a.md:6: headings: a second h1 'Toinen h1': the title is the page's h1; start body headings with ##\n"));
+  CHECK(Contains(text,
+                 "content/a.md:6: headings: a second h1 'Toinen h1': the title is the page's h1; "
+                 "start body headings with ##\n"));
   CHECK(Contains(text, "content/a.md: headings: the page has 2 h1 elements, not one\n"));
   CHECK(r.has_errors());
 }
@@ -98,36 +106,56 @@ TEST_CASE("check: build errors are findings with their rule") {
   auto fs = SiteWithTheme();
   fs.Add("content/a.md", "---\ntitle: A\n---\n[x](puuttuu.md)\n");
   auto r = Check(fs);
-  CHECK(Contains(FormatFindingsText(r), "content/a.md:4: links: link to 'puuttuu.md': there is no page content/puuttuu.md"));
+  CHECK(
+      Contains(FormatFindingsText(r),
+               "content/a.md:4: links: link to 'puuttuu.md': there is no page content/puuttuu.md"));
 }
 
-TEST_CASE("check: plain-language pages must meet the limits and name the longest sentences and words") {
+TEST_CASE(
+    "check: plain-language pages must meet the limits and name the longest sentences and words") {
   auto fs = SiteWithTheme(
-      "title: T\nbase_url: https://example.fi/\nreadability:\n  fi: {max_score: 8, max_average_sentence_words: 4, max_sentence_words: 6}\n");
+      "title: T\nbase_url: https://example.fi/\nreadability:\n  fi: {max_score: 8, "
+      "max_average_sentence_words: 4, max_sentence_words: 6}\n");
   fs.Add("content/selko.md",
          "---\ntitle: Selkosivu\nplain_language: true\n---\nTämä on lyhyt.\n\n"
-         "Kaupunginvaltuusto hyväksyi osallisuussuunnitelman kokouksessaan marraskuussa vuonna kaksituhattakaksikymmentäyksi.\n");
-  fs.Add("content/ok.md", "---\ntitle: Selko\nplain_language: true\n---\nTule mukaan. Me teemme tämän yhdessä.\n");
+         "Kaupunginvaltuusto hyväksyi osallisuussuunnitelman kokouksessaan marraskuussa vuonna "
+         "kaksituhattakaksikymmentäyksi.\n");
+  fs.Add("content/ok.md",
+         "---\ntitle: Selko\nplain_language: true\n---\nTule mukaan. Me teemme tämän yhdessä.\n");
   auto r = Check(fs);
   std::string text = FormatFindingsText(r);
-  CHECK(Contains(text, "content/selko.md:5: plain-language: plain-language page: Wiio 17.7 is above the limit 8.0\n"));
-  CHECK(Contains(text, "content/selko.md:5: plain-language: plain-language page: sentences average 5.0 words, limit 4.0\n"));
-  CHECK(Contains(text, "content/selko.md:7: plain-language: long sentence (7 words): Kaupunginvaltuusto hyväksyi"));
-  CHECK(Contains(text, "content/selko.md:7: plain-language: sentence of 7 words, limit 6: Kaupunginvaltuusto hyväksyi"));
-  CHECK(Contains(text, "content/selko.md:7: plain-language: long word (29 letters): kaksituhattakaksikymmentäyksi"));
+  CHECK(Contains(text,
+                 "content/selko.md:5: plain-language: plain-language page: Wiio 17.7 is above the "
+                 "limit 8.0\n"));
+  CHECK(Contains(text,
+                 "content/selko.md:5: plain-language: plain-language page: sentences average 5.0 "
+                 "words, limit 4.0\n"));
+  CHECK(Contains(
+      text,
+      "content/selko.md:7: plain-language: long sentence (7 words): Kaupunginvaltuusto hyväksyi"));
+  CHECK(Contains(text,
+                 "content/selko.md:7: plain-language: sentence of 7 words, limit 6: "
+                 "Kaupunginvaltuusto hyväksyi"));
+  CHECK(Contains(
+      text,
+      "content/selko.md:7: plain-language: long word (29 letters): kaksituhattakaksikymmentäyksi"));
   CHECK_FALSE(Contains(text, "content/ok.md:5: plain-language"));
 }
 
 TEST_CASE("check: translations missing, unrecorded and out of date") {
-  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n");
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: "
+      "Svenska}}\n");
   fs.Add("content/a.md", "---\ntitle: A\n---\nTeksti.\n");
   fs.Add("content/b.md", "---\ntitle: B\n---\nTeksti.\n");
   fs.Add("content/b.sv.md", "---\ntitle: B\ntranslation_of: 000000000000\n---\nText.\n");
   auto r = Check(fs);
   std::string text = FormatFindingsText(r);
   CHECK(Contains(text, "content/a.md: translations: warning: no Swedish translation\n"));
-  CHECK(Contains(text, "content/b.sv.md: translations: warning: the source content/b.md has changed since this translation "
-                       "was made; update it and set 'translation_of: "));
+  CHECK(Contains(text,
+                 "content/b.sv.md: translations: warning: the source content/b.md has changed "
+                 "since this translation "
+                 "was made; update it and set 'translation_of: "));
   CHECK_FALSE(r.has_errors());
 }
 
@@ -142,10 +170,15 @@ std::string AskedHash(const MemoryFileSystem& fs, const std::string& file) {
 }
 }  // namespace
 
-TEST_CASE("check: a translation is out of date when the source's description or summary changes, not only its body") {
-  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n");
+TEST_CASE(
+    "check: a translation is out of date when the source's description or summary changes, not "
+    "only its body") {
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: "
+      "Svenska}}\n");
   auto source = [&](const std::string& description, const std::string& summary) {
-    fs.Add("content/b.md", "---\ntitle: B\ndescription: " + description + "\nsummary: " + summary + "\n---\nTeksti.\n");
+    fs.Add("content/b.md", "---\ntitle: B\ndescription: " + description + "\nsummary: " + summary +
+                               "\n---\nTeksti.\n");
   };
   source("Kuvaus.", "Tiivistelmä.");
   fs.Add("content/b.sv.md", "---\ntitle: B\n---\nText.\n");
@@ -169,15 +202,18 @@ TEST_CASE("check: a translation is out of date when the source's description or 
 namespace {
 const char* kStatement =
     "organisation: {fi: Kouvolan kaupunki, sv: Kouvola stad}\ncompliance: partial\n"
-    "non_accessible:\n  - {content: {fi: Kaaviot, sv: Diagrammen}, reason: {fi: Korjataan, sv: Rättas}}\n"
+    "non_accessible:\n  - {content: {fi: Kaaviot, sv: Diagrammen}, reason: {fi: Korjataan, sv: "
+    "Rättas}}\n"
     "prepared: 2023-01-10\nreviewed: 2023-06-01\nassessment: self\n"
     "feedback: {email: saavutettavuus@kouvola.fi, response_time_days: 14}\n"
-    "authority: {name: {fi: Valvonta, sv: Tillsyn}, url: https://www.saavutettavuusvaatimukset.fi/}\n";
+    "authority: {name: {fi: Valvonta, sv: Tillsyn}, url: "
+    "https://www.saavutettavuusvaatimukset.fi/}\n";
 }  // namespace
 
 TEST_CASE("accessibility statement: one page per language, linked from every page's footer") {
   auto fs = SiteWithTheme(
-      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: Svenska}}\n"
+      "title: T\nbase_url: https://example.fi/\nlanguages: {fi: {name: Suomeksi}, sv: {name: "
+      "Svenska}}\n"
       "accessibility_statement: data/seloste.yaml\n");
   fs.Add("data/seloste.yaml", kStatement);
   fs.Add("content/a.md", "---\ntitle: A\n---\n");
@@ -193,19 +229,25 @@ TEST_CASE("accessibility statement: one page per language, linked from every pag
   const std::string& sv = r.files["sv/tillganglighetsutlatande/index.html"];
   CHECK(Contains(sv, "<h1>Tillgänglighetsutlåtande</h1>"));
   CHECK(Contains(sv, "<li><p>Diagrammen</p>"));
-  CHECK(Contains(r.files["a/index.html"], "<a href=\"/saavutettavuusseloste/\">Saavutettavuusseloste</a>"));
+  CHECK(Contains(r.files["a/index.html"],
+                 "<a href=\"/saavutettavuusseloste/\">Saavutettavuusseloste</a>"));
 }
 
-TEST_CASE("accessibility statement: check warns when the last review is over a year old; schema errors") {
-  auto fs = SiteWithTheme("title: T\nbase_url: https://example.fi/\naccessibility_statement: data/seloste.yaml\n");
+TEST_CASE(
+    "accessibility statement: check warns when the last review is over a year old; schema errors") {
+  auto fs = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\naccessibility_statement: data/seloste.yaml\n");
   fs.Add("data/seloste.yaml", kStatement);
   auto r = Check(fs);
-  CHECK(Contains(FormatFindingsText(r), "data/seloste.yaml: accessibility-statement: warning: last reviewed 2023-06-01, "
-                                        "580 days ago; review it and update 'reviewed' (at least once a year)"));
-  fs.Add("data/seloste.yaml", "organisation: K\ncompliance: osittain\nprepared: 2023-01-10\nreviewed: 2023-01-10\n"
-                              "assessment: self\nfeedback: {email: a@b.fi}\nauthority: {name: V, url: https://x.fi/}\n");
+  CHECK(Contains(FormatFindingsText(r),
+                 "data/seloste.yaml: accessibility-statement: warning: last reviewed 2023-06-01, "
+                 "580 days ago; review it and update 'reviewed' (at least once a year)"));
+  fs.Add("data/seloste.yaml",
+         "organisation: K\ncompliance: osittain\nprepared: 2023-01-10\nreviewed: 2023-01-10\n"
+         "assessment: self\nfeedback: {email: a@b.fi}\nauthority: {name: V, url: https://x.fi/}\n");
   auto bad = Build(fs);
-  CHECK(Contains(bad.diagnostics, "data/seloste.yaml:2:13: error: 'compliance' must be full, partial or none"));
+  CHECK(Contains(bad.diagnostics,
+                 "data/seloste.yaml:2:13: error: 'compliance' must be full, partial or none"));
 }
 
 TEST_CASE("readability: a Markdown hard line break after a full stop ends the sentence") {

@@ -34,13 +34,15 @@ void Write(const fs::path& p, const std::string& text) {
 }
 
 fs::path FixtureSite(const std::string& name) {
-  fs::path root = fs::temp_directory_path() / ("yhdessa-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::path root =
+      fs::temp_directory_path() / ("yhdessa-cli-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root);
   fs::copy(fs::path(YHDESSA_SOURCE_DIR) / "themes", root / "themes", fs::copy_options::recursive);
   Write(root / "site.yaml", "title: Testi\nbase_url: https://example.fi/\n");
   Write(root / "content/_index.md", "---\ntitle: Etusivu\n---\nTehdään yhdessä!\n");
-  Write(root / "content/uutiset/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\n[B](b.md)\n");
+  Write(root / "content/uutiset/a.md",
+        "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\n[B](b.md)\n");
   Write(root / "content/uutiset/b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nB\n");
   Write(root / "static/logo.txt", "logo");
   return root;
@@ -94,17 +96,26 @@ TEST_CASE("cli: a failed build exits 1 and leaves the previous public/ untouched
 
 TEST_CASE("cli: two builds give byte-identical trees; deleted pages leave no stale files") {
   fs::path site = FixtureSite("det");
-  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code == 0);
-  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out2").string()).code == 0);
-  CHECK(std::system(("diff -r " + (site / "out1").string() + " " + (site / "out2").string() + " >/dev/null").c_str()) == 0);
+  REQUIRE(
+      Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code ==
+      0);
+  REQUIRE(
+      Exec("build --source " + site.string() + " --destination " + (site / "out2").string()).code ==
+      0);
+  CHECK(std::system(
+            ("diff -r " + (site / "out1").string() + " " + (site / "out2").string() + " >/dev/null")
+                .c_str()) == 0);
   fs::remove(site / "content/uutiset/b.md");
   Write(site / "content/uutiset/a.md", "---\ntitle: A\n---\nA\n");
-  REQUIRE(Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code == 0);
+  REQUIRE(
+      Exec("build --source " + site.string() + " --destination " + (site / "out1").string()).code ==
+      0);
   CHECK_FALSE(fs::exists(site / "out1/uutiset/b/index.html"));
   fs::remove_all(site);
 }
 
-TEST_CASE("cli: the build cache: warm builds write what full builds write; --no-cache; a bad cache") {
+TEST_CASE(
+    "cli: the build cache: warm builds write what full builds write; --no-cache; a bad cache") {
   fs::path site = FixtureSite("cache");
   std::string build = "build --cache --verbose --source " + site.string();
   REQUIRE(Exec(build).code == 0);
@@ -114,15 +125,18 @@ TEST_CASE("cli: the build cache: warm builds write what full builds write; --no-
   INFO(warm.output);
   CHECK(warm.output.find("rendered 0 of 6 pages, 0 of 3 Markdown bodies") != std::string::npos);
   // A body edit after the first paragraph (the summary lists show): only b/ is rendered.
-  Write(site / "content/uutiset/b.md", "---\ntitle: B\ndate: 2024-01-02\n---\nB\n\nToinen kappale.\n");
+  Write(site / "content/uutiset/b.md",
+        "---\ntitle: B\ndate: 2024-01-02\n---\nB\n\nToinen kappale.\n");
   Run edit = Exec(build);
   INFO(edit.output);
   CHECK(edit.output.find("rendered 1 of 6 pages, 1 of 3 Markdown bodies") != std::string::npos);
   auto same_as_full = [&] {
     fs::remove_all(site / "full");
-    REQUIRE(Exec("build --no-cache --quiet --source " + site.string() + " --destination " + (site / "full").string())
+    REQUIRE(Exec("build --no-cache --quiet --source " + site.string() + " --destination " +
+                 (site / "full").string())
                 .code == 0);
-    return std::system(("diff -r " + (site / "public").string() + " " + (site / "full").string() + " >/dev/null")
+    return std::system(("diff -r " + (site / "public").string() + " " + (site / "full").string() +
+                        " >/dev/null")
                            .c_str()) == 0;
   };
   CHECK(same_as_full());

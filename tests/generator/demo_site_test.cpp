@@ -17,13 +17,15 @@ MemoryFileSystem RepoSite(const std::string& dir) {
   MemoryFileSystem fs;
   auto disk = NewDiskFileSystem(std::string(YHDESSA_SOURCE_DIR) + "/" + dir);
   for (const auto& f : disk->ListFiles("")) {
-    if (f.rfind("content/", 0) == 0 || f.rfind("data/", 0) == 0 || f.rfind("static/", 0) == 0 || f == "site.yaml") {
+    if (f.rfind("content/", 0) == 0 || f.rfind("data/", 0) == 0 || f.rfind("static/", 0) == 0 ||
+        f == "site.yaml") {
       fs.Add(f, *disk->ReadFile(f));
     }
   }
   auto repo = NewDiskFileSystem(YHDESSA_SOURCE_DIR);
   for (const auto& f : repo->ListFiles("themes/default")) {
-    fs.Add(dir == "." ? f : "../../" + f, *repo->ReadFile(f));  // examples/* use themes_dir: ../../themes
+    fs.Add(dir == "." ? f : "../../" + f,
+           *repo->ReadFile(f));  // examples/* use themes_dir: ../../themes
   }
   return fs;
 }
@@ -59,7 +61,8 @@ TEST_CASE("demo site: builds without errors; the welfare plan 2024 has the sourc
   // 000: 23 project proposals, every one a page.
   size_t projects = 0;
   for (const auto& [path, html] : r.files) {
-    if (path.rfind("hankkeet/", 0) == 0 && Count(path, "/") == 3 && html.find("class=\"wrap content project\"") != std::string::npos) {
+    if (path.rfind("hankkeet/", 0) == 0 && Count(path, "/") == 3 &&
+        html.find("class=\"wrap content project\"") != std::string::npos) {
       ++projects;
     }
   }
@@ -80,9 +83,11 @@ TEST_CASE("Hamina example: a second site with its own vocabulary; every method o
   // 003 numbers its methods 1-15; 6-8 are missing in the source and must not be invented.
   for (int n : {1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14, 15}) {
     INFO(n);
-    CHECK(plan.find("aria-labelledby=\"goal-menetelma-" + std::to_string(n) + "\"") != std::string::npos);
+    CHECK(plan.find("aria-labelledby=\"goal-menetelma-" + std::to_string(n) + "\"") !=
+          std::string::npos);
   }
-  for (int n : {6, 7, 8}) CHECK(plan.find("goal-menetelma-" + std::to_string(n) + "\"") == std::string::npos);
+  for (int n : {6, 7, 8})
+    CHECK(plan.find("goal-menetelma-" + std::to_string(n) + "\"") == std::string::npos);
   CHECK(Count(plan, "<section class=\"goal\"") == 12);
   CHECK(plan.find("Kouvola") == std::string::npos);  // nothing of the Kouvola site leaks in
 }

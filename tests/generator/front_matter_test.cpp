@@ -71,8 +71,9 @@ TEST_CASE("front matter: every common key is read") {
 TEST_CASE("front matter errors: near-miss keys, wrong types, bad slug and alias") {
   DiagnosticList d;
   CHECK_FALSE(Parse("titel: A\n", d));
-  CHECK(d.Format() ==
-        "p.md:2:1: error: 'titel' is not a known front-matter key\n  hint: did you mean 'title'?\n");
+  CHECK(
+      d.Format() ==
+      "p.md:2:1: error: 'titel' is not a known front-matter key\n  hint: did you mean 'title'?\n");
 
   DiagnosticList d2;
   CHECK_FALSE(Parse("title: [a, b]\n", d2));

@@ -26,11 +26,15 @@ Rendered Render(const std::string& text, bool unsafe = false) {
   r.diags = d.Format();
   return r;
 }
-bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool Contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 }  // namespace
 
 TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists") {
-  auto r = Render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~pois~~ https://kouvola.fi\n\n- [x] tehty\n- [ ] kesken\n");
+  auto r = Render(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~pois~~ https://kouvola.fi\n\n- [x] tehty\n- [ ] "
+      "kesken\n");
   CHECK(Contains(r.md.html, "<th scope=\"col\">a</th>"));
   CHECK(Contains(r.md.html, "<del>pois</del>"));
   CHECK(Contains(r.md.html, "<a href=\"https://kouvola.fi\">"));
@@ -44,10 +48,11 @@ TEST_CASE("markdown: headings get unique ids and labelled anchors") {
   CHECK(r.md.headings[0].id == "miksi-yhdessa");
   CHECK(r.md.headings[1].id == "miksi-yhdessa-1");
   CHECK(r.md.headings[2].id == "aani");
-  CHECK(Contains(r.md.html,
-                 "<h2 id=\"miksi-yhdessa\">Miksi yhdessä? <a class=\"heading-anchor\" href=\"#miksi-yhdessa\">"
-                 "<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Linkki tähän kohtaan: "
-                 "Miksi yhdessä?</span></a></h2>"));
+  CHECK(Contains(
+      r.md.html,
+      "<h2 id=\"miksi-yhdessa\">Miksi yhdessä? <a class=\"heading-anchor\" href=\"#miksi-yhdessa\">"
+      "<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Linkki tähän kohtaan: "
+      "Miksi yhdessä?</span></a></h2>"));
 }
 
 TEST_CASE("markdown: links go through the resolver") {
@@ -59,7 +64,8 @@ TEST_CASE("markdown: links go through the resolver") {
 TEST_CASE("markdown: hostile input is neutralised by default") {
   auto r = Render(
       "<script>alert(1)</script>\n\n<iframe src=\"https://evil\"></iframe>\n\n"
-      "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](vbscript:x) [d](data:text/html;base64,xx) "
+      "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](vbscript:x) "
+      "[d](data:text/html;base64,xx) "
       "[f](file:///etc/passwd) <img src=x onerror=alert(1)>\n");
   CHECK_FALSE(Contains(r.md.html, "<script"));
   CHECK_FALSE(Contains(r.md.html, "<iframe"));
@@ -82,9 +88,11 @@ TEST_CASE("markdown: unsafe mode keeps HTML but GFM's tag filter still stops scr
 
 TEST_CASE("markdown: deep nesting does not crash") {
   std::string deep;
-  for (int i = 0; i < 5000; ++i) deep += std::string(static_cast<size_t>(i % 40) * 2, ' ') + "- a\n";
+  for (int i = 0; i < 5000; ++i)
+    deep += std::string(static_cast<size_t>(i % 40) * 2, ' ') + "- a\n";
   std::string quotes(20000, '>');
-  auto r = Render(deep + "\n" + quotes + " x\n" + std::string(10000, '[') + std::string(10000, '*'));
+  auto r =
+      Render(deep + "\n" + quotes + " x\n" + std::string(10000, '[') + std::string(10000, '*'));
   CHECK(!r.md.html.empty());
 }
 
@@ -92,7 +100,8 @@ TEST_CASE("markdown: an image without alt text is an error at its position") {
   auto r = Render("Teksti\n\nKuva: ![](kuva.png)\n");
   CHECK(r.diags ==
         "p.md:7:7: error: image 'kuva.png' has no alt text\n"
-        "  hint: describe the image inside the brackets: ![what the image shows](kuva.png); screen-reader "
+        "  hint: describe the image inside the brackets: ![what the image shows](kuva.png); "
+        "screen-reader "
         "users hear this text (WCAG 1.1.1)\n");
   auto ok = Render("![Frisbeegolfrata metsässä](kuva.png)\n");
   CHECK(ok.diags.empty());

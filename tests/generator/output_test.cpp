@@ -13,7 +13,8 @@ std::string Slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 fs::path TempDir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("yhdessa-test-" + name + "-" + std::to_string(::getpid()));
+  fs::path p =
+      fs::temp_directory_path() / ("yhdessa-test-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(p);
   fs::create_directories(p);
   return p;
@@ -33,7 +34,8 @@ TEST_CASE("output: commit swaps in the new site and leaves no stale files") {
   REQUIRE((*out)->Commit().ok());
   CHECK(Slurp(pub / "a" / "index.html") == "uusi");
   CHECK_FALSE(fs::exists(pub / "old"));
-  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);  // no staging left
+  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) ==
+        1);  // no staging left
   fs::remove_all(root);
 }
 

@@ -7,8 +7,10 @@ using namespace yhdessa;
 TEST_CASE("site.yaml: keys, defaults and menus") {
   DiagnosticList d;
   auto cfg = ParseSiteConfig(
-      "title: Kouvola\nbase_url: https://osallisuus.kouvola.fi/kouvola\nlanguages:\n  fi: {name: Suomeksi, weight: 1}\n"
-      "  sv: {name: På svenska, weight: 2}\npaginate: 5\nmenus:\n  main:\n    - {title: B, url: /b/, weight: 2}\n"
+      "title: Kouvola\nbase_url: https://osallisuus.kouvola.fi/kouvola\nlanguages:\n  fi: {name: "
+      "Suomeksi, weight: 1}\n"
+      "  sv: {name: På svenska, weight: 2}\npaginate: 5\nmenus:\n  main:\n    - {title: B, url: "
+      "/b/, weight: 2}\n"
       "    - {title: A, url: /a/, weight: 1}\nparams:\n  footer: x\n",
       "site.yaml", d);
   INFO(d.Format());
@@ -28,10 +30,12 @@ TEST_CASE("site.yaml errors: typos, types, missing title") {
   DiagnosticList d;
   CHECK_FALSE(ParseSiteConfig("title: X\nbase_ulr: https://x.fi/\n", "site.yaml", d));
   CHECK(d.Format() ==
-        "site.yaml:2:1: error: 'base_ulr' is not a known site.yaml key\n  hint: did you mean 'base_url'?\n");
+        "site.yaml:2:1: error: 'base_ulr' is not a known site.yaml key\n  hint: did you mean "
+        "'base_url'?\n");
   DiagnosticList d2;
   CHECK_FALSE(ParseSiteConfig("base_url: ftp://x\npaginate: 0\n", "site.yaml", d2));
   CHECK(d2.error_count() == 3);
   CHECK(d2.Format().find("site.yaml:1:1: error: site.yaml has no title") != std::string::npos);
-  CHECK(d2.Format().find("site.yaml:2:11: error: 'paginate' must be at least 1") != std::string::npos);
+  CHECK(d2.Format().find("site.yaml:2:11: error: 'paginate' must be at least 1") !=
+        std::string::npos);
 }

@@ -7,18 +7,23 @@ using namespace yhdessa;
 using namespace yhdessa::testing;
 
 namespace {
-bool Contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool Contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 MemoryFileSystem NewsSite() {
   auto fs = SiteWithTheme(
-      "title: Testi\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: Asiasanat}\n"
+      "title: Testi\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\n"
       "menus:\n  main:\n    - {title: Uutiset, url: /uutiset/}\n");
-  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
+  fs.Add("content/_index.md",
+         "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
   fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
   for (int i = 1; i <= 5; ++i) {
     fs.Add("content/uutiset/u" + std::to_string(i) + ".md",
            "---\ntitle: Uutinen " + std::to_string(i) + "\ndate: 2024-0" + std::to_string(i) +
-               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + std::to_string(i) + ".\n\n## Lisää\n");
+               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + std::to_string(i) +
+               ".\n\n## Lisää\n");
   }
   return fs;
 }
@@ -28,15 +33,16 @@ TEST_CASE("site: clean URLs, sections, home, sitemap, robots, 404, feed") {
   auto r = Build(NewsSite());
   INFO(r.diagnostics);
   REQUIRE(r.ok);
-  for (const char* f : {"index.html", "uutiset/index.html", "uutiset/u1/index.html", "uutiset/atom.xml",
-                        "sitemap.xml", "robots.txt", "404.html", "tags/index.html", "tags/nuoret/index.html",
-                        "tags/budjetti/index.html"}) {
+  for (const char* f : {"index.html", "uutiset/index.html", "uutiset/u1/index.html",
+                        "uutiset/atom.xml", "sitemap.xml", "robots.txt", "404.html",
+                        "tags/index.html", "tags/nuoret/index.html", "tags/budjetti/index.html"}) {
     INFO(f);
     CHECK(r.files.count(f));
   }
   CHECK(Contains(r.files["index.html"], "<a href=\"/uutiset/\">Uutiset</a>"));
   CHECK(Contains(r.files["robots.txt"], "Sitemap: https://example.fi/sitemap.xml"));
-  CHECK(Contains(r.files["sitemap.xml"], "<loc>https://example.fi/uutiset/u3/</loc><lastmod>2024-03-10</lastmod>"));
+  CHECK(Contains(r.files["sitemap.xml"],
+                 "<loc>https://example.fi/uutiset/u3/</loc><lastmod>2024-03-10</lastmod>"));
   const std::string& feed = r.files["uutiset/atom.xml"];
   CHECK(Contains(feed, "<updated>2024-05-10T00:00:00Z</updated>"));
   CHECK(feed.find("Uutinen 5") < feed.find("Uutinen 4"));
@@ -70,7 +76,7 @@ TEST_CASE("site: accessible page skeleton") {
   for (size_t p = html.find("<h1"); p != std::string::npos; p = html.find("<h1", p + 1)) ++h1;
   CHECK(h1 == 1);
   CHECK_FALSE(Contains(html, "<script"));
-  CHECK_FALSE(Contains(html, "http://") );  // no external fonts, CDNs or trackers
+  CHECK_FALSE(Contains(html, "http://"));  // no external fonts, CDNs or trackers
 }
 
 TEST_CASE("site: drafts, future and expired pages are left out unless asked for") {
@@ -89,7 +95,8 @@ TEST_CASE("site: drafts, future and expired pages are left out unless asked for"
   CHECK_FALSE(r.files.count("d/index.html"));
   auto all = Build(fs, BuildFilter{true, true, true, 0});
   REQUIRE(all.ok);
-  for (const char* f : {"a/index.html", "b/index.html", "c/index.html", "d/index.html"}) CHECK(all.files.count(f));
+  for (const char* f : {"a/index.html", "b/index.html", "c/index.html", "d/index.html"})
+    CHECK(all.files.count(f));
   CHECK(Contains(all.files["a/index.html"], "Luonnos – ei julkaistu"));
 }
 
@@ -111,7 +118,8 @@ TEST_CASE("site: links to source files and site paths become URLs; broken ones a
   CHECK(Contains(html, "<a href=\"/osallisuus/\">polku</a>"));
 
   fs.Add("content/rikki.md",
-         "---\ntitle: Rikki\n---\n[a](puuttuu.md)\n[b](osallisuus/_index.md#miksi)\n[c](/ei-ole/)\n[d](#ei)\n");
+         "---\ntitle: "
+         "Rikki\n---\n[a](puuttuu.md)\n[b](osallisuus/_index.md#miksi)\n[c](/ei-ole/)\n[d](#ei)\n");
   auto bad = Build(fs);
   CHECK_FALSE(bad.ok);
   CHECK(bad.diagnostics ==
@@ -119,7 +127,8 @@ TEST_CASE("site: links to source files and site paths become URLs; broken ones a
         "  [a](puuttuu.md)\n"
         "  ^\n"
         "  hint: check the file name; paths are relative to this page's folder (content/)\n"
-        "content/rikki.md:5:1: error: link to '#miksi': content/osallisuus/_index.md has no heading with this id\n"
+        "content/rikki.md:5:1: error: link to '#miksi': content/osallisuus/_index.md has no "
+        "heading with this id\n"
         "  [b](osallisuus/_index.md#miksi)\n"
         "  ^\n"
         "  hint: anchors are made from headings: '## Miksi yhdessä?' -> #miksi-yhdessa\n"
@@ -138,7 +147,8 @@ TEST_CASE("site: a link to a draft says so") {
   fs.Add("content/a.md", "---\ntitle: A\n---\n[luonnos](b.md)\n");
   fs.Add("content/b.md", "---\ntitle: B\ndraft: true\n---\n");
   auto r = Build(fs);
-  CHECK(Contains(r.diagnostics, "content/a.md:4:1: error: link to 'b.md': content/b.md is not published"));
+  CHECK(Contains(r.diagnostics,
+                 "content/a.md:4:1: error: link to 'b.md': content/b.md is not published"));
 }
 
 TEST_CASE("site: two pages on one URL name both files") {
@@ -161,8 +171,10 @@ TEST_CASE("site: page bundles copy their files beside the page; aliases redirect
   INFO(r.diagnostics);
   REQUIRE(r.ok);
   CHECK(r.files["hankkeet/rata/kuva.jpg"] == "JPEG");
-  CHECK(Contains(r.files["hankkeet/rata/index.html"], "<img src=\"/hankkeet/rata/kuva.jpg\" alt=\"Frisbeegolfrata\""));
-  CHECK(Contains(r.files["vanha-rata/index.html"], "<meta http-equiv=\"refresh\" content=\"0; url=/hankkeet/rata/\">"));
+  CHECK(Contains(r.files["hankkeet/rata/index.html"],
+                 "<img src=\"/hankkeet/rata/kuva.jpg\" alt=\"Frisbeegolfrata\""));
+  CHECK(Contains(r.files["vanha-rata/index.html"],
+                 "<meta http-equiv=\"refresh\" content=\"0; url=/hankkeet/rata/\">"));
 }
 
 TEST_CASE("site: every error of a build is reported, not only the first") {
@@ -173,7 +185,8 @@ TEST_CASE("site: every error of a build is reported, not only the first") {
   fs.Add("content/d.md", "---\ntitle: D\n");
   auto r = Build(fs);
   CHECK_FALSE(r.ok);
-  CHECK(Contains(r.diagnostics, "content/a.md:2:1: error: 'titel' is not a known front-matter key"));
+  CHECK(
+      Contains(r.diagnostics, "content/a.md:2:1: error: 'titel' is not a known front-matter key"));
   CHECK(Contains(r.diagnostics, "content/b.md:4:1: error: image 'x.png' has no alt text"));
   CHECK(Contains(r.diagnostics, "content/c.md:4:10: error: file is not valid UTF-8"));
   CHECK(Contains(r.diagnostics, "content/d.md:1:1: error: front matter is not closed"));
@@ -223,5 +236,7 @@ TEST_CASE("site: a language suffix that site.yaml does not declare is an error")
   fs.Add("content/a.sv.md", "---\ntitle: A\n---\n");
   auto r = Build(fs);
   CHECK_FALSE(r.ok);
-  CHECK(Contains(r.diagnostics, "content/a.sv.md: error: language 'sv' of this file is not in site.yaml's languages"));
+  CHECK(Contains(
+      r.diagnostics,
+      "content/a.sv.md: error: language 'sv' of this file is not in site.yaml's languages"));
 }

@@ -30,7 +30,8 @@ class MemoryOutput : public OutputSink {
 };
 
 /// A MemoryFileSystem holding the repository's default theme under themes/default.
-MemoryFileSystem SiteWithTheme(const std::string& site_yaml = "title: Testi\nbase_url: https://example.fi/\n");
+MemoryFileSystem SiteWithTheme(
+    const std::string& site_yaml = "title: Testi\nbase_url: https://example.fi/\n");
 
 struct BuildResult {
   std::map<std::string, std::string> files;

@@ -21,5 +21,6 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
 }
 
 TEST_CASE("HTML escaping covers text and attributes") {
-  CHECK(HtmlEscape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  CHECK(HtmlEscape("<a href=\"x\">'&'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
 }
