@@ -177,6 +177,10 @@ std::string Slugify(std::string_view text) {
 }
 
 std::string HtmlEscape(std::string_view s) {
+  return HtmlEscapeWith(s, "&#39;");
+}
+
+std::string HtmlEscapeWith(std::string_view s, const char* apostrophe) {
   std::string out;
   out.reserve(s.size() + 16);
   size_t run = 0;  // start of the current run of characters that need no escaping
@@ -196,7 +200,7 @@ std::string HtmlEscape(std::string_view s) {
         rep = "&quot;";
         break;
       case '\'':
-        rep = "&#39;";
+        rep = apostrophe;
         break;
       default:
         continue;

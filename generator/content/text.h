@@ -20,6 +20,8 @@ std::string Slugify(std::string_view text);
 
 /// Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(std::string_view s);
+/// The same with another entity for the apostrophe (the template engine writes "&apos;").
+std::string HtmlEscapeWith(std::string_view s, const char* apostrophe);
 
 /// Escapes for XML text (the same set as HTML, named for the reader of sitemap/feed code).
 inline std::string XmlEscape(std::string_view s) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "generator/content/text.h"
 #include "generator/render/template_set.h"
 #include "generator/render/view_data.h"
 
@@ -240,36 +241,7 @@ class Context : public mu::basic_context<std::string> {
 
 // The library's html_escape (same entities), without a per-character append.
 std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* rep;
-    switch (s[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      case '"':
-        rep = "&quot;";
-        break;
-      case '\'':
-        rep = "&apos;";
-        break;
-      default:
-        continue;
-    }
-    out.append(s, run, i - run);
-    out += rep;
-    run = i + 1;
-  }
-  out.append(s, run, std::string::npos);
-  return out;
+  return HtmlEscapeWith(s, "&apos;");
 }
 
 // Appends what the template writes to a string without an ostringstream's copies.
