@@ -130,6 +130,11 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
 std::vector<std::string> PageAnchors(const Page& page) {
   std::vector<std::string> ids{"main"};
   for (const auto& h : page.md.headings) ids.push_back(h.id);
+  // An embedded ballot's heading (themes' ballot-embed template: id="ballot-<area>").
+  for (const auto& d : page.md.directives) {
+    const DirectiveArg* area = d.name == "ballot" ? d.Find("area") : nullptr;
+    if (area) ids.push_back("ballot-" + area->value);
+  }
   if (page.typed && page.typed->plan) {
     for (const auto& g : page.typed->plan->goals) {
       ids.push_back("goal-" + g.id);

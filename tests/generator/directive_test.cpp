@@ -188,6 +188,17 @@ TEST_CASE(
   CHECK(Count(html, "<form") == 1);  // Kuusankoski has no proposals: no form
 }
 
+TEST_CASE("directive: a link to an embedded ballot's heading resolves; a wrong area's does not") {
+  auto fs = EmbedSite("{{< ballot round=\"omakouvola-2025\" area=\"elimaki\" >}}\n");
+  fs.Add("content/linkki.md",
+         "---\ntitle: Linkki\n---\n[Äänestä](osallistu.md#ballot-elimaki) tai "
+         "[ei](osallistu.md#ballot-kuusankoski).\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  CHECK(Contains(r.diagnostics, "link to '#ballot-kuusankoski'"));
+  CHECK_FALSE(Contains(r.diagnostics, "link to '#ballot-elimaki'"));
+}
+
 TEST_CASE("directive: a round that is not open says so, with its dates, and has no form") {
   auto r = Build(EmbedSite("{{< ballot round=\"omakouvola-2025\" area=\"elimaki\" >}}\n"),
                  BuildFilter{false, false, false, 1800000000});
