@@ -71,14 +71,20 @@ std::string MesExplanationSentence(const ProposalOutcome& p, const std::string& 
   return s;
 }
 
-ViewData ResultsView(const PublishedResults& results, const ResultsViewContext& ctx) {
+// What the results page and the receipts page both show at the top.
+static ViewData RoundResultsHeader(const PublishedResults& results, const ResultsViewContext& ctx) {
   ViewData v;
   v.Set("round_title", ctx.round_title);
   v.Set("round_url", ctx.round_url);
   v.Set("results_url", ctx.results_url);
-  v.Set("receipts_url", ctx.receipts_url);
   v.Set("receipt_count", Count(static_cast<int64_t>(results.receipts.size()), ctx.lang));
   v.Set("receipts_json_url", ctx.files_url + "receipts.json");
+  return v;
+}
+
+ViewData ResultsView(const PublishedResults& results, const ResultsViewContext& ctx) {
+  ViewData v = RoundResultsHeader(results, ctx);
+  v.Set("receipts_url", ctx.receipts_url);
   ViewData areas = ViewData::List();
   for (const auto& a : results.areas) {
     ViewData av;
@@ -163,12 +169,7 @@ ViewData ResultsView(const PublishedResults& results, const ResultsViewContext& 
 }
 
 ViewData ReceiptsView(const PublishedResults& results, const ResultsViewContext& ctx) {
-  ViewData v = ViewData();
-  v.Set("round_title", ctx.round_title);
-  v.Set("round_url", ctx.round_url);
-  v.Set("results_url", ctx.results_url);
-  v.Set("receipt_count", Count(static_cast<int64_t>(results.receipts.size()), ctx.lang));
-  v.Set("receipts_json_url", ctx.files_url + "receipts.json");
+  ViewData v = RoundResultsHeader(results, ctx);
   ViewData list = ViewData::List();
   for (const auto& r : results.receipts) list.Push(ViewData::String(r));
   v.Set("receipts", std::move(list));

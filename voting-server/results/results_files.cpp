@@ -7,6 +7,7 @@
 #include "voting-server/tally/csv_record.h"
 #include "voting-server/tally/money.h"
 #include "voting-server/tally/pabulib_writer.h"
+#include "voting-server/tally/tally_json.h"
 
 namespace yhdessa::vote {
 
@@ -31,12 +32,6 @@ std::vector<int> DisplayOrder(const AreaResults& area) {
   return order;
 }
 
-Json Ids(const tally::Election& e, const std::vector<int>& projects) {
-  Json out = Json::array();
-  for (int p : projects) out.push_back(e.projects[static_cast<size_t>(p)].id);
-  return out;
-}
-
 Json RuleJson(const AreaResults& area, const RuleOutcome& o, const std::vector<int>& order) {
   const tally::Election& e = area.election;
   const tally::TallyResult& r = o.result;
@@ -44,7 +39,7 @@ Json RuleJson(const AreaResults& area, const RuleOutcome& o, const std::vector<i
   Json j;
   j["rule"] = o.rule;
   j["declared"] = o.declared;
-  j["selected"] = Ids(e, r.selected);
+  j["selected"] = tally::ProjectIds(e, r.selected);
   j["total_cost_cents"] = r.total_cost;
   j["budget_used_percent"] = Percent(r.total_cost, e.budget);
   j["voters_with_a_selected_choice"] = o.voters_with_a_selected_choice;
@@ -81,15 +76,7 @@ Json RuleJson(const AreaResults& area, const RuleOutcome& o, const std::vector<i
     proposals.push_back(std::move(pj));
   }
   j["proposals"] = std::move(proposals);
-  Json ties = Json::array();
-  for (const auto& t : r.ties) {
-    ties.push_back({{"step", t.step},
-                    {"tied", Ids(e, t.tied)},
-                    {"won", Ids(e, t.winners)},
-                    {"lost", Ids(e, t.losers)},
-                    {"decided_by", t.reason}});
-  }
-  j["ties"] = std::move(ties);
+  j["ties"] = tally::TiesJson(e, r);
   return j;
 }
 

@@ -11,6 +11,7 @@
 #include "voting-server/tally/mes_add1.h"
 #include "voting-server/tally/money.h"
 #include "voting-server/tally/pabulib_reader.h"
+#include "voting-server/tally/tally_json.h"
 
 namespace yhdessa::tally {
 namespace {
@@ -123,15 +124,7 @@ nlohmann::json ToJson(const Options& o, const Election& e, const TallyResult& r)
     projects.push_back(std::move(pj));
   }
   j["projects"] = std::move(projects);
-  nlohmann::json ties = nlohmann::json::array();
-  for (const TieRecord& t : r.ties) {
-    ties.push_back({{"step", t.step},
-                    {"tied", Ids(e, t.tied)},
-                    {"won", Ids(e, t.winners)},
-                    {"lost", Ids(e, t.losers)},
-                    {"decided_by", t.reason}});
-  }
-  j["ties"] = std::move(ties);
+  j["ties"] = TiesJson(e, r);
   return j;
 }
 
