@@ -85,8 +85,12 @@ fi
 [[ -x "$yhdessa" ]] || { echo "site_bench.sh: $yhdessa missing (scripts/build.sh release)" >&2; exit 2; }
 
 floor="$out/floor"
+# The floor gets the allocator the yhdessa program is linked with (mimalloc, see
+# generator/CMakeLists.txt), so that the ratio compares work, not allocators.
+floor_alloc=()
+ldd "$yhdessa" | grep -q libmimalloc && floor_alloc=(-lmimalloc)
 g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
-  -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm
+  -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm "${floor_alloc[@]+"${floor_alloc[@]}"}"
 
 trash="$dest_root/trash-$$"  # output folders of finished sizes, deleted at the end
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"

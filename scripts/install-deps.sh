@@ -14,6 +14,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev                # ballots
   libsodium-dev                                  # CSPRNG, keyed hashing of codes
   libcli11-dev                                   # command lines (yhdessa-vote)
+  libmimalloc-dev                                # faster malloc for the yhdessa program
   catch2                                         # unit tests (v2)
 )
 if [[ "${1:-}" == "--browser" ]]; then
