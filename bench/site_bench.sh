@@ -8,7 +8,7 @@
 #   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/out/floor DIR/content OUT, built from bench/floor/floor.cpp (read,
-#            yaml-cpp, cmark-gfm, write; 1 thread)
+#            libyaml, cmark-gfm, write; 1 thread)
 # Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); nothing is
 # deleted while measuring: the folders are moved aside (a rename) and deleted when all
 # runs are done. Why: on an ext4 without a journal (this machine's disk) the kernel will
@@ -31,7 +31,7 @@
 #   --dest-root DIR  where the output folders go (default bench/out, on the same disk as
 #            the sources); /dev/shm/... (tmpfs) takes the file system's cost out
 #   --no-build  use build/release/generator/yhdessa as it is
-# Installs hugo and time (Debian packages) when missing; needs python3, g++, yaml-cpp and
+# Installs hugo and time (Debian packages) when missing; needs python3, g++, libyaml and
 # cmark-gfm (scripts/install-deps.sh installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -90,7 +90,7 @@ floor="$out/floor"
 floor_alloc=()
 ldd "$yhdessa" | grep -q libmimalloc && floor_alloc=(-lmimalloc)
 g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
-  -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm "${floor_alloc[@]+"${floor_alloc[@]}"}"
+  -lyaml -lcmark-gfm-extensions -lcmark-gfm "${floor_alloc[@]+"${floor_alloc[@]}"}"
 
 trash="$dest_root/trash-$$"  # output folders of finished sizes, deleted at the end
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"

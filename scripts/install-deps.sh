@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (GFM)
-  libyaml-cpp-dev                                # front matter, site.yaml, data/
+  libyaml-dev                                    # YAML: front matter, site.yaml, data/
   libkainjow-mustache-dev                        # templates
   nlohmann-json3-dev                             # JSON: manifests, API, open data
   libcpp-httplib-dev                             # HTTP: yhdessa serve, yhdessa-vote

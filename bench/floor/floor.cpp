@@ -2,15 +2,15 @@
 //
 // Usage: floor CONTENT_DIR OUT_DIR
 // Walks CONTENT_DIR for *.md files, reads each one, parses its YAML front matter with
-// yaml-cpp (and reads the title from it), renders the body with cmark-gfm and its GFM
-// extensions (table, strikethrough, autolink, tasklist), and writes one HTML file per page
-// to OUT_DIR/<path without .md>/index.html. Nothing else: no templates, no links, no lists.
+// libyaml (the parser yhdessa uses; it reads the title from it), renders the body with cmark-gfm
+// and its GFM extensions (table, strikethrough, autolink, tasklist), and writes one HTML file per
+// page to OUT_DIR/<path without .md>/index.html. Nothing else: no templates, no links, no lists.
 // Single-threaded on purpose: it is the per-page cost, the same one issue 2 quotes.
 // OUT_DIR must not exist (bench/site_bench.sh deletes it before each run), so every file
 // is written into a fresh folder. Built by bench/site_bench.sh with g++ -O2.
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -28,6 +28,58 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// Parses a YAML document with libyaml and finds the top-level title. False on a syntax
+// error. Depth and the key/value alternation are tracked at the top level only.
+bool ParseTitle(std::string_view yaml, std::string& title) {
+  yaml_parser_t p;
+  yaml_parser_initialize(&p);
+  yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(yaml.data()),
+                               yaml.size());
+  int depth = 0;
+  bool at_key = true, is_title = false, ok = true;
+  for (bool done = false; !done;) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(&p, &ev)) {
+      ok = false;
+      break;
+    }
+    switch (ev.type) {
+      case YAML_MAPPING_START_EVENT:
+      case YAML_SEQUENCE_START_EVENT:
+        ++depth;
+        break;
+      case YAML_MAPPING_END_EVENT:
+      case YAML_SEQUENCE_END_EVENT:
+        if (--depth == 1) at_key = !at_key;
+        break;
+      case YAML_SCALAR_EVENT:
+      case YAML_ALIAS_EVENT:
+        if (depth == 1) {
+          std::string_view v =
+              ev.type == YAML_SCALAR_EVENT
+                  ? std::string_view(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                     ev.data.scalar.length)
+                  : std::string_view();
+          if (at_key) {
+            is_title = v == "title";
+          } else if (is_title) {
+            title = v;
+          }
+          at_key = !at_key;
+        }
+        break;
+      case YAML_STREAM_END_EVENT:
+        done = true;
+        break;
+      default:
+        break;
+    }
+    yaml_event_delete(&ev);
+  }
+  yaml_parser_delete(&p);
+  return ok;
+}
 
 bool ReadAll(const std::string& path, std::string& out) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -91,11 +143,8 @@ int main(int argc, char** argv) {
     if (text.rfind("---\n", 0) == 0) {
       size_t end = text.find("\n---\n", 3);
       if (end != std::string::npos) {
-        try {
-          YAML::Node fm = YAML::Load(text.substr(4, end - 3));
-          if (fm["title"]) title = fm["title"].as<std::string>();
-        } catch (const YAML::Exception& e) {
-          std::cerr << path << ": " << e.what() << "\n";
+        if (!ParseTitle(std::string_view(text).substr(4, end - 3), title)) {
+          std::cerr << path << ": YAML syntax error\n";
           return 1;
         }
         body = std::string_view(text).substr(end + 5);

@@ -1,7 +1,7 @@
 // Value: a YAML document as a plain tree that remembers where each node came from.
 //
 // Front matter, site.yaml and data/ files are parsed by the YAML module into Values, so the
-// rest of the generator never sees yaml-cpp types. Scalars stay text (YAML's own type
+// rest of the generator never sees libyaml types. Scalars stay text (YAML's own type
 // guessing is the source of surprises such as `no` becoming false); typed readers (AsBool,
 // AsInt, AsDate) convert on request and report errors with the node's position. Maps keep
 // the order of the source, which keeps output deterministic.

@@ -1,9 +1,9 @@
-// YAML reader: the only user of yaml-cpp. Turns YAML text into a Value tree with positions.
+// YAML reader: the only user of libyaml. Turns YAML text into a Value tree with positions.
 //
 // `first_line` is the line of `text` within its file, so that positions in front matter
 // are relative to the whole Markdown file, not to the front-matter block (Eleventy and
 // Jekyll users know the pain when they are not). Syntax errors are reported with the
-// position yaml-cpp gives, translated the same way. Duplicate keys are errors.
+// position and the words libyaml gives, translated the same way. Duplicate keys are errors.
 #pragma once
 
 #include <optional>

@@ -94,7 +94,7 @@ TEST_CASE("round: validation errors for rounds and proposals") {
   CHECK(Contains(r.diagnostics, "hint: did you mean 'greedy'?"));
   CHECK(Contains(
       r.diagnostics,
-      "content/omakouvola/_index.md:9:43: error: 'budget' must be a whole number, not 'paljon'"));
+      "content/omakouvola/_index.md:9:42: error: 'budget' must be a whole number, not 'paljon'"));
 }
 
 TEST_CASE("round: proposals for an unknown round or area, and duplicate ids") {

@@ -62,3 +62,59 @@ TEST_CASE("typed readers report the field and the value") {
         "p.md:2:8: error: 'title' must be a text, not a list\n"
         "  hint: write the text on the same line, after the colon\n");
 }
+
+TEST_CASE("YAML: syntax errors name what was found and where it began") {
+  DiagnosticList d;
+  CHECK_FALSE(ParseYaml("title: \"Äänestys\ntags: [a\n", "a.md", 2, d));
+  CHECK(d.Format().rfind("a.md:4:1: error: YAML syntax error: found unexpected end of stream "
+                         "while scanning a quoted scalar that began on line 2\n",
+                         0) == 0);
+  DiagnosticList d2;
+  CHECK_FALSE(ParseYaml("title: Ä: b\n", "b.md", 2, d2));
+  // Columns count code points, as Diagnostic's caret does: ':' after "title: Ä" is 9th.
+  CHECK(d2.Format().rfind(
+            "b.md:2:9: error: YAML syntax error: mapping values are not allowed in this context",
+            0) == 0);
+}
+
+TEST_CASE("YAML: null words, block scalars, anchors, one document") {
+  DiagnosticList d;
+  auto v = ParseYaml(
+      "a:\nb: ~\nc: null\nd: 'null'\ne: |\n  two\n  lines\nf: &x [1, {k: v}]\ng: *x\n"
+      "h: !!str 5\n---\nsecond: document\n",
+      "f.yaml", 1, d);
+  REQUIRE(v);
+  CHECK_FALSE(d.has_errors());
+  CHECK(v->Find("a")->is_null());
+  CHECK(v->Find("b")->is_null());
+  CHECK(v->Find("c")->is_null());
+  CHECK(v->Find("d")->text() == "null");
+  CHECK(v->Find("d")->quoted());
+  CHECK(v->Find("e")->text() == "two\nlines\n");
+  CHECK(v->Find("e")->quoted());
+  REQUIRE(v->Find("g")->is_list());
+  REQUIRE(v->Find("g")->items().size() == 2);
+  CHECK(v->Find("g")->items()[1].Find("k")->text() == "v");
+  CHECK(v->Find("h")->quoted());
+  CHECK(v->Find("second") == nullptr);
+  CHECK(v->Find("f")->pos().line == 8);
+  CHECK(v->Find("g")->key_pos().line == 9);
+}
+
+TEST_CASE("YAML: unknown aliases, non-text keys and deep nesting are errors") {
+  DiagnosticList d;
+  CHECK_FALSE(ParseYaml("a: *nope\n", "f", 1, d));
+  CHECK(d.Format() ==
+        "f:1:4: error: YAML alias '*nope' refers to no anchor\n  hint: define '&nope' before it "
+        "is used\n");
+  DiagnosticList d2;
+  CHECK_FALSE(ParseYaml("? [a, b]\n: c\n", "f", 1, d2));
+  CHECK(d2.Format().find("a key must be a single word or text") != std::string::npos);
+  DiagnosticList d3;
+  CHECK_FALSE(ParseYaml(std::string(100, '[') + std::string(100, ']'), "f", 1, d3));
+  CHECK(d3.Format().find("YAML is nested more than 64 levels deep") != std::string::npos);
+  DiagnosticList d4;
+  auto empty = ParseYaml("", "f", 3, d4);
+  REQUIRE(empty);
+  CHECK(empty->is_null());
+}
