@@ -179,7 +179,9 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
   int step = 0;
   if (record != nullptr) {
     record->bought.clear();
+    record->paid.clear();
     record->priced.clear();
+    for (int p = 0; p < m; ++p) record->priced.push_back({0, p, alive[p] != 0, price[p]});
   }
   // Lower bounds from the run above (mes_trace.h), valid while this run buys what it bought.
   bool follow = above != nullptr;
@@ -255,7 +257,22 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
       }
     }
     if (best < 0) break;
-    if (record != nullptr) record->bought.push_back(best);
+    if (record != nullptr && record->fresh_within > 0) {
+      // Tighter bounds for the trace's users where they need them (SameRunsBetween): the
+      // stale prices close above the winner's. Repricing never changes what a run buys.
+      const double limit = static_cast<double>(price[best].num) /
+                           static_cast<double>(price[best].den) * (1 + record->fresh_within);
+      for (int p : order) {
+        if (estimate[p] > limit) break;
+        if (!alive[p] || !dirty[p]) continue;
+        dirty[p] = 0;
+        if (!reprice(p)) alive[p] = 0;
+      }
+    }
+    if (record != nullptr) {
+      record->bought.push_back(best);
+      record->paid.push_back(price[best]);
+    }
     if (follow &&
         (static_cast<size_t>(step) >= above->bought.size() || above->bought[step] != best))
       follow = false;
@@ -308,6 +325,43 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
     r.mes = x;
   }
   return result;
+}
+
+bool MesEngine::SameRunsBetween(const MesTrace& low, const MesTrace& high) const {
+  // Induction over the steps (mes_trace.h): while every run in between has bought what
+  // both ends bought, its winner's price is at most the low run's and every other price at
+  // least the high run's bound, so a strict gap (or an equal bound that the tie-break
+  // decides for the winner) leaves the winner the same; a project the high run found
+  // unaffordable stays so, and the high run ends only when every project left is.
+  if (low.bought != high.bought) return false;
+  const int m = static_cast<int>(e_.projects.size());
+  TieOrder tie(e_, votes_, tie_break_);
+  std::vector<const MesPrice*> bound(m, nullptr);  // nullptr: unaffordable or bought
+  size_t next = 0;
+  for (size_t step = 0; step <= high.bought.size(); ++step) {
+    for (; next < high.priced.size() && high.priced[next].step <= static_cast<int>(step); ++next) {
+      const MesTrace::Priced& x = high.priced[next];
+      bound[x.project] = x.affordable ? &x.price : nullptr;
+    }
+    if (step == high.bought.size()) {
+      // The high run stopped having found every project left unaffordable; so does every
+      // run below it. (A project still priced here would be a trace from another run.)
+      for (int p = 0; p < m; ++p) {
+        if (bound[p] != nullptr) return false;
+      }
+      return true;
+    }
+    const int w = high.bought[step];
+    const MesPrice& paid = low.paid[step];
+    for (int p = 0; p < m; ++p) {
+      if (p == w || bound[p] == nullptr) continue;
+      const int c = ComparePrice(*bound[p], paid);
+      if (c < 0 || (c == 0 && !tie.Before(w, p))) return false;
+    }
+    // Bought projects take no part in later steps; their entries are never replayed again.
+    bound[w] = nullptr;
+  }
+  return true;
 }
 
 TallyResult Mes(const Election& e, TieBreak tie_break) {

@@ -49,6 +49,10 @@ class MesEngine {
   TallyResult Run(Int128 share, bool explain = true, const MesTrace* above = nullptr,
                   MesTrace* record = nullptr);
 
+  /// True only if every run at a share between those of the two recorded runs (low <= high)
+  /// buys the same projects in the same order as both (mes_trace.h); false when not proven.
+  bool SameRunsBetween(const MesTrace& low, const MesTrace& high) const;
+
   /// Share that splits the election's budget equally (exactly budget / n).
   Int128 EqualShare() const;
   /// Share of `cents` per voter.

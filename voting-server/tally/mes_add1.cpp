@@ -13,33 +13,54 @@ namespace {
 constexpr int64_t kUnit = 100;  // one currency unit, in cents
 
 // Runs at consecutive shares are done in blocks of kAhead: first the block's highest share,
-// whose trace then spares the runs below it most of their pricing (mes_trace.h).
+// whose trace then spares the runs below it most of their pricing, and often proves that
+// every share up to it buys what the run just done bought (mes_trace.h).
 constexpr int64_t kAhead = 16;
+// The top run also reprices what lies within 1 % above each step's winner: fewer proofs
+// fail on a stale bound (Budapest 2024: 5 451 instead of 11 405 runs for 22 002 shares).
+constexpr double kFreshWithin = 0.01;
+// A range proof (mes_share_range.h) costs about as much as this many runs in a block.
+constexpr int64_t kProofRuns = 8;
 
 // MES at a share, reusing the run at the top of the current block when there is one.
 class BlockRunner {
  public:
-  explicit BlockRunner(MesEngine& engine) : engine_(engine) {}
+  explicit BlockRunner(MesEngine& engine) : engine_(engine) {
+    top_trace_.fresh_within = kFreshWithin;
+  }
 
   /// The outcome of MesEngine::Run at `share` cents (no explanations). With `ahead`, the
   /// share is expected to be followed by the next ones: run the block above it first.
   TallyResult At(int64_t share, bool ahead, int& runs) {
     if (ahead && top_ < share) {
       top_ = share + (kAhead - 1) * kUnit;
-      top_result_ = engine_.Run(engine_.ShareOfCents(top_), false, nullptr, &trace_);
+      top_result_ = engine_.Run(engine_.ShareOfCents(top_), false, nullptr, &top_trace_);
       ++runs;
     }
-    if (top_ == share) return top_result_;
+    last_ = share;
+    if (top_ == share) {
+      last_trace_ = top_trace_;
+      last_trace_.fresh_within = 0;
+      return top_result_;
+    }
     ++runs;
-    if (top_ > share) return engine_.Run(engine_.ShareOfCents(share), false, &trace_);
-    return engine_.Run(engine_.ShareOfCents(share), false);
+    const MesTrace* above = top_ > share ? &top_trace_ : nullptr;
+    return engine_.Run(engine_.ShareOfCents(share), false, above, &last_trace_);
+  }
+
+  /// The block's top share if every share from the last one At() ran up to it provably
+  /// buys the same projects in the same order; -1 otherwise.
+  int64_t ProvenTop() const {
+    if (top_ <= last_ || !engine_.SameRunsBetween(last_trace_, top_trace_)) return -1;
+    return top_;
   }
 
  private:
   MesEngine& engine_;
-  int64_t top_ = -1;  // share of the block's top run (cents); -1: none yet
+  int64_t top_ = -1;   // share of the block's top run (cents); -1: none yet
+  int64_t last_ = -1;  // share of the last run returned
   TallyResult top_result_;
-  MesTrace trace_;
+  MesTrace top_trace_, last_trace_;
 };
 
 // The add1 loop; with `range`, runs of shares whose outcome provably equals the current one
@@ -68,9 +89,16 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
     kept_share = share;
     kept_first_run = false;
     if (range == nullptr || IsExhaustive(e, current) || share >= all_costs) continue;
+    // Every share below the block's top buys what this one bought: the naive loop keeps
+    // them all (within budget, not exhaustive) and goes on to the top, as this does.
+    if (const int64_t top = blocks.ProvenTop(); top > share && top <= all_costs) {
+      share = top - kUnit;
+      kept_share = share;
+      continue;
+    }
     // Where the trace changes every few units (many voter groups, prices close together)
-    // proofs fail or prove short stretches; after each search that skipped fewer than two
-    // units per proof, wait twice as long before the next one, so that the proofs never
+    // proofs fail or prove short stretches; after each search that skipped fewer than
+    // kProofRuns units per proof, wait twice as long before the next one, so that they never
     // cost much more than the runs they save.
     if (wait > 0) {
       --wait;
@@ -106,7 +134,7 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
       }
     }
     previous = good;
-    if (good < 2 * attempts) {  // the proofs cost more than the runs they saved
+    if (good < kProofRuns * attempts) {  // the proofs cost more than the runs they saved
       backoff = std::max<int64_t>(1, backoff * 2);
       wait = backoff;
     } else {

@@ -45,8 +45,13 @@ struct MesTrace {
     bool affordable;  // false: its supporters could not pay for it
     MesPrice price;   // when affordable
   };
+  /// Set before recording: also reprice, at each step, the projects whose stale price is
+  /// within this fraction above the winner's, so that the trace's bounds are tight where
+  /// SameRunsBetween needs them (costs more repricing in the recorded run).
+  double fresh_within = 0;
   std::vector<int> bought;     // project bought at each step
-  std::vector<Priced> priced;  // every price computed while choosing a step, in order
+  std::vector<MesPrice> paid;  // its price
+  std::vector<Priced> priced;  // every price computed (step 0: every project), in order
 };
 
 }  // namespace yhdessa::tally
