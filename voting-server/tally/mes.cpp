@@ -105,36 +105,46 @@ bool MesEngine::ComputeOnePointPrice(int project, Price& price) {
   Int128 total = 0, num = cost, weight = total_weight_[project];
   if (weight <= 0) return false;
   Int128 limit = CeilDiv(num, weight);
+  // Branch-free: whether a budget is below the limit is as good as random, and mispredicted
+  // branches cost more than the masked arithmetic.
+  scratch_.resize(sup.size());
+  size_t kept = 0;
+  Int128 gone = 0;  // money of the voters below the limit
+  int64_t gone_count = 0;
   for (size_t i = 0; i < sup.size(); ++i) {
     const Supporter& s = sup[i];
     const Int128 b = budget_[s.group];
     const Int128 money = s.count * b;
     total += money;
-    if (b < limit) {
-      num -= money;
-      weight -= s.count;
-    } else {
-      scratch_.push_back(static_cast<int>(i));
-    }
+    const bool below = b < limit;
+    gone += below ? money : 0;
+    gone_count += below ? s.count : 0;
+    scratch_[kept] = static_cast<int>(i);
+    kept += below ? 0 : 1;
   }
+  scratch_.resize(kept);
   if (total < cost) return false;
+  num -= gone;
+  weight -= gone_count;
   bool changed = true;
   while (changed && weight > 0) {
-    changed = false;
     limit = CeilDiv(num, weight);
-    size_t kept = 0;
+    kept = 0;
+    gone = 0;
+    gone_count = 0;
     for (size_t i = 0; i < scratch_.size(); ++i) {
       const Supporter& s = sup[scratch_[i]];
       const Int128 b = budget_[s.group];
-      if (b < limit) {
-        num -= s.count * b;
-        weight -= s.count;
-        changed = true;
-      } else {
-        scratch_[kept++] = scratch_[i];
-      }
+      const bool below = b < limit;
+      gone += below ? s.count * b : 0;
+      gone_count += below ? s.count : 0;
+      scratch_[kept] = scratch_[i];
+      kept += below ? 0 : 1;
     }
+    changed = kept < scratch_.size();
     scratch_.resize(kept);
+    num -= gone;
+    weight -= gone_count;
   }
   if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
   price.num = num;
