@@ -57,6 +57,7 @@ bool MesEngine::ComputePrice(int project, Price& price) {
   // first pass also sums what the supporters have, to see whether they can pay at all.
   Int128 total = 0, num = cost, weight = total_weight_[project];
   scratch_.clear();
+  if (one_point_each_[project]) return ComputeOnePointPrice(project, price);
   for (size_t i = 0; i < sup.size(); ++i) {
     const Supporter& s = sup[i];
     const Int128 b = budget_[s.group];
@@ -94,11 +95,69 @@ bool MesEngine::ComputePrice(int project, Price& price) {
   return true;
 }
 
+bool MesEngine::ComputeOnePointPrice(int project, Price& price) {
+  // As ComputePrice, with every supporter giving 1 point: b * weight < num holds exactly
+  // when b < ceil(num / weight), so each pass compares budgets with one integer limit
+  // instead of multiplying. The limit is taken at the start of a pass; voters who leave
+  // during the pass raise the running q, and the next pass catches those now below it.
+  const std::vector<Supporter>& sup = supporters_[project];
+  const Int128 cost = cost_[project];
+  Int128 total = 0, num = cost, weight = total_weight_[project];
+  if (weight <= 0) return false;
+  Int128 limit = CeilDiv(num, weight);
+  // Branch-free: whether a budget is below the limit is as good as random, and mispredicted
+  // branches cost more than the masked arithmetic.
+  scratch_.resize(sup.size());
+  size_t kept = 0;
+  Int128 gone = 0;  // money of the voters below the limit
+  int64_t gone_count = 0;
+  for (size_t i = 0; i < sup.size(); ++i) {
+    const Supporter& s = sup[i];
+    const Int128 b = budget_[s.group];
+    const Int128 money = s.count * b;
+    total += money;
+    const bool below = b < limit;
+    gone += below ? money : 0;
+    gone_count += below ? s.count : 0;
+    scratch_[kept] = static_cast<int>(i);
+    kept += below ? 0 : 1;
+  }
+  scratch_.resize(kept);
+  if (total < cost) return false;
+  num -= gone;
+  weight -= gone_count;
+  bool changed = true;
+  while (changed && weight > 0) {
+    limit = CeilDiv(num, weight);
+    kept = 0;
+    gone = 0;
+    gone_count = 0;
+    for (size_t i = 0; i < scratch_.size(); ++i) {
+      const Supporter& s = sup[scratch_[i]];
+      const Int128 b = budget_[s.group];
+      const bool below = b < limit;
+      gone += below ? s.count * b : 0;
+      gone_count += below ? s.count : 0;
+      scratch_[kept] = scratch_[i];
+      kept += below ? 0 : 1;
+    }
+    changed = kept < scratch_.size();
+    scratch_.resize(kept);
+    num -= gone;
+    weight -= gone_count;
+  }
+  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
+  price.num = num;
+  price.q_den = weight;
+  price.den = weight * cost;
+  return true;
+}
+
 int MesEngine::ComparePrice(const Price& a, const Price& b) const {
   return CompareProducts(a.num, b.den, b.num, a.den);
 }
 
-TallyResult MesEngine::Run(Int128 share, bool explain) {
+TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, MesTrace* record) {
   const int m = static_cast<int>(e_.projects.size());
   TallyResult result;
   result.projects.resize(m);
@@ -128,7 +187,49 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
   std::vector<int> order;
   std::vector<int> tied;
   int step = 0;
+  if (record != nullptr) {
+    record->bought.clear();
+    record->paid.clear();
+    record->priced.clear();
+    for (int p = 0; p < m; ++p) record->priced.push_back({0, p, alive[p] != 0, price[p]});
+  }
+  // Lower bounds from the run above (mes_trace.h), valid while this run buys what it bought.
+  bool follow = above != nullptr;
+  size_t next_priced = 0;
+  std::vector<Price> bound;
+  std::vector<char> bound_state;  // 0: none, 1: new bound, 2: applied, 3: unaffordable
+  if (follow) {
+    bound.resize(m);
+    bound_state.assign(m, 0);
+  }
+  auto reprice = [&](int p) {
+    const bool ok = ComputePrice(p, price[p]);
+    if (record != nullptr) record->priced.push_back({step, p, ok, price[p]});
+    return ok;
+  };
   while (true) {
+    if (follow) {
+      for (; next_priced < above->priced.size() && above->priced[next_priced].step <= step;
+           ++next_priced) {
+        const MesTrace::Priced& x = above->priced[next_priced];
+        if (!x.affordable) {
+          bound_state[x.project] = 3;
+        } else if (bound_state[x.project] != 3) {
+          bound[x.project] = x.price;
+          bound_state[x.project] = 1;
+        }
+      }
+      // Only stale prices take a bound: a fresh one is exact and at least the bound.
+      for (int p = 0; p < m; ++p) {
+        if (!alive[p] || !dirty[p] || bound_state[p] == 0 || bound_state[p] == 2) continue;
+        if (bound_state[p] == 3) {
+          alive[p] = 0;
+        } else {
+          if (ComparePrice(bound[p], price[p]) > 0) price[p] = bound[p];
+          bound_state[p] = 2;
+        }
+      }
+    }
     // Prices only rise during a run (budgets only fall), so a stale price is a lower bound:
     // a project whose stale price already exceeds the best fresh one is skipped unpriced.
     order.clear();
@@ -146,7 +247,7 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
       if (best >= 0 && ComparePrice(price[p], price[best]) > 0) continue;
       if (dirty[p]) {
         dirty[p] = 0;
-        if (!ComputePrice(p, price[p])) {
+        if (!reprice(p)) {
           alive[p] = 0;
           continue;
         }
@@ -166,6 +267,25 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
       }
     }
     if (best < 0) break;
+    if (record != nullptr && record->fresh_within > 0) {
+      // Tighter bounds for the trace's users where they need them (SameRunsBetween): the
+      // stale prices close above the winner's. Repricing never changes what a run buys.
+      const double limit = static_cast<double>(price[best].num) /
+                           static_cast<double>(price[best].den) * (1 + record->fresh_within);
+      for (int p : order) {
+        if (estimate[p] > limit) break;
+        if (!alive[p] || !dirty[p]) continue;
+        dirty[p] = 0;
+        if (!reprice(p)) alive[p] = 0;
+      }
+    }
+    if (record != nullptr) {
+      record->bought.push_back(best);
+      record->paid.push_back(price[best]);
+    }
+    if (follow &&
+        (static_cast<size_t>(step) >= above->bought.size() || above->bought[step] != best))
+      follow = false;
     ++step;
     if (tied.size() > 1) {
       std::sort(tied.begin(), tied.end(), [&](int a, int b) { return tie.Before(a, b); });
@@ -180,19 +300,17 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
     // Charge the supporters of `best`.
     const Price& pr = price[best];
     // Everyone with the same points pays the same: one division per distinct points value.
+    // A voter short of q * points pays all: b * q_den < num * points, which for a whole b
+    // is b < ceil(num * points / q_den), the payment itself.
     int64_t cached_points = -1;
     Int128 cached_pay = 0;
     for (const Supporter& s : supporters_[best]) {
       Int128& b = budget_[s.group];
-      if (b * pr.q_den < pr.num * s.points) {
-        b = 0;
-      } else {
-        if (s.points != cached_points) {
-          cached_points = s.points;
-          cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
-        }
-        b -= cached_pay;
+      if (s.points != cached_points) {
+        cached_points = s.points;
+        cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
       }
+      b = b < cached_pay ? 0 : b - cached_pay;
     }
     for (int other : neighbours_[best]) dirty[other] = 1;
     alive[best] = 0;
@@ -217,6 +335,43 @@ TallyResult MesEngine::Run(Int128 share, bool explain) {
     r.mes = x;
   }
   return result;
+}
+
+bool MesEngine::SameRunsBetween(const MesTrace& low, const MesTrace& high) const {
+  // Induction over the steps (mes_trace.h): while every run in between has bought what
+  // both ends bought, its winner's price is at most the low run's and every other price at
+  // least the high run's bound, so a strict gap (or an equal bound that the tie-break
+  // decides for the winner) leaves the winner the same; a project the high run found
+  // unaffordable stays so, and the high run ends only when every project left is.
+  if (low.bought != high.bought) return false;
+  const int m = static_cast<int>(e_.projects.size());
+  TieOrder tie(e_, votes_, tie_break_);
+  std::vector<const MesPrice*> bound(m, nullptr);  // nullptr: unaffordable or bought
+  size_t next = 0;
+  for (size_t step = 0; step <= high.bought.size(); ++step) {
+    for (; next < high.priced.size() && high.priced[next].step <= static_cast<int>(step); ++next) {
+      const MesTrace::Priced& x = high.priced[next];
+      bound[x.project] = x.affordable ? &x.price : nullptr;
+    }
+    if (step == high.bought.size()) {
+      // The high run stopped having found every project left unaffordable; so does every
+      // run below it. (A project still priced here would be a trace from another run.)
+      for (int p = 0; p < m; ++p) {
+        if (bound[p] != nullptr) return false;
+      }
+      return true;
+    }
+    const int w = high.bought[step];
+    const MesPrice& paid = low.paid[step];
+    for (int p = 0; p < m; ++p) {
+      if (p == w || bound[p] == nullptr) continue;
+      const int c = ComparePrice(*bound[p], paid);
+      if (c < 0 || (c == 0 && !tie.Before(w, p))) return false;
+    }
+    // Bought projects take no part in later steps; their entries are never replayed again.
+    bound[w] = nullptr;
+  }
+  return true;
 }
 
 TallyResult Mes(const Election& e, TieBreak tie_break) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "voting-server/tally/election.h"
+#include "voting-server/tally/mes_trace.h"
 #include "voting-server/tally/tally_result.h"
 #include "voting-server/tally/tie_break.h"
 #include "voting-server/tally/voter_groups.h"
@@ -42,7 +43,15 @@ class MesEngine {
 
   /// One MES run; `share` is each voter's starting money in sub-units. Without `explain`
   /// the MesExplanation of unselected projects is left empty (saves a pass; mes-add1).
-  TallyResult Run(Int128 share, bool explain = true);
+  /// `above`, if given, is the trace of a run of this engine at a share >= `share`: its
+  /// prices are lower bounds that spare recomputations (mes_trace.h); the result is the
+  /// same as without it. `record`, if given, receives this run's trace.
+  TallyResult Run(Int128 share, bool explain = true, const MesTrace* above = nullptr,
+                  MesTrace* record = nullptr);
+
+  /// True only if every run at a share between those of the two recorded runs (low <= high)
+  /// buys the same projects in the same order as both (mes_trace.h); false when not proven.
+  bool SameRunsBetween(const MesTrace& low, const MesTrace& high) const;
 
   /// Share that splits the election's budget equally (exactly budget / n).
   Int128 EqualShare() const;
@@ -59,13 +68,9 @@ class MesEngine {
     int64_t points;  // per voter of the group
     int64_t count;   // voters in the group
   };
-  // Exact price rho = num / den of a project at the current budgets.
-  struct Price {
-    Int128 num = 0;    // cost minus what the full payers give
-    Int128 den = 1;    // (points of the voters paying q) * cost
-    Int128 q_den = 1;  // the points of the voters paying q; q = num / q_den
-  };
+  using Price = MesPrice;  // exact price at the current budgets
   bool ComputePrice(int project, Price& price);
+  bool ComputeOnePointPrice(int project, Price& price);
   int ComparePrice(const Price& a, const Price& b) const;
 
   const Election& e_;
