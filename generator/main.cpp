@@ -23,6 +23,7 @@
 #include "generator/core/file_system.h"
 #include "generator/http/external_links.h"
 #include "generator/http/preview_server.h"
+#include "generator/output/in_place_update.h"
 #include "generator/output/output_directory.h"
 
 namespace {
@@ -71,7 +72,7 @@ class MemoryOutput : public yhdessa::OutputSink {
 
 class DiskOutput : public yhdessa::OutputSink {
  public:
-  explicit DiskOutput(yhdessa::OutputDirectory& dir) : dir_(dir) {}
+  explicit DiskOutput(yhdessa::OutputFolder& dir) : dir_(dir) {}
   yhdessa::Status Write(const std::string& path, std::string_view data) override {
     return dir_.Write(path, data);
   }
@@ -88,13 +89,21 @@ class DiskOutput : public yhdessa::OutputSink {
   bool Reuse(const std::string& path, uint64_t stamp) override { return dir_.Reuse(path, stamp); }
 
  private:
-  yhdessa::OutputDirectory& dir_;
+  yhdessa::OutputFolder& dir_;
 };
 
 int Usage(const std::string& error) {
   if (!error.empty()) std::cerr << "yhdessa: " << error << "\n";
   std::cerr << kUsage;
   return kExitUsage;
+}
+
+// The folder's absolute, normal name: the build cache remembers which folder it describes.
+std::string AbsoluteFolder(const std::string& folder) {
+  std::error_code ec;
+  std::string path = std::filesystem::absolute(folder, ec).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
 }
 
 // Builds once; diagnostics go to stderr and, formatted, to `*report` when given.
@@ -118,13 +127,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
-  auto out = yhdessa::OutputDirectory::Create(destination);
-  if (!out.ok()) {
-    std::cerr << "error: " << out.status().message() << "\n";
-    return kExitContent;
-  }
-  DiskOutput sink(**out);
-  // The build cache: pages whose inputs are unchanged are linked from the previous site.
+  // The build cache: pages whose inputs are unchanged are kept from the previous site.
   std::string cache_dir = yhdessa::CacheFolder(a.source);
   std::optional<yhdessa::BuildCache> cache;
   if (!a.no_cache) {
@@ -133,6 +136,25 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
     options.cache = &*cache;
   }
+  // With the manifest of the site on disk, only changed files are written (in place);
+  // otherwise the site is built beside it and swapped in.
+  std::string folder = AbsoluteFolder(destination);
+  std::unique_ptr<yhdessa::OutputFolder> out;
+  bool in_place = cache && cache->previous_destination() == folder;
+  if (in_place) {
+    auto update = yhdessa::InPlaceUpdate::Create(destination, cache->previous_files());
+    if (update.ok()) out = std::move(*update);
+    in_place = update.ok();
+  }
+  if (!out) {
+    auto staging = yhdessa::OutputDirectory::Create(destination);
+    if (!staging.ok()) {
+      std::cerr << "error: " << staging.status().message() << "\n";
+      return kExitContent;
+    }
+    out = std::move(*staging);
+  }
+  DiskOutput sink(*out);
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
   diags.FillSourceLines([&](const std::string& file) -> std::string_view {
@@ -145,22 +167,27 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   std::cerr << diags.Format();
   if (report) *report = diags.Format();
   if (diags.has_errors()) {
-    (*out)->Abort();
+    out->Abort();
     size_t n = diags.error_count();
     std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors") << "; "
               << destination << " was not changed\n";
     return kExitContent;
   }
   // No cache may describe a site other than the one on disk: drop the old one before the
-  // swap, save the new one (with the files' stamps) after it.
-  if (cache) yhdessa::RemoveOutputCache(cache_dir);
-  yhdessa::Status s = (*out)->Commit();
+  // site changes (with --no-cache too), save the new one (with the files' stamps) after.
+  if (cache) {
+    yhdessa::RemoveOutputCache(cache_dir);
+  } else {
+    yhdessa::RemoveOutputCacheOf(cache_dir, folder);
+  }
+  yhdessa::Status s = out->Commit();
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
   if (cache) {
-    cache->StampOutputs([&](const std::string& path) { return (*out)->Stamp(path); });
+    cache->StampOutputs([&](const std::string& path) { return out->Stamp(path); });
+    cache->RecordFiles(folder, out->Files());
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
@@ -174,6 +201,11 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
+    if (in_place) {
+      auto& update = static_cast<const yhdessa::InPlaceUpdate&>(*out);
+      std::fprintf(stderr, "  updated in place: %zu files written, %zu deleted\n",
+                   update.replaced(), update.deleted());
+    }
   }
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,

@@ -1,5 +1,6 @@
 #include "generator/cache/build_cache.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "generator/cache/content_hash.h"
@@ -10,7 +11,7 @@ namespace {
 // Bump when the encoding or the meaning of a fingerprint changes.
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
 constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '1'};
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;  // 2: the manifest
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {
@@ -172,6 +173,9 @@ std::string BuildCache::Encode() const {
       PutU64(out, o.stamp);
     }
   }
+  PutString(out, destination_);
+  PutU64(out, files_.size());
+  for (const auto& f : files_) PutString(out, f);
   PutU64(out, HashBytes(out));
   return out;
 }
@@ -196,6 +200,13 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
     }
     cache.previous_.emplace(std::move(key), std::move(e));
   }
+  uint64_t files = 0;
+  if (!r.String(cache.previous_destination_) || !r.U64(files) || files > body.size())
+    return corrupt();
+  cache.previous_files_.resize(files);
+  for (auto& f : cache.previous_files_) {
+    if (!r.String(f)) return corrupt();
+  }
   if (!r.done()) return corrupt();
   return cache;
 }
@@ -219,6 +230,12 @@ void BuildCache::StampOutputs(
     }
     it = all ? std::next(it) : recorded_.erase(it);
   }
+}
+
+void BuildCache::RecordFiles(std::string destination, std::vector<std::string> files) {
+  std::sort(files.begin(), files.end());  // the same site, the same bytes
+  destination_ = std::move(destination);
+  files_ = std::move(files);
 }
 
 void BuildCache::Record(const std::string& key, CacheEntry entry) {

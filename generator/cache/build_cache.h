@@ -7,6 +7,10 @@
 // file changed or replaced since — by hand, or by a build with --no-cache — is rendered
 // again instead of reused.
 //
+// It also lists every file of the build's output and the folder it went to (the
+// manifest), so the next build can update that folder in place and delete the files it no
+// longer makes.
+//
 // Encode()/Decode() give a compact binary form: a header with the format version and the
 // generator version, the entries, and a checksum of all of it. Decode() rejects anything
 // truncated, corrupt or from another version with an error, and the build then goes on
@@ -65,6 +69,10 @@ class BuildCache {
     markdown_previous_ = std::move(o.markdown_previous_);
     markdown_recorded_ = std::move(o.markdown_recorded_);
     markdown_rendered_ = o.markdown_rendered_;
+    previous_destination_ = std::move(o.previous_destination_);
+    previous_files_ = std::move(o.previous_files_);
+    destination_ = std::move(o.destination_);
+    files_ = std::move(o.files_);
     return *this;
   }
 
@@ -81,6 +89,11 @@ class BuildCache {
   /// the entries of files it has none for (they will be rendered next time).
   void StampOutputs(const std::function<std::optional<uint64_t>(const std::string& path)>& stamp);
   size_t recorded_size() const { return recorded_.size(); }
+  /// Records every file of this build's output and the folder it is in (an absolute path).
+  void RecordFiles(std::string destination, std::vector<std::string> files);
+  /// The previous build's folder ("" when unknown) and every file it wrote there.
+  const std::string& previous_destination() const { return previous_destination_; }
+  const std::vector<std::string>& previous_files() const { return previous_files_; }
   size_t previous_size() const { return previous_.size(); }
 
   /// The Markdown half, in its own file: it is large, and rewritten only when a body
@@ -101,6 +114,10 @@ class BuildCache {
   std::unordered_map<uint64_t, MarkdownEntry> markdown_previous_;
   std::unordered_map<uint64_t, MarkdownEntry> markdown_recorded_;
   bool markdown_rendered_ = false;
+  std::string previous_destination_;
+  std::vector<std::string> previous_files_;
+  std::string destination_;
+  std::vector<std::string> files_;
   std::mutex mu_;
 };
 

@@ -74,4 +74,11 @@ void RemoveOutputCache(const std::string& folder) {
   std::remove((folder + "/build.bin").c_str());
 }
 
+void RemoveOutputCacheOf(const std::string& folder, const std::string& destination) {
+  std::string bytes = ReadAll(folder + "/build.bin");
+  if (bytes.empty()) return;
+  auto decoded = BuildCache::Decode(bytes);
+  if (!decoded.ok() || decoded->previous_destination() == destination) RemoveOutputCache(folder);
+}
+
 }  // namespace yhdessa
