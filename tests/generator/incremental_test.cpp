@@ -29,6 +29,7 @@ class PersistentOutput : public MemoryOutput {
 struct Workspace {
   std::string saved;           // .yhdessa-cache/build.bin
   std::string saved_markdown;  // .yhdessa-cache/markdown.bin
+  BuildCache::MarkdownSave markdown_save = BuildCache::MarkdownSave::kNone;
   std::map<std::string, std::string> site;
   BuildStats last;
 
@@ -53,7 +54,13 @@ struct Workspace {
       return HashBytes(it->second);
     });
     saved = cache.Encode();
-    saved_markdown = cache.EncodeMarkdown();
+    // As SaveCache: new bodies are appended to the log, or the log is written anew.
+    markdown_save = cache.markdown_save();
+    if (markdown_save == BuildCache::MarkdownSave::kAppend) {
+      cache.WriteMarkdown(true, [&](std::string_view bytes) { saved_markdown.append(bytes); });
+    } else if (markdown_save == BuildCache::MarkdownSave::kRewrite) {
+      saved_markdown = cache.EncodeMarkdown();
+    }
   }
 };
 
@@ -240,6 +247,39 @@ TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored")
     CHECK(ws.last.pages_rendered == ws.last.html_pages);
     CHECK(ws.site == Build(fs).files);
   }
+}
+
+TEST_CASE(
+    "incremental: rendered bodies are appended to markdown.bin, which is rewritten when "
+    "mostly unused") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);  // there was none
+  std::string first = ws.saved_markdown;
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kNone);  // nothing rendered
+  CHECK(ws.saved_markdown == first);
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kAppend);
+  CHECK(ws.saved_markdown.compare(0, first.size(), first) == 0);
+  CHECK(ws.saved_markdown.size() < first.size() * 2);
+  // The superseded record is still in the log, the new one wins: a warm build renders nothing.
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+  // A partial last record (a build that crashed while appending) is dropped, the rest used,
+  // and the next save writes the log anew.
+  ws.saved_markdown.resize(ws.saved_markdown.size() - 5);
+  t = Read(fs, "content/uutiset/u4.md");
+  fs.Add("content/uutiset/u4.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 2);  // u4 and u3, whose record was cut
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+  CHECK(BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
+  CHECK(ws.site == Build(fs).files);
 }
 
 TEST_CASE("incremental: without a cache every page is rendered") {
