@@ -32,7 +32,7 @@ constexpr int kExitOk = 0, kExitContent = 1, kExitUsage = 2;
 
 const char* kUsage =
     "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
-    "                     [--base-url URL] [--cache|--no-cache] [--quiet] [--verbose]\n"
+    "                     [--base-url URL] [--no-cache] [--quiet] [--verbose]\n"
     "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
     "       yhdessa check [--source DIR] [--external] [--format text|json]\n"
     "       yhdessa --help | --version\n";
@@ -46,7 +46,7 @@ struct Args {
   int port = 8080;
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
   bool external = false;
-  bool no_cache = true;  // the build cache is opt-in (--cache) until it beats a full build on disk
+  bool no_cache = false;  // the build cache is on unless --no-cache (see README)
   std::string format = "text";
 };
 

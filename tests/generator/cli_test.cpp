@@ -56,6 +56,20 @@ std::string Slurp(const fs::path& p) {
 
 }  // namespace
 
+TEST_CASE("cli: the build cache is on by default, in the site's .yhdessa-cache/") {
+  fs::path site = FixtureSite("default-cache");
+  REQUIRE(Exec("build --quiet --source " + site.string()).code == 0);
+  CHECK(fs::exists(site / ".yhdessa-cache/build.bin"));
+  Run warm = Exec("build --verbose --source " + site.string());
+  INFO(warm.output);
+  CHECK(warm.output.find("rendered 0 of ") != std::string::npos);
+  CHECK(warm.output.find("updated in place") != std::string::npos);
+  fs::remove_all(site / ".yhdessa-cache");
+  REQUIRE(Exec("build --no-cache --quiet --source " + site.string()).code == 0);
+  CHECK_FALSE(fs::exists(site / ".yhdessa-cache"));
+  fs::remove_all(site);
+}
+
 TEST_CASE("cli: build prints one summary line and exits 0") {
   fs::path site = FixtureSite("ok");
   Run r = Exec("build --source " + site.string());
@@ -90,8 +104,8 @@ TEST_CASE("cli: a failed build exits 1 and leaves the previous public/ untouched
   CHECK(r.output.find("build failed with 1 error") != std::string::npos);
   CHECK(Slurp(site / "public/uutiset/a/index.html") == before);
   size_t entries = std::distance(fs::directory_iterator(site), fs::directory_iterator());
-  // content, public, site.yaml, static, themes: no staging folder left (no cache by default)
-  CHECK(entries == 5);
+  // .yhdessa-cache, content, public, site.yaml, static, themes: no work folder left
+  CHECK(entries == 6);
   fs::remove_all(site);
 }
 
