@@ -98,6 +98,11 @@ int Usage(const std::string& error) {
   return kExitUsage;
 }
 
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
 // The folder's absolute, normal name: the build cache remembers which folder it describes.
 std::string AbsoluteFolder(const std::string& folder) {
   std::error_code ec;
@@ -127,12 +132,15 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
+  std::map<std::string, double> cache_ms;  // the steps around BuildSite, for --verbose
   // The build cache: pages whose inputs are unchanged are kept from the previous site.
   std::string cache_dir = yhdessa::CacheFolder(a.source);
   std::optional<yhdessa::BuildCache> cache;
   if (!a.no_cache) {
     std::string note;
+    auto load_start = std::chrono::steady_clock::now();
     cache = yhdessa::LoadCache(cache_dir, note);
+    cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
     options.cache = &*cache;
   }
@@ -180,7 +188,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   } else {
     yhdessa::RemoveOutputCacheOf(cache_dir, folder);
   }
+  auto commit_start = std::chrono::steady_clock::now();
   yhdessa::Status s = out->Commit();
+  cache_ms["commit"] = MillisecondsSince(commit_start);
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
@@ -188,7 +198,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (cache) {
     cache->StampOutputs([&](const std::string& path) { return out->Stamp(path); });
     cache->RecordFiles(folder, out->Files());
+    auto save_start = std::chrono::steady_clock::now();
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
+    cache_ms["save cache"] = MillisecondsSince(save_start);
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
   }
@@ -198,6 +210,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (a.verbose) {
     for (const auto& [name, t] : stats.phases)
       std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    for (const char* name : {"load cache", "commit", "save cache"}) {
+      if (cache_ms.count(name)) std::fprintf(stderr, "  %-16s %8.1f ms\n", name, cache_ms[name]);
+    }
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
