@@ -282,6 +282,25 @@ TEST_CASE(
   CHECK(ws.site == Build(fs).files);
 }
 
+TEST_CASE("incremental: markdown.bin is written anew when most of it is bodies no page has") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/iso.md",
+         "---\ntitle: Iso\ndate: 2024-02-01\n---\n" + std::string(3 << 20, 'x') + "\n");
+  Workspace ws;
+  ws.Build(fs);
+  size_t with_big = ws.saved_markdown.size();
+  REQUIRE(with_big > (3u << 20));
+  fs.Remove("content/uutiset/iso.md");
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+  CHECK(ws.saved_markdown.size() < with_big / 100);
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+}
+
 TEST_CASE("incremental: without a cache every page is rendered") {
   auto fs = SampleSite();
   Workspace ws;
