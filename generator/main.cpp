@@ -216,6 +216,10 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
+    if (cache) {
+      std::fprintf(stderr, "  front matter parsed for %zu files (the others from the cache)\n",
+                   stats.front_matters_parsed);
+    }
     if (in_place) {
       auto& update = static_cast<const yhdessa::InPlaceUpdate&>(*out);
       std::fprintf(stderr, "  updated in place: %zu files written, %zu deleted\n",

@@ -93,6 +93,81 @@ Result<Reader> OpenSection(std::string_view bytes, const char (&magic)[8]) {
   return OpenHeader(body, magic);
 }
 
+// Fills in a record's length and appends its checksum; `out` holds a zero length, the key
+// and the rest of the payload.
+void FinishRecord(std::string& out) {
+  uint64_t size = out.size() - 8;
+  std::memcpy(out.data(), &size, 8);
+  PutU64(out, HashBytes(std::string_view(out).substr(8)));
+}
+
+// A Value tree; every node's position is in `file` (stored once). False when one is not.
+bool PutValue(std::string& out, const Value& v, const std::string& file) {
+  if (v.pos().file != file) return false;
+  PutU64(out, static_cast<uint64_t>(v.kind()));
+  PutString(out, v.text());
+  PutU64(out, v.quoted());
+  PutU64(out, static_cast<uint64_t>(v.pos().line));
+  PutU64(out, static_cast<uint64_t>(v.pos().col));
+  PutU64(out, v.items().size());
+  for (const auto& item : v.items()) {
+    if (!PutValue(out, item, file)) return false;
+  }
+  PutU64(out, v.entries().size());
+  for (const auto& [key, value] : v.entries()) {
+    if (value.key_pos().file != file) return false;
+    PutString(out, key);
+    PutU64(out, static_cast<uint64_t>(value.key_pos().line));
+    PutU64(out, static_cast<uint64_t>(value.key_pos().col));
+    if (!PutValue(out, value, file)) return false;
+  }
+  return true;
+}
+
+bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
+  uint64_t kind = 0, quoted = 0, n = 0;
+  std::string text;
+  SourcePos pos{file, 0, 0};
+  if (depth > 200 || !r.U64(kind) || !r.String(text) || !r.U64(quoted) || !r.I32(pos.line) ||
+      !r.I32(pos.col)) {
+    return false;
+  }
+  switch (static_cast<Value::Kind>(kind)) {
+    case Value::Kind::kNull:
+      out = Value::Null(pos);
+      break;
+    case Value::Kind::kScalar:
+      out = Value::Scalar(std::move(text), quoted != 0, pos);
+      break;
+    case Value::Kind::kList:
+      out = Value::List(pos);
+      break;
+    case Value::Kind::kMap:
+      out = Value::Map(pos);
+      break;
+    default:
+      return false;
+  }
+  if (!r.U64(n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    Value item;
+    if (!ReadValue(r, file, item, depth + 1)) return false;
+    out.Append(std::move(item));
+  }
+  if (!r.U64(n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string key;
+    SourcePos key_pos{file, 0, 0};
+    Value value;
+    if (!r.String(key) || !r.I32(key_pos.line) || !r.I32(key_pos.col) ||
+        !ReadValue(r, file, value, depth + 1)) {
+      return false;
+    }
+    out.Insert(std::move(key), std::move(value), std::move(key_pos));
+  }
+  return true;
+}
+
 // A Markdown record: its length, the payload (key and entry), the payload's checksum.
 std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
                          const std::vector<LinkCall>& links) {
@@ -118,9 +193,7 @@ std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
     PutU64(out, static_cast<uint64_t>(l.pos.col));
     PutString(out, l.result);
   }
-  uint64_t size = out.size() - 8;
-  std::memcpy(out.data(), &size, 8);
-  PutU64(out, HashBytes(std::string_view(out).substr(8)));
+  FinishRecord(out);
   return out;
 }
 
@@ -186,17 +259,42 @@ Status BuildCache::DecodeMarkdown(std::string_view bytes, std::shared_ptr<const 
   return Status::Ok();
 }
 
+std::optional<std::string_view> BuildCache::TakeRecord(uint64_t key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = markdown_previous_.find(key);
+  if (it == markdown_previous_.end()) return std::nullopt;
+  std::string_view record = it->second;
+  markdown_previous_.erase(it);
+  markdown_taken_.emplace(key, record);
+  return record;
+}
+
 std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key) {
-  std::string_view record;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = markdown_previous_.find(key);
-    if (it == markdown_previous_.end()) return std::nullopt;
-    record = it->second;
-    markdown_previous_.erase(it);
-    markdown_taken_.emplace(key, record);
-  }
-  return DecodeRecord(record);
+  std::optional<std::string_view> record = TakeRecord(key);
+  if (!record) return std::nullopt;
+  return DecodeRecord(*record);
+}
+
+std::optional<Value> BuildCache::TakeFrontMatter(uint64_t key) {
+  std::optional<std::string_view> record = TakeRecord(key);
+  if (!record) return std::nullopt;
+  Reader r(record->substr(16, record->size() - 24));  // after length and key, before the sum
+  std::string file;
+  Value v;
+  if (!r.String(file) || !ReadValue(r, file, v, 0) || !r.done()) return std::nullopt;
+  return v;
+}
+
+bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
+  std::string record;
+  PutU64(record, 0);  // the length, below
+  PutU64(record, key);
+  PutString(record, v.pos().file);
+  if (!PutValue(record, v, v.pos().file)) return false;
+  FinishRecord(record);
+  std::lock_guard<std::mutex> lock(mu_);
+  markdown_new_.insert_or_assign(key, std::move(record));
+  return true;
 }
 
 void BuildCache::KeepMarkdown(uint64_t key) {

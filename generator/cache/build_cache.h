@@ -32,6 +32,7 @@
 #include "common/diagnostic.h"
 #include "common/status.h"
 #include "generator/content/markdown.h"
+#include "generator/data/value.h"
 
 namespace yhdessa {
 
@@ -112,8 +113,14 @@ class BuildCache {
   std::string EncodeMarkdown() const;
   /// Takes the previous build's entry for `key` out of the cache, if there is one.
   std::optional<MarkdownEntry> TakeMarkdown(uint64_t key);
-  /// The entry taken for `key` is still right: its record stays in the log.
+  /// The entry taken for `key` (a body or a front matter) is still right: its record
+  /// stays in the log.
   void KeepMarkdown(uint64_t key);
+  /// Parsed front matter (see FrontMatterCache), in the same log as the bodies under keys
+  /// of its own. Take, then KeepMarkdown or Record as for bodies.
+  std::optional<Value> TakeFrontMatter(uint64_t key);
+  /// False when `v` cannot be stored (nodes from another file).
+  bool RecordFrontMatter(uint64_t key, const Value& v);
   /// Records this build's entry, rendered by cmark now.
   void RecordMarkdown(uint64_t key, const RenderedMarkdown& md, const std::vector<LinkCall>& links);
   /// How markdown.bin is brought up to date: not at all (no body was rendered), by
@@ -133,7 +140,9 @@ class BuildCache {
   std::unordered_map<uint64_t, std::string_view> markdown_taken_;
   std::unordered_map<uint64_t, std::string_view> markdown_kept_;
   std::unordered_map<uint64_t, std::string> markdown_new_;  // encoded records
-  size_t markdown_file_size_ = 0;                           // bytes of the log read, 0: none
+  /// Takes the previous build's record for `key` out of the log (the whole record).
+  std::optional<std::string_view> TakeRecord(uint64_t key);
+  size_t markdown_file_size_ = 0;  // bytes of the log read, 0: none
   bool markdown_damaged_ = false;
   std::string previous_destination_;
   std::vector<std::string> previous_files_;

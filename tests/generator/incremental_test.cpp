@@ -301,6 +301,50 @@ TEST_CASE("incremental: markdown.bin is written anew when most of it is bodies n
   CHECK(ws.site == Build(fs).files);
 }
 
+TEST_CASE("incremental: unchanged front matter is not parsed again") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  size_t all = ws.last.front_matters_parsed;
+  CHECK(all > 5);
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 0);
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 0);  // a body edit
+  t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("title: Uutinen 3"), 16, "title: Uusi otsikko"));
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 1);
+  CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: front matter from the cache reports errors where a fresh parse does") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/u2.md",
+         "---\ntitle: Uutinen 2\ndate: 2024-02-10\nweight: paljon\ntags: [a, b]\n---\nTeksti.\n");
+  std::string saved_markdown;
+  std::string messages[2];
+  size_t parsed[2];
+  for (int run = 0; run < 2; ++run) {
+    BuildCache cache;
+    if (!saved_markdown.empty()) REQUIRE(cache.DecodeMarkdown(saved_markdown).ok());
+    PersistentOutput out;
+    DiagnosticList diags;
+    BuildOptions options;
+    options.filter.now = 1735689600;
+    options.cache = &cache;
+    parsed[run] = BuildSite(fs, out, options, diags).front_matters_parsed;
+    messages[run] = diags.Format();
+    saved_markdown = cache.EncodeMarkdown();
+  }
+  CHECK(messages[0].find("content/uutiset/u2.md:4:9") != std::string::npos);
+  CHECK(messages[1] == messages[0]);
+  CHECK(parsed[0] > 5);
+  CHECK(parsed[1] == 0);
+}
+
 TEST_CASE("incremental: without a cache every page is rendered") {
   auto fs = SampleSite();
   Workspace ws;
