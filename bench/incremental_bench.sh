@@ -9,7 +9,9 @@
 #   cold      no .yhdessa-cache, fresh output folder: everything rendered and written
 #   warm      nothing changed since the previous build: every page reused
 #   edit      one page's last paragraph edited (a body edit): that page rendered, the
-#             rest reused
+#             rest reused, public/ updated in place
+#   full      --no-cache over the existing public/: everything rendered, built beside it
+#             and swapped in (what `yhdessa build` did before the cache was the default)
 #   serve     `yhdessa serve` running; a page's body edited; the time from the write to the
 #             rebuilt page being on disk (the watcher's poll interval included)
 # and the pages rendered per case, from --verbose.
@@ -59,10 +61,11 @@ tfile="$out/incr-time.txt"
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
-# run LABEL: one timed build into $site/public; prints "wall rendered".
+# run [OPTIONS]: one timed build into $site/public (the cache is on by default); prints
+# "wall user sys maxrss_kb rendered".
 run() {
   sync
-  /usr/bin/time -f '%e' -o "$tfile" "$yhdessa" build --cache --source "$site" --verbose >"$out/incr.log" 2>&1 ||
+  /usr/bin/time -f '%e %U %S %M' -o "$tfile" "$yhdessa" build --source "$site" --verbose "$@" >"$out/incr.log" 2>&1 ||
     { cat "$out/incr.log" >&2; exit 1; }
   local rendered
   rendered="$(sed -n 's/.*rendered \([0-9]*\) of \([0-9]*\) pages.*/\1\/\2/p' "$out/incr.log")"
@@ -73,25 +76,33 @@ edit() {  # a body edit: a new last paragraph
   printf '\nMuokattu %s.\n' "$1" >>"$site/$page"
 }
 
-declare -A walls rendered
-for case in cold warm edit; do walls[$case]=""; done
-"$yhdessa" build --cache --source "$site" --quiet  # warm-up: page cache, first public/
+declare -A walls users syss rss rendered
+for case in cold warm edit full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+"$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
+record() {  # record CASE [OPTIONS]: one run of that case
+  local w u s m n c="$1"
+  shift
+  read -r w u s m n < <(run "$@")
+  walls[$c]+="$w"$'\n'; users[$c]+="$u"$'\n'; syss[$c]+="$s"$'\n'; rss[$c]+="$m"$'\n'
+  rendered[$c]="$n"
+}
 for r in $(seq 1 "$runs"); do
   echo "run $r of $runs" >&2
   # cold: no cache; the old output is moved aside, not deleted (see site_bench.sh on
   # inode reuse), and deleted at the end.
   rm -rf "$site/.yhdessa-cache"
   mv "$site/public" "$out/incr-trash-$$-$r"
-  read -r w n < <(run); walls[cold]+="$w"$'\n'; rendered[cold]="$n"
-  read -r w n < <(run); walls[warm]+="$w"$'\n'; rendered[warm]="$n"
+  record cold
+  record warm
   edit "$r"
-  read -r w n < <(run); walls[edit]+="$w"$'\n'; rendered[edit]="$n"
+  record edit
+  record full --no-cache
 done
 rm -rf "$out"/incr-trash-$$-*
 
 # serve: save a page, wait for its rebuilt HTML (polled every millisecond).
 serve_ms=""
-"$yhdessa" serve --cache --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
+"$yhdessa" serve --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
 serve_pid=$!
 trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q serving "$out/incr-serve.log" && break; sleep 0.1; done
@@ -127,9 +138,11 @@ trap - EXIT
 echo
 echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo
-echo "| case | wall (s) | pages rendered |"
-echo "|---|---:|---:|"
-for case in cold warm edit; do
-  echo "| $case | $(printf '%s' "${walls[$case]}" | median) | ${rendered[$case]} |"
+echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
+echo "|---|---:|---:|---:|---:|---:|"
+for case in cold warm edit full; do
+  echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
+    "| $(printf '%s' "${syss[$case]}" | median)" \
+    "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"
 done
-echo "| serve: save -> page on disk (ms) | $(printf '%s' "$serve_ms" | median) | |"
+echo "| serve: save -> page on disk (ms) | $(printf '%s' "$serve_ms" | median) | | | | |"

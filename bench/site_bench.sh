@@ -5,7 +5,8 @@
 # in bench/out/corpus-<N>/ (Hugo's layout: config.toml, layouts/, content/, static/), copies
 # bench/corpus-site/ (site.yaml and themes/bench) next to it so that the same folder is both
 # a Hugo site and a yhdessa site, and then measures, in the same run and interleaved:
-#   yhdessa  build/release/generator/yhdessa build --source DIR --destination OUT --quiet
+#   yhdessa  build/release/generator/yhdessa build --no-cache --source DIR --destination OUT --quiet
+#            (full builds: incremental ones are bench/incremental_bench.sh's)
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/out/floor DIR/content OUT, built from bench/floor/floor.cpp (read,
 #            libyaml, cmark-gfm, write; 1 thread)
@@ -110,7 +111,7 @@ measure() {
   load="$(cut -d' ' -f1 /proc/loadavg)"
   local cmd
   case "$tool" in
-    yhdessa) cmd=("$yhdessa" build --source "$dir" --destination "$dest" --quiet) ;;
+    yhdessa) cmd=("$yhdessa" build --no-cache --source "$dir" --destination "$dest" --quiet) ;;
     hugo) cmd=(hugo -s "$dir" -d "$dest" --quiet) ;;
     floor) cmd=("$floor" "$dir/content" "$dest") ;;
   esac

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "generator/cache/front_matter_cache.h"
 #include "generator/cache/markdown_cache.h"
 #include "generator/cache/render_cache.h"
 #include "generator/config/site_config.h"
@@ -247,6 +248,14 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   std::vector<std::optional<Page>> parsed(md_files.size());
   const std::vector<std::string> kind_keys = AllKindKeys();
+  std::optional<FrontMatterCache> fm_cache;  // unchanged front matter is not parsed again
+  FrontMatterParser parse_yaml;
+  if (options.cache) {
+    fm_cache.emplace(*options.cache);
+    parse_yaml = [&](std::string_view text, const std::string& file, int line, DiagnosticList& d) {
+      return fm_cache->Parse(text, file, line, d);
+    };
+  }
   ParallelFor(md_files.size(), [&](size_t i) {
     std::string file = "content/" + md_files[i];
     auto text = fs.ReadFile(file);
@@ -254,8 +263,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       diags.Error({file, 0, 0}, text.status().message());
       return;
     }
-    parsed[i] = ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags);
+    parsed[i] =
+        ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags, parse_yaml);
   });
+  stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : md_files.size();
   timer.Done("read + parse");
 
   SiteInputs inputs;

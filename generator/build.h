@@ -60,7 +60,8 @@ struct BuildStats {
   size_t html_pages = 0;      // HTML pages of the site (content pages, lists, pagination)
   size_t pages_rendered = 0;  // of those, rendered by this build (the others reused from the cache)
   size_t bodies = 0;          // Markdown bodies
-  size_t bodies_rendered = 0;  // of those, rendered by cmark-gfm (the others from the cache)
+  size_t bodies_rendered = 0;       // of those, rendered by cmark-gfm (the others from the cache)
+  size_t front_matters_parsed = 0;  // by yaml-cpp (the others from the cache)
   std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 

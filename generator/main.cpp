@@ -23,6 +23,7 @@
 #include "generator/core/file_system.h"
 #include "generator/http/external_links.h"
 #include "generator/http/preview_server.h"
+#include "generator/output/in_place_update.h"
 #include "generator/output/output_directory.h"
 
 namespace {
@@ -31,7 +32,7 @@ constexpr int kExitOk = 0, kExitContent = 1, kExitUsage = 2;
 
 const char* kUsage =
     "usage: yhdessa build [--source DIR] [--destination DIR] [--drafts] [--future] [--expired]\n"
-    "                     [--base-url URL] [--cache|--no-cache] [--quiet] [--verbose]\n"
+    "                     [--base-url URL] [--no-cache] [--quiet] [--verbose]\n"
     "       yhdessa serve [same options] [--bind HOST] [--port N]\n"
     "       yhdessa check [--source DIR] [--external] [--format text|json]\n"
     "       yhdessa --help | --version\n";
@@ -45,7 +46,7 @@ struct Args {
   int port = 8080;
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
   bool external = false;
-  bool no_cache = true;  // the build cache is opt-in (--cache) until it beats a full build on disk
+  bool no_cache = false;  // the build cache is on unless --no-cache (see README)
   std::string format = "text";
 };
 
@@ -71,7 +72,7 @@ class MemoryOutput : public yhdessa::OutputSink {
 
 class DiskOutput : public yhdessa::OutputSink {
  public:
-  explicit DiskOutput(yhdessa::OutputDirectory& dir) : dir_(dir) {}
+  explicit DiskOutput(yhdessa::OutputFolder& dir) : dir_(dir) {}
   yhdessa::Status Write(const std::string& path, std::string_view data) override {
     return dir_.Write(path, data);
   }
@@ -88,13 +89,26 @@ class DiskOutput : public yhdessa::OutputSink {
   bool Reuse(const std::string& path, uint64_t stamp) override { return dir_.Reuse(path, stamp); }
 
  private:
-  yhdessa::OutputDirectory& dir_;
+  yhdessa::OutputFolder& dir_;
 };
 
 int Usage(const std::string& error) {
   if (!error.empty()) std::cerr << "yhdessa: " << error << "\n";
   std::cerr << kUsage;
   return kExitUsage;
+}
+
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// The folder's absolute, normal name: the build cache remembers which folder it describes.
+std::string AbsoluteFolder(const std::string& folder) {
+  std::error_code ec;
+  std::string path = std::filesystem::absolute(folder, ec).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
 }
 
 // Builds once; diagnostics go to stderr and, formatted, to `*report` when given.
@@ -118,21 +132,37 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
-  auto out = yhdessa::OutputDirectory::Create(destination);
-  if (!out.ok()) {
-    std::cerr << "error: " << out.status().message() << "\n";
-    return kExitContent;
-  }
-  DiskOutput sink(**out);
-  // The build cache: pages whose inputs are unchanged are linked from the previous site.
+  std::map<std::string, double> cache_ms;  // the steps around BuildSite, for --verbose
+  // The build cache: pages whose inputs are unchanged are kept from the previous site.
   std::string cache_dir = yhdessa::CacheFolder(a.source);
   std::optional<yhdessa::BuildCache> cache;
   if (!a.no_cache) {
     std::string note;
+    auto load_start = std::chrono::steady_clock::now();
     cache = yhdessa::LoadCache(cache_dir, note);
+    cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
     options.cache = &*cache;
   }
+  // With the manifest of the site on disk, only changed files are written (in place);
+  // otherwise the site is built beside it and swapped in.
+  std::string folder = AbsoluteFolder(destination);
+  std::unique_ptr<yhdessa::OutputFolder> out;
+  bool in_place = cache && cache->previous_destination() == folder;
+  if (in_place) {
+    auto update = yhdessa::InPlaceUpdate::Create(destination, cache->previous_files());
+    if (update.ok()) out = std::move(*update);
+    in_place = update.ok();
+  }
+  if (!out) {
+    auto staging = yhdessa::OutputDirectory::Create(destination);
+    if (!staging.ok()) {
+      std::cerr << "error: " << staging.status().message() << "\n";
+      return kExitContent;
+    }
+    out = std::move(*staging);
+  }
+  DiskOutput sink(*out);
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
   diags.FillSourceLines([&](const std::string& file) -> std::string_view {
@@ -145,23 +175,32 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   std::cerr << diags.Format();
   if (report) *report = diags.Format();
   if (diags.has_errors()) {
-    (*out)->Abort();
+    out->Abort();
     size_t n = diags.error_count();
     std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors") << "; "
               << destination << " was not changed\n";
     return kExitContent;
   }
   // No cache may describe a site other than the one on disk: drop the old one before the
-  // swap, save the new one (with the files' stamps) after it.
-  if (cache) yhdessa::RemoveOutputCache(cache_dir);
-  yhdessa::Status s = (*out)->Commit();
+  // site changes (with --no-cache too), save the new one (with the files' stamps) after.
+  if (cache) {
+    yhdessa::RemoveOutputCache(cache_dir);
+  } else {
+    yhdessa::RemoveOutputCacheOf(cache_dir, folder);
+  }
+  auto commit_start = std::chrono::steady_clock::now();
+  yhdessa::Status s = out->Commit();
+  cache_ms["commit"] = MillisecondsSince(commit_start);
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
   if (cache) {
-    cache->StampOutputs([&](const std::string& path) { return (*out)->Stamp(path); });
+    cache->StampOutputs([&](const std::string& path) { return out->Stamp(path); });
+    cache->RecordFiles(folder, out->Files());
+    auto save_start = std::chrono::steady_clock::now();
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
+    cache_ms["save cache"] = MillisecondsSince(save_start);
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
   }
@@ -171,9 +210,21 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (a.verbose) {
     for (const auto& [name, t] : stats.phases)
       std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    for (const char* name : {"load cache", "commit", "save cache"}) {
+      if (cache_ms.count(name)) std::fprintf(stderr, "  %-16s %8.1f ms\n", name, cache_ms[name]);
+    }
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
+    if (cache) {
+      std::fprintf(stderr, "  front matter parsed for %zu files (the others from the cache)\n",
+                   stats.front_matters_parsed);
+    }
+    if (in_place) {
+      auto& update = static_cast<const yhdessa::InPlaceUpdate&>(*out);
+      std::fprintf(stderr, "  updated in place: %zu files written, %zu deleted\n",
+                   update.replaced(), update.deleted());
+    }
   }
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,

@@ -1,5 +1,6 @@
 #include "generator/cache/build_cache.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "generator/cache/content_hash.h"
@@ -9,8 +10,8 @@ namespace {
 
 // Bump when the encoding or the meaning of a fingerprint changes.
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
-constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '1'};
-constexpr uint32_t kFormat = 1;
+constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '2'};  // 02: a log
+constexpr uint32_t kFormat = 2;                                               // 2: the manifest
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {
@@ -45,6 +46,14 @@ class Reader {
     v = static_cast<int>(static_cast<int64_t>(u));
     return true;
   }
+  /// The next `n` bytes, not copied.
+  bool View(size_t n, std::string_view& v) {
+    if (n > data_.size() - at_) return false;
+    v = data_.substr(at_, n);
+    at_ += n;
+    return true;
+  }
+  size_t at() const { return at_; }
   bool done() const { return at_ == data_.size(); }
 
  private:
@@ -58,16 +67,12 @@ void PutHeader(std::string& out, const char (&magic)[8]) {
   PutString(out, kGenerator);
 }
 
-// Checks the magic, the checksum and the versions; returns the reader after the header.
-Result<Reader> OpenSection(std::string_view bytes, const char (&magic)[8]) {
+// Checks the magic and the versions; returns the reader after the header.
+Result<Reader> OpenHeader(std::string_view bytes, const char (&magic)[8]) {
   auto corrupt = Status::InvalidArgument("the cache is truncated or corrupt");
   if (bytes.size() < sizeof magic + 16 || std::memcmp(bytes.data(), magic, sizeof magic) != 0)
     return corrupt;
-  std::string_view body = bytes.substr(0, bytes.size() - 8);
-  uint64_t sum;
-  std::memcpy(&sum, bytes.data() + body.size(), 8);
-  if (sum != HashBytes(body)) return corrupt;
-  Reader r(body.substr(sizeof magic));
+  Reader r(bytes.substr(sizeof magic));
   uint64_t format = 0;
   std::string generator;
   if (!r.U64(format) || !r.String(generator)) return corrupt;
@@ -77,86 +82,262 @@ Result<Reader> OpenSection(std::string_view bytes, const char (&magic)[8]) {
   return r;
 }
 
-}  // namespace
+// OpenHeader after checking the checksum at the end; the reader stops before it.
+Result<Reader> OpenSection(std::string_view bytes, const char (&magic)[8]) {
+  auto corrupt = Status::InvalidArgument("the cache is truncated or corrupt");
+  if (bytes.size() < sizeof magic + 16) return corrupt;
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  uint64_t sum;
+  std::memcpy(&sum, bytes.data() + body.size(), 8);
+  if (sum != HashBytes(body)) return corrupt;
+  return OpenHeader(body, magic);
+}
 
-std::string BuildCache::EncodeMarkdown() const {
-  std::string out;
-  PutHeader(out, kMarkdownMagic);
-  PutU64(out, markdown_recorded_.size());
-  for (const auto& [key, e] : markdown_recorded_) {
-    PutU64(out, key);
-    PutString(out, e.md.html);
-    PutString(out, e.md.first_paragraph);
-    PutU64(out, e.md.word_count);
-    PutU64(out, e.md.headings.size());
-    for (const auto& h : e.md.headings) {
-      PutU64(out, static_cast<uint64_t>(h.level));
-      PutString(out, h.text);
-      PutString(out, h.id);
-      PutU64(out, static_cast<uint64_t>(h.line));
-    }
-    PutU64(out, e.links.size());
-    for (const auto& l : e.links) {
-      PutString(out, l.url);
-      PutU64(out, l.image);
-      PutString(out, l.pos.file);
-      PutU64(out, static_cast<uint64_t>(l.pos.line));
-      PutU64(out, static_cast<uint64_t>(l.pos.col));
-      PutString(out, l.result);
-    }
+// Fills in a record's length and appends its checksum; `out` holds a zero length, the key
+// and the rest of the payload.
+void FinishRecord(std::string& out) {
+  uint64_t size = out.size() - 8;
+  std::memcpy(out.data(), &size, 8);
+  PutU64(out, HashBytes(std::string_view(out).substr(8)));
+}
+
+// A Value tree; every node's position is in `file` (stored once). False when one is not.
+bool PutValue(std::string& out, const Value& v, const std::string& file) {
+  if (v.pos().file != file) return false;
+  PutU64(out, static_cast<uint64_t>(v.kind()));
+  PutString(out, v.text());
+  PutU64(out, v.quoted());
+  PutU64(out, static_cast<uint64_t>(v.pos().line));
+  PutU64(out, static_cast<uint64_t>(v.pos().col));
+  PutU64(out, v.items().size());
+  for (const auto& item : v.items()) {
+    if (!PutValue(out, item, file)) return false;
   }
-  PutU64(out, HashBytes(out));
+  PutU64(out, v.entries().size());
+  for (const auto& [key, value] : v.entries()) {
+    if (value.key_pos().file != file) return false;
+    PutString(out, key);
+    PutU64(out, static_cast<uint64_t>(value.key_pos().line));
+    PutU64(out, static_cast<uint64_t>(value.key_pos().col));
+    if (!PutValue(out, value, file)) return false;
+  }
+  return true;
+}
+
+bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
+  uint64_t kind = 0, quoted = 0, n = 0;
+  std::string text;
+  SourcePos pos{file, 0, 0};
+  if (depth > 200 || !r.U64(kind) || !r.String(text) || !r.U64(quoted) || !r.I32(pos.line) ||
+      !r.I32(pos.col)) {
+    return false;
+  }
+  switch (static_cast<Value::Kind>(kind)) {
+    case Value::Kind::kNull:
+      out = Value::Null(pos);
+      break;
+    case Value::Kind::kScalar:
+      out = Value::Scalar(std::move(text), quoted != 0, pos);
+      break;
+    case Value::Kind::kList:
+      out = Value::List(pos);
+      break;
+    case Value::Kind::kMap:
+      out = Value::Map(pos);
+      break;
+    default:
+      return false;
+  }
+  if (!r.U64(n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    Value item;
+    if (!ReadValue(r, file, item, depth + 1)) return false;
+    out.Append(std::move(item));
+  }
+  if (!r.U64(n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string key;
+    SourcePos key_pos{file, 0, 0};
+    Value value;
+    if (!r.String(key) || !r.I32(key_pos.line) || !r.I32(key_pos.col) ||
+        !ReadValue(r, file, value, depth + 1)) {
+      return false;
+    }
+    out.Insert(std::move(key), std::move(value), std::move(key_pos));
+  }
+  return true;
+}
+
+// A Markdown record: its length, the payload (key and entry), the payload's checksum.
+std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
+                         const std::vector<LinkCall>& links) {
+  std::string out;
+  PutU64(out, 0);  // the length, below
+  PutU64(out, key);
+  PutString(out, md.html);
+  PutString(out, md.first_paragraph);
+  PutU64(out, md.word_count);
+  PutU64(out, md.headings.size());
+  for (const auto& h : md.headings) {
+    PutU64(out, static_cast<uint64_t>(h.level));
+    PutString(out, h.text);
+    PutString(out, h.id);
+    PutU64(out, static_cast<uint64_t>(h.line));
+  }
+  PutU64(out, links.size());
+  for (const auto& l : links) {
+    PutString(out, l.url);
+    PutU64(out, l.image);
+    PutString(out, l.pos.file);
+    PutU64(out, static_cast<uint64_t>(l.pos.line));
+    PutU64(out, static_cast<uint64_t>(l.pos.col));
+    PutString(out, l.result);
+  }
+  FinishRecord(out);
   return out;
 }
 
-Status BuildCache::DecodeMarkdown(std::string_view bytes) {
-  auto opened = OpenSection(bytes, kMarkdownMagic);
-  if (!opened.ok()) return opened.status();
-  Reader& r = *opened;
-  auto corrupt = Status::InvalidArgument("the cache is truncated or corrupt");
-  uint64_t count = 0;
-  if (!r.U64(count)) return corrupt;
-  std::unordered_map<uint64_t, MarkdownEntry> entries;
-  for (uint64_t i = 0; i < count; ++i) {
-    uint64_t key = 0, n = 0, image = 0;
-    MarkdownEntry e;
-    if (!r.U64(key) || !r.String(e.md.html) || !r.String(e.md.first_paragraph) || !r.U64(n))
-      return corrupt;
-    e.md.word_count = n;
-    if (!r.U64(n) || n > bytes.size()) return corrupt;
-    e.md.headings.resize(n);
-    for (auto& h : e.md.headings) {
-      if (!r.I32(h.level) || !r.String(h.text) || !r.String(h.id) || !r.I32(h.line)) return corrupt;
-    }
-    if (!r.U64(n) || n > bytes.size()) return corrupt;
-    e.links.resize(n);
-    for (auto& l : e.links) {
-      if (!r.String(l.url) || !r.U64(image) || !r.String(l.pos.file) || !r.I32(l.pos.line) ||
-          !r.I32(l.pos.col) || !r.String(l.result)) {
-        return corrupt;
-      }
-      l.image = image != 0;
-    }
-    entries.emplace(key, std::move(e));
+// A record's entry (its checksum was checked when the log was read).
+std::optional<MarkdownEntry> DecodeRecord(std::string_view record) {
+  Reader r(record.substr(16, record.size() - 24));  // after length and key, before the sum
+  MarkdownEntry e;
+  uint64_t n = 0, image = 0;
+  if (!r.String(e.md.html) || !r.String(e.md.first_paragraph) || !r.U64(n)) return std::nullopt;
+  e.md.word_count = n;
+  if (!r.U64(n) || n > record.size()) return std::nullopt;
+  e.md.headings.resize(n);
+  for (auto& h : e.md.headings) {
+    if (!r.I32(h.level) || !r.String(h.text) || !r.String(h.id) || !r.I32(h.line))
+      return std::nullopt;
   }
-  if (!r.done()) return corrupt;
-  for (auto& [key, e] : entries) markdown_previous_.insert_or_assign(key, std::move(e));
-  return Status::Ok();
-}
-
-std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = markdown_previous_.find(key);
-  if (it == markdown_previous_.end()) return std::nullopt;
-  MarkdownEntry e = std::move(it->second);
-  markdown_previous_.erase(it);
+  if (!r.U64(n) || n > record.size()) return std::nullopt;
+  e.links.resize(n);
+  for (auto& l : e.links) {
+    if (!r.String(l.url) || !r.U64(image) || !r.String(l.pos.file) || !r.I32(l.pos.line) ||
+        !r.I32(l.pos.col) || !r.String(l.result)) {
+      return std::nullopt;
+    }
+    l.image = image != 0;
+  }
+  if (!r.done()) return std::nullopt;
   return e;
 }
 
-void BuildCache::RecordMarkdown(uint64_t key, MarkdownEntry entry, bool rendered) {
+}  // namespace
+
+Status BuildCache::DecodeMarkdown(std::string_view bytes, std::shared_ptr<const void> owner) {
+  if (!owner) {
+    auto copy = std::make_shared<const std::string>(bytes);
+    bytes = *copy;
+    owner = std::move(copy);
+  }
+  auto opened = OpenHeader(bytes, kMarkdownMagic);
+  if (!opened.ok()) {
+    markdown_damaged_ = true;
+    return opened.status();
+  }
+  markdown_owners_.push_back(std::move(owner));
+  Reader& r = *opened;
+  size_t start = sizeof kMarkdownMagic + r.at();
+  Reader log(bytes.substr(start));
+  while (!log.done()) {
+    size_t at = log.at();
+    uint64_t size = 0, key = 0, sum = 0;
+    std::string_view payload;
+    if (!log.U64(size) || size < 8 || !log.View(size, payload) || !log.U64(sum) ||
+        sum != HashBytes(payload)) {
+      // A build that crashed while appending, or a damaged file: the rest is not used,
+      // and the next save writes the file anew.
+      markdown_damaged_ = true;
+      markdown_file_size_ += start + at;
+      return Status::InvalidArgument("the cache is truncated or corrupt");
+    }
+    std::memcpy(&key, payload.data(), 8);
+    markdown_previous_.insert_or_assign(key, bytes.substr(start + at, size + 16));
+  }
+  markdown_file_size_ += bytes.size();
+  return Status::Ok();
+}
+
+std::optional<std::string_view> BuildCache::TakeRecord(uint64_t key) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (rendered) markdown_rendered_ = true;
-  markdown_recorded_.insert_or_assign(key, std::move(entry));
+  auto it = markdown_previous_.find(key);
+  if (it == markdown_previous_.end()) return std::nullopt;
+  std::string_view record = it->second;
+  markdown_previous_.erase(it);
+  markdown_taken_.emplace(key, record);
+  return record;
+}
+
+std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key) {
+  std::optional<std::string_view> record = TakeRecord(key);
+  if (!record) return std::nullopt;
+  return DecodeRecord(*record);
+}
+
+std::optional<Value> BuildCache::TakeFrontMatter(uint64_t key) {
+  std::optional<std::string_view> record = TakeRecord(key);
+  if (!record) return std::nullopt;
+  Reader r(record->substr(16, record->size() - 24));  // after length and key, before the sum
+  std::string file;
+  Value v;
+  if (!r.String(file) || !ReadValue(r, file, v, 0) || !r.done()) return std::nullopt;
+  return v;
+}
+
+bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
+  std::string record;
+  PutU64(record, 0);  // the length, below
+  PutU64(record, key);
+  PutString(record, v.pos().file);
+  if (!PutValue(record, v, v.pos().file)) return false;
+  FinishRecord(record);
+  std::lock_guard<std::mutex> lock(mu_);
+  markdown_new_.insert_or_assign(key, std::move(record));
+  return true;
+}
+
+void BuildCache::KeepMarkdown(uint64_t key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = markdown_taken_.find(key);
+  if (it != markdown_taken_.end()) markdown_kept_.insert_or_assign(key, it->second);
+}
+
+void BuildCache::RecordMarkdown(uint64_t key, const RenderedMarkdown& md,
+                                const std::vector<LinkCall>& links) {
+  std::string record = EncodeRecord(key, md, links);
+  std::lock_guard<std::mutex> lock(mu_);
+  markdown_new_.insert_or_assign(key, std::move(record));
+}
+
+BuildCache::MarkdownSave BuildCache::markdown_save() const {
+  if (markdown_new_.empty()) return MarkdownSave::kNone;
+  if (markdown_damaged_ || markdown_file_size_ == 0) return MarkdownSave::kRewrite;
+  size_t live = 0, added = 0;
+  for (const auto& [key, record] : markdown_kept_) live += record.size();
+  for (const auto& [key, record] : markdown_new_) added += record.size();
+  live += added;
+  return markdown_file_size_ + added > 2 * live + (1 << 20) ? MarkdownSave::kRewrite
+                                                            : MarkdownSave::kAppend;
+}
+
+void BuildCache::WriteMarkdown(bool append,
+                               const std::function<void(std::string_view)>& sink) const {
+  if (!append) {
+    std::string header;
+    PutHeader(header, kMarkdownMagic);
+    sink(header);
+    for (const auto& [key, record] : markdown_kept_) {
+      if (!markdown_new_.count(key)) sink(record);
+    }
+  }
+  for (const auto& [key, record] : markdown_new_) sink(record);
+}
+
+std::string BuildCache::EncodeMarkdown() const {
+  std::string out;
+  WriteMarkdown(false, [&](std::string_view bytes) { out.append(bytes); });
+  return out;
 }
 
 std::string BuildCache::Encode() const {
@@ -172,6 +353,9 @@ std::string BuildCache::Encode() const {
       PutU64(out, o.stamp);
     }
   }
+  PutString(out, destination_);
+  PutU64(out, files_.size());
+  for (const auto& f : files_) PutString(out, f);
   PutU64(out, HashBytes(out));
   return out;
 }
@@ -196,6 +380,13 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
     }
     cache.previous_.emplace(std::move(key), std::move(e));
   }
+  uint64_t files = 0;
+  if (!r.String(cache.previous_destination_) || !r.U64(files) || files > body.size())
+    return corrupt();
+  cache.previous_files_.resize(files);
+  for (auto& f : cache.previous_files_) {
+    if (!r.String(f)) return corrupt();
+  }
   if (!r.done()) return corrupt();
   return cache;
 }
@@ -219,6 +410,12 @@ void BuildCache::StampOutputs(
     }
     it = all ? std::next(it) : recorded_.erase(it);
   }
+}
+
+void BuildCache::RecordFiles(std::string destination, std::vector<std::string> files) {
+  std::sort(files.begin(), files.end());  // the same site, the same bytes
+  destination_ = std::move(destination);
+  files_ = std::move(files);
 }
 
 void BuildCache::Record(const std::string& key, CacheEntry entry) {

@@ -7,6 +7,10 @@
 // file changed or replaced since — by hand, or by a build with --no-cache — is rendered
 // again instead of reused.
 //
+// It also lists every file of the build's output and the folder it went to (the
+// manifest), so the next build can update that folder in place and delete the files it no
+// longer makes.
+//
 // Encode()/Decode() give a compact binary form: a header with the format version and the
 // generator version, the entries, and a checksum of all of it. Decode() rejects anything
 // truncated, corrupt or from another version with an error, and the build then goes on
@@ -17,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -27,6 +32,7 @@
 #include "common/diagnostic.h"
 #include "common/status.h"
 #include "generator/content/markdown.h"
+#include "generator/data/value.h"
 
 namespace yhdessa {
 
@@ -62,9 +68,17 @@ class BuildCache {
   BuildCache& operator=(BuildCache&& o) noexcept {
     previous_ = std::move(o.previous_);
     recorded_ = std::move(o.recorded_);
+    markdown_owners_ = std::move(o.markdown_owners_);
     markdown_previous_ = std::move(o.markdown_previous_);
-    markdown_recorded_ = std::move(o.markdown_recorded_);
-    markdown_rendered_ = o.markdown_rendered_;
+    markdown_taken_ = std::move(o.markdown_taken_);
+    markdown_kept_ = std::move(o.markdown_kept_);
+    markdown_new_ = std::move(o.markdown_new_);
+    markdown_file_size_ = o.markdown_file_size_;
+    markdown_damaged_ = o.markdown_damaged_;
+    previous_destination_ = std::move(o.previous_destination_);
+    previous_files_ = std::move(o.previous_files_);
+    destination_ = std::move(o.destination_);
+    files_ = std::move(o.files_);
     return *this;
   }
 
@@ -81,26 +95,59 @@ class BuildCache {
   /// the entries of files it has none for (they will be rendered next time).
   void StampOutputs(const std::function<std::optional<uint64_t>(const std::string& path)>& stamp);
   size_t recorded_size() const { return recorded_.size(); }
+  /// Records every file of this build's output and the folder it is in (an absolute path).
+  void RecordFiles(std::string destination, std::vector<std::string> files);
+  /// The previous build's folder ("" when unknown) and every file it wrote there.
+  const std::string& previous_destination() const { return previous_destination_; }
+  const std::vector<std::string>& previous_files() const { return previous_files_; }
   size_t previous_size() const { return previous_.size(); }
 
-  /// The Markdown half, in its own file: it is large, and rewritten only when a body
-  /// changed. DecodeMarkdown adds the entries to this cache as the previous build's.
-  Status DecodeMarkdown(std::string_view bytes);
+  /// The Markdown half, in its own file (markdown.bin): a log of records, each with its
+  /// own checksum, so a build that rendered a few bodies appends them instead of writing
+  /// the file again; a damaged record ends the log (the records before it still count).
+  /// DecodeMarkdown adds the records to this cache as the previous build's without
+  /// decoding them: a record is decoded when a page takes it. `owner` keeps `bytes` alive
+  /// (a mapped file); without one the bytes are copied.
+  Status DecodeMarkdown(std::string_view bytes, std::shared_ptr<const void> owner = nullptr);
+  /// The whole log: the records this build used or rendered.
   std::string EncodeMarkdown() const;
   /// Takes the previous build's entry for `key` out of the cache, if there is one.
   std::optional<MarkdownEntry> TakeMarkdown(uint64_t key);
-  /// Records this build's entry; `rendered`: made by cmark now, not taken from the cache.
-  void RecordMarkdown(uint64_t key, MarkdownEntry entry, bool rendered);
-  /// True when the Markdown half differs from the one decoded (a body was rendered or a
-  /// page is gone), so it needs writing.
-  bool markdown_changed() const { return markdown_rendered_ || !markdown_previous_.empty(); }
+  /// The entry taken for `key` (a body or a front matter) is still right: its record
+  /// stays in the log.
+  void KeepMarkdown(uint64_t key);
+  /// Parsed front matter (see FrontMatterCache), in the same log as the bodies under keys
+  /// of its own. Take, then KeepMarkdown or Record as for bodies.
+  std::optional<Value> TakeFrontMatter(uint64_t key);
+  /// False when `v` cannot be stored (nodes from another file).
+  bool RecordFrontMatter(uint64_t key, const Value& v);
+  /// Records this build's entry, rendered by cmark now.
+  void RecordMarkdown(uint64_t key, const RenderedMarkdown& md, const std::vector<LinkCall>& links);
+  /// How markdown.bin is brought up to date: not at all (no body was rendered), by
+  /// appending this build's new records, or by writing it anew (no usable file, or more
+  /// than half of it is records no page uses any more).
+  enum class MarkdownSave { kNone, kAppend, kRewrite };
+  MarkdownSave markdown_save() const;
+  /// Streams the log to `sink`: the new records only (`append`), or the whole file.
+  void WriteMarkdown(bool append, const std::function<void(std::string_view)>& sink) const;
 
  private:
   std::map<std::string, CacheEntry> previous_;
   std::map<std::string, CacheEntry> recorded_;
-  std::unordered_map<uint64_t, MarkdownEntry> markdown_previous_;
-  std::unordered_map<uint64_t, MarkdownEntry> markdown_recorded_;
-  bool markdown_rendered_ = false;
+  // Markdown records are views into the previous file's bytes (kept alive by the owners).
+  std::vector<std::shared_ptr<const void>> markdown_owners_;
+  std::unordered_map<uint64_t, std::string_view> markdown_previous_;
+  std::unordered_map<uint64_t, std::string_view> markdown_taken_;
+  std::unordered_map<uint64_t, std::string_view> markdown_kept_;
+  std::unordered_map<uint64_t, std::string> markdown_new_;  // encoded records
+  /// Takes the previous build's record for `key` out of the log (the whole record).
+  std::optional<std::string_view> TakeRecord(uint64_t key);
+  size_t markdown_file_size_ = 0;  // bytes of the log read, 0: none
+  bool markdown_damaged_ = false;
+  std::string previous_destination_;
+  std::vector<std::string> previous_files_;
+  std::string destination_;
+  std::vector<std::string> files_;
   std::mutex mu_;
 };
 

@@ -24,5 +24,8 @@ BuildCache LoadCache(const std::string& folder, std::string& note);
 Status SaveCache(const std::string& folder, const BuildCache& cache);
 /// Removes the part that describes the output (build.bin).
 void RemoveOutputCache(const std::string& folder);
+/// Removes it only when it describes `destination` (an absolute path) or is unreadable: a
+/// build without the cache replaces that site, and the other sites' caches stay valid.
+void RemoveOutputCacheOf(const std::string& folder, const std::string& destination);
 
 }  // namespace yhdessa

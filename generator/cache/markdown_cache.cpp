@@ -28,9 +28,8 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
       same = same && answers.back() == call.result;
     }
     if (same) {
-      RenderedMarkdown md = prev->md;
-      cache_.RecordMarkdown(key, std::move(*prev), /*rendered=*/false);
-      return md;
+      cache_.KeepMarkdown(key);
+      return std::move(prev->md);  // the record stays in the cache file: nothing to copy
     }
   }
   // Render; replayed calls are answered from `answers` (the same calls in the same order,
@@ -48,8 +47,7 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
       },
       own);
   if (own.error_count() + own.warning_count() == 0) {
-    entry.md = md;
-    cache_.RecordMarkdown(key, std::move(entry), /*rendered=*/true);
+    cache_.RecordMarkdown(key, md, entry.links);
   }
   diags.Merge(std::move(own));
   return md;

@@ -76,7 +76,8 @@ std::string PaginationUrl(const std::string& url, size_t n) {
 
 std::optional<Page> ParsePage(const std::string& file, const std::string& content_path,
                               std::string text, const SiteConfig& config,
-                              const std::vector<std::string>& kind_keys, DiagnosticList& diags) {
+                              const std::vector<std::string>& kind_keys, DiagnosticList& diags,
+                              const FrontMatterParser& parse_yaml) {
   if (auto bad = FindInvalidUtf8(text)) {
     std::string_view before = std::string_view(text).substr(0, *bad);
     int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
@@ -110,7 +111,8 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
     Value fm_value;
     bool yaml_ok = true;
     if (split->front_matter_line > 0) {
-      auto v = ParseYaml(split->front_matter, file, split->front_matter_line, local);
+      auto v = parse_yaml ? parse_yaml(split->front_matter, file, split->front_matter_line, local)
+                          : ParseYaml(split->front_matter, file, split->front_matter_line, local);
       if (v) {
         fm_value = std::move(*v);
       } else {

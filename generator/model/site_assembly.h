@@ -7,8 +7,10 @@
 // reports two files claiming one URL with both files named.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -17,9 +19,16 @@
 namespace yhdessa {
 
 /// `content_path` is relative to content/ ("uutiset/a.md"); `file` is what diagnostics show.
+/// Parses a front matter's YAML (ParseYaml's contract); a build with a cache passes one that
+/// remembers.
+using FrontMatterParser = std::function<std::optional<Value>(
+    std::string_view text, const std::string& file, int first_line, DiagnosticList& diags)>;
+
+/// `parse_yaml`: empty for ParseYaml itself.
 std::optional<Page> ParsePage(const std::string& file, const std::string& content_path,
                               std::string text, const SiteConfig& config,
-                              const std::vector<std::string>& kind_keys, DiagnosticList& diags);
+                              const std::vector<std::string>& kind_keys, DiagnosticList& diags,
+                              const FrontMatterParser& parse_yaml = {});
 
 struct SiteInputs {
   std::vector<Page> pages;                 // from ParsePage, any order

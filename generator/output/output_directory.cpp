@@ -1,7 +1,6 @@
 #include "generator/output/output_directory.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,32 +11,18 @@
 #include <filesystem>
 #include <memory>
 
-#include "generator/cache/content_hash.h"
-
 namespace yhdessa {
 namespace fs = std::filesystem;
 
 Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::string& destination) {
-  fs::path dest = fs::path(destination).lexically_normal();
-  if (dest.filename().empty()) dest = dest.parent_path();
-  fs::path parent = dest.parent_path();
+  std::string dest = PrepareDestination(destination);
+  std::string staging = WorkFolder(dest, "staging");
   std::error_code ec;
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  std::string prefix = "." + dest.filename().string() + ".staging-";
-  // A build that crashed left its staging folder: remove those of processes that are gone.
-  for (const auto& e : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec)) {
-    std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    pid_t pid = static_cast<pid_t>(std::atol(name.c_str() + prefix.size()));
-    if (pid > 0 && pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH)
-      fs::remove_all(e.path(), ec);
-  }
-  fs::path staging = parent / (prefix + std::to_string(getpid()));
   fs::remove_all(staging, ec);
   if (!fs::create_directory(staging, ec)) {
-    return Status::IoError("cannot create " + staging.string() + ": " + ec.message());
+    return Status::IoError("cannot create " + staging + ": " + ec.message());
   }
-  return std::unique_ptr<OutputDirectory>(new OutputDirectory(dest.string(), staging.string()));
+  return std::unique_ptr<OutputDirectory>(new OutputDirectory(dest, staging));
 }
 
 OutputDirectory::~OutputDirectory() {
@@ -66,7 +51,7 @@ Status OutputDirectory::EnsureParent(const std::string& path) {
 }
 
 Status OutputDirectory::Write(const std::string& path, std::string_view data) {
-  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) {
+  if (!IsOutputPath(path)) {
     return Status::Internal("refusing to write outside the output folder: " + path);
   }
   YH_RETURN_IF_ERROR(EnsureParent(path));
@@ -91,6 +76,7 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
   }
   if (::close(fd) != 0)
     return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  Add(path);
   return Status::Ok();
 }
 
@@ -100,29 +86,29 @@ Status OutputDirectory::Copy(const std::string& disk_source, const std::string& 
   fs::copy_file(disk_source, staging_ + "/" + path, fs::copy_options::none, ec);
   if (ec)
     return Status::IoError("cannot copy " + disk_source + " to " + path + ": " + ec.message());
+  Add(path);
   return Status::Ok();
 }
 
-std::optional<uint64_t> OutputDirectory::Stamp(const std::string& path) const {
-  struct stat st;
-  if (::lstat((destination_ + "/" + path).c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-    return std::nullopt;
-  return ContentHash()
-      .U64(st.st_dev)
-      .U64(st.st_ino)
-      .I64(st.st_size)
-      .I64(st.st_mtim.tv_sec)
-      .I64(st.st_mtim.tv_nsec)
-      .Digest();
+void OutputDirectory::Add(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  files_.push_back(path);
+}
+
+std::vector<std::string> OutputDirectory::Files() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return files_;
 }
 
 bool OutputDirectory::Reuse(const std::string& path, uint64_t stamp) {
-  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) return false;
+  if (!IsOutputPath(path)) return false;
   auto now = Stamp(path);
   if (!now || *now != stamp) return false;
   if (!EnsureParent(path).ok()) return false;
   std::string from = destination_ + "/" + path, to = staging_ + "/" + path;
-  return ::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), 0) == 0;
+  if (::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), 0) != 0) return false;
+  Add(path);
+  return true;
 }
 
 Status OutputDirectory::Commit() {

@@ -1,4 +1,5 @@
 // The `yhdessa` program on disk: exit codes, summary line, failed builds, determinism.
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -55,6 +56,20 @@ std::string Slurp(const fs::path& p) {
 
 }  // namespace
 
+TEST_CASE("cli: the build cache is on by default, in the site's .yhdessa-cache/") {
+  fs::path site = FixtureSite("default-cache");
+  REQUIRE(Exec("build --quiet --source " + site.string()).code == 0);
+  CHECK(fs::exists(site / ".yhdessa-cache/build.bin"));
+  Run warm = Exec("build --verbose --source " + site.string());
+  INFO(warm.output);
+  CHECK(warm.output.find("rendered 0 of ") != std::string::npos);
+  CHECK(warm.output.find("updated in place") != std::string::npos);
+  fs::remove_all(site / ".yhdessa-cache");
+  REQUIRE(Exec("build --no-cache --quiet --source " + site.string()).code == 0);
+  CHECK_FALSE(fs::exists(site / ".yhdessa-cache"));
+  fs::remove_all(site);
+}
+
 TEST_CASE("cli: build prints one summary line and exits 0") {
   fs::path site = FixtureSite("ok");
   Run r = Exec("build --source " + site.string());
@@ -89,8 +104,8 @@ TEST_CASE("cli: a failed build exits 1 and leaves the previous public/ untouched
   CHECK(r.output.find("build failed with 1 error") != std::string::npos);
   CHECK(Slurp(site / "public/uutiset/a/index.html") == before);
   size_t entries = std::distance(fs::directory_iterator(site), fs::directory_iterator());
-  // content, public, site.yaml, static, themes: no staging folder left (no cache by default)
-  CHECK(entries == 5);
+  // .yhdessa-cache, content, public, site.yaml, static, themes: no work folder left
+  CHECK(entries == 6);
   fs::remove_all(site);
 }
 
@@ -155,5 +170,70 @@ TEST_CASE(
   CHECK(bad.code == 0);
   CHECK(bad.output.find("note: ignoring the build cache") != std::string::npos);
   CHECK(same_as_full());
+  fs::remove_all(site);
+}
+
+TEST_CASE("cli: warm builds update public/ in place; a failed one changes nothing") {
+  fs::path site = FixtureSite("inplace");
+  std::string build = "build --cache --verbose --source " + site.string();
+  REQUIRE(Exec(build).code == 0);
+  auto same_as_full = [&] {
+    fs::remove_all(site / "full");
+    REQUIRE(Exec("build --no-cache --quiet --source " + site.string() + " --destination " +
+                 (site / "full").string())
+                .code == 0);
+    bool same = std::system(("diff -r " + (site / "public").string() + " " +
+                             (site / "full").string() + " >/dev/null")
+                                .c_str()) == 0;
+    fs::remove_all(site / "full");
+    return same;
+  };
+  auto inode = [&](const std::string& path) {
+    struct stat st {};
+    ::stat((site / "public" / path).c_str(), &st);
+    return st.st_ino;
+  };
+  // Nothing changed: nothing written, every file stays the inode it was.
+  auto home = inode("index.html");
+  Run warm = Exec(build);
+  INFO(warm.output);
+  CHECK(warm.output.find("updated in place: 0 files written, 0 deleted") != std::string::npos);
+  CHECK(inode("index.html") == home);
+  // A deleted page: its file and its folder go; nothing else is left over.
+  fs::remove(site / "content/uutiset/b.md");
+  Write(site / "content/uutiset/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [x]\n---\nA\n");
+  Run removed = Exec(build);
+  INFO(removed.output);
+  CHECK(removed.output.find("updated in place:") != std::string::npos);
+  CHECK_FALSE(fs::exists(site / "public/uutiset/b"));
+  CHECK(same_as_full());
+  // Files edited or deleted by hand are written again: pages (stamped) and the others.
+  Write(site / "public/uutiset/a/index.html", "käsin muokattu");
+  Write(site / "public/sitemap.xml", "käsin muokattu");
+  fs::remove(site / "public/tags/index.html");
+  Run repaired = Exec(build);
+  INFO(repaired.output);
+  CHECK(repaired.output.find("updated in place: 3 files written, 0 deleted") != std::string::npos);
+  CHECK(same_as_full());
+  // A failed build: public/ is exactly as it was, no work folder is left beside it.
+  REQUIRE(std::system(
+              ("cp -a " + (site / "public").string() + " " + (site / "before").string()).c_str()) ==
+          0);
+  Write(site / "content/uutiset/c.md", "---\ntitle: C\n---\nUusi sivu.\n");
+  Write(site / "content/uutiset/a.md", "---\ntitle: A muutettu\n---\n[rikki](ei-ole.md)\n");
+  Run failed = Exec(build);
+  CHECK(failed.code == 1);
+  CHECK(std::system(("diff -r " + (site / "public").string() + " " + (site / "before").string() +
+                     " >/dev/null")
+                        .c_str()) == 0);
+  for (const auto& e : fs::directory_iterator(site))
+    CHECK(e.path().filename().string().find(".public.") == std::string::npos);
+  Write(site / "content/uutiset/a.md", "---\ntitle: A\n---\nA\n");
+  REQUIRE(Exec(build).code == 0);
+  CHECK(fs::exists(site / "public/uutiset/c/index.html"));
+  CHECK(same_as_full());
+  // Another destination is built beside the site and swapped in, not updated in place.
+  Run other = Exec(build + " --destination " + (site / "other").string());
+  CHECK(other.output.find("updated in place") == std::string::npos);
   fs::remove_all(site);
 }

@@ -29,6 +29,7 @@ class PersistentOutput : public MemoryOutput {
 struct Workspace {
   std::string saved;           // .yhdessa-cache/build.bin
   std::string saved_markdown;  // .yhdessa-cache/markdown.bin
+  BuildCache::MarkdownSave markdown_save = BuildCache::MarkdownSave::kNone;
   std::map<std::string, std::string> site;
   BuildStats last;
 
@@ -53,7 +54,13 @@ struct Workspace {
       return HashBytes(it->second);
     });
     saved = cache.Encode();
-    saved_markdown = cache.EncodeMarkdown();
+    // As SaveCache: new bodies are appended to the log, or the log is written anew.
+    markdown_save = cache.markdown_save();
+    if (markdown_save == BuildCache::MarkdownSave::kAppend) {
+      cache.WriteMarkdown(true, [&](std::string_view bytes) { saved_markdown.append(bytes); });
+    } else if (markdown_save == BuildCache::MarkdownSave::kRewrite) {
+      saved_markdown = cache.EncodeMarkdown();
+    }
   }
 };
 
@@ -240,6 +247,102 @@ TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored")
     CHECK(ws.last.pages_rendered == ws.last.html_pages);
     CHECK(ws.site == Build(fs).files);
   }
+}
+
+TEST_CASE(
+    "incremental: rendered bodies are appended to markdown.bin, which is rewritten when "
+    "mostly unused") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);  // there was none
+  std::string first = ws.saved_markdown;
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kNone);  // nothing rendered
+  CHECK(ws.saved_markdown == first);
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kAppend);
+  CHECK(ws.saved_markdown.compare(0, first.size(), first) == 0);
+  CHECK(ws.saved_markdown.size() < first.size() * 2);
+  // The superseded record is still in the log, the new one wins: a warm build renders nothing.
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+  // A partial last record (a build that crashed while appending) is dropped, the rest used,
+  // and the next save writes the log anew.
+  ws.saved_markdown.resize(ws.saved_markdown.size() - 5);
+  t = Read(fs, "content/uutiset/u4.md");
+  fs.Add("content/uutiset/u4.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 2);  // u4 and u3, whose record was cut
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+  CHECK(BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
+  CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: markdown.bin is written anew when most of it is bodies no page has") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/iso.md",
+         "---\ntitle: Iso\ndate: 2024-02-01\n---\n" + std::string(3 << 20, 'x') + "\n");
+  Workspace ws;
+  ws.Build(fs);
+  size_t with_big = ws.saved_markdown.size();
+  REQUIRE(with_big > (3u << 20));
+  fs.Remove("content/uutiset/iso.md");
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+  CHECK(ws.saved_markdown.size() < with_big / 100);
+  ws.Build(fs);
+  CHECK(ws.last.bodies_rendered == 0);
+  CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: unchanged front matter is not parsed again") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  size_t all = ws.last.front_matters_parsed;
+  CHECK(all > 5);
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 0);
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 0);  // a body edit
+  t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("title: Uutinen 3"), 16, "title: Uusi otsikko"));
+  ws.Build(fs);
+  CHECK(ws.last.front_matters_parsed == 1);
+  CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: front matter from the cache reports errors where a fresh parse does") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/u2.md",
+         "---\ntitle: Uutinen 2\ndate: 2024-02-10\nweight: paljon\ntags: [a, b]\n---\nTeksti.\n");
+  std::string saved_markdown;
+  std::string messages[2];
+  size_t parsed[2];
+  for (int run = 0; run < 2; ++run) {
+    BuildCache cache;
+    if (!saved_markdown.empty()) REQUIRE(cache.DecodeMarkdown(saved_markdown).ok());
+    PersistentOutput out;
+    DiagnosticList diags;
+    BuildOptions options;
+    options.filter.now = 1735689600;
+    options.cache = &cache;
+    parsed[run] = BuildSite(fs, out, options, diags).front_matters_parsed;
+    messages[run] = diags.Format();
+    saved_markdown = cache.EncodeMarkdown();
+  }
+  CHECK(messages[0].find("content/uutiset/u2.md:4:9") != std::string::npos);
+  CHECK(messages[1] == messages[0]);
+  CHECK(parsed[0] > 5);
+  CHECK(parsed[1] == 0);
 }
 
 TEST_CASE("incremental: without a cache every page is rendered") {

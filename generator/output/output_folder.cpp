@@ -1,0 +1,64 @@
+#include "generator/output/output_folder.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
+
+#include "generator/cache/content_hash.h"
+
+namespace yhdessa {
+namespace fs = std::filesystem;
+
+std::optional<uint64_t> FileStamp(const std::string& file) {
+  struct stat st;
+  if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return ContentHash()
+      .U64(st.st_dev)
+      .U64(st.st_ino)
+      .I64(st.st_size)
+      .I64(st.st_mtim.tv_sec)
+      .I64(st.st_mtim.tv_nsec)
+      .Digest();
+}
+
+std::optional<uint64_t> OutputFolder::Stamp(const std::string& path) const {
+  return FileStamp(destination_ + "/" + path);
+}
+
+bool IsOutputPath(const std::string& path) {
+  return !path.empty() && path[0] != '/' && path.find("..") == std::string::npos;
+}
+
+std::string PrepareDestination(const std::string& destination) {
+  fs::path dest = fs::path(destination).lexically_normal();
+  if (dest.filename().empty()) dest = dest.parent_path();
+  fs::path parent = dest.parent_path();
+  std::error_code ec;
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  std::string name = "." + dest.filename().string() + ".";
+  for (const auto& e : fs::directory_iterator(parent.empty() ? fs::path(".") : parent, ec)) {
+    std::string entry = e.path().filename().string();
+    if (entry.rfind(name, 0) != 0) continue;
+    size_t dash = entry.rfind('-');
+    std::string kind =
+        entry.substr(name.size(), dash == std::string::npos ? 0 : dash - name.size());
+    if (kind != "staging" && kind != "pending") continue;
+    pid_t pid = static_cast<pid_t>(std::atol(entry.c_str() + dash + 1));
+    if (pid > 0 && pid != getpid() && ::kill(pid, 0) != 0 && errno == ESRCH)
+      fs::remove_all(e.path(), ec);
+  }
+  return dest.string();
+}
+
+std::string WorkFolder(const std::string& destination, const std::string& kind) {
+  fs::path dest(destination);
+  return (dest.parent_path() /
+          ("." + dest.filename().string() + "." + kind + "-" + std::to_string(getpid())))
+      .string();
+}
+
+}  // namespace yhdessa
