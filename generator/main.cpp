@@ -222,10 +222,10 @@ int Serve(const Args& a) {
   std::fflush(stdout);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  yhdessa::ChangeWatcher watcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
+  auto watcher =
+      yhdessa::NewChangeWatcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
   while (!g_stop) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (!watcher.Changed()) continue;
+    if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();
     int rc = Build(a, destination, &report);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
