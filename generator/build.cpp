@@ -5,8 +5,10 @@
 #include <optional>
 #include <set>
 
+#include "generator/cache/content_hash.h"
 #include "generator/cache/markdown_cache.h"
 #include "generator/cache/render_cache.h"
+#include "generator/cache/source_cache.h"
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
@@ -247,7 +249,13 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   std::vector<std::optional<Page>> parsed(md_files.size());
   const std::vector<std::string> kind_keys = AllKindKeys();
+  if (options.sources)
+    options.sources->Begin(ContentHash().Bytes(*config_text).Bytes(options.base_url).Digest());
   ParallelFor(md_files.size(), [&](size_t i) {
+    if (options.sources) {
+      parsed[i] = options.sources->Parse(fs, md_files[i], *config, kind_keys, diags);
+      return;
+    }
     std::string file = "content/" + md_files[i];
     auto text = fs.ReadFile(file);
     if (!text.ok()) {
@@ -256,6 +264,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
     parsed[i] = ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags);
   });
+  if (options.sources) {
+    options.sources->Prune();
+    stats.sources_parsed = options.sources->parsed();
+  } else {
+    stats.sources_parsed = md_files.size();
+  }
   timer.Done("read + parse");
 
   SiteInputs inputs;

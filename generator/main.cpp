@@ -18,12 +18,14 @@
 
 #include "generator/build.h"
 #include "generator/cache/cache_file.h"
+#include "generator/cache/source_cache.h"
 #include "generator/check/site_check.h"
 #include "generator/core/change_watcher.h"
 #include "generator/core/file_system.h"
 #include "generator/http/external_links.h"
 #include "generator/http/preview_server.h"
 #include "generator/output/output_directory.h"
+#include "generator/output/serve_output.h"
 
 namespace {
 
@@ -46,6 +48,7 @@ struct Args {
   bool drafts = false, future = false, expired = false, quiet = false, verbose = false;
   bool external = false;
   bool no_cache = true;  // the build cache is opt-in (--cache) until it beats a full build on disk
+  bool no_cache_given = false;
   std::string format = "text";
 };
 
@@ -91,14 +94,123 @@ class DiskOutput : public yhdessa::OutputSink {
   yhdessa::OutputDirectory& dir_;
 };
 
+// `serve`'s output: the folder is updated in place, file by file (ServeOutput).
+class ServeSink : public yhdessa::OutputSink {
+ public:
+  explicit ServeSink(yhdessa::ServeOutput& out) : out_(out) {}
+  yhdessa::Status Write(const std::string& path, std::string_view data) override {
+    return out_.Write(path, data);
+  }
+  yhdessa::Status Copy(const yhdessa::FileSystem& fs, const std::string& source,
+                       const std::string& path) override {
+    std::string disk = fs.DiskPath(source);
+    if (disk.empty()) {
+      auto data = fs.ReadFile(source);
+      if (!data.ok()) return data.status();
+      return out_.Write(path, *data);
+    }
+    return out_.Copy(disk, path);
+  }
+  bool Reuse(const std::string& path, uint64_t stamp) override { return out_.Reuse(path, stamp); }
+
+ private:
+  yhdessa::ServeOutput& out_;
+};
+
+// What `serve` keeps in memory from one build to the next: a rebuild reads and parses only
+// the sources that changed, renders only the pages whose inputs changed, and writes only
+// the files whose content changed.
+struct ServeState {
+  explicit ServeState(std::string destination) : output(std::move(destination)) {}
+  yhdessa::ServeOutput output;
+  yhdessa::BuildCache cache;
+  yhdessa::SourceCache sources;
+  bool use_cache = true;
+};
+
+// Diagnostics to stderr and, formatted, to `*report` when given.
+void Report(const yhdessa::FileSystem& fs, yhdessa::DiagnosticList& diags, std::string* report) {
+  diags.FillSourceLines([&](const std::string& file) -> std::string_view {
+    // Diagnostics are few; reading the file again keeps the pipeline free of this concern.
+    static thread_local std::string text;
+    auto t = fs.ReadFile(file);
+    text = t.ok() ? *t : std::string();
+    return text;
+  });
+  std::cerr << diags.Format();
+  if (report) *report = diags.Format();
+}
+
+void Summary(const Args& a, const yhdessa::BuildStats& stats,
+             std::chrono::steady_clock::time_point start, const std::string& destination,
+             bool cached) {
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
+  if (a.verbose) {
+    for (const auto& [name, t] : stats.phases)
+      std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    std::fprintf(stderr,
+                 "  parsed %zu sources; rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
+                 stats.sources_parsed, stats.pages_rendered, stats.html_pages,
+                 stats.bodies_rendered, stats.bodies, cached ? "" : " (no cache)");
+  }
+  if (!a.quiet) {
+    std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
+                stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
+    std::fflush(stdout);
+  }
+}
+
+// A `serve` build: the caches live in `state`, the output folder is updated in place.
+int Rebuild(const Args& a, const yhdessa::FileSystem& fs, yhdessa::BuildOptions options,
+            ServeState& state, const std::string& destination, std::string* report) {
+  auto start = std::chrono::steady_clock::now();
+  yhdessa::Status begun = state.output.Begin();
+  if (!begun.ok()) {
+    std::cerr << "error: " << begun.message() << "\n";
+    if (report) *report = "error: " + begun.message() + "\n";
+    return kExitContent;
+  }
+  ServeSink sink(state.output);
+  if (state.use_cache) {
+    options.cache = &state.cache;
+    options.sources = &state.sources;
+  }
+  yhdessa::DiagnosticList diags;
+  yhdessa::BuildStats stats = yhdessa::BuildSite(fs, sink, options, diags);
+  Report(fs, diags, report);
+  yhdessa::Status s = diags.has_errors() ? yhdessa::Status::Ok() : state.output.Commit();
+  if (diags.has_errors() || !s.ok()) {
+    state.output.Abort();
+    state.cache.CarryOver(false);
+    if (!s.ok()) {
+      std::cerr << "error: " << s.message() << "\n";
+      if (report) *report += "error: " + s.message() + "\n";
+    } else {
+      size_t n = diags.error_count();
+      std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors")
+                << "; the last good site stays served\n";
+    }
+    return kExitContent;
+  }
+  state.cache.StampOutputs([&](const std::string& path) { return state.output.Stamp(path); });
+  state.cache.CarryOver(true);
+  Summary(a, stats, start, destination, state.use_cache);
+  if (a.verbose) std::fprintf(stderr, "  %zu files written or deleted\n", state.output.changed());
+  return kExitOk;
+}
+
 int Usage(const std::string& error) {
   if (!error.empty()) std::cerr << "yhdessa: " << error << "\n";
   std::cerr << kUsage;
   return kExitUsage;
 }
 
-// Builds once; diagnostics go to stderr and, formatted, to `*report` when given.
-int Build(const Args& a, std::string& destination, std::string* report = nullptr) {
+// Builds once; diagnostics go to stderr and, formatted, to `*report` when given. With
+// `serve`, into its in-place output with its in-memory caches.
+int Build(const Args& a, std::string& destination, std::string* report = nullptr,
+          ServeState* serve = nullptr) {
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   destination = a.destination.empty() ? a.source + "/public" : a.destination;
@@ -118,6 +230,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       if (done == total) std::fprintf(stderr, "\r\033[K");
     };
   }
+  if (serve) return Rebuild(a, *fs, options, *serve, destination, report);
   auto out = yhdessa::OutputDirectory::Create(destination);
   if (!out.ok()) {
     std::cerr << "error: " << out.status().message() << "\n";
@@ -135,15 +248,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   }
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
-  diags.FillSourceLines([&](const std::string& file) -> std::string_view {
-    // Diagnostics are few; reading the file again keeps the pipeline free of this concern.
-    static thread_local std::string text;
-    auto t = fs->ReadFile(file);
-    text = t.ok() ? *t : std::string();
-    return text;
-  });
-  std::cerr << diags.Format();
-  if (report) *report = diags.Format();
+  Report(*fs, diags, report);
   if (diags.has_errors()) {
     (*out)->Abort();
     size_t n = diags.error_count();
@@ -165,20 +270,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
   }
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                  start)
-                .count();
-  if (a.verbose) {
-    for (const auto& [name, t] : stats.phases)
-      std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
-    std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
-                 stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
-                 cache ? "" : " (no cache)");
-  }
-  if (!a.quiet) {
-    std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
-                stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
-  }
+  Summary(a, stats, start, destination, cache.has_value());
   return kExitOk;
 }
 
@@ -208,8 +300,11 @@ void OnSignal(int) {
 // Builds, serves, watches the sources and rebuilds on every change; open tabs reload (or
 // show the errors over the last good version) after each rebuild.
 int Serve(const Args& a) {
-  std::string destination, report;
-  Build(a, destination, &report);  // a broken first build still serves, with the errors shown
+  std::string destination = a.destination.empty() ? a.source + "/public" : a.destination, report;
+  ServeState state(destination);
+  state.use_cache = !(a.no_cache && a.no_cache_given);
+  // A broken first build still serves, with the errors shown.
+  Build(a, destination, &report, &state);
   yhdessa::PreviewServer server;
   yhdessa::Status s = server.Start(destination, a.bind, a.port);
   if (!s.ok()) {
@@ -227,7 +322,7 @@ int Serve(const Args& a) {
   while (!g_stop) {
     if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();
-    int rc = Build(a, destination, &report);
+    int rc = Build(a, destination, &report, &state);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
@@ -297,6 +392,7 @@ int main(int argc, char** argv) {
       a.no_cache = false;
     } else if (f == "--no-cache" && a.command != "check") {
       a.no_cache = true;
+      a.no_cache_given = true;
     } else if (f == "--quiet" || f == "-q") {
       a.quiet = true;
     } else if (f == "--verbose" || f == "-v") {

@@ -221,6 +221,21 @@ void BuildCache::StampOutputs(
   }
 }
 
+void BuildCache::CarryOver(bool committed) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (committed) {
+    previous_ = std::move(recorded_);
+    markdown_previous_ = std::move(markdown_recorded_);
+  } else {
+    // Bodies are keyed by their content, not by the output: all of them stay valid.
+    for (auto& [key, e] : markdown_recorded_)
+      markdown_previous_.insert_or_assign(key, std::move(e));
+  }
+  recorded_.clear();
+  markdown_recorded_.clear();
+  markdown_rendered_ = false;
+}
+
 void BuildCache::Record(const std::string& key, CacheEntry entry) {
   std::lock_guard<std::mutex> lock(mu_);
   recorded_[key] = std::move(entry);

@@ -95,6 +95,12 @@ class BuildCache {
   /// page is gone), so it needs writing.
   bool markdown_changed() const { return markdown_rendered_ || !markdown_previous_.empty(); }
 
+  /// For a cache kept in memory from one build to the next (`serve`), instead of
+  /// Encode/Decode: when this build's output was committed its entries (stamped) become
+  /// the previous build's; when it was not, the previous build's stay, with the rendered
+  /// bodies it took.
+  void CarryOver(bool committed);
+
  private:
   std::map<std::string, CacheEntry> previous_;
   std::map<std::string, CacheEntry> recorded_;
