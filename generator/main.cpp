@@ -303,22 +303,25 @@ int Serve(const Args& a) {
   std::string destination = a.destination.empty() ? a.source + "/public" : a.destination, report;
   ServeState state(destination);
   state.use_cache = !(a.no_cache && a.no_cache_given);
+  // Watching starts before the first build, so a save during it is not missed.
+  auto watcher =
+      yhdessa::NewChangeWatcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
   // A broken first build still serves, with the errors shown.
-  Build(a, destination, &report, &state);
+  bool first_ok = Build(a, destination, &report, &state) == kExitOk;
   yhdessa::PreviewServer server;
   yhdessa::Status s = server.Start(destination, a.bind, a.port);
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
+  if (!first_ok) server.NotifyError(report);
   std::printf(
-      "yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; Ctrl+C stops)\n",
-      destination.c_str(), a.bind.c_str(), server.port());
+      "yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; watching with %s; "
+      "Ctrl+C stops)\n",
+      destination.c_str(), a.bind.c_str(), server.port(), watcher->method());
   std::fflush(stdout);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  auto watcher =
-      yhdessa::NewChangeWatcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
   while (!g_stop) {
     if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();

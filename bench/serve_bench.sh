@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# `yhdessa serve` benchmark (issue 8): from saving a page to its rebuilt HTML on disk.
+#
+# Works on a copy of bench/out/corpus-<N>/ (generate it first with
+#   bench/site_bench.sh --sizes N --runs 1 --tools yhdessa
+# or let this script run gen_corpus.py) in bench/out/serve-<N>/. Starts `yhdessa serve
+# --verbose` on it, waits for the first build, then --edits times: appends a paragraph
+# with a unique marker to one page (a body edit: that page is rendered again, nothing
+# else) and polls the page's output file every millisecond until the marker is in it.
+# Prints every time, the median, and the median of serve's own phase timings for the
+# rebuilds (from its --verbose lines), so a slow figure shows where the time went.
+#
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+size=10000
+edits=9
+build=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --edits) edits="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "serve_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+yhdessa="$root/build/release/generator/yhdessa"
+if [[ "$build" -eq 1 ]]; then
+  [[ -f build/release/CMakeCache.txt ]] || cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/release --target yhdessa -j2 >/dev/null
+fi
+
+out="$root/bench/out"
+corpus="$out/corpus-$size"
+if [[ ! -d "$corpus/content" ]]; then
+  gen="${GEN_CORPUS:-$root/../shared/bench/gen_corpus.py}"
+  [[ -f "$gen" ]] || gen=/work/shared/bench/gen_corpus.py
+  echo "generating the $size-page corpus in $corpus ..." >&2
+  python3 "$gen" --pages "$size" --out "$corpus" >/dev/null
+fi
+site="$out/serve-$size"
+rm -rf "$site"
+mkdir -p "$site"
+cp -r "$corpus/content" "$site/"
+cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$site/"
+page="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index.md' | sort | sed -n 1p)"
+page_out="${page#content/}"
+page_out="$site/public/${page_out%.md}/index.html"
+log="$out/serve-$size.log"
+
+"$yhdessa" serve --source "$site" --port 0 --verbose >"$log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 1200); do grep -q serving "$log" && break; sleep 0.1; done
+grep -q serving "$log" || { cat "$log" >&2; exit 1; }
+first="$(grep -m1 -o 'files in [0-9]* ms' "$log" || true)"
+sleep 1
+
+times=""
+for r in $(seq 1 "$edits"); do
+  ms="$(python3 - "$site/$page" "$page_out" "serve-edit-$r-$$" <<'PY'
+import sys, time
+src, html, marker = sys.argv[1:]
+with open(src, "a") as f:  # one write and close, as an editor's save
+    f.write("\n" + marker + "\n")
+t0 = time.monotonic()
+while time.monotonic() - t0 < 60:
+    try:
+        with open(html) as f:
+            if marker in f.read():
+                print("%.1f" % ((time.monotonic() - t0) * 1000))
+                break
+    except OSError:
+        pass
+    time.sleep(0.001)
+else:
+    print("timeout")
+PY
+)"
+  echo "edit $r: $ms ms" >&2
+  times+="$ms"$'\n'
+  sleep 0.5
+done
+kill "$serve_pid"
+wait "$serve_pid" 2>/dev/null || true
+trap - EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
+echo
+echo "yhdessa serve, $size pages, one body edit, $edits edits ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "  first build: ${first:-?}; watcher: $(grep -o 'watching with [a-z]*' "$log" | head -1)"
+echo "  save -> page on disk: median $(printf '%s' "$times" | median) ms (all: $(printf '%s' "$times" | sort -n | paste -sd' '))"
+echo "  rebuild phases, median over the rebuilds (ms):"
+# The first build's phase lines come before "serving"; the rebuilds' after it.
+awk '/serving/ {on=1; next} on && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
+  sort -t$'\t' -k1,1 -k2,2n |
+  awk -F'\t' '{v[$1]=v[$1] " " $2; n[$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "    %-16s %8.1f\n", k, a[int((n[k] + 1) / 2)]}}' | sort
