@@ -1,5 +1,6 @@
 // yhdessa: the command line of the static-site generator. Parses arguments, runs the
 // build pipeline against the disk, prints diagnostics and the summary line.
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include <atomic>
@@ -310,6 +311,10 @@ void OnSignal(int) {
 // show the errors over the last good version) after each rebuild.
 int Serve(const Args& a) {
   std::string destination = a.destination.empty() ? a.source + "/public" : a.destination, report;
+  // Every rebuild allocates a whole model and frees the previous one: keep freed memory
+  // in the process rather than hand it back to the OS and fault it in again next time.
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_MMAP_THRESHOLD, 1 << 25);
   ServeState state(destination);
   state.use_cache = !(a.no_cache && a.no_cache_given);
   // Watching starts before the first build, so a save during it is not missed.

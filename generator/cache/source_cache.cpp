@@ -19,12 +19,19 @@ std::optional<Page> SourceCache::Parse(const FileSystem& fs, const std::string& 
   std::string file = "content/" + content_path;
   std::optional<uint64_t> version = fs.Version(file);  // before the read: see the header
   if (version) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = entries_.find(file);
-    if (it != entries_.end() && it->second.version == *version) {
-      it->second.build = build_;
-      return it->second.page;
+    const Entry* hit = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = entries_.find(file);
+      if (it != entries_.end() && it->second.version == *version) {
+        it->second.build = build_;
+        hit = &it->second;
+      }
     }
+    // Copied outside the lock, so the threads copy in parallel: during a build an entry is
+    // changed only by the one call for its own file, and other keys' inserts and erases
+    // leave it in place (the map's nodes do not move).
+    if (hit) return hit->page;
   }
   auto text = fs.ReadFile(file);
   if (!text.ok()) {
