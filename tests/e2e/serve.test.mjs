@@ -50,6 +50,12 @@ test('an edit reloads the open page; an error shows over it and clears when fixe
   await overlay.waitFor({ timeout: 10000 });
   assert.match(await overlay.textContent(), /content\/a\.md:2:1: error: 'titel' is not a known front-matter key/);
   assert.match(await page.textContent('main'), /Toinen versio/);  // the last good site underneath
+  // A tab opened while the build is failing shows the errors too.
+  const late = await browser.newPage();
+  await late.goto(url + '/a/');
+  await late.locator('#yhdessa-build-error[role=alert]').waitFor({ timeout: 10000 });
+  assert.match(await late.textContent('#yhdessa-build-error'), /'titel' is not a known front-matter key/);
+  await late.close();
 
   const fixed = page.waitForEvent('load', { timeout: 10000 });
   fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nKorjattu.\n');
