@@ -34,29 +34,8 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -x /usr/bin/time ]] || { echo "incremental_bench.sh: needs /usr/bin/time (Debian: time)" >&2; exit 2; }
 
-yhdessa="$root/build/release/generator/yhdessa"
-if [[ "$build" -eq 1 ]]; then
-  [[ -f build/release/CMakeCache.txt ]] || cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/release --target yhdessa -j2 >/dev/null
-fi
-
-out="$root/bench/out"
-corpus="$out/corpus-$size"
-if [[ ! -d "$corpus/content" ]]; then
-  gen="${GEN_CORPUS:-$root/../shared/bench/gen_corpus.py}"
-  [[ -f "$gen" ]] || gen=/work/shared/bench/gen_corpus.py
-  echo "generating the $size-page corpus in $corpus ..." >&2
-  python3 "$gen" --pages "$size" --out "$corpus" >/dev/null
-fi
-site="$out/incr-$size"
-rm -rf "$site"
-mkdir -p "$site"
-cp -r "$corpus/content" "$site/"
-cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$site/"
-# The page to edit: the first page of the first section (content/<section>/<page>.md).
-page="$(cd "$site" && find content -mindepth 2 -name '*.md' ! -name '_index.md' | sort | sed -n 1p)"
-page_out="${page#content/}"
-page_out="$site/public/${page_out%.md}/index.html"
+# shellcheck source=bench/edit_site.sh
+source bench/edit_site.sh incr
 tfile="$out/incr-time.txt"
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }

@@ -5,9 +5,11 @@
 #include <optional>
 #include <set>
 
+#include "generator/cache/content_hash.h"
 #include "generator/cache/front_matter_cache.h"
 #include "generator/cache/markdown_cache.h"
 #include "generator/cache/render_cache.h"
+#include "generator/cache/source_cache.h"
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
@@ -256,7 +258,13 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       return fm_cache->Parse(text, file, line, d);
     };
   }
+  if (options.sources)
+    options.sources->Begin(ContentHash().Bytes(*config_text).Bytes(options.base_url).Digest());
   ParallelFor(md_files.size(), [&](size_t i) {
+    if (options.sources) {
+      parsed[i] = options.sources->Parse(fs, md_files[i], *config, kind_keys, diags, parse_yaml);
+      return;
+    }
     std::string file = "content/" + md_files[i];
     auto text = fs.ReadFile(file);
     if (!text.ok()) {
@@ -266,7 +274,13 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     parsed[i] =
         ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags, parse_yaml);
   });
-  stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : md_files.size();
+  if (options.sources) {
+    options.sources->Prune();
+    stats.sources_parsed = options.sources->parsed();
+  } else {
+    stats.sources_parsed = md_files.size();
+  }
+  stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : stats.sources_parsed;
   timer.Done("read + parse");
 
   SiteInputs inputs;

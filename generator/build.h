@@ -23,6 +23,8 @@
 
 namespace yhdessa {
 
+class SourceCache;
+
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
@@ -51,6 +53,10 @@ struct BuildOptions {
   /// The build cache (generator/cache/): pages whose inputs did not change since the
   /// previous build are reused through OutputSink::Reuse instead of rendered. May be null.
   BuildCache* cache = nullptr;
+  /// Parsed content files kept in memory between builds (`serve`): only files that changed
+  /// since the previous build with this cache are read and parsed; those that are go
+  /// through the build cache's front matter (FrontMatterCache). May be null.
+  SourceCache* sources = nullptr;
 };
 
 struct BuildStats {
@@ -61,7 +67,8 @@ struct BuildStats {
   size_t pages_rendered = 0;  // of those, rendered by this build (the others reused from the cache)
   size_t bodies = 0;          // Markdown bodies
   size_t bodies_rendered = 0;       // of those, rendered by cmark-gfm (the others from the cache)
-  size_t front_matters_parsed = 0;  // by yaml-cpp (the others from the cache)
+  size_t sources_parsed = 0;        // content files read and parsed (the others from SourceCache)
+  size_t front_matters_parsed = 0;  // of those, YAML parsed (the others from FrontMatterCache)
   std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 

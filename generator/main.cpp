@@ -1,5 +1,6 @@
 // yhdessa: the command line of the static-site generator. Parses arguments, runs the
 // build pipeline against the disk, prints diagnostics and the summary line.
+#include <sys/resource.h>
 #include <unistd.h>
 #include <atomic>
 #include <chrono>
@@ -18,6 +19,7 @@
 
 #include "generator/build.h"
 #include "generator/cache/cache_file.h"
+#include "generator/cache/source_cache.h"
 #include "generator/check/site_check.h"
 #include "generator/core/change_watcher.h"
 #include "generator/core/file_system.h"
@@ -92,6 +94,28 @@ class DiskOutput : public yhdessa::OutputSink {
   yhdessa::OutputFolder& dir_;
 };
 
+// What `serve` keeps in memory from one build to the next, instead of the cache files
+// `yhdessa build` loads and saves: a rebuild reads and parses only the sources that
+// changed, renders only the pages whose inputs changed, and writes only the files whose
+// content changed (in place, as a warm `build` does).
+struct ServeState {
+  yhdessa::BuildCache cache;
+  yhdessa::SourceCache sources;
+};
+
+// Diagnostics to stderr and, formatted, to `*report` when given.
+void Report(const yhdessa::FileSystem& fs, yhdessa::DiagnosticList& diags, std::string* report) {
+  diags.FillSourceLines([&](const std::string& file) -> std::string_view {
+    // Diagnostics are few; reading the file again keeps the pipeline free of this concern.
+    static thread_local std::string text;
+    auto t = fs.ReadFile(file);
+    text = t.ok() ? *t : std::string();
+    return text;
+  });
+  std::cerr << diags.Format();
+  if (report) *report = diags.Format();
+}
+
 int Usage(const std::string& error) {
   if (!error.empty()) std::cerr << "yhdessa: " << error << "\n";
   std::cerr << kUsage;
@@ -111,8 +135,12 @@ std::string AbsoluteFolder(const std::string& folder) {
   return path;
 }
 
-// Builds once; diagnostics go to stderr and, formatted, to `*report` when given.
-int Build(const Args& a, std::string& destination, std::string* report = nullptr) {
+// Builds once; diagnostics go to stderr and, formatted, to `*report` when given. `serve`
+// passes its in-memory caches (`serve`); `build` loads the cache from the source tree's
+// cache folder and saves it after. Either way the output folder is updated in place when
+// the cache describes it, and built beside it and swapped in otherwise.
+int Build(const Args& a, std::string& destination, std::string* report = nullptr,
+          ServeState* serve = nullptr) {
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   destination = a.destination.empty() ? a.source + "/public" : a.destination;
@@ -135,17 +163,23 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   std::map<std::string, double> cache_ms;  // the steps around BuildSite, for --verbose
   // The build cache: pages whose inputs are unchanged are kept from the previous site.
   std::string cache_dir = yhdessa::CacheFolder(a.source);
-  std::optional<yhdessa::BuildCache> cache;
-  if (!a.no_cache) {
+  std::optional<yhdessa::BuildCache> loaded;
+  yhdessa::BuildCache* cache = nullptr;
+  if (!a.no_cache && serve) {
+    cache = &serve->cache;
+    options.sources = &serve->sources;
+  } else if (!a.no_cache) {
     std::string note;
     auto load_start = std::chrono::steady_clock::now();
-    cache = yhdessa::LoadCache(cache_dir, note);
+    loaded = yhdessa::LoadCache(cache_dir, note);
     cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
-    options.cache = &*cache;
+    cache = &*loaded;
   }
+  options.cache = cache;
   // With the manifest of the site on disk, only changed files are written (in place);
-  // otherwise the site is built beside it and swapped in.
+  // otherwise (no cache, the first build of `serve`) the site is built beside it and
+  // swapped in, so no file of an earlier site survives.
   std::string folder = AbsoluteFolder(destination);
   std::unique_ptr<yhdessa::OutputFolder> out;
   bool in_place = cache && cache->previous_destination() == folder;
@@ -158,6 +192,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     auto staging = yhdessa::OutputDirectory::Create(destination);
     if (!staging.ok()) {
       std::cerr << "error: " << staging.status().message() << "\n";
+      if (report) *report = "error: " + staging.status().message() + "\n";
       return kExitContent;
     }
     out = std::move(*staging);
@@ -165,25 +200,23 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   DiskOutput sink(*out);
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
-  diags.FillSourceLines([&](const std::string& file) -> std::string_view {
-    // Diagnostics are few; reading the file again keeps the pipeline free of this concern.
-    static thread_local std::string text;
-    auto t = fs->ReadFile(file);
-    text = t.ok() ? *t : std::string();
-    return text;
-  });
-  std::cerr << diags.Format();
-  if (report) *report = diags.Format();
-  if (diags.has_errors()) {
+  Report(*fs, diags, report);
+  // The in-memory cache forgets this build's entries, the last good site's stay.
+  auto failed = [&] {
     out->Abort();
+    if (serve && cache) cache->CarryOver(false);
+    return kExitContent;
+  };
+  if (diags.has_errors()) {
     size_t n = diags.error_count();
     std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors") << "; "
-              << destination << " was not changed\n";
-    return kExitContent;
+              << destination << (serve ? " stays as it was\n" : " was not changed\n");
+    return failed();
   }
-  // No cache may describe a site other than the one on disk: drop the old one before the
-  // site changes (with --no-cache too), save the new one (with the files' stamps) after.
-  if (cache) {
+  // No cache file may describe a site other than the one on disk: drop the old one before
+  // the site changes (with --no-cache and in `serve` too), save the new one (with the
+  // files' stamps) after.
+  if (loaded) {
     yhdessa::RemoveOutputCache(cache_dir);
   } else {
     yhdessa::RemoveOutputCacheOf(cache_dir, folder);
@@ -193,13 +226,17 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   cache_ms["commit"] = MillisecondsSince(commit_start);
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
-    return kExitContent;
+    if (report) *report += "error: " + s.message() + "\n";
+    return failed();
   }
   if (cache) {
     cache->StampOutputs([&](const std::string& path) { return out->Stamp(path); });
     cache->RecordFiles(folder, out->Files());
+  }
+  if (serve && cache) cache->CarryOver(true);
+  if (loaded) {
     auto save_start = std::chrono::steady_clock::now();
-    yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *cache);
+    yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *loaded);
     cache_ms["save cache"] = MillisecondsSince(save_start);
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
@@ -217,8 +254,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
     if (cache) {
-      std::fprintf(stderr, "  front matter parsed for %zu files (the others from the cache)\n",
-                   stats.front_matters_parsed);
+      std::fprintf(stderr,
+                   "  parsed %zu sources, front matter of %zu (the others from the cache)\n",
+                   stats.sources_parsed, stats.front_matters_parsed);
     }
     if (in_place) {
       auto& update = static_cast<const yhdessa::InPlaceUpdate&>(*out);
@@ -229,6 +267,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (!a.quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
                 stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
+    std::fflush(stdout);
   }
   return kExitOk;
 }
@@ -251,6 +290,14 @@ int Check(const Args& a) {
   return report.has_errors() ? kExitContent : kExitOk;
 }
 
+// User + system time of the whole process so far.
+double CpuMilliseconds() {
+  rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+  return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
 std::atomic<bool> g_stop{false};
 void OnSignal(int) {
   g_stop = true;
@@ -259,26 +306,32 @@ void OnSignal(int) {
 // Builds, serves, watches the sources and rebuilds on every change; open tabs reload (or
 // show the errors over the last good version) after each rebuild.
 int Serve(const Args& a) {
-  std::string destination, report;
-  Build(a, destination, &report);  // a broken first build still serves, with the errors shown
+  std::string destination = a.destination.empty() ? a.source + "/public" : a.destination, report;
+  ServeState state;
+  // Watching starts before the first build, so a save during it is not missed.
+  auto watcher =
+      yhdessa::NewChangeWatcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
+  // A broken first build still serves, with the errors shown.
+  bool first_ok = Build(a, destination, &report, &state) == kExitOk;
   yhdessa::PreviewServer server;
   yhdessa::Status s = server.Start(destination, a.bind, a.port);
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     return kExitContent;
   }
+  if (!first_ok) server.NotifyError(report);
   std::printf(
-      "yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; Ctrl+C stops)\n",
-      destination.c_str(), a.bind.c_str(), server.port());
+      "yhdessa: serving %s on http://%s:%d/ (drafts and future pages shown; watching with %s; "
+      "Ctrl+C stops)\n",
+      destination.c_str(), a.bind.c_str(), server.port(), watcher->method());
   std::fflush(stdout);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  yhdessa::ChangeWatcher watcher(a.source, {"site.yaml", "content", "data", "static", "themes"});
   while (!g_stop) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    if (!watcher.Changed()) continue;
+    if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();
-    int rc = Build(a, destination, &report);
+    double cpu_start = CpuMilliseconds();
+    int rc = Build(a, destination, &report, &state);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();
@@ -287,7 +340,9 @@ int Serve(const Args& a) {
     } else {
       server.NotifyError(report);
     }
-    std::fprintf(stderr, "yhdessa: rebuilt in %lld ms\n", static_cast<long long>(ms));
+    // CPU time as well: on a busy machine the wall time says more about the neighbours.
+    std::fprintf(stderr, "yhdessa: rebuilt in %lld ms (CPU %.0f ms)\n", static_cast<long long>(ms),
+                 CpuMilliseconds() - cpu_start);
   }
   server.Stop();
   return kExitOk;

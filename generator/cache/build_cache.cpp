@@ -418,6 +418,33 @@ void BuildCache::RecordFiles(std::string destination, std::vector<std::string> f
   files_ = std::move(files);
 }
 
+void BuildCache::CarryOver(bool committed) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (committed) {
+    // What a save and a load would give: the entries and the manifest of this build.
+    previous_ = std::move(recorded_);
+    previous_destination_ = std::move(destination_);
+    previous_files_ = std::move(files_);
+  }
+  // Records are keyed by their content, not by the output, so all of them stay valid:
+  // those this build took, those it made, and those no build took (SourceCache skips the
+  // front matter of unchanged files, whose records the next edit needs). What piles up is
+  // a record per edit for the length of one `serve`. The records made now become views
+  // like the others; their strings live as long as the cache.
+  for (const auto& [key, record] : markdown_taken_)
+    markdown_previous_.insert_or_assign(key, record);
+  auto fresh =
+      std::make_shared<std::unordered_map<uint64_t, std::string>>(std::move(markdown_new_));
+  for (const auto& [key, record] : *fresh) markdown_previous_.insert_or_assign(key, record);
+  if (!fresh->empty()) markdown_owners_.push_back(std::move(fresh));
+  recorded_.clear();
+  destination_.clear();
+  files_.clear();
+  markdown_new_.clear();
+  markdown_taken_.clear();
+  markdown_kept_.clear();
+}
+
 void BuildCache::Record(const std::string& key, CacheEntry entry) {
   std::lock_guard<std::mutex> lock(mu_);
   recorded_[key] = std::move(entry);

@@ -131,6 +131,12 @@ class BuildCache {
   /// Streams the log to `sink`: the new records only (`append`), or the whole file.
   void WriteMarkdown(bool append, const std::function<void(std::string_view)>& sink) const;
 
+  /// For a cache kept in memory from one build to the next (`serve`), instead of
+  /// Encode/Decode: when this build's output was committed its entries (stamped) and its
+  /// manifest (RecordFiles) become the previous build's; when it was not, the previous
+  /// build's stay. The Markdown and front matter records all stay, old and new.
+  void CarryOver(bool committed);
+
  private:
   std::map<std::string, CacheEntry> previous_;
   std::map<std::string, CacheEntry> recorded_;

@@ -7,6 +7,9 @@
 // anything is not cached, so its messages show on every build. Only the YAML tree is
 // cached: reading the tree into a page (ParseFrontMatter) runs every time, with its
 // checks. Parse() is safe to call from several threads.
+//
+// `serve` puts SourceCache in front of it (whole pages by file version, in memory only):
+// this cache then sees only the files that changed since the last rebuild.
 #pragma once
 
 #include <atomic>

@@ -97,6 +97,10 @@ uint64_t GlobalInputsHash(const FileSystem& fs, const Site& site, const std::str
   for (const auto& [file, url] : site.content_file_urls) h.Bytes(file).Bytes(url);
   // Rounds say whether they are open: their pages depend on the clock.
   if (!site.rounds.empty()) h.I64(site.now);
+  // So do the pages marked as not yet published (shown with --future).
+  for (size_t i = 0; i < site.pages.size(); ++i) {
+    if (IsFuture(site.pages[i].fm, site.now)) h.U64(i);
+  }
   return h.Digest();
 }
 

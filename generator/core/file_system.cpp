@@ -1,5 +1,7 @@
 #include "generator/core/file_system.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +65,18 @@ class DiskFileSystem : public FileSystem {
     return out;
   }
   std::string DiskPath(const std::string& path) const override { return Abs(path); }
+  std::optional<uint64_t> Version(const std::string& path) const override {
+    struct stat st;
+    if (::stat(Abs(path).c_str(), &st) != 0) return std::nullopt;
+    uint64_t h = 1469598103934665603ULL;
+    for (uint64_t v :
+         {static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+          static_cast<uint64_t>(st.st_mtim.tv_sec), static_cast<uint64_t>(st.st_mtim.tv_nsec),
+          static_cast<uint64_t>(st.st_ctim.tv_sec), static_cast<uint64_t>(st.st_ctim.tv_nsec)}) {
+      h = (h ^ v) * 1099511628211ULL;
+    }
+    return h;
+  }
 
  private:
   std::string Abs(const std::string& path) const {
@@ -75,6 +89,12 @@ class DiskFileSystem : public FileSystem {
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root) {
   return std::make_unique<DiskFileSystem>(std::move(root));
+}
+
+std::optional<uint64_t> MemoryFileSystem::Version(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return std::hash<std::string>()(it->second);
 }
 
 Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {

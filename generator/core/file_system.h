@@ -4,8 +4,10 @@
 // construction. Implementations are safe to call from several threads at once.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,10 @@ class FileSystem {
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
   /// An absolute path on disk for copying, or "" for in-memory files.
   virtual std::string DiskPath(const std::string& path) const = 0;
+  /// A number that changes whenever the file at `path` is written or replaced (on disk:
+  /// size, modification and change times, inode), without reading it; nullopt when the
+  /// file does not exist. Caches of parsed sources key on it (generator/cache/source_cache.h).
+  virtual std::optional<uint64_t> Version(const std::string& path) const = 0;
 };
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);
@@ -37,6 +43,8 @@ class MemoryFileSystem : public FileSystem {
   bool IsDirectory(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   std::string DiskPath(const std::string&) const override { return ""; }
+  /// The content's hash: in memory, a changed file is a file with other content.
+  std::optional<uint64_t> Version(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;

@@ -95,6 +95,7 @@ struct PreviewServer::Impl {
   std::condition_variable cv;
   uint64_t generation = 0;  // bumped by every notification
   std::string last_event;   // the newest event, sent to every listener
+  bool failing = false;     // the last build failed: tabs opened now get its errors at once
   bool stopping = false;
   int port = 0;
 };
@@ -122,7 +123,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
     uint64_t seen;
     {
       std::lock_guard<std::mutex> lock(d.mu);
-      seen = d.generation;
+      seen = d.failing ? d.generation - 1 : d.generation;
     }
     res.set_header("Cache-Control", "no-store");
     res.set_chunked_content_provider(
@@ -192,6 +193,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
 void PreviewServer::NotifyReload() {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->last_event = "event: reload\ndata: {}\n\n";
+  impl_->failing = false;
   ++impl_->generation;
   impl_->cv.notify_all();
 }
@@ -199,6 +201,7 @@ void PreviewServer::NotifyReload() {
 void PreviewServer::NotifyError(const std::string& errors) {
   std::lock_guard<std::mutex> lock(impl_->mu);
   impl_->last_event = "event: build-error\ndata: " + JsonString(errors) + "\n\n";
+  impl_->failing = true;
   ++impl_->generation;
   impl_->cv.notify_all();
 }

@@ -28,7 +28,7 @@ class PreviewServer {
   int port() const;
   /// Tabs reload.
   void NotifyReload();
-  /// Tabs show `errors` (plain text) over the page.
+  /// Tabs show `errors` (plain text) over the page; so do tabs opened until the next reload.
   void NotifyError(const std::string& errors);
   void Stop();
 

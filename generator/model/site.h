@@ -150,5 +150,8 @@ struct BuildFilter {
 
 /// True when the page is published under `filter` (not a draft, not future, not expired).
 bool IsPublished(const FrontMatter& fm, const BuildFilter& filter);
+/// True when the page's publication time (publish_date, else date) is after `now`: shown
+/// only with --future (serve), and then marked as such on the page.
+bool IsFuture(const FrontMatter& fm, int64_t now);
 
 }  // namespace yhdessa

@@ -60,12 +60,14 @@ int Site::home(const std::string& lang) const {
   return it == by_url.end() ? -1 : it->second;
 }
 
+bool IsFuture(const FrontMatter& fm, int64_t now) {
+  if (fm.publish_date) return fm.publish_date->Epoch() > now;
+  return fm.date && fm.date->Epoch() > now;
+}
+
 bool IsPublished(const FrontMatter& fm, const BuildFilter& f) {
   if (fm.draft && !f.drafts) return false;
-  if (!f.future) {
-    if (fm.publish_date && fm.publish_date->Epoch() > f.now) return false;
-    if (!fm.publish_date && fm.date && fm.date->Epoch() > f.now) return false;
-  }
+  if (!f.future && IsFuture(fm, f.now)) return false;
   if (!f.expired && fm.expiry_date && fm.expiry_date->Epoch() <= f.now) return false;
   return true;
 }

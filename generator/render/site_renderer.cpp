@@ -228,6 +228,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     page.Set("has_lastmod", true);
   }
   page.Set("draft", p.fm.draft);
+  page.Set("future", IsFuture(p.fm, site_.now));
 
   // Language versions of this page, for the switcher and hreflang alternates.
   {

@@ -50,6 +50,12 @@ test('an edit reloads the open page; an error shows over it and clears when fixe
   await overlay.waitFor({ timeout: 10000 });
   assert.match(await overlay.textContent(), /content\/a\.md:2:1: error: 'titel' is not a known front-matter key/);
   assert.match(await page.textContent('main'), /Toinen versio/);  // the last good site underneath
+  // A tab opened while the build is failing shows the errors too.
+  const late = await browser.newPage();
+  await late.goto(url + '/a/');
+  await late.locator('#yhdessa-build-error[role=alert]').waitFor({ timeout: 10000 });
+  assert.match(await late.textContent('#yhdessa-build-error'), /'titel' is not a known front-matter key/);
+  await late.close();
 
   const fixed = page.waitForEvent('load', { timeout: 10000 });
   fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nKorjattu.\n');
@@ -64,4 +70,34 @@ test('the reload script is added when serving, never written into the build', as
   assert.doesNotMatch(html, /livereload/);
   const served = await (await fetch(url + '/a/')).text();
   assert.match(served, /<script src="\/_yhdessa\/livereload.js"><\/script>/);
+});
+
+// Waits until `check()` holds, polling the disk (serve rebuilds in the background).
+async function until(check, what) {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('timed out waiting for ' + what);
+}
+
+test('serve updates public/ in place: new pages appear, deleted ones go; build after it drops drafts', async () => {
+  const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
+  // A build of the same folder saves a cache file that describes public/; serve's next
+  // rebuild must drop it, or the build below would update in place from a list of files
+  // without serve's draft and leave the draft published.
+  const build = () => new Promise((resolve, reject) => {
+    const b = spawn(bin, ['build', '--quiet', '--source', dir], { stdio: 'inherit' });
+    b.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('build exited ' + code))));
+  });
+  await build();
+  fs.writeFileSync(path.join(dir, 'content', 'd.md'), '---\ntitle: Luonnos\ndraft: true\n---\nKesken.\n');
+  await until(() => exists('d/index.html'), 'the draft on disk');
+  fs.rmSync(path.join(dir, 'content', 'd.md'));
+  await until(() => !exists('d/index.html') && !exists('d'), 'the deleted page gone');
+  fs.writeFileSync(path.join(dir, 'content', 'd.md'), '---\ntitle: Luonnos\ndraft: true\n---\nKesken.\n');
+  await until(() => exists('d/index.html'), 'the draft on disk again');
+  await build();
+  assert.equal(exists('d/index.html'), false);  // `build` leaves drafts out
+  assert.equal(exists('a/index.html'), true);
 });

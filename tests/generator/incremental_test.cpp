@@ -6,6 +6,7 @@
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/content_hash.h"
+#include "generator/cache/source_cache.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -25,34 +26,53 @@ class PersistentOutput : public MemoryOutput {
   std::map<std::string, std::string> previous;
 };
 
-// A site folder with its cache file and its public/ between builds.
+// A site folder with its cache file and its public/ between builds; or, with `serve`,
+// the caches `yhdessa serve` keeps in memory between its builds.
 struct Workspace {
+  explicit Workspace(bool serve = false) : serve(serve) {}
+  bool serve;
   std::string saved;           // .yhdessa-cache/build.bin
   std::string saved_markdown;  // .yhdessa-cache/markdown.bin
   BuildCache::MarkdownSave markdown_save = BuildCache::MarkdownSave::kNone;
+  BuildCache kept;      // serve: the cache, never encoded
+  SourceCache sources;  // serve: the parsed sources
+  std::string errors;   // of the last build
   std::map<std::string, std::string> site;
   BuildStats last;
 
-  void Build(const MemoryFileSystem& fs, bool use_cache = true) {
-    BuildCache cache;
-    if (auto decoded = BuildCache::Decode(saved); decoded.ok()) cache = std::move(*decoded);
-    (void)cache.DecodeMarkdown(saved_markdown);  // a bad one leaves the cache without bodies
+  /// Builds; false (and the site unchanged) when the build has errors.
+  bool TryBuild(const MemoryFileSystem& fs, bool use_cache = true) {
+    BuildCache decoded_cache;
+    if (!serve) {
+      if (auto decoded = BuildCache::Decode(saved); decoded.ok())
+        decoded_cache = std::move(*decoded);
+      (void)decoded_cache.DecodeMarkdown(saved_markdown);  // a bad one: no bodies
+    }
+    BuildCache& cache = serve ? kept : decoded_cache;
     PersistentOutput out;
     out.previous = site;
     DiagnosticList diags;
     BuildOptions options;
     options.filter.now = 1735689600;  // as testing::Build
     if (use_cache) options.cache = &cache;
+    if (use_cache && serve) options.sources = &sources;
     last = BuildSite(fs, out, options, diags);
-    INFO(diags.Format());
-    REQUIRE(!diags.has_errors());
+    errors = diags.Format();
+    if (diags.has_errors()) {
+      if (serve) cache.CarryOver(false);
+      return false;
+    }
     site = std::move(out.files);
-    if (!use_cache) return;
+    if (!use_cache) return true;
     cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
       auto it = site.find(path);
       if (it == site.end()) return std::nullopt;
       return HashBytes(it->second);
     });
+    if (serve) {
+      cache.CarryOver(true);
+      return true;
+    }
     saved = cache.Encode();
     // As SaveCache: new bodies are appended to the log, or the log is written anew.
     markdown_save = cache.markdown_save();
@@ -61,6 +81,12 @@ struct Workspace {
     } else if (markdown_save == BuildCache::MarkdownSave::kRewrite) {
       saved_markdown = cache.EncodeMarkdown();
     }
+    return true;
+  }
+  void Build(const MemoryFileSystem& fs, bool use_cache = true) {
+    bool ok = TryBuild(fs, use_cache);
+    INFO(errors);
+    REQUIRE(ok);
   }
 };
 
@@ -95,25 +121,38 @@ std::string Read(const MemoryFileSystem& fs, const std::string& path) {
   return *fs.ReadFile(path);
 }
 
-// Builds SampleSite() cold, applies `change`, builds again with the cache and compares the whole
-// output with a fresh full build of the changed site. Returns the pages rendered.
-size_t RebuildAfter(const std::function<void(MemoryFileSystem&)>& change) {
-  auto fs = SampleSite();
-  Workspace ws;
-  ws.Build(fs);
-  REQUIRE(ws.last.pages_rendered == ws.last.html_pages);
-  change(fs);
-  ws.Build(fs);
-  auto fresh = Build(fs);
-  INFO(fresh.diagnostics);
-  REQUIRE(fresh.ok);
-  REQUIRE(ws.site.size() == fresh.files.size());
-  for (const auto& [path, content] : fresh.files) {
+void RequireSameSite(const std::map<std::string, std::string>& site,
+                     const std::map<std::string, std::string>& fresh) {
+  REQUIRE(site.size() == fresh.size());
+  for (const auto& [path, content] : fresh) {
     INFO(path);
-    REQUIRE(ws.site.count(path));
-    CHECK(ws.site.at(path) == content);
+    REQUIRE(site.count(path));
+    CHECK(site.at(path) == content);
   }
-  return ws.last.pages_rendered;
+}
+
+// Builds SampleSite() cold, applies `change`, builds again with the cache and compares the whole
+// output with a fresh full build of the changed site; both with the cache files of
+// `yhdessa build` and with the in-memory caches of `serve` (which also keep the
+// parsed sources). Returns the pages rendered (the same for both).
+size_t RebuildAfter(const std::function<void(MemoryFileSystem&)>& change) {
+  size_t rendered[2] = {0, 0};
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = SampleSite();
+    Workspace ws(serve);
+    ws.Build(fs);
+    REQUIRE(ws.last.pages_rendered == ws.last.html_pages);
+    change(fs);
+    ws.Build(fs);
+    auto fresh = Build(fs);
+    INFO(fresh.diagnostics);
+    REQUIRE(fresh.ok);
+    RequireSameSite(ws.site, fresh.files);
+    rendered[serve] = ws.last.pages_rendered;
+  }
+  CHECK(rendered[0] == rendered[1]);
+  return rendered[1];
 }
 
 }  // namespace
@@ -352,4 +391,63 @@ TEST_CASE("incremental: without a cache every page is rendered") {
   ws.Build(fs, /*use_cache=*/false);
   CHECK(ws.last.pages_rendered == ws.last.html_pages);
   CHECK(ws.site == Build(fs).files);
+}
+
+TEST_CASE("incremental: serve re-reads and re-parses only the changed sources") {
+  auto fs = SampleSite();
+  Workspace ws(/*serve=*/true);
+  ws.Build(fs);
+  size_t sources = ws.last.sources_parsed;
+  CHECK(sources == 10);
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 0);
+  CHECK(ws.last.pages_rendered == 0);
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.front_matters_parsed == 0);  // its front matter is the same text
+  CHECK(ws.last.pages_rendered == 1);
+  RequireSameSite(ws.site, Build(fs).files);
+  // A config change may change how every file parses (languages, taxonomies); the front
+  // matters' YAML is still the same.
+  std::string c = Read(fs, "site.yaml");
+  fs.Add("site.yaml", c.replace(c.find("title: Osallisuus"), 17, "title: Yhdessä"));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == sources);
+  CHECK(ws.last.front_matters_parsed == 0);
+  RequireSameSite(ws.site, Build(fs).files);
+}
+
+TEST_CASE("incremental: serve's in-memory cache carries the output manifest over") {
+  BuildCache cache;
+  cache.RecordFiles("/site/public", {"b.html", "a.html"});
+  cache.CarryOver(false);  // not committed: the previous manifest (none) stays
+  CHECK(cache.previous_destination().empty());
+  CHECK(cache.previous_files().empty());
+  cache.RecordFiles("/site/public", {"b.html", "a.html"});
+  cache.CarryOver(true);
+  CHECK(cache.previous_destination() == "/site/public");
+  CHECK(cache.previous_files() == std::vector<std::string>{"a.html", "b.html"});
+  cache.RecordFiles("/site/public", {"c.html"});
+  cache.CarryOver(false);
+  CHECK(cache.previous_files() == std::vector<std::string>{"a.html", "b.html"});
+}
+
+TEST_CASE("incremental: serve after a failed rebuild: errors again each time, then the fix") {
+  auto fs = SampleSite();
+  Workspace ws(/*serve=*/true);
+  ws.Build(fs);
+  auto good = ws.site;
+  std::string t = Read(fs, "content/uutiset/u3.md");
+  fs.Add("content/uutiset/u3.md", "---\ntitel: Rikki\n---\nRikki.\n");
+  CHECK_FALSE(ws.TryBuild(fs));
+  CHECK(ws.site == good);  // the last good site stays
+  // The broken file's messages come again: its failed parse was not kept.
+  CHECK_FALSE(ws.TryBuild(fs));
+  fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Korjattu."));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.pages_rendered == 1);
+  RequireSameSite(ws.site, Build(fs).files);
 }

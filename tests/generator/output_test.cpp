@@ -1,27 +1,33 @@
 #include "generator/output/output_directory.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "generator/output/in_place_update.h"
+#include "temp_folder.h"
 
 using namespace yhdessa;
+using namespace yhdessa::testing;
 namespace fs = std::filesystem;
 
 namespace {
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+
+ino_t Inode(const fs::path& p) {
+  struct stat st;
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_ino;
 }
-fs::path TempDir(const std::string& name) {
-  fs::path p =
-      fs::temp_directory_path() / ("yhdessa-test-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
+
+std::unique_ptr<InPlaceUpdate> Update(const fs::path& site, std::vector<std::string> files) {
+  auto update = InPlaceUpdate::Create(site.string(), std::move(files));
+  REQUIRE(update.ok());
+  return std::move(*update);
 }
+
 }  // namespace
 
 TEST_CASE("output: commit swaps in the new site and leaves no stale files") {
@@ -162,5 +168,74 @@ TEST_CASE("output in place: a file is reused only while it carries its stamp") {
 TEST_CASE("output in place: needs an existing folder") {
   fs::path root = TempDir("inplace-missing");
   CHECK_FALSE(InPlaceUpdate::Create((root / "public").string(), {}).ok());
+  fs::remove_all(root);
+}
+
+// A sequence of builds into one output folder, as `serve` (and `build` with its cache)
+// makes them: the first swaps in a clean folder, later ones update it in place.
+TEST_CASE("output rebuilds: first build swaps, later builds change only what changed") {
+  fs::path root = TempDir("output-rebuilds");
+  fs::path site = root / "public";
+  fs::create_directories(site / "old");
+  std::ofstream(site / "old" / "stale.html") << "from an earlier site";
+  std::ofstream(root / "logo.svg") << "<svg/>";
+
+  auto first = OutputDirectory::Create(site.string());
+  REQUIRE(first.ok());
+  OutputFolder& out = **first;
+  REQUIRE(out.Write("index.html", "home v1").ok());
+  REQUIRE(out.Write("a/index.html", "a v1").ok());
+  REQUIRE(out.Write("b/c/index.html", "c v1").ok());
+  REQUIRE(out.Copy((root / "logo.svg").string(), "logo.svg").ok());
+  REQUIRE(out.Commit().ok());
+  std::vector<std::string> files = out.Files();
+  CHECK_FALSE(fs::exists(site / "old"));  // the first build leaves no stale file
+  CHECK(Slurp(site / "a" / "index.html") == "a v1");
+  REQUIRE(out.Stamp("a/index.html"));
+  std::optional<uint64_t> a_stamp = out.Stamp("a/index.html");
+  ino_t home = Inode(site / "index.html"), logo = Inode(site / "logo.svg");
+
+  SECTION("a rebuild writes changed files only and deletes the stale ones") {
+    auto next = Update(site, files);
+    REQUIRE(next->Write("index.html", "home v1").ok());  // same content: not written
+    CHECK(next->Reuse("a/index.html", *a_stamp));        // kept without being rendered
+    CHECK_FALSE(next->Reuse("a/index.html", *a_stamp + 1));
+    REQUIRE(next->Write("d/index.html", "d v1").ok());  // new
+    REQUIRE(next->Copy((root / "logo.svg").string(), "logo.svg").ok());
+    CHECK_FALSE(next->Write("d/index.html", "again").ok());
+    REQUIRE(next->Commit().ok());
+    CHECK(next->replaced() == 1);  // d written
+    CHECK(next->deleted() == 1);   // b/c deleted
+    CHECK(Inode(site / "index.html") == home);
+    CHECK(Inode(site / "logo.svg") == logo);
+    CHECK(Slurp(site / "a" / "index.html") == "a v1");
+    CHECK(Slurp(site / "d" / "index.html") == "d v1");
+    CHECK_FALSE(fs::exists(site / "b"));  // its emptied folders too
+    CHECK(next->Stamp("d/index.html"));
+    CHECK_FALSE(next->Stamp("b/c/index.html"));
+  }
+  SECTION("a changed page is replaced, not written over") {
+    auto next = Update(site, files);
+    REQUIRE(next->Write("index.html", "home v2").ok());
+    REQUIRE(next->Write("a/index.html", "a v1").ok());
+    REQUIRE(next->Write("b/c/index.html", "c v1").ok());
+    REQUIRE(next->Copy((root / "logo.svg").string(), "logo.svg").ok());
+    REQUIRE(next->Commit().ok());
+    CHECK(next->replaced() == 1);
+    CHECK(next->deleted() == 0);
+    CHECK(Slurp(site / "index.html") == "home v2");
+    CHECK(Inode(site / "index.html") != home);  // a reader of the old file keeps it whole
+    CHECK(next->Stamp("index.html") != next->Stamp("a/index.html"));
+  }
+  SECTION("an aborted build leaves the site as it was") {
+    auto next = Update(site, files);
+    REQUIRE(next->Write("index.html", "broken").ok());
+    next->Abort();
+    CHECK(Slurp(site / "index.html") == "home v1");
+    CHECK(fs::exists(site / "b" / "c" / "index.html"));
+    // The next build still works from the committed site.
+    auto again = Update(site, files);
+    CHECK(again->Reuse("a/index.html", *a_stamp));
+  }
   fs::remove_all(root);
 }

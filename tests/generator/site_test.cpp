@@ -98,6 +98,14 @@ TEST_CASE("site: drafts, future and expired pages are left out unless asked for"
   for (const char* f : {"a/index.html", "b/index.html", "c/index.html", "d/index.html"})
     CHECK(all.files.count(f));
   CHECK(Contains(all.files["a/index.html"], "Luonnos – ei julkaistu"));
+  // Shown future pages (serve shows them) say they are not published yet; others do not.
+  auto shown = Build(fs, BuildFilter{true, true, true, 1735689600});
+  REQUIRE(shown.ok);
+  for (const char* f : {"b/index.html", "d/index.html"})
+    CHECK(Contains(shown.files[f], "Ajastettu – julkaistaan myöhemmin"));
+  for (const char* f : {"a/index.html", "c/index.html", "e/index.html"})
+    CHECK_FALSE(Contains(shown.files[f], "Ajastettu"));
+  CHECK_FALSE(Contains(shown.files["e/index.html"], "Luonnos"));
 }
 
 TEST_CASE("site: links to source files and site paths become URLs; broken ones are errors") {

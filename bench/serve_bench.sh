@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# `yhdessa serve` benchmark (issue 8): from saving a page to its rebuilt HTML on disk.
+#
+# Works on a copy of bench/out/corpus-<N>/ (generate it first with
+#   bench/site_bench.sh --sizes N --runs 1 --tools yhdessa
+# or let this script run gen_corpus.py) in bench/out/serve-<N>/. Starts `yhdessa serve
+# --verbose` on it, waits for the first build, then --edits times: appends a paragraph
+# with a unique marker to one page (a body edit: that page is rendered again, nothing
+# else) and polls the page's output file every millisecond until the marker is in it.
+# Prints every time, the median, and the median of serve's own phase timings for the
+# rebuilds (from its --verbose lines), so a slow figure shows where the time went.
+#
+# --anchor also measures, in the same run, `serve --no-cache` (every rebuild parses and
+# renders the whole site, as serve did before the in-memory caches) with --anchor-edits
+# edits, and prints the ratio of the medians.
+#
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--anchor] [--anchor-edits 3] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+size=10000
+edits=9
+build=1
+anchor=0
+anchor_edits=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size) size="$2"; shift 2 ;;
+    --edits) edits="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --anchor) anchor=1; shift ;;
+    --anchor-edits) anchor_edits="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "serve_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# shellcheck source=bench/edit_site.sh
+source bench/edit_site.sh serve
+log="$out/serve-$size.log"
+
+# measure LOG EDITS [serve options]: starts serve, times EDITS edits; prints the times.
+measure() {
+  local log="$1" n="$2"
+  shift 2
+  "$yhdessa" serve --source "$site" --port 0 --verbose "$@" >"$log" 2>&1 &
+  serve_pid=$!
+  trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 3000); do grep -q serving "$log" && break; sleep 0.1; done
+  grep -q serving "$log" || { cat "$log" >&2; exit 1; }
+  sleep 1
+  for r in $(seq 1 "$n"); do
+    ms="$(python3 - "$site/$page" "$page_out" "serve-edit-$r-$$-$RANDOM" <<'PY'
+import sys, time
+src, html, marker = sys.argv[1:]
+with open(src, "a") as f:  # one write and close, as an editor's save
+    f.write("\n" + marker + "\n")
+t0 = time.monotonic()
+while time.monotonic() - t0 < 600:
+    try:
+        with open(html) as f:
+            if marker in f.read():
+                print("%.1f" % ((time.monotonic() - t0) * 1000))
+                break
+    except OSError:
+        pass
+    time.sleep(0.001)
+else:
+    print("timeout")
+PY
+)"
+    echo "edit $r ($*): $ms ms" >&2
+    echo "$ms"
+    sleep 0.5
+  done
+  kill "$serve_pid"
+  wait "$serve_pid" 2>/dev/null || true
+  trap - EXIT
+}
+
+times="$(measure "$log" "$edits")"
+first="$(grep -m1 -o 'files in [0-9]* ms' "$log" || true)"
+if [[ "$anchor" -eq 1 ]]; then
+  anchor_times="$(measure "$out/serve-$size-anchor.log" "$anchor_edits" --no-cache)"
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
+echo
+echo "yhdessa serve, $size pages, one body edit, $edits edits ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "  first build: ${first:-?}; $(grep -o 'watching with [a-z]*' "$log" | head -1)"
+m="$(printf '%s\n' "$times" | median)"
+echo "  save -> page on disk: median $m ms (all: $(printf '%s\n' "$times" | sort -n | paste -sd' '))"
+if [[ "$anchor" -eq 1 ]]; then
+  am="$(printf '%s\n' "$anchor_times" | median)"
+  echo "  anchor, serve --no-cache: median $am ms (all: $(printf '%s\n' "$anchor_times" | sort -n | paste -sd' ')); ratio $(awk -v a="$m" -v b="$am" 'BEGIN {printf "%.3f", a / b}')"
+fi
+echo "  rebuild CPU time (user + system of serve), median: $(grep -o 'CPU [0-9]* ms' "$log" | awk '{print $2}' | median) ms"
+if [[ "$anchor" -eq 1 ]]; then
+  echo "  anchor's rebuild CPU time, median: $(grep -o 'CPU [0-9]* ms' "$out/serve-$size-anchor.log" | awk '{print $2}' | median) ms"
+fi
+echo "  rebuild phases, median over the rebuilds (ms):"
+# The first build's phase lines come before "serving"; the rebuilds' after it.
+awk '/serving/ {on=1; next} on && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
+  sort -t$'\t' -k1,1 -k2,2n |
+  awk -F'\t' '{v[$1]=v[$1] " " $2; n[$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "    %-16s %8.1f\n", k, a[int((n[k] + 1) / 2)]}}' | sort

@@ -1,0 +1,153 @@
+// The inotify watcher (see change_watcher.h). One watch per folder below the watched
+// folders, plus one on the root for the watched top-level names (site.yaml, or a watched
+// folder created after start). A folder created or moved in gets its watches when its
+// event is read. When a watch cannot be added (the per-user limit, fs.inotify.
+// max_user_watches) the watcher hands over to the polling watcher for good.
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <unordered_map>
+
+#include "generator/core/change_watcher.h"
+
+namespace yhdessa {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr uint32_t kMask = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM |
+                           IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF |
+                           IN_DONT_FOLLOW | IN_EXCL_UNLINK | IN_ONLYDIR;
+
+bool Hidden(std::string_view name) {
+  return !name.empty() && name[0] == '.';
+}
+
+class InotifyWatcher : public ChangeWatcher {
+ public:
+  InotifyWatcher(int fd, std::string root, std::vector<std::string> paths, WatchOptions options)
+      : fd_(fd), root_(std::move(root)), paths_(std::move(paths)), options_(options) {}
+  ~InotifyWatcher() override { close(fd_); }
+
+  /// Adds the watches; false when the limit is hit (or the root cannot be watched).
+  bool Start() {
+    int wd = inotify_add_watch(fd_, root_.c_str(), kMask);
+    if (wd < 0) return false;
+    root_wd_ = wd;
+    for (const auto& p : paths_) {
+      std::error_code ec;
+      if (fs::is_directory(fs::path(root_) / p, ec) && !WatchTree(root_ + "/" + p)) return false;
+    }
+    return true;
+  }
+
+  bool WaitForChange(std::chrono::milliseconds timeout) override {
+    if (fallback_) return fallback_->WaitForChange(timeout);
+    if (!Wait(static_cast<int>(timeout.count()))) return false;
+    // Coalesce the burst: read until nothing more arrives for `settle`.
+    while (Wait(static_cast<int>(options_.settle.count()))) {
+    }
+    return true;
+  }
+  const char* method() const override { return fallback_ ? "polling" : "inotify"; }
+
+ private:
+  // Waits up to `ms` for events; true when one of them is a change of the site.
+  bool Wait(int ms) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    for (;;) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      deadline - std::chrono::steady_clock::now())
+                      .count();
+      pollfd p{fd_, POLLIN, 0};
+      int n = poll(&p, 1, static_cast<int>(std::max<long long>(left, 0)));
+      if (n < 0 && errno == EINTR) return false;  // a signal: let the loop look at it
+      if (n <= 0) return false;
+      if (Drain()) return true;
+      if (left <= 0) return false;
+    }
+  }
+
+  // Reads the pending events; true when one of them matters.
+  bool Drain() {
+    alignas(inotify_event) char buf[16384];
+    bool changed = false;
+    for (;;) {
+      ssize_t len = read(fd_, buf, sizeof buf);
+      if (len <= 0) break;
+      for (char* at = buf; at < buf + len;) {
+        auto* e = reinterpret_cast<inotify_event*>(at);
+        at += sizeof(inotify_event) + e->len;
+        changed = Handle(*e) || changed;
+        if (fallback_) return true;
+      }
+    }
+    return changed;
+  }
+
+  bool Handle(const inotify_event& e) {
+    if (e.mask & IN_Q_OVERFLOW) return true;  // events were lost: assume a change
+    if (e.mask & IN_IGNORED) {
+      dirs_.erase(e.wd);
+      return false;
+    }
+    std::string_view name = e.len ? std::string_view(e.name) : std::string_view();
+    if (e.wd == root_wd_) {
+      bool watched = false;
+      for (const auto& p : paths_) watched = watched || p == name;
+      if (!watched) return false;
+      if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
+        Add(root_ + "/" + std::string(name));
+      return true;
+    }
+    auto dir = dirs_.find(e.wd);
+    if (dir == dirs_.end()) return false;
+    if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) return true;
+    if (Hidden(name)) return false;
+    if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
+      Add(dir->second + "/" + std::string(name));
+    return true;
+  }
+
+  void Add(const std::string& dir) {
+    if (!WatchTree(dir)) fallback_ = NewPollingWatcher(root_, paths_, options_);
+  }
+
+  // Watches `dir` and every folder below it; false when a watch could not be added.
+  bool WatchTree(const std::string& dir) {
+    int wd = inotify_add_watch(fd_, dir.c_str(), kMask);
+    if (wd < 0) return errno != ENOSPC && errno != ENOMEM;  // gone already: fine
+    dirs_[wd] = dir;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (Hidden(name) || !it->is_directory(ec) || it->is_symlink(ec)) continue;
+      if (!WatchTree(dir + "/" + name)) return false;
+    }
+    return true;
+  }
+
+  int fd_;
+  std::string root_;
+  std::vector<std::string> paths_;
+  WatchOptions options_;
+  int root_wd_ = -1;
+  std::unordered_map<int, std::string> dirs_;  // watch descriptor -> folder
+  std::unique_ptr<ChangeWatcher> fallback_;    // set when the watch limit was hit
+};
+
+}  // namespace
+
+std::unique_ptr<ChangeWatcher> NewInotifyWatcher(const std::string& root,
+                                                 const std::vector<std::string>& paths,
+                                                 WatchOptions options) {
+  int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (fd < 0) return nullptr;
+  auto w = std::make_unique<InotifyWatcher>(fd, root, paths, options);
+  if (!w->Start()) return nullptr;
+  return w;
+}
+
+}  // namespace yhdessa
