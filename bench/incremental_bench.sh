@@ -12,9 +12,8 @@
 #             rest reused, public/ updated in place
 #   full      --no-cache over the existing public/: everything rendered, built beside it
 #             and swapped in (what `yhdessa build` did before the cache was the default)
-#   serve     `yhdessa serve` running; a page's body edited; the time from the write to the
-#             rebuilt page being on disk (the watcher's poll interval included)
-# and the pages rendered per case, from --verbose.
+# and the pages rendered per case, from --verbose. `serve` (save -> page on disk) is
+# measured by bench/serve_bench.sh.
 #
 # Usage: bench/incremental_bench.sh [--size 10000] [--runs 5] [--no-build]
 set -euo pipefail
@@ -79,41 +78,6 @@ for r in $(seq 1 "$runs"); do
 done
 rm -rf "$out"/incr-trash-$$-*
 
-# serve: save a page, wait for its rebuilt HTML (polled every millisecond).
-serve_ms=""
-"$yhdessa" serve --source "$site" --port 0 >"$out/incr-serve.log" 2>&1 &
-serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do grep -q serving "$out/incr-serve.log" && break; sleep 0.1; done
-sleep 1
-for r in $(seq 1 "$runs"); do
-  marker="serve-edit-$r-$$"
-  ms="$(python3 - "$site/$page" "$page_out" "$marker" <<'PY'
-import sys, time, os
-src, html, marker = sys.argv[1:]
-with open(src, "a") as f:
-    f.write("\n" + marker + "\n")
-t0 = time.monotonic()
-while time.monotonic() - t0 < 60:
-    try:
-        with open(html) as f:
-            if marker in f.read():
-                print("%.0f" % ((time.monotonic() - t0) * 1000))
-                break
-    except OSError:
-        pass
-    time.sleep(0.001)
-else:
-    print("timeout")
-PY
-)"
-  serve_ms+="$ms"$'\n'
-  sleep 1
-done
-kill "$serve_pid"
-wait "$serve_pid" 2>/dev/null || true
-trap - EXIT
-
 echo
 echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo
@@ -124,4 +88,3 @@ for case in cold warm edit full; do
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"
 done
-echo "| serve: save -> page on disk (ms) | $(printf '%s' "$serve_ms" | median) | | | | |"
