@@ -19,6 +19,7 @@
 
 #include "generator/build.h"
 #include "generator/cache/cache_file.h"
+#include "generator/cache/record_spool.h"
 #include "generator/cache/source_cache.h"
 #include "generator/check/site_check.h"
 #include "generator/core/change_watcher.h"
@@ -174,6 +175,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     loaded = yhdessa::LoadCache(cache_dir, note);
     cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
+    // New records wait on disk, not in memory, until the cache is saved.
+    loaded->SetSpool(yhdessa::NewFileSpool(cache_dir));
     cache = &*loaded;
   }
   options.cache = cache;

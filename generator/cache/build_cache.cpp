@@ -292,9 +292,22 @@ bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
   PutString(record, v.pos().file);
   if (!PutValue(record, v, v.pos().file)) return false;
   FinishRecord(record);
-  std::lock_guard<std::mutex> lock(mu_);
-  markdown_new_.insert_or_assign(key, std::move(record));
+  AddRecord(key, std::move(record));
   return true;
+}
+
+void BuildCache::AddRecord(uint64_t key, std::string record) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (spool_ && !markdown_new_.count(key)) {
+    // A key is a hash of everything its record holds: a second record under it is the same.
+    if (spooled_.count(key)) return;
+    if (spool_->Append(record)) {
+      spooled_.insert(key);
+      spooled_bytes_ += record.size();
+      return;
+    }
+  }
+  markdown_new_.insert_or_assign(key, std::move(record));
 }
 
 void BuildCache::KeepMarkdown(uint64_t key) {
@@ -305,33 +318,33 @@ void BuildCache::KeepMarkdown(uint64_t key) {
 
 void BuildCache::RecordMarkdown(uint64_t key, const RenderedMarkdown& md,
                                 const std::vector<LinkCall>& links) {
-  std::string record = EncodeRecord(key, md, links);
-  std::lock_guard<std::mutex> lock(mu_);
-  markdown_new_.insert_or_assign(key, std::move(record));
+  AddRecord(key, EncodeRecord(key, md, links));
 }
 
 BuildCache::MarkdownSave BuildCache::markdown_save() const {
-  if (markdown_new_.empty()) return MarkdownSave::kNone;
+  if (markdown_new_.empty() && spooled_.empty()) return MarkdownSave::kNone;
   if (markdown_damaged_ || markdown_file_size_ == 0) return MarkdownSave::kRewrite;
   size_t live = 0, added = 0;
   for (const auto& [key, record] : markdown_kept_) live += record.size();
   for (const auto& [key, record] : markdown_new_) added += record.size();
+  added += spooled_bytes_;
   live += added;
   return markdown_file_size_ + added > 2 * live + (1 << 20) ? MarkdownSave::kRewrite
                                                             : MarkdownSave::kAppend;
 }
 
-void BuildCache::WriteMarkdown(bool append,
+bool BuildCache::WriteMarkdown(bool append,
                                const std::function<void(std::string_view)>& sink) const {
   if (!append) {
     std::string header;
     PutHeader(header, kMarkdownMagic);
     sink(header);
     for (const auto& [key, record] : markdown_kept_) {
-      if (!markdown_new_.count(key)) sink(record);
+      if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
     }
   }
   for (const auto& [key, record] : markdown_new_) sink(record);
+  return !spool_ || spooled_.empty() || spool_->Replay(sink);
 }
 
 std::string BuildCache::EncodeMarkdown() const {

@@ -27,10 +27,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/diagnostic.h"
 #include "common/status.h"
+#include "generator/cache/record_spool.h"
 #include "generator/content/markdown.h"
 #include "generator/data/value.h"
 
@@ -79,6 +81,9 @@ class BuildCache {
     previous_files_ = std::move(o.previous_files_);
     destination_ = std::move(o.destination_);
     files_ = std::move(o.files_);
+    spool_ = std::move(o.spool_);
+    spooled_ = std::move(o.spooled_);
+    spooled_bytes_ = o.spooled_bytes_;
     return *this;
   }
 
@@ -129,7 +134,12 @@ class BuildCache {
   enum class MarkdownSave { kNone, kAppend, kRewrite };
   MarkdownSave markdown_save() const;
   /// Streams the log to `sink`: the new records only (`append`), or the whole file.
-  void WriteMarkdown(bool append, const std::function<void(std::string_view)>& sink) const;
+  /// False when the spool could not be read back (the log then lacks some new records).
+  bool WriteMarkdown(bool append, const std::function<void(std::string_view)>& sink) const;
+  /// From now on, records this build makes go to `spool` instead of staying in memory
+  /// until the log is written (see RecordSpool). For a build that saves its cache to disk;
+  /// not with CarryOver.
+  void SetSpool(std::unique_ptr<RecordSpool> spool) { spool_ = std::move(spool); }
 
   /// For a cache kept in memory from one build to the next (`serve`), instead of
   /// Encode/Decode: when this build's output was committed its entries (stamped) and its
@@ -148,12 +158,17 @@ class BuildCache {
   std::unordered_map<uint64_t, std::string> markdown_new_;  // encoded records
   /// Takes the previous build's record for `key` out of the log (the whole record).
   std::optional<std::string_view> TakeRecord(uint64_t key);
+  /// Keeps a record this build made: in the spool when there is one, else in memory.
+  void AddRecord(uint64_t key, std::string record);
   size_t markdown_file_size_ = 0;  // bytes of the log read, 0: none
   bool markdown_damaged_ = false;
   std::string previous_destination_;
   std::vector<std::string> previous_files_;
   std::string destination_;
   std::vector<std::string> files_;
+  std::unique_ptr<RecordSpool> spool_;
+  std::unordered_set<uint64_t> spooled_;  // keys of the records in the spool
+  size_t spooled_bytes_ = 0;
   std::mutex mu_;
 };
 

@@ -104,14 +104,16 @@ Status SaveCache(const std::string& folder, const BuildCache& cache) {
       FILE* f = std::fopen(markdown.c_str(), "ab");
       if (!f) return Status::IoError("cannot write " + markdown + ": " + std::strerror(errno));
       bool ok = true;
-      cache.WriteMarkdown(true, [&](std::string_view bytes) {
+      const bool replayed = cache.WriteMarkdown(true, [&](std::string_view bytes) {
         ok = ok && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
       });
+      ok = ok && replayed;
       if (std::fclose(f) != 0 || !ok) return Status::IoError("cannot write " + markdown);
       break;
     }
     case BuildCache::MarkdownSave::kRewrite:
       YH_RETURN_IF_ERROR(
+          // A spool that cannot be read back only leaves records out: still a valid log.
           WriteAtomically(markdown, [&](const auto& sink) { cache.WriteMarkdown(false, sink); }));
       break;
   }
