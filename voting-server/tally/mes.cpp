@@ -176,11 +176,21 @@ bool MesEngine::ComputeOnePointPriceNarrow(int project, Price& price) {
   auto ceil_div = [](int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); };
   int64_t num = cost;
   int64_t limit = ceil_div(num, weight);
+  // Warm start: a voter below a lower bound of q is below q and pays all, so the first
+  // pass may use the stale q instead of cost / weight; fewer passes follow. The fixed point
+  // is the same (the smallest q with sum_i min(b_i, q) = cost): every voter set aside is
+  // one that pays all there, and the loop stops only when nobody left is below q.
+  if (price.q_den > 0 && price.num > 0) {
+    const Int128 stale = CeilDiv(price.num, price.q_den);
+    if (stale > limit && stale <= cost) limit = static_cast<int64_t>(stale);
+  }
   const int64_t* budget = budget64_.data();
   scratch_.resize(sup.size());
   int* kept_list = scratch_.data();
   size_t kept = 0;
-  int64_t total = 0, gone = 0, gone_count = 0;
+  // Each pass also finds the least budget kept: when it is not below the next limit, the
+  // next pass would set nobody aside, and is not made.
+  int64_t total = 0, gone = 0, gone_count = 0, least = INT64_MAX;
   for (size_t i = 0; i < sup.size(); ++i) {
     const int64_t b = budget[sup[i].group];
     const int64_t count = sup[i].count;
@@ -189,29 +199,31 @@ bool MesEngine::ComputeOnePointPriceNarrow(int project, Price& price) {
     const bool below = b < limit;
     gone += below ? money : 0;
     gone_count += below ? count : 0;
+    least = below || least < b ? least : b;
     kept_list[kept] = static_cast<int>(i);
     kept += below ? 0 : 1;
   }
   if (total < cost) return false;
   num -= gone;
   weight -= gone_count;
-  bool changed = true;
-  while (changed && weight > 0) {
+  while (weight > 0) {
     limit = ceil_div(num, weight);
+    if (least >= limit) break;
     const size_t before = kept;
     kept = 0;
     gone = 0;
     gone_count = 0;
+    least = INT64_MAX;
     for (size_t i = 0; i < before; ++i) {
       const NarrowSupporter& s = sup[kept_list[i]];
       const int64_t b = budget[s.group];
       const bool below = b < limit;
       gone += below ? s.count * b : 0;
       gone_count += below ? s.count : 0;
+      least = below || least < b ? least : b;
       kept_list[kept] = kept_list[i];
       kept += below ? 0 : 1;
     }
-    changed = kept < before;
     num -= gone;
     weight -= gone_count;
   }

@@ -69,6 +69,9 @@ class MesEngine {
     int64_t count;   // voters in the group
   };
   using Price = MesPrice;  // exact price at the current budgets
+  /// Exact price of `project` at the current budgets into `price`, false if unaffordable.
+  /// On entry `price` must hold a lower bound of that price (the stale one: prices only
+  /// rise during a run) or be all zero but q_den.
   bool ComputePrice(int project, Price& price);
   bool ComputeOnePointPrice(int project, Price& price);
   bool ComputeOnePointPriceNarrow(int project, Price& price);
