@@ -396,9 +396,11 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
       const Int128 pay = CeilDiv(pr.num, pr.q_den);
       const int64_t pay64 = pay > INT64_MAX ? INT64_MAX : static_cast<int64_t>(pay);
       int64_t* budget = budget64_.data();
+      // max(b - pay, 0) without a branch (b, pay >= 0, so b - pay cannot overflow): who is
+      // short is as good as random, and mispredictions cost more than the arithmetic.
       for (const NarrowSupporter& s : narrow_supporters_[best]) {
-        const int64_t b = budget[s.group];
-        budget[s.group] = b < pay64 ? 0 : b - pay64;
+        const int64_t left = budget[s.group] - pay64;
+        budget[s.group] = left & ~(left >> 63);
       }
     } else {
       int64_t cached_points = -1;
