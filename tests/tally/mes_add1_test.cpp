@@ -5,7 +5,6 @@
 #include "tests/tally/election_builder.h"
 #include "tests/tally/reference_mes.h"
 #include "voting-server/tally/mes.h"
-#include "voting-server/tally/mes_share_range.h"
 
 namespace yhdessa::tally {
 namespace {
@@ -152,21 +151,18 @@ TEST_CASE("add1 with skips equals the naive loop on random elections (many seeds
   }
 }
 
-TEST_CASE("a share range is proven only where MES buys the same projects") {
-  // 4 voters; a (60) by v1..v3, b (40) by v4. Up to a share of 40 units MES buys a only;
-  // from 40 on, a then b. Shares in sub-units: 4 voters * 1000 per cent.
-  Election e = MakeElection(100, {{"a", 60}, {"b", 40}});
-  AddBallots(e, 3, {"a"});
-  AddBallots(e, 1, {"b"});
-  MesShareRange range(e, TieBreak::kDefault);
-  auto share = [](int64_t units) { return static_cast<Int128>(units) * 100 * 4000; };
-  const std::vector<int> a_only = {0}, a_then_b = {0, 1};
-  CHECK(range.SameOutcome(share(25), share(39), a_only));
-  CHECK(range.SameOutcomeByBounds(share(25), share(39), a_only));
-  CHECK_FALSE(range.SameOutcome(share(25), share(40), a_only));
-  CHECK_FALSE(range.SameOutcomeByBounds(share(25), share(40), a_only));
-  CHECK(range.SameOutcome(share(40), share(90), a_then_b));
-  CHECK(range.SameOutcomeByBounds(share(40), share(90), a_then_b));
+TEST_CASE("add1 crosses a long stretch of unchanged outcomes in few runs") {
+  // a (1e9 units) by 50 voters; u (5e8) has no supporters, so it always fits and the
+  // outcome never becomes exhaustive: the naive loop would go on one unit at a time from a
+  // share of 2e8 to the total cost of 1.5e9 units, 1.3e9 runs. Proven blocks double in
+  // length, so that takes a few dozen runs, and ends where the naive loop ends.
+  Election e = MakeElection(10000000000, {{"a", 1000000000}, {"u", 500000000}});
+  AddBallots(e, 50, {"a"});
+  TallyResult r = MesAdd1(e, TieBreak::kDefault);
+  CHECK(SelectedIds(e, r) == std::vector<std::string>{"a", "u"});
+  CHECK(r.projects[1].selected_by_completion);
+  CHECK(r.share_cents == 150000000000);
+  CHECK(r.mes_runs < 100);
 }
 
 }  // namespace

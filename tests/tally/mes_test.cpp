@@ -1,8 +1,11 @@
 #include "voting-server/tally/mes.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdint>
 
 #include "tests/tally/election_builder.h"
+#include "tests/tally/reference_mes.h"
 #include "voting-server/tally/greedy.h"
 
 namespace yhdessa::tally {
@@ -11,6 +14,7 @@ namespace {
 using testing::AddBallots;
 using testing::AddPointBallots;
 using testing::MakeElection;
+using testing::RandomElection;
 using testing::SelectedIds;
 using testing::SelectionOrder;
 
@@ -106,6 +110,30 @@ TEST_CASE("MES with no voters selects nothing") {
   Election e = MakeElection(100, {{"a", 10}});
   TallyResult r = Mes(e, TieBreak::kDefault);
   CHECK(r.selected.empty());
+}
+
+TEST_CASE("MES runs equal the reference on both sides of the 64-bit budget limit") {
+  // The engine keeps budgets in 64 bits while voters * share fits in int64 (and every cost
+  // does), in 128 bits beyond; prices and payments must not depend on which. Costs are
+  // scaled up so that the limit share L = INT64_MAX / n falls where the voters can just
+  // afford a few projects.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    Election e = RandomElection(rng, round % 2 == 1);
+    const int64_t n = static_cast<int64_t>(e.ballots.size());
+    if (n == 0) continue;
+    int64_t max_cost = 1;
+    for (const Project& p : e.projects) max_cost = std::max(max_cost, p.cost);
+    const int64_t scale = INT64_MAX / 2 / (max_cost * 1000 * n);
+    for (Project& p : e.projects) p.cost *= scale;
+    e.budget *= scale;
+    const TieBreak tb = round % 3 == 0 ? TieBreak::kId : TieBreak::kDefault;
+    MesEngine engine(e, tb);
+    const Int128 limit = INT64_MAX / n;
+    for (Int128 share : {limit / 4, limit / 3, limit - 1, limit, limit + 1, 2 * limit}) {
+      CHECK(engine.Run(share, false).selected == testing::ReferenceMes(e, tb, share).order);
+    }
+  }
 }
 
 }  // namespace

@@ -26,6 +26,16 @@ MesEngine::MesEngine(const Election& e, TieBreak tie_break)
     }
   }
   budget_.resize(groups_.size());
+  budget64_.resize(groups_.size());
+  for (size_t p = 0; p < m; ++p) max_cost_ = std::max(max_cost_, cost_[p]);
+  if (voters_ <= INT32_MAX) {
+    narrow_supporters_.resize(m);
+    for (size_t p = 0; p < m; ++p) {
+      if (!one_point_each_[p]) continue;
+      for (const Supporter& s : supporters_[p])
+        narrow_supporters_[p].push_back({s.group, static_cast<int32_t>(s.count)});
+    }
+  }
   // Projects sharing a supporter with p: the only prices a purchase of p can change.
   neighbours_.resize(m);
   std::vector<int> seen(m, -1);
@@ -57,10 +67,13 @@ bool MesEngine::ComputePrice(int project, Price& price) {
   // first pass also sums what the supporters have, to see whether they can pay at all.
   Int128 total = 0, num = cost, weight = total_weight_[project];
   scratch_.clear();
-  if (one_point_each_[project]) return ComputeOnePointPrice(project, price);
+  if (one_point_each_[project]) {
+    return narrow_ ? ComputeOnePointPriceNarrow(project, price)
+                   : ComputeOnePointPrice(project, price);
+  }
   for (size_t i = 0; i < sup.size(); ++i) {
     const Supporter& s = sup[i];
-    const Int128 b = budget_[s.group];
+    const Int128 b = Budget(s.group);
     const Int128 money = s.count * b;
     total += money;
     if (b * weight < num * s.points) {
@@ -77,7 +90,7 @@ bool MesEngine::ComputePrice(int project, Price& price) {
     size_t kept = 0;
     for (size_t i = 0; i < scratch_.size(); ++i) {
       const Supporter& s = sup[scratch_[i]];
-      const Int128 b = budget_[s.group];
+      const Int128 b = Budget(s.group);
       if (b * weight < num * s.points) {
         num -= s.count * b;
         weight -= static_cast<Int128>(s.count) * s.points;
@@ -153,6 +166,74 @@ bool MesEngine::ComputeOnePointPrice(int project, Price& price) {
   return true;
 }
 
+bool MesEngine::ComputeOnePointPriceNarrow(int project, Price& price) {
+  // ComputeOnePointPrice on 64-bit integers: the same values, as no sum of budgets (at most
+  // voters * share), cost, or difference of the two leaves int64 when narrow_ holds (Run).
+  const std::vector<NarrowSupporter>& sup = narrow_supporters_[project];
+  const int64_t cost = static_cast<int64_t>(cost_[project]);
+  int64_t weight = static_cast<int64_t>(total_weight_[project]);
+  if (weight <= 0) return false;
+  auto ceil_div = [](int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); };
+  int64_t num = cost;
+  int64_t limit = ceil_div(num, weight);
+  // Warm start: a voter below a lower bound of q is below q and pays all, so the first
+  // pass may use the stale q instead of cost / weight; fewer passes follow. The fixed point
+  // is the same (the smallest q with sum_i min(b_i, q) = cost): every voter set aside is
+  // one that pays all there, and the loop stops only when nobody left is below q.
+  if (price.q_den > 0 && price.num > 0) {
+    const Int128 stale = CeilDiv(price.num, price.q_den);
+    if (stale > limit && stale <= cost) limit = static_cast<int64_t>(stale);
+  }
+  const int64_t* budget = budget64_.data();
+  scratch_.resize(sup.size());
+  int* kept_list = scratch_.data();
+  size_t kept = 0;
+  // Each pass also finds the least budget kept: when it is not below the next limit, the
+  // next pass would set nobody aside, and is not made.
+  int64_t total = 0, gone = 0, gone_count = 0, least = INT64_MAX;
+  for (size_t i = 0; i < sup.size(); ++i) {
+    const int64_t b = budget[sup[i].group];
+    const int64_t count = sup[i].count;
+    const int64_t money = count * b;
+    total += money;
+    const bool below = b < limit;
+    gone += below ? money : 0;
+    gone_count += below ? count : 0;
+    least = below || least < b ? least : b;
+    kept_list[kept] = static_cast<int>(i);
+    kept += below ? 0 : 1;
+  }
+  if (total < cost) return false;
+  num -= gone;
+  weight -= gone_count;
+  while (weight > 0) {
+    limit = ceil_div(num, weight);
+    if (least >= limit) break;
+    const size_t before = kept;
+    kept = 0;
+    gone = 0;
+    gone_count = 0;
+    least = INT64_MAX;
+    for (size_t i = 0; i < before; ++i) {
+      const NarrowSupporter& s = sup[kept_list[i]];
+      const int64_t b = budget[s.group];
+      const bool below = b < limit;
+      gone += below ? s.count * b : 0;
+      gone_count += below ? s.count : 0;
+      least = below || least < b ? least : b;
+      kept_list[kept] = kept_list[i];
+      kept += below ? 0 : 1;
+    }
+    num -= gone;
+    weight -= gone_count;
+  }
+  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
+  price.num = num;
+  price.q_den = weight;
+  price.den = static_cast<Int128>(weight) * cost_[project];
+  return true;
+}
+
 int MesEngine::ComparePrice(const Price& a, const Price& b) const {
   return CompareProducts(a.num, b.den, b.num, a.den);
 }
@@ -162,7 +243,15 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
   TallyResult result;
   result.projects.resize(m);
   for (int p = 0; p < m; ++p) result.projects[p].votes = votes_[p];
-  std::fill(budget_.begin(), budget_.end(), share);
+  // Budgets never rise above the share, so every sum of them is at most voters * share.
+  constexpr Int128 kNarrowLimit = INT64_MAX;
+  narrow_ = !narrow_supporters_.empty() && share >= 0 && max_cost_ <= kNarrowLimit &&
+            static_cast<Int128>(std::max<int64_t>(voters_, 1)) * share <= kNarrowLimit;
+  if (narrow_) {
+    std::fill(budget64_.begin(), budget64_.end(), static_cast<int64_t>(share));
+  } else {
+    std::fill(budget_.begin(), budget_.end(), share);
+  }
   TieOrder tie(e_, votes_, tie_break_);
 
   std::vector<char> alive(m, 0), dirty(m, 1);
@@ -302,15 +391,28 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
     // Everyone with the same points pays the same: one division per distinct points value.
     // A voter short of q * points pays all: b * q_den < num * points, which for a whole b
     // is b < ceil(num * points / q_den), the payment itself.
-    int64_t cached_points = -1;
-    Int128 cached_pay = 0;
-    for (const Supporter& s : supporters_[best]) {
-      Int128& b = budget_[s.group];
-      if (s.points != cached_points) {
-        cached_points = s.points;
-        cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
+    if (narrow_ && one_point_each_[best]) {
+      // One payment for all, on the 64-bit budgets (a payment beyond them takes all).
+      const Int128 pay = CeilDiv(pr.num, pr.q_den);
+      const int64_t pay64 = pay > INT64_MAX ? INT64_MAX : static_cast<int64_t>(pay);
+      int64_t* budget = budget64_.data();
+      // max(b - pay, 0) without a branch (b, pay >= 0, so b - pay cannot overflow): who is
+      // short is as good as random, and mispredictions cost more than the arithmetic.
+      for (const NarrowSupporter& s : narrow_supporters_[best]) {
+        const int64_t left = budget[s.group] - pay64;
+        budget[s.group] = left & ~(left >> 63);
       }
-      b = b < cached_pay ? 0 : b - cached_pay;
+    } else {
+      int64_t cached_points = -1;
+      Int128 cached_pay = 0;
+      for (const Supporter& s : supporters_[best]) {
+        if (s.points != cached_points) {
+          cached_points = s.points;
+          cached_pay = CeilDiv(pr.num * s.points, pr.q_den);
+        }
+        const Int128 b = Budget(s.group);
+        SetBudget(s.group, b < cached_pay ? 0 : b - cached_pay);
+      }
     }
     for (int other : neighbours_[best]) dirty[other] = 1;
     alive[best] = 0;
@@ -330,7 +432,7 @@ TallyResult MesEngine::Run(Int128 share, bool explain, const MesTrace* above, Me
     MesExplanation x;
     x.supporters = supporter_count_[p];
     Int128 left = 0;
-    for (const Supporter& s : supporters_[p]) left += s.count * budget_[s.group];
+    for (const Supporter& s : supporters_[p]) left += s.count * Budget(s.group);
     x.money_left_cents = static_cast<int64_t>(RoundDiv(left, subunits_per_cent_));
     r.mes = x;
   }

@@ -69,8 +69,12 @@ class MesEngine {
     int64_t count;   // voters in the group
   };
   using Price = MesPrice;  // exact price at the current budgets
+  /// Exact price of `project` at the current budgets into `price`, false if unaffordable.
+  /// On entry `price` must hold a lower bound of that price (the stale one: prices only
+  /// rise during a run) or be all zero but q_den.
   bool ComputePrice(int project, Price& price);
   bool ComputeOnePointPrice(int project, Price& price);
+  bool ComputeOnePointPriceNarrow(int project, Price& price);
   int ComparePrice(const Price& a, const Price& b) const;
 
   const Election& e_;
@@ -86,7 +90,26 @@ class MesEngine {
   int64_t voters_ = 0;
   Int128 subunits_per_cent_ = 1;
   std::vector<Int128> budget_;  // per group, per voter of the group
-  std::vector<int> scratch_;    // ComputePrice's working list
+  // When every sum of budgets fits in int64 (narrow_, decided per run), the budgets are
+  // kept in budget64_ instead, and one-point prices and payments go over a compact
+  // supporter list: the same integers, half the memory and a third of the arithmetic.
+  struct NarrowSupporter {
+    int32_t group;
+    int32_t count;
+  };
+  std::vector<std::vector<NarrowSupporter>> narrow_supporters_;  // one-point projects
+  std::vector<int64_t> budget64_;                                // budget_, when narrow_
+  Int128 max_cost_ = 0;
+  bool narrow_ = false;  // budgets live in budget64_ (budget_ is stale) during this run
+  Int128 Budget(int group) const { return narrow_ ? budget64_[group] : budget_[group]; }
+  void SetBudget(int group, Int128 b) {
+    if (narrow_) {
+      budget64_[group] = static_cast<int64_t>(b);
+    } else {
+      budget_[group] = b;
+    }
+  }
+  std::vector<int> scratch_;  // ComputePrice's working list
 };
 
 }  // namespace yhdessa::tally

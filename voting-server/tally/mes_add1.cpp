@@ -4,7 +4,6 @@
 
 #include "voting-server/tally/greedy.h"
 #include "voting-server/tally/mes.h"
-#include "voting-server/tally/mes_share_range.h"
 
 namespace yhdessa::tally {
 
@@ -15,12 +14,12 @@ constexpr int64_t kUnit = 100;  // one currency unit, in cents
 // Runs at consecutive shares are done in blocks of kAhead: first the block's highest share,
 // whose trace then spares the runs below it most of their pricing, and often proves that
 // every share up to it buys what the run just done bought (mes_trace.h).
-constexpr int64_t kAhead = 16, kMaxAhead = 1024;
+// Proven blocks double without a practical cap, so that a long stretch of shares with an
+// unchanging outcome costs a number of runs logarithmic in its length.
+constexpr int64_t kAhead = 16, kMaxAhead = int64_t{1} << 40;
 // The top run also reprices what lies within 1 % above each step's winner: fewer proofs
 // fail on a stale bound (Budapest 2024: 5 451 instead of 11 405 runs for 22 002 shares).
 constexpr double kFreshWithin = 0.01;
-// A range proof (mes_share_range.h) costs about as much as this many runs in a block.
-constexpr int64_t kProofRuns = 8;
 
 // MES at a share, reusing the run at the top of the current block when there is one.
 class BlockRunner {
@@ -86,9 +85,9 @@ class BlockRunner {
   MesTrace top_trace_, last_trace_;
 };
 
-// The add1 loop; with `range`, runs of shares whose outcome provably equals the current one
-// are skipped (each skipped share would have been kept, exactly as the naive loop keeps it).
-TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
+// The add1 loop; with `blocks`, runs are done in blocks and proven blocks are skipped
+// (each skipped share would have been kept, exactly as the naive loop keeps it).
+TallyResult Add1(const Election& e, TieBreak tie_break, bool blocks_on) {
   MesEngine engine(e, tie_break);
   TallyResult current = engine.Run(engine.EqualShare(), false);
   int runs = 1;
@@ -98,85 +97,31 @@ TallyResult Add1(const Election& e, TieBreak tie_break, MesShareRange* range) {
   bool kept_first_run = true;  // its share is exactly budget / n; kept_share shows it rounded
   int64_t all_costs = 0;
   for (const Project& p : e.projects) all_costs += p.cost;
-  int64_t backoff = 0, wait = 0, previous = 1;
   // Blocks pay off only for consecutive shares: not in the naive loop (kept plain, as the
-  // definition), nor right after a skip, where the next proof is likely to skip again.
+  // definition).
   BlockRunner blocks(engine);
-  bool skipped = false;
   while (n > 0 && !IsExhaustive(e, current) && share < all_costs) {
     share += kUnit;
-    TallyResult next = blocks.At(share, range != nullptr && !skipped, runs);
-    const bool after_skip = skipped;
-    skipped = false;
+    TallyResult next = blocks.At(share, blocks_on, runs);
     if (next.total_cost > e.budget) break;
     current = std::move(next);
     kept_share = share;
     kept_first_run = false;
-    if (range == nullptr || IsExhaustive(e, current) || share >= all_costs) continue;
+    if (!blocks_on || IsExhaustive(e, current) || share >= all_costs) continue;
     // Every share below the block's top buys what this one bought: the naive loop keeps
     // them all (within budget, not exhaustive) and goes on to the top, as this does.
     // A new block starts right above a kept share, so that a proven one costs its top run
-    // only. After a range proof's skip, the next range proof is the better bet.
-    bool block_proven = false;
-    while (!after_skip) {
+    // only.
+    while (true) {
       blocks.StartAbove(share, all_costs, runs);
       if (const int64_t top = blocks.ProvenTop(); top > share && top <= all_costs) {
         share = top - kUnit;
         kept_share = share;
         blocks.Grow();
-        block_proven = true;
         break;
       }
       if (!blocks.ShrinkFrom(share)) break;
     }
-    if (block_proven) continue;
-    // Where the trace changes every few units (many voter groups, prices close together)
-    // proofs fail or prove short stretches; after each search that skipped fewer than
-    // kProofRuns units per proof, wait twice as long before the next one, so that they never
-    // cost much more than the runs they save.
-    if (wait > 0) {
-      --wait;
-      continue;
-    }
-    // The naive loop would go on to share + d units for d = 1 .. last (the last share it
-    // visits is the first at or above all_costs). Skip a long proven stretch: try the length
-    // of the previous one, double while proven, then bisect between the last proven and the
-    // first unproven length, to within a quarter (a shorter skip is still exact).
-    const int64_t last = (all_costs - share + kUnit - 1) / kUnit;
-    int attempts = 0;
-    auto proven = [&](int64_t d) {
-      ++runs;
-      ++attempts;
-      const Int128 lo = engine.ShareOfCents(share), hi = engine.ShareOfCents(share + d * kUnit);
-      return range->SameOutcome(lo, hi, current.selected) ||
-             range->SameOutcomeByBounds(lo, hi, current.selected);
-    };
-    int64_t good = 0, bad = last + 1;
-    for (int64_t d = std::clamp<int64_t>(previous, 1, last); d <= last; d *= 2) {
-      if (!proven(d)) {
-        bad = d;
-        break;
-      }
-      good = d;
-    }
-    while (bad - good > std::max<int64_t>(1, good / 4)) {
-      const int64_t mid = good + (bad - good) / 2;
-      if (proven(mid)) {
-        good = mid;
-      } else {
-        bad = mid;
-      }
-    }
-    previous = good;
-    if (good < kProofRuns * attempts) {  // the proofs cost more than the runs they saved
-      backoff = std::max<int64_t>(1, backoff * 2);
-      wait = backoff;
-    } else {
-      backoff = 0;
-    }
-    share += good * kUnit;
-    kept_share = share;
-    skipped = good > 0;
   }
   // Run the kept share once more for the explanations (same share, same outcome).
   current = engine.Run(kept_first_run ? engine.EqualShare() : engine.ShareOfCents(kept_share));
@@ -197,12 +142,11 @@ bool IsExhaustive(const Election& e, const TallyResult& r) {
 }
 
 TallyResult MesAdd1(const Election& e, TieBreak tie_break) {
-  MesShareRange range(e, tie_break);
-  return Add1(e, tie_break, &range);
+  return Add1(e, tie_break, true);
 }
 
 TallyResult MesAdd1Naive(const Election& e, TieBreak tie_break) {
-  return Add1(e, tie_break, nullptr);
+  return Add1(e, tie_break, false);
 }
 
 }  // namespace yhdessa::tally

@@ -10,13 +10,12 @@
 //      could pay for everything alone, so W' can no longer change.)
 //   4. Fill what is left of the budget greedily (greedy.h) from W.
 // Outcome-within-budget is not monotone in s, so no bisection over the whole loop. Instead
-// MesAdd1 skips stretches of shares where MES provably buys the same projects as at the
-// share just run (mes_share_range.h): the naive loop would keep every one of them, so
-// skipping gives the same result. Where shares must be visited one by one, MesAdd1 runs
-// them in blocks: the block's top share first, whose trace spares the runs below it most
-// of their pricing and proves whole blocks at once (mes_trace.h). MesAdd1Naive visits every
-// share with plain runs; tests hold them equal. mes_runs counts engine runs plus range
-// proofs (block proofs cost no run).
+// MesAdd1 runs shares in blocks: the block's top share first, whose trace spares the runs
+// below it most of their pricing and proves whole blocks at once (mes_trace.h): the naive
+// loop would keep every share of a proven block, so skipping them gives the same result.
+// Proven blocks double in length, so a long unchanging stretch costs few runs. MesAdd1Naive
+// visits every share with plain runs; tests hold them equal. mes_runs counts engine runs
+// (block proofs cost no run).
 #pragma once
 
 #include "voting-server/tally/election.h"
