@@ -284,6 +284,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   timer.Done("read + parse");
 
   SiteInputs inputs;
+  inputs.pages.reserve(parsed.size());  // each page moved once, not again as the vector grows
   for (auto& p : parsed) {
     if (p) inputs.pages.push_back(std::move(*p));
   }
