@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <mutex>
+#include <set>
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/content_hash.h"
@@ -21,9 +23,14 @@ class PersistentOutput : public MemoryOutput {
   bool Reuse(const std::string& path, uint64_t stamp) override {
     auto it = previous.find(path);
     if (it == previous.end() || HashBytes(it->second) != stamp) return false;
-    return Write(path, it->second).ok();
+    if (!Write(path, it->second).ok()) return false;
+    std::lock_guard<std::mutex> lock(reused_mu);
+    reused.insert(path);
+    return true;
   }
   std::map<std::string, std::string> previous;
+  std::set<std::string> reused;  // the files taken from `previous`
+  std::mutex reused_mu;
 };
 
 // A site folder with its cache file and its public/ between builds; or, with `serve`,
@@ -38,6 +45,7 @@ struct Workspace {
   SourceCache sources;  // serve: the parsed sources
   std::string errors;   // of the last build
   std::map<std::string, std::string> site;
+  std::set<std::string> reused;  // of the last build: files kept from the one before
   BuildStats last;
 
   /// Builds; false (and the site unchanged) when the build has errors.
@@ -63,6 +71,7 @@ struct Workspace {
       return false;
     }
     site = std::move(out.files);
+    reused = std::move(out.reused);
     if (!use_cache) return true;
     cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
       auto it = site.find(path);
@@ -175,6 +184,44 @@ TEST_CASE("incremental: a body edit re-renders only that page") {
     fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
   });
   CHECK(rendered == 1);
+}
+
+TEST_CASE("incremental: a section's feed and the sitemap are reused while what they read is") {
+  auto fs = SiteWithTheme("title: Testi\nbase_url: https://example.fi/\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  fs.Add("content/tiedotteet/_index.md", "---\ntitle: Tiedotteet\n---\n");
+  for (const char* section : {"uutiset", "tiedotteet"}) {
+    for (int i = 1; i <= 3; ++i) {
+      std::string n = std::to_string(i);
+      fs.Add(std::string("content/") + section + "/u" + n + ".md",
+             "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n + "-10\n---\nKappale " + n +
+                 ".\n\nToinen kappale.\n");
+    }
+  }
+  Workspace ws;
+  ws.Build(fs);
+  REQUIRE(ws.site.count("uutiset/atom.xml"));
+  REQUIRE(ws.site.count("tiedotteet/atom.xml"));
+  REQUIRE(ws.site.count("sitemap.xml"));
+  // A body edit: the page's own feed carries the new body; the other feed and the
+  // sitemap (addresses and dates) are kept.
+  std::string t = Read(fs, "content/uutiset/u2.md");
+  fs.Add("content/uutiset/u2.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+  ws.Build(fs);
+  RequireSameSite(ws.site, Build(fs).files);
+  CHECK(ws.site.at("uutiset/atom.xml").find("Uusi kappale.") != std::string::npos);
+  CHECK_FALSE(ws.reused.count("uutiset/atom.xml"));
+  CHECK(ws.reused.count("tiedotteet/atom.xml"));
+  CHECK(ws.reused.count("sitemap.xml"));
+  // A date edit changes a summary: every page, both feeds and the sitemap are rendered.
+  t = Read(fs, "content/tiedotteet/u3.md");
+  fs.Add("content/tiedotteet/u3.md", t.replace(t.find("2024-03-10"), 10, "2024-04-11"));
+  ws.Build(fs);
+  RequireSameSite(ws.site, Build(fs).files);
+  CHECK(ws.site.at("sitemap.xml").find("2024-04-11") != std::string::npos);
+  CHECK_FALSE(ws.reused.count("sitemap.xml"));
+  CHECK_FALSE(ws.reused.count("tiedotteet/atom.xml"));
 }
 
 TEST_CASE("incremental: a summary edit re-renders the page and its lists") {
