@@ -9,6 +9,7 @@
 #include "generator/cache/build_cache.h"
 #include "generator/cache/content_hash.h"
 #include "generator/cache/source_cache.h"
+#include "generator/cache/source_index.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -40,6 +41,7 @@ struct Workspace {
   bool serve;
   std::string saved;           // .yhdessa-cache/build.bin
   std::string saved_markdown;  // .yhdessa-cache/markdown.bin
+  std::string saved_sources;   // .yhdessa-cache/sources.bin
   BuildCache::MarkdownSave markdown_save = BuildCache::MarkdownSave::kNone;
   BuildCache kept;      // serve: the cache, never encoded
   SourceCache sources;  // serve: the parsed sources
@@ -51,7 +53,10 @@ struct Workspace {
   /// Builds; false (and the site unchanged) when the build has errors.
   bool TryBuild(const MemoryFileSystem& fs, bool use_cache = true) {
     BuildCache decoded_cache;
+    SourceIndex index;
     if (!serve) {
+      if (auto decoded = SourceIndex::Decode(saved_sources); decoded.ok())
+        index = std::move(*decoded);
       if (auto decoded = BuildCache::Decode(saved); decoded.ok())
         decoded_cache = std::move(*decoded);
       (void)decoded_cache.DecodeMarkdown(saved_markdown);  // a bad one: no bodies
@@ -64,6 +69,7 @@ struct Workspace {
     options.filter.now = 1735689600;  // as testing::Build
     if (use_cache) options.cache = &cache;
     if (use_cache && serve) options.sources = &sources;
+    if (use_cache && !serve) options.source_index = &index;
     last = BuildSite(fs, out, options, diags);
     errors = diags.Format();
     if (diags.has_errors()) {
@@ -83,6 +89,7 @@ struct Workspace {
       return true;
     }
     saved = cache.Encode();
+    saved_sources = index.Encode();
     // As SaveCache: new bodies are appended to the log, or the log is written anew.
     markdown_save = cache.markdown_save();
     if (markdown_save == BuildCache::MarkdownSave::kAppend) {
@@ -222,6 +229,47 @@ TEST_CASE("incremental: a section's feed and the sitemap are reused while what t
   CHECK(ws.site.at("sitemap.xml").find("2024-04-11") != std::string::npos);
   CHECK_FALSE(ws.reused.count("sitemap.xml"));
   CHECK_FALSE(ws.reused.count("tiedotteet/atom.xml"));
+}
+
+TEST_CASE("incremental: build reads only the sources whose version changed") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  size_t all = ws.last.sources_parsed;
+  CHECK(all > 5);
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 0);
+  CHECK(ws.site == Build(fs).files);
+  // A body edit: that file is read; the others' pages come from the index and the cache.
+  std::string t = Read(fs, "content/uutiset/u4.md");
+  fs.Add("content/uutiset/u4.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.pages_rendered == 1);
+  RequireSameSite(ws.site, Build(fs).files);
+  // A file not read whose link now resolves otherwise is read and rendered after all.
+  t = Read(fs, "content/uutiset/u2.md");
+  fs.Add("content/uutiset/u2.md", t.replace(t.find("date:"), 5, "slug: toinen\ndate:"));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.bodies_rendered == 2);  // u2 itself and rata/index.md, which links to it
+  RequireSameSite(ws.site, Build(fs).files);
+  // A change of site.yaml that makes an unread file's page wrong is reported as a fresh
+  // parse reports it: the file is read and parsed again.
+  std::string sv = Read(fs, "site.yaml");
+  const std::string sv_line = "  sv: {name: På svenska, weight: 2}\n";
+  REQUIRE(sv.find(sv_line) != std::string::npos);
+  fs.Add("site.yaml", sv.replace(sv.find(sv_line), sv_line.size(), ""));
+  CHECK_FALSE(ws.TryBuild(fs));
+  CHECK(ws.errors.find("language 'sv' of this file is not in site.yaml's languages") !=
+        std::string::npos);
+  // A damaged index is an empty one: every file is read.
+  fs = SampleSite();
+  ws.Build(fs);
+  ws.saved_sources[ws.saved_sources.size() / 2] ^= 1;
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == all);
+  CHECK(ws.site == Build(fs).files);
 }
 
 TEST_CASE("incremental: a summary edit re-renders the page and its lists") {
