@@ -318,8 +318,11 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
                   });
     bool clean = local.error_count() + local.warning_count() == 0;
     diags.Merge(std::move(local));
-    // Bodies with directives are never taken from the Markdown cache: always read.
-    if (parsed[i] && clean && parsed[i]->Body().find("{{<") == std::string_view::npos) {
+    // Bodies with directives are never taken from the Markdown cache: always read. A file
+    // written in the last seconds is read again next time too: on a file system with
+    // coarse times a second write of the same size could leave its version as it is.
+    if (parsed[i] && clean && parsed[i]->Body().find("{{<") == std::string_view::npos &&
+        !fs.ChangedRecently(file, 2)) {
       facts.body_offset = parsed[i]->body_offset;
       facts.body_line = parsed[i]->body_line;
       facts.body_hash = HashBytes(parsed[i]->Body());

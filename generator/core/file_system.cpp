@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <ctime>
 #include <filesystem>
 #include <sstream>
 #include <system_error>
@@ -91,6 +92,14 @@ class DiskFileSystem : public FileSystem {
       h = (h ^ v) * 1099511628211ULL;
     }
     return h;
+  }
+  bool ChangedRecently(const std::string& path, int seconds) const override {
+    struct stat st;
+    if (::stat(Abs(path).c_str(), &st) != 0) return true;
+    struct timespec now;
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    time_t latest = std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec);
+    return latest + seconds >= now.tv_sec;
   }
 
  private:

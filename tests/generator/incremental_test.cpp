@@ -2,6 +2,7 @@
 // files a fresh full build writes, for every kind of change, and skip what is unchanged.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <set>
@@ -10,6 +11,7 @@
 #include "generator/cache/content_hash.h"
 #include "generator/cache/source_cache.h"
 #include "generator/cache/source_index.h"
+#include "temp_folder.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -545,4 +547,16 @@ TEST_CASE("incremental: serve after a failed rebuild: errors again each time, th
   CHECK(ws.last.sources_parsed == 1);
   CHECK(ws.last.pages_rendered == 1);
   RequireSameSite(ws.site, Build(fs).files);
+}
+
+TEST_CASE("incremental: a source written in the last seconds is not indexed by its version") {
+  auto dir = yhdessa::testing::TempDir("changed-recently");
+  { std::ofstream(dir / "a.md") << "---\ntitle: A\n---\nHei.\n"; }
+  auto fs = NewDiskFileSystem(dir.string());
+  REQUIRE(fs->ReadFile("a.md").ok());
+  CHECK(*fs->ReadFile("a.md") == "---\ntitle: A\n---\nHei.\n");
+  CHECK(fs->ChangedRecently("a.md", 2));          // just written
+  CHECK_FALSE(fs->ChangedRecently("a.md", -60));  // "a minute before now" is after it
+  CHECK(fs->ChangedRecently("missing.md", 2));    // unknown: not to be trusted
+  CHECK_FALSE(MemoryFileSystem().ChangedRecently("a.md", 2));
 }
