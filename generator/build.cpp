@@ -4,12 +4,14 @@
 #include <chrono>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "generator/cache/content_hash.h"
 #include "generator/cache/front_matter_cache.h"
 #include "generator/cache/markdown_cache.h"
 #include "generator/cache/render_cache.h"
 #include "generator/cache/source_cache.h"
+#include "generator/cache/source_index.h"
 #include "generator/config/site_config.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
@@ -260,30 +262,88 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   if (options.sources)
     options.sources->Begin(ContentHash().Bytes(*config_text).Bytes(options.base_url).Digest());
+  // Files not read (unchanged since the previous build, SourceIndex): their body's hash,
+  // by file, for the Markdown phase.
+  SourceIndex* index =
+      fm_cache && !options.sources && !options.keep_sources ? options.source_index : nullptr;
+  std::vector<std::optional<uint64_t>> unread_body(md_files.size());
+  std::atomic<size_t> files_read{0};
   ParallelFor(md_files.size(), [&](size_t i) {
     if (options.sources) {
       parsed[i] = options.sources->Parse(fs, md_files[i], *config, kind_keys, diags, parse_yaml);
       return;
     }
     std::string file = "content/" + md_files[i];
+    std::optional<uint64_t> version;  // taken before the read, as SourceCache does
+    if (index) version = fs.Version(file);
+    if (const SourceFacts* facts = version ? index->Find(file, *version) : nullptr) {
+      std::optional<Value> tree = facts->front_matter_line > 0
+                                      ? fm_cache->Take(facts->front_matter_key)
+                                      : std::optional<Value>(Value());
+      if (tree) {
+        DiagnosticList local;
+        std::optional<Page> page =
+            PageFromFrontMatter(file, md_files[i], *tree, facts->front_matter_line,
+                                facts->body_offset, facts->body_line, *config, kind_keys, local);
+        // Anything to report (site.yaml changed, say): the file is read and parsed below,
+        // which reports it as a fresh parse does.
+        if (page && local.error_count() + local.warning_count() == 0) {
+          index->Record(file, *facts);
+          unread_body[i] = facts->body_hash;
+          parsed[i] = std::move(page);
+          return;
+        }
+      }
+    }
+    ++files_read;
     auto text = fs.ReadFile(file);
     if (!text.ok()) {
       diags.Error({file, 0, 0}, text.status().message());
       return;
     }
+    if (!index || !version) {
+      parsed[i] =
+          ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags, parse_yaml);
+      return;
+    }
+    SourceFacts facts;
+    facts.version = *version;
+    DiagnosticList local;
     parsed[i] =
-        ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags, parse_yaml);
+        ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, local,
+                  [&](std::string_view fm, const std::string& f, int line, DiagnosticList& d) {
+                    facts.front_matter_line = line;
+                    facts.front_matter_key = FrontMatterCache::Key(fm, f, line);
+                    return fm_cache->Parse(fm, f, line, d);
+                  });
+    bool clean = local.error_count() + local.warning_count() == 0;
+    diags.Merge(std::move(local));
+    // Bodies with directives are never taken from the Markdown cache: always read. A file
+    // written in the last seconds is read again next time too: on a file system with
+    // coarse times a second write of the same size could leave its version as it is.
+    if (parsed[i] && clean && parsed[i]->Body().find("{{<") == std::string_view::npos &&
+        !fs.ChangedRecently(file, 2)) {
+      facts.body_offset = parsed[i]->body_offset;
+      facts.body_line = parsed[i]->body_line;
+      facts.body_hash = HashBytes(parsed[i]->Body());
+      index->Record(file, facts);
+    }
   });
+  std::unordered_map<std::string, uint64_t> unread;  // file -> body hash
+  for (size_t i = 0; i < md_files.size(); ++i) {
+    if (unread_body[i] && parsed[i]) unread.emplace(parsed[i]->file, *unread_body[i]);
+  }
   if (options.sources) {
     options.sources->Prune();
     stats.sources_parsed = options.sources->parsed();
   } else {
-    stats.sources_parsed = md_files.size();
+    stats.sources_parsed = files_read;
   }
   stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : stats.sources_parsed;
   timer.Done("read + parse");
 
   SiteInputs inputs;
+  inputs.pages.reserve(parsed.size());  // each page moved once, not again as the vector grows
   for (auto& p : parsed) {
     if (p) inputs.pages.push_back(std::move(*p));
   }
@@ -410,6 +470,25 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
     };
     if (!(p.text.empty() && p.content_path.empty())) ++bodies;
+    if (auto u = unread.find(p.file); u != unread.end()) {
+      std::vector<std::string> answers;
+      if (auto md = md_cache->Reuse(u->second, p.file, p.body_line, o, resolve, answers)) {
+        p.md = std::move(*md);
+        return;
+      }
+      // Not in the cache, or a link now resolves otherwise: the body is read after all.
+      auto text = fs.ReadFile(p.file);
+      std::string_view body;
+      if (text.ok() && p.body_offset <= text->size())
+        body = std::string_view(*text).substr(p.body_offset);
+      if (!text.ok() || HashBytes(body) != u->second) {
+        diags.Error({p.file, 0, 0}, "the file changed while the site was built", "build again");
+        return;
+      }
+      p.md =
+          md_cache->RenderAgain(body, u->second, p.file, p.body_line, o, resolve, answers, diags);
+      return;
+    }
     // Bodies with directives are not cached: their directive list is not stored.
     bool cacheable = md_cache && p.Body().find("{{<") == std::string_view::npos;
     if (md_cache && !cacheable) ++bypassed;

@@ -24,6 +24,7 @@
 namespace yhdessa {
 
 class SourceCache;
+class SourceIndex;
 
 class OutputSink {
  public:
@@ -57,6 +58,10 @@ struct BuildOptions {
   /// since the previous build with this cache are read and parsed; those that are go
   /// through the build cache's front matter (FrontMatterCache). May be null.
   SourceCache* sources = nullptr;
+  /// What the previous `yhdessa build` found in each content file (SourceIndex): a file
+  /// whose version is unchanged is not read, its page made from the index and the build
+  /// cache. Used only with `cache`, without `sources` and without keep_sources. May be null.
+  SourceIndex* source_index = nullptr;
 };
 
 struct BuildStats {

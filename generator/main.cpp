@@ -21,6 +21,7 @@
 #include "generator/cache/cache_file.h"
 #include "generator/cache/record_spool.h"
 #include "generator/cache/source_cache.h"
+#include "generator/cache/source_index.h"
 #include "generator/check/site_check.h"
 #include "generator/core/change_watcher.h"
 #include "generator/core/file_system.h"
@@ -165,6 +166,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   // The build cache: pages whose inputs are unchanged are kept from the previous site.
   std::string cache_dir = yhdessa::CacheFolder(a.source);
   std::optional<yhdessa::BuildCache> loaded;
+  std::optional<yhdessa::SourceIndex> sources;  // with `loaded`: files not read again
   yhdessa::BuildCache* cache = nullptr;
   if (!a.no_cache && serve) {
     cache = &serve->cache;
@@ -173,6 +175,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     std::string note;
     auto load_start = std::chrono::steady_clock::now();
     loaded = yhdessa::LoadCache(cache_dir, note);
+    sources.emplace(yhdessa::LoadSourceIndex(cache_dir));
+    options.source_index = &*sources;
     cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
     // New records wait on disk, not in memory, until the cache is saved.
@@ -240,6 +244,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (loaded) {
     auto save_start = std::chrono::steady_clock::now();
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *loaded);
+    if (saved.ok()) saved = yhdessa::SaveSourceIndex(cache_dir, *sources);
     cache_ms["save cache"] = MillisecondsSince(save_start);
     if (!saved.ok() && !a.quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";

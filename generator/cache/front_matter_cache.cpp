@@ -7,14 +7,20 @@
 
 namespace yhdessa {
 
+uint64_t FrontMatterCache::Key(std::string_view text, const std::string& file, int first_line) {
+  return ContentHash().Bytes("front matter 1").Bytes(file).I64(first_line).Bytes(text).Digest();
+}
+
+std::optional<Value> FrontMatterCache::Take(uint64_t key) const {
+  std::optional<Value> v = cache_.TakeFrontMatter(key);
+  if (v) cache_.KeepMarkdown(key);
+  return v;
+}
+
 std::optional<Value> FrontMatterCache::Parse(std::string_view text, const std::string& file,
                                              int first_line, DiagnosticList& diags) const {
-  uint64_t key =
-      ContentHash().Bytes("front matter 1").Bytes(file).I64(first_line).Bytes(text).Digest();
-  if (std::optional<Value> v = cache_.TakeFrontMatter(key)) {
-    cache_.KeepMarkdown(key);
-    return v;
-  }
+  uint64_t key = Key(text, file, first_line);
+  if (std::optional<Value> v = Take(key)) return v;
   ++parsed_;
   DiagnosticList own;
   std::optional<Value> v = ParseYaml(text, file, first_line, own);

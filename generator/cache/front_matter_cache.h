@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ class FrontMatterCache {
   /// ParseYaml with the cache (same arguments, same result).
   std::optional<Value> Parse(std::string_view text, const std::string& file, int first_line,
                              DiagnosticList& diags) const;
+  /// The key of a front matter's tree in the cache.
+  static uint64_t Key(std::string_view text, const std::string& file, int first_line);
+  /// The tree cached under `key` (kept for the next build), or nullopt: for a file not
+  /// read again (SourceIndex), whose key the previous build recorded.
+  std::optional<Value> Take(uint64_t key) const;
   /// Front matters parsed by yaml-cpp so far (the others came from the cache).
   size_t parsed() const { return parsed_; }
 

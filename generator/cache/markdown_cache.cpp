@@ -7,20 +7,39 @@
 
 namespace yhdessa {
 
+namespace {
+
+uint64_t Key(uint64_t body_hash, const std::string& file, int first_line,
+             const MarkdownOptions& options) {
+  return ContentHash()
+      .Bytes("markdown 2")
+      .Bytes(file)
+      .I64(first_line)
+      .U64(body_hash)
+      .U64(options.unsafe_html)
+      .Bytes(options.anchor_label)
+      .Bytes(options.task_done_label)
+      .Bytes(options.task_open_label)
+      .Digest();
+}
+
+}  // namespace
+
 RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string& file,
                                        int first_line, const MarkdownOptions& options,
                                        const LinkResolver& resolve, DiagnosticList& diags) const {
-  uint64_t key = ContentHash()
-                     .Bytes("markdown 1")
-                     .Bytes(file)
-                     .I64(first_line)
-                     .Bytes(body)
-                     .U64(options.unsafe_html)
-                     .Bytes(options.anchor_label)
-                     .Bytes(options.task_done_label)
-                     .Bytes(options.task_open_label)
-                     .Digest();
+  uint64_t body_hash = HashBytes(body);
   std::vector<std::string> answers;
+  if (auto md = Reuse(body_hash, file, first_line, options, resolve, answers)) return *md;
+  return RenderAgain(body, body_hash, file, first_line, options, resolve, answers, diags);
+}
+
+std::optional<RenderedMarkdown> MarkdownCache::Reuse(uint64_t body_hash, const std::string& file,
+                                                     int first_line, const MarkdownOptions& options,
+                                                     const LinkResolver& resolve,
+                                                     std::vector<std::string>& answers) const {
+  uint64_t key = Key(body_hash, file, first_line, options);
+  answers.clear();
   if (std::optional<MarkdownEntry> prev = cache_.TakeMarkdown(key)) {
     bool same = true;
     for (const auto& call : prev->links) {
@@ -32,8 +51,17 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
       return std::move(prev->md);  // the record stays in the cache file: nothing to copy
     }
   }
-  // Render; replayed calls are answered from `answers` (the same calls in the same order,
-  // since the body is the same), later ones by the resolver.
+  return std::nullopt;
+}
+
+RenderedMarkdown MarkdownCache::RenderAgain(std::string_view body, uint64_t body_hash,
+                                            const std::string& file, int first_line,
+                                            const MarkdownOptions& options,
+                                            const LinkResolver& resolve,
+                                            const std::vector<std::string>& answers,
+                                            DiagnosticList& diags) const {
+  // Replayed calls are answered from `answers` (the same calls in the same order, since
+  // the body is the same), later ones by the resolver.
   ++rendered_;
   MarkdownEntry entry;
   size_t next = 0;
@@ -47,7 +75,7 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
       },
       own);
   if (own.error_count() + own.warning_count() == 0) {
-    cache_.RecordMarkdown(key, md, entry.links);
+    cache_.RecordMarkdown(Key(body_hash, file, first_line, options), md, entry.links);
   }
   diags.Merge(std::move(own));
   return md;

@@ -14,8 +14,11 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/diagnostic.h"
 #include "generator/cache/build_cache.h"
@@ -31,6 +34,17 @@ class MarkdownCache {
   RenderedMarkdown Render(std::string_view body, const std::string& file, int first_line,
                           const MarkdownOptions& options, const LinkResolver& resolve,
                           DiagnosticList& diags) const;
+  /// Render in two steps, for a body not read yet (a build knows its hash, HashBytes, from
+  /// SourceIndex): the cached result when there is one and its links resolve as then;
+  /// otherwise nullopt with the answers of the replayed calls, which RenderAgain takes
+  /// with the body so that no call is made twice.
+  std::optional<RenderedMarkdown> Reuse(uint64_t body_hash, const std::string& file, int first_line,
+                                        const MarkdownOptions& options, const LinkResolver& resolve,
+                                        std::vector<std::string>& answers) const;
+  RenderedMarkdown RenderAgain(std::string_view body, uint64_t body_hash, const std::string& file,
+                               int first_line, const MarkdownOptions& options,
+                               const LinkResolver& resolve, const std::vector<std::string>& answers,
+                               DiagnosticList& diags) const;
   /// Bodies rendered by cmark-gfm so far (the others came from the cache).
   size_t rendered() const { return rendered_; }
 

@@ -18,9 +18,13 @@ void HashValue(ContentHash& h, const Value& v) {
   }
 }
 
+// The fields, not Iso(): the same information without formatting a string (four dates
+// of every page are hashed on every build).
 void HashDate(ContentHash& h, const std::optional<DateTime>& d) {
   h.U64(d.has_value());
-  if (d) h.Bytes(d->Iso());
+  if (!d) return;
+  h.I64(d->year).I64(d->month).I64(d->day).U64(d->has_time);
+  h.I64(d->hour).I64(d->minute).I64(d->second).I64(d->offset_minutes);
 }
 
 void HashInts(ContentHash& h, const std::vector<int>& v) {
@@ -128,6 +132,17 @@ RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse
   } else if (job.kind == RenderJob::kAlias) {
     l.key = "alias " + site_.aliases[job.page].url;
     h.I64(job.page);
+  } else if (job.kind == RenderJob::kFeed) {
+    // A section's feed reads the summaries and the bodies of the section's pages.
+    const Page& p = site_.pages[job.page];
+    l.key = "feed " + p.url;
+    h.Bytes("feed").I64(job.page).U64(p.pages.size());
+    for (int i : p.pages) h.U64(bodies_[i]);
+  } else if (job.kind == RenderJob::kSitemap) {
+    // Addresses and dates of every page: summaries only (one file on a one-language site;
+    // with several languages it writes an index and one file each and is not cached).
+    l.key = "sitemap";
+    h.Bytes("sitemap");
   } else {
     return l;
   }

@@ -9,12 +9,14 @@
 //     body (front matter, address, place in sections and taxonomies, headings, first
 //     paragraph). Lists, menus, breadcrumbs and translations read only these;
 //   - the job's own page with its rendered body.
-// So a body edit that keeps the summary re-renders that page only (feeds and sitemaps are
-// never cached: they read other pages' bodies or are few); a title or front-matter change
-// re-renders every page. Conservative on purpose: a missed dependency would be a wrong
-// site, an extra render only costs time.
+//   - a section's feed: the rendered bodies of the section's pages instead (it carries
+//     them whole); the sitemap: nothing more than the summaries.
+// So a body edit that keeps the summary re-renders that page and its section's feed only;
+// a title or front-matter change re-renders every page. Conservative on purpose: a missed
+// dependency would be a wrong site, an extra render only costs time.
 //
-// Only jobs that write exactly one file (pages, list pages, aliases) are cached.
+// Only jobs that write exactly one file (pages, list pages, aliases, feeds, the sitemap
+// of a one-language site) are cached.
 #pragma once
 
 #include <cstdint>

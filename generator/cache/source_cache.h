@@ -5,8 +5,8 @@
 // whose version is unchanged costs a stat. A file that did change is read and parsed with
 // the FrontMatterParser the build passes in, the second layer (FrontMatterCache, kept in
 // the build cache and so on disk for `yhdessa build` as well), which skips the YAML when
-// the front matter's text is unchanged. The versions are not persisted: a stat after a
-// checkout or a copy says nothing about the content, so `build` trusts only hashes.
+// the front matter's text is unchanged. `yhdessa build` has its own, persisted, form of
+// the first layer: SourceIndex (what was found in each file, by version, not the page).
 //
 // An entry is keyed by the file's path and FileSystem::Version (size, times, inode on
 // disk: one stat, no read) and is valid for one parse configuration: the hash of

@@ -30,6 +30,14 @@ class FileSystem {
   /// size, modification and change times, inode), without reading it; nullopt when the
   /// file does not exist. Caches of parsed sources key on it (generator/cache/source_cache.h).
   virtual std::optional<uint64_t> Version(const std::string& path) const = 0;
+  /// Whether the file was written less than `seconds` ago (or is dated in the future):
+  /// its version may not yet tell a later write of the same size apart, on file systems
+  /// with coarse times ("racy git"). In memory there are no times: false.
+  virtual bool ChangedRecently(const std::string& path, int seconds) const {
+    static_cast<void>(path);
+    static_cast<void>(seconds);
+    return false;
+  }
 };
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);

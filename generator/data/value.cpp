@@ -83,6 +83,39 @@ int64_t DateTime::Epoch() const {
 }
 
 std::string DateTime::Iso() const {
+  // Digits by hand when every field fits its width (always, for parsed dates): a warm
+  // build formats two dates per page (sitemap, render fingerprints), and snprintf was
+  // 4 % of its instructions. Anything else takes snprintf, which the fast path equals.
+  int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  auto fits = [](int v, int max) { return v >= 0 && v <= max; };
+  if (fits(year, 9999) && fits(month, 99) && fits(day, 99) &&
+      (!has_time ||
+       (fits(hour, 99) && fits(minute, 99) && fits(second, 99) && fits(off / 60, 99)))) {
+    std::string out;
+    auto put = [&](int v, int width) {
+      char d[4];
+      for (int i = width - 1; i >= 0; --i, v /= 10) d[i] = static_cast<char>('0' + v % 10);
+      out.append(d, static_cast<size_t>(width));
+    };
+    put(year, 4);
+    out += '-';
+    put(month, 2);
+    out += '-';
+    put(day, 2);
+    if (!has_time) return out;
+    out += 'T';
+    put(hour, 2);
+    out += ':';
+    put(minute, 2);
+    out += ':';
+    put(second, 2);
+    if (offset_minutes == 0) return out + 'Z';
+    out += offset_minutes < 0 ? '-' : '+';
+    put(off / 60, 2);
+    out += ':';
+    put(off % 60, 2);
+    return out;
+  }
   char buf[40];
   if (!has_time) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
@@ -90,7 +123,6 @@ std::string DateTime::Iso() const {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute,
                   second);
   } else {
-    int off = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
                   hour, minute, second, offset_minutes < 0 ? '-' : '+', off / 60, off % 60);
   }

@@ -76,6 +76,58 @@ std::string PaginationUrl(const std::string& url, size_t n) {
   return n <= 1 ? url : url + "page/" + std::to_string(n) + "/";
 }
 
+namespace {
+
+// "page.sv.md" with sv not among the site's languages would quietly become a Finnish
+// page at /page.sv/: say so instead.
+void CheckLanguageSuffix(const std::string& file, const std::string& content_path,
+                         const SiteConfig& config, DiagnosticList& local) {
+  std::string stem = content_path.substr(0, content_path.size() - 3);
+  size_t dot = stem.rfind('.');
+  size_t slash = stem.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
+      stem.size() - dot == 3 && std::isalpha(static_cast<unsigned char>(stem[dot + 1])) &&
+      std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
+      !config.FindLanguage(stem.substr(dot + 1))) {
+    local.Error(
+        {file, 0, 0},
+        "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
+        "add it under languages: in site.yaml, or rename the file");
+  }
+}
+
+// The page from its front matter tree (ParsePage after the YAML); errors go to `local`.
+std::optional<Page> PageFromTree(const std::string& file, const std::string& content_path,
+                                 const Value& fm_value, int front_matter_line, size_t body_offset,
+                                 int body_line, const SiteConfig& config,
+                                 const std::vector<std::string>& kind_keys, DiagnosticList& local) {
+  std::vector<std::string> tax;
+  for (const auto& t : config.taxonomies) tax.push_back(t.name);
+  std::optional<FrontMatter> fm = ParseFrontMatter(fm_value, tax, kind_keys, local);
+  if (!fm) return std::nullopt;
+  Page page;
+  page.file = file;
+  page.content_path = content_path;
+  auto [stem, lang] = StemAndLanguage(content_path, config);
+  page.lang = lang;
+  std::string base = BaseName(stem);
+  if (base == "_index") {
+    page.type = DirName(stem).empty() ? PageType::kHome : PageType::kSection;
+  }
+  page.body_offset = body_offset;
+  page.body_line = body_line;
+  page.fm = std::move(*fm);
+  if (page.fm.title.empty() && page.type != PageType::kHome) {
+    local.Error({file, 1, 1}, "page has no title",
+                front_matter_line ? "add a line 'title: ...' to the front matter"
+                                  : "start the file with front matter:\n---\ntitle: ...\n---");
+    return std::nullopt;
+  }
+  return page;
+}
+
+}  // namespace
+
 std::optional<Page> ParsePage(const std::string& file, const std::string& content_path,
                               std::string text, const SiteConfig& config,
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
@@ -91,22 +143,7 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
     return std::nullopt;
   }
   DiagnosticList local;
-  // "page.sv.md" with sv not among the site's languages would quietly become a Finnish
-  // page at /page.sv/: say so instead.
-  {
-    std::string stem = content_path.substr(0, content_path.size() - 3);
-    size_t dot = stem.rfind('.');
-    size_t slash = stem.rfind('/');
-    if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
-        stem.size() - dot == 3 && std::isalpha(static_cast<unsigned char>(stem[dot + 1])) &&
-        std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
-        !config.FindLanguage(stem.substr(dot + 1))) {
-      local.Error(
-          {file, 0, 0},
-          "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
-          "add it under languages: in site.yaml, or rename the file");
-    }
-  }
+  CheckLanguageSuffix(file, content_path, config, local);
   auto split = SplitFrontMatter(text, file, local);
   std::optional<Page> result;
   if (split) {
@@ -121,34 +158,27 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
         yaml_ok = false;
       }
     }
-    std::vector<std::string> tax;
-    for (const auto& t : config.taxonomies) tax.push_back(t.name);
-    std::optional<FrontMatter> fm;
-    if (yaml_ok) fm = ParseFrontMatter(fm_value, tax, kind_keys, local);
-    if (fm) {
-      Page page;
-      page.file = file;
-      page.content_path = content_path;
-      auto [stem, lang] = StemAndLanguage(content_path, config);
-      page.lang = lang;
-      std::string base = BaseName(stem);
-      if (base == "_index") {
-        page.type = DirName(stem).empty() ? PageType::kHome : PageType::kSection;
-      }
-      page.body_offset = static_cast<size_t>(split->body.data() - text.data());
-      page.body_line = split->body_line;
-      page.fm = std::move(*fm);
-      if (page.fm.title.empty() && page.type != PageType::kHome) {
-        local.Error({file, 1, 1}, "page has no title",
-                    split->front_matter_line
-                        ? "add a line 'title: ...' to the front matter"
-                        : "start the file with front matter:\n---\ntitle: ...\n---");
-      } else {
-        page.text = std::move(text);
-        result = std::move(page);
-      }
+    if (yaml_ok) {
+      result = PageFromTree(file, content_path, fm_value, split->front_matter_line,
+                            static_cast<size_t>(split->body.data() - text.data()), split->body_line,
+                            config, kind_keys, local);
+      if (result) result->text = std::move(text);
     }
   }
+  if (local.has_errors()) result.reset();
+  diags.Merge(std::move(local));
+  return result;
+}
+
+std::optional<Page> PageFromFrontMatter(const std::string& file, const std::string& content_path,
+                                        const Value& front_matter, int front_matter_line,
+                                        size_t body_offset, int body_line, const SiteConfig& config,
+                                        const std::vector<std::string>& kind_keys,
+                                        DiagnosticList& diags) {
+  DiagnosticList local;
+  CheckLanguageSuffix(file, content_path, config, local);
+  std::optional<Page> result = PageFromTree(file, content_path, front_matter, front_matter_line,
+                                            body_offset, body_line, config, kind_keys, local);
   if (local.has_errors()) result.reset();
   diags.Merge(std::move(local));
   return result;
@@ -170,9 +200,12 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       unpublished.insert(p.content_path);
     }
   }
-  // Deterministic order whatever order the loader produced.
-  std::sort(pages.begin(), pages.end(),
-            [](const Page& a, const Page& b) { return a.content_path < b.content_path; });
+  // Deterministic order whatever order the loader produced. The build's loader gives
+  // them sorted already: checked first, since sorting moves whole pages (5 % of a warm
+  // build's instructions even on sorted input).
+  auto by_path = [](const Page& a, const Page& b) { return a.content_path < b.content_path; };
+  if (!std::is_sorted(pages.begin(), pages.end(), by_path))
+    std::sort(pages.begin(), pages.end(), by_path);
 
   // Section folders per language: every folder that holds a page gets a section, so a
   // page always has a parent and breadcrumbs never skip a level.

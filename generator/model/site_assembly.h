@@ -30,6 +30,16 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
                               const FrontMatterParser& parse_yaml = {});
 
+/// The page ParsePage makes of a file, from what it found in the file's text: the front
+/// matter's tree (an empty one when `front_matter_line` is 0) and where the body starts.
+/// The page has no `text`: for a build that knows the file is unchanged and its parts
+/// valid (SourceIndex), and reads the body only if it must render it again.
+std::optional<Page> PageFromFrontMatter(const std::string& file, const std::string& content_path,
+                                        const Value& front_matter, int front_matter_line,
+                                        size_t body_offset, int body_line, const SiteConfig& config,
+                                        const std::vector<std::string>& kind_keys,
+                                        DiagnosticList& diags);
+
 struct SiteInputs {
   std::vector<Page> pages;                 // from ParsePage, any order
   std::vector<std::string> content_files;  // non-Markdown files under content/, relative to it

@@ -2,11 +2,16 @@
 // files a fresh full build writes, for every kind of change, and skip what is unchanged.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <functional>
+#include <mutex>
+#include <set>
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/content_hash.h"
 #include "generator/cache/source_cache.h"
+#include "generator/cache/source_index.h"
+#include "temp_folder.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -21,9 +26,14 @@ class PersistentOutput : public MemoryOutput {
   bool Reuse(const std::string& path, uint64_t stamp) override {
     auto it = previous.find(path);
     if (it == previous.end() || HashBytes(it->second) != stamp) return false;
-    return Write(path, it->second).ok();
+    if (!Write(path, it->second).ok()) return false;
+    std::lock_guard<std::mutex> lock(reused_mu);
+    reused.insert(path);
+    return true;
   }
   std::map<std::string, std::string> previous;
+  std::set<std::string> reused;  // the files taken from `previous`
+  std::mutex reused_mu;
 };
 
 // A site folder with its cache file and its public/ between builds; or, with `serve`,
@@ -33,17 +43,22 @@ struct Workspace {
   bool serve;
   std::string saved;           // .yhdessa-cache/build.bin
   std::string saved_markdown;  // .yhdessa-cache/markdown.bin
+  std::string saved_sources;   // .yhdessa-cache/sources.bin
   BuildCache::MarkdownSave markdown_save = BuildCache::MarkdownSave::kNone;
   BuildCache kept;      // serve: the cache, never encoded
   SourceCache sources;  // serve: the parsed sources
   std::string errors;   // of the last build
   std::map<std::string, std::string> site;
+  std::set<std::string> reused;  // of the last build: files kept from the one before
   BuildStats last;
 
   /// Builds; false (and the site unchanged) when the build has errors.
   bool TryBuild(const MemoryFileSystem& fs, bool use_cache = true) {
     BuildCache decoded_cache;
+    SourceIndex index;
     if (!serve) {
+      if (auto decoded = SourceIndex::Decode(saved_sources); decoded.ok())
+        index = std::move(*decoded);
       if (auto decoded = BuildCache::Decode(saved); decoded.ok())
         decoded_cache = std::move(*decoded);
       (void)decoded_cache.DecodeMarkdown(saved_markdown);  // a bad one: no bodies
@@ -56,6 +71,7 @@ struct Workspace {
     options.filter.now = 1735689600;  // as testing::Build
     if (use_cache) options.cache = &cache;
     if (use_cache && serve) options.sources = &sources;
+    if (use_cache && !serve) options.source_index = &index;
     last = BuildSite(fs, out, options, diags);
     errors = diags.Format();
     if (diags.has_errors()) {
@@ -63,6 +79,7 @@ struct Workspace {
       return false;
     }
     site = std::move(out.files);
+    reused = std::move(out.reused);
     if (!use_cache) return true;
     cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
       auto it = site.find(path);
@@ -74,6 +91,7 @@ struct Workspace {
       return true;
     }
     saved = cache.Encode();
+    saved_sources = index.Encode();
     // As SaveCache: new bodies are appended to the log, or the log is written anew.
     markdown_save = cache.markdown_save();
     if (markdown_save == BuildCache::MarkdownSave::kAppend) {
@@ -175,6 +193,85 @@ TEST_CASE("incremental: a body edit re-renders only that page") {
     fs.Add("content/uutiset/u3.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
   });
   CHECK(rendered == 1);
+}
+
+TEST_CASE("incremental: a section's feed and the sitemap are reused while what they read is") {
+  auto fs = SiteWithTheme("title: Testi\nbase_url: https://example.fi/\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  fs.Add("content/tiedotteet/_index.md", "---\ntitle: Tiedotteet\n---\n");
+  for (const char* section : {"uutiset", "tiedotteet"}) {
+    for (int i = 1; i <= 3; ++i) {
+      std::string n = std::to_string(i);
+      fs.Add(std::string("content/") + section + "/u" + n + ".md",
+             "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n + "-10\n---\nKappale " + n +
+                 ".\n\nToinen kappale.\n");
+    }
+  }
+  Workspace ws;
+  ws.Build(fs);
+  REQUIRE(ws.site.count("uutiset/atom.xml"));
+  REQUIRE(ws.site.count("tiedotteet/atom.xml"));
+  REQUIRE(ws.site.count("sitemap.xml"));
+  // A body edit: the page's own feed carries the new body; the other feed and the
+  // sitemap (addresses and dates) are kept.
+  std::string t = Read(fs, "content/uutiset/u2.md");
+  fs.Add("content/uutiset/u2.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+  ws.Build(fs);
+  RequireSameSite(ws.site, Build(fs).files);
+  CHECK(ws.site.at("uutiset/atom.xml").find("Uusi kappale.") != std::string::npos);
+  CHECK_FALSE(ws.reused.count("uutiset/atom.xml"));
+  CHECK(ws.reused.count("tiedotteet/atom.xml"));
+  CHECK(ws.reused.count("sitemap.xml"));
+  // A date edit changes a summary: every page, both feeds and the sitemap are rendered.
+  t = Read(fs, "content/tiedotteet/u3.md");
+  fs.Add("content/tiedotteet/u3.md", t.replace(t.find("2024-03-10"), 10, "2024-04-11"));
+  ws.Build(fs);
+  RequireSameSite(ws.site, Build(fs).files);
+  CHECK(ws.site.at("sitemap.xml").find("2024-04-11") != std::string::npos);
+  CHECK_FALSE(ws.reused.count("sitemap.xml"));
+  CHECK_FALSE(ws.reused.count("tiedotteet/atom.xml"));
+}
+
+TEST_CASE("incremental: build reads only the sources whose version changed") {
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  size_t all = ws.last.sources_parsed;
+  CHECK(all > 5);
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 0);
+  CHECK(ws.site == Build(fs).files);
+  // A body edit: that file is read; the others' pages come from the index and the cache.
+  std::string t = Read(fs, "content/uutiset/u4.md");
+  fs.Add("content/uutiset/u4.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.pages_rendered == 1);
+  RequireSameSite(ws.site, Build(fs).files);
+  // A file not read whose link now resolves otherwise is read and rendered after all.
+  t = Read(fs, "content/uutiset/u2.md");
+  fs.Add("content/uutiset/u2.md", t.replace(t.find("date:"), 5, "slug: toinen\ndate:"));
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == 1);
+  CHECK(ws.last.bodies_rendered == 2);  // u2 itself and rata/index.md, which links to it
+  RequireSameSite(ws.site, Build(fs).files);
+  // A change of site.yaml that makes an unread file's page wrong is reported as a fresh
+  // parse reports it: the file is read and parsed again.
+  std::string sv = Read(fs, "site.yaml");
+  const std::string sv_line = "  sv: {name: På svenska, weight: 2}\n";
+  REQUIRE(sv.find(sv_line) != std::string::npos);
+  fs.Add("site.yaml", sv.replace(sv.find(sv_line), sv_line.size(), ""));
+  CHECK_FALSE(ws.TryBuild(fs));
+  CHECK(ws.errors.find("language 'sv' of this file is not in site.yaml's languages") !=
+        std::string::npos);
+  // A damaged index is an empty one: every file is read.
+  fs = SampleSite();
+  ws.Build(fs);
+  ws.saved_sources[ws.saved_sources.size() / 2] ^= 1;
+  ws.Build(fs);
+  CHECK(ws.last.sources_parsed == all);
+  CHECK(ws.site == Build(fs).files);
 }
 
 TEST_CASE("incremental: a summary edit re-renders the page and its lists") {
@@ -450,4 +547,16 @@ TEST_CASE("incremental: serve after a failed rebuild: errors again each time, th
   CHECK(ws.last.sources_parsed == 1);
   CHECK(ws.last.pages_rendered == 1);
   RequireSameSite(ws.site, Build(fs).files);
+}
+
+TEST_CASE("incremental: a source written in the last seconds is not indexed by its version") {
+  auto dir = yhdessa::testing::TempDir("changed-recently");
+  { std::ofstream(dir / "a.md") << "---\ntitle: A\n---\nHei.\n"; }
+  auto fs = NewDiskFileSystem(dir.string());
+  REQUIRE(fs->ReadFile("a.md").ok());
+  CHECK(*fs->ReadFile("a.md") == "---\ntitle: A\n---\nHei.\n");
+  CHECK(fs->ChangedRecently("a.md", 2));          // just written
+  CHECK_FALSE(fs->ChangedRecently("a.md", -60));  // "a minute before now" is after it
+  CHECK(fs->ChangedRecently("missing.md", 2));    // unknown: not to be trusted
+  CHECK_FALSE(MemoryFileSystem().ChangedRecently("a.md", 2));
 }

@@ -1,6 +1,7 @@
 #include "generator/content/text.h"
 
 #include <catch2/catch.hpp>
+#include <string>
 
 using namespace yhdessa;
 
@@ -18,6 +19,21 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(FindInvalidUtf8("\xC3") == std::optional<size_t>(0));          // truncated
   CHECK(FindInvalidUtf8("\xC0\xAF") == std::optional<size_t>(0));      // overlong '/'
   CHECK(FindInvalidUtf8("\xED\xA0\x80") == std::optional<size_t>(0));  // surrogate
+}
+
+TEST_CASE("UTF-8 validation finds a bad byte at any offset of the ASCII fast path") {
+  // The check skips ASCII eight bytes at a time and jumps to the first non-ASCII byte of a
+  // chunk: a bad or a good sequence at every position of a chunk must still be seen right.
+  for (size_t at = 0; at < 24; ++at) {
+    std::string bad(32, 'a');
+    bad[at] = '\xE4';
+    CHECK(FindInvalidUtf8(bad) == std::optional<size_t>(at));
+    std::string good(32, 'a');
+    good.replace(at, 2, "\xC3\xA4");  // ä
+    CHECK_FALSE(FindInvalidUtf8(good).has_value());
+    good[at + 5] = '\xFF';
+    CHECK(FindInvalidUtf8(good) == std::optional<size_t>(at + 5));
+  }
 }
 
 TEST_CASE("HTML escaping covers text and attributes") {

@@ -50,6 +50,26 @@ TEST_CASE("dates: ISO dates, times with offsets, invalid dates") {
   CHECK(ParseDateTime("2025-01-01T00:00:00Z")->Epoch() == 1735689600);
 }
 
+TEST_CASE("dates: Iso() writes RFC 3339 for every offset and pads every field") {
+  DateTime d;
+  d.year = 987;
+  d.month = 3;
+  d.day = 4;
+  CHECK(d.Iso() == "0987-03-04");
+  d.has_time = true;
+  d.hour = 5;
+  d.minute = 6;
+  d.second = 7;
+  CHECK(d.Iso() == "0987-03-04T05:06:07Z");
+  d.offset_minutes = -(9 * 60 + 30);
+  CHECK(d.Iso() == "0987-03-04T05:06:07-09:30");
+  d.offset_minutes = 14 * 60;
+  CHECK(d.Iso() == "0987-03-04T05:06:07+14:00");
+  CHECK(ParseDateTime("2025-12-31T23:59:59-05:45")->Iso() == "2025-12-31T23:59:59-05:45");
+  d.year = 12345;  // wider than four digits: written in full, as snprintf's %04d does
+  CHECK(d.Iso() == "12345-03-04T05:06:07+14:00");
+}
+
 TEST_CASE("typed readers report the field and the value") {
   DiagnosticList d;
   Value v = Value::Scalar("paljon", false, {"p.md", 4, 9});
