@@ -43,27 +43,6 @@ bool SameBytes(const std::string& file, std::string_view data) {
   return ReadIfSize(file, data.size(), old) && old == data;
 }
 
-Status WriteNew(const std::string& file, std::string_view data, const std::string& path) {
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
-  const char* p = data.data();
-  size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      return Status::IoError("cannot write " + path + ": " + std::strerror(err));
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0)
-    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<std::unique_ptr<InPlaceUpdate>> InPlaceUpdate::Create(
@@ -107,7 +86,7 @@ Status InPlaceUpdate::Write(const std::string& path, std::string_view data) {
   // The same bytes: keep the file (and its stamp), so readers and rsync see no change.
   if (SameBytes(destination_ + "/" + path, data)) return Status::Ok();
   std::string file = NextPending();
-  YH_RETURN_IF_ERROR(WriteNew(file, data, path));
+  YH_RETURN_IF_ERROR(WriteNewFile(file, data, path));
   AddPending(path, std::move(file));
   return Status::Ok();
 }

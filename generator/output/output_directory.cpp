@@ -56,26 +56,7 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
   }
   YH_RETURN_IF_ERROR(EnsureParent(path));
   std::string full = staging_ + "/" + path;
-  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
-    return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
-  }
-  const char* p = data.data();
-  size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      return Status::IoError("cannot write " + path + ": " + std::strerror(err));
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0)
-    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  YH_RETURN_IF_ERROR(WriteNewFile(full, data, path));
   Add(path);
   return Status::Ok();
 }

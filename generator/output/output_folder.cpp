@@ -1,17 +1,43 @@
 #include "generator/output/output_folder.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "generator/cache/content_hash.h"
 
 namespace yhdessa {
 namespace fs = std::filesystem;
+
+Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path) {
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
+    return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
+  }
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return Status::IoError("cannot write " + path + ": " + std::strerror(err));
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0)
+    return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
+  return Status::Ok();
+}
 
 std::optional<uint64_t> FileStamp(const std::string& file) {
   struct stat st;

@@ -47,6 +47,10 @@ class OutputFolder {
 /// file is replaced or written to; nullopt when `file` is not a regular file.
 std::optional<uint64_t> FileStamp(const std::string& file);
 
+/// Creates `file`, which must not exist yet, with `data`; errors name `path` (the file's
+/// path in the site). An existing file is AlreadyExists: a build that writes a path twice.
+Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path);
+
 /// False for paths that would leave the output folder ("../x", "/etc/x").
 bool IsOutputPath(const std::string& path);
 
