@@ -4,6 +4,82 @@
 
 namespace yhdessa::tally {
 
+namespace {
+
+// ComputePrice for a project every supporter of which gives 1 point, on integers of type
+// T (Int128, or int64_t when every sum fits in it: see MesEngine::narrow_). Then
+// b * weight < num holds exactly when b < ceil(num / weight), so each pass compares
+// budgets with one integer limit instead of multiplying. The limit is taken at the start
+// of a pass; voters who leave during it raise the running q, and the next pass catches
+// those now below it. Branch-free: whether a budget is below the limit is as good as
+// random, and mispredicted branches cost more than the masked arithmetic.
+template <typename T, typename Supporter>
+bool OnePointPrice(const std::vector<Supporter>& sup, const T* budget, T cost, T weight,
+                   std::vector<int>& scratch, MesPrice& price) {
+  if (weight <= 0) return false;
+  auto ceil_div = [](T a, T b) { return a / b + (a % b != 0 ? 1 : 0); };
+  T num = cost;
+  T limit = ceil_div(num, weight);
+  // Warm start: a voter below a lower bound of q is below q and pays all, so the first
+  // pass may use the stale q instead of cost / weight; fewer passes follow. The fixed point
+  // is the same (the smallest q with sum_i min(b_i, q) = cost): every voter set aside is
+  // one that pays all there, and the loop stops only when nobody left is below q.
+  if (price.q_den > 0 && price.num > 0) {
+    const Int128 stale = CeilDiv(price.num, price.q_den);
+    if (stale > limit && stale <= cost) limit = static_cast<T>(stale);
+  }
+  scratch.resize(sup.size());
+  int* kept_list = scratch.data();
+  size_t kept = 0;
+  // Each pass also finds the least budget kept: when it is not below the next limit, the
+  // next pass would set nobody aside, and is not made. It starts at `cost`, which no limit
+  // exceeds (num <= cost, weight >= 1), so "nobody kept" also ends the loop.
+  T total = 0, gone = 0, gone_count = 0, least = cost;
+  for (size_t i = 0; i < sup.size(); ++i) {
+    const T b = budget[sup[i].group];
+    const T count = sup[i].count;
+    const T money = count * b;
+    total += money;
+    const bool below = b < limit;
+    gone += below ? money : 0;
+    gone_count += below ? count : 0;
+    least = below || least < b ? least : b;
+    kept_list[kept] = static_cast<int>(i);
+    kept += below ? 0 : 1;
+  }
+  if (total < cost) return false;
+  num -= gone;
+  weight -= gone_count;
+  while (weight > 0) {
+    limit = ceil_div(num, weight);
+    if (least >= limit) break;
+    const size_t before = kept;
+    kept = 0;
+    gone = 0;
+    gone_count = 0;
+    least = cost;
+    for (size_t i = 0; i < before; ++i) {
+      const Supporter& s = sup[kept_list[i]];
+      const T b = budget[s.group];
+      const bool below = b < limit;
+      gone += below ? s.count * b : 0;
+      gone_count += below ? s.count : 0;
+      least = below || least < b ? least : b;
+      kept_list[kept] = kept_list[i];
+      kept += below ? 0 : 1;
+    }
+    num -= gone;
+    weight -= gone_count;
+  }
+  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
+  price.num = num;
+  price.q_den = weight;
+  price.den = static_cast<Int128>(weight) * cost;
+  return true;
+}
+
+}  // namespace
+
 MesEngine::MesEngine(const Election& e, TieBreak tie_break)
     : e_(e), tie_break_(tie_break), votes_(VoteCounts(e)), groups_(GroupIdenticalBallots(e)) {
   voters_ = static_cast<int64_t>(e.ballots.size());
@@ -109,129 +185,16 @@ bool MesEngine::ComputePrice(int project, Price& price) {
 }
 
 bool MesEngine::ComputeOnePointPrice(int project, Price& price) {
-  // As ComputePrice, with every supporter giving 1 point: b * weight < num holds exactly
-  // when b < ceil(num / weight), so each pass compares budgets with one integer limit
-  // instead of multiplying. The limit is taken at the start of a pass; voters who leave
-  // during the pass raise the running q, and the next pass catches those now below it.
-  const std::vector<Supporter>& sup = supporters_[project];
-  const Int128 cost = cost_[project];
-  Int128 total = 0, num = cost, weight = total_weight_[project];
-  if (weight <= 0) return false;
-  Int128 limit = CeilDiv(num, weight);
-  // Branch-free: whether a budget is below the limit is as good as random, and mispredicted
-  // branches cost more than the masked arithmetic.
-  scratch_.resize(sup.size());
-  size_t kept = 0;
-  Int128 gone = 0;  // money of the voters below the limit
-  int64_t gone_count = 0;
-  for (size_t i = 0; i < sup.size(); ++i) {
-    const Supporter& s = sup[i];
-    const Int128 b = budget_[s.group];
-    const Int128 money = s.count * b;
-    total += money;
-    const bool below = b < limit;
-    gone += below ? money : 0;
-    gone_count += below ? s.count : 0;
-    scratch_[kept] = static_cast<int>(i);
-    kept += below ? 0 : 1;
-  }
-  scratch_.resize(kept);
-  if (total < cost) return false;
-  num -= gone;
-  weight -= gone_count;
-  bool changed = true;
-  while (changed && weight > 0) {
-    limit = CeilDiv(num, weight);
-    kept = 0;
-    gone = 0;
-    gone_count = 0;
-    for (size_t i = 0; i < scratch_.size(); ++i) {
-      const Supporter& s = sup[scratch_[i]];
-      const Int128 b = budget_[s.group];
-      const bool below = b < limit;
-      gone += below ? s.count * b : 0;
-      gone_count += below ? s.count : 0;
-      scratch_[kept] = scratch_[i];
-      kept += below ? 0 : 1;
-    }
-    changed = kept < scratch_.size();
-    scratch_.resize(kept);
-    num -= gone;
-    weight -= gone_count;
-  }
-  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
-  price.num = num;
-  price.q_den = weight;
-  price.den = weight * cost;
-  return true;
+  return OnePointPrice(supporters_[project], budget_.data(), cost_[project], total_weight_[project],
+                       scratch_, price);
 }
 
 bool MesEngine::ComputeOnePointPriceNarrow(int project, Price& price) {
-  // ComputeOnePointPrice on 64-bit integers: the same values, as no sum of budgets (at most
-  // voters * share), cost, or difference of the two leaves int64 when narrow_ holds (Run).
-  const std::vector<NarrowSupporter>& sup = narrow_supporters_[project];
-  const int64_t cost = static_cast<int64_t>(cost_[project]);
-  int64_t weight = static_cast<int64_t>(total_weight_[project]);
-  if (weight <= 0) return false;
-  auto ceil_div = [](int64_t a, int64_t b) { return a / b + (a % b != 0 ? 1 : 0); };
-  int64_t num = cost;
-  int64_t limit = ceil_div(num, weight);
-  // Warm start: a voter below a lower bound of q is below q and pays all, so the first
-  // pass may use the stale q instead of cost / weight; fewer passes follow. The fixed point
-  // is the same (the smallest q with sum_i min(b_i, q) = cost): every voter set aside is
-  // one that pays all there, and the loop stops only when nobody left is below q.
-  if (price.q_den > 0 && price.num > 0) {
-    const Int128 stale = CeilDiv(price.num, price.q_den);
-    if (stale > limit && stale <= cost) limit = static_cast<int64_t>(stale);
-  }
-  const int64_t* budget = budget64_.data();
-  scratch_.resize(sup.size());
-  int* kept_list = scratch_.data();
-  size_t kept = 0;
-  // Each pass also finds the least budget kept: when it is not below the next limit, the
-  // next pass would set nobody aside, and is not made.
-  int64_t total = 0, gone = 0, gone_count = 0, least = INT64_MAX;
-  for (size_t i = 0; i < sup.size(); ++i) {
-    const int64_t b = budget[sup[i].group];
-    const int64_t count = sup[i].count;
-    const int64_t money = count * b;
-    total += money;
-    const bool below = b < limit;
-    gone += below ? money : 0;
-    gone_count += below ? count : 0;
-    least = below || least < b ? least : b;
-    kept_list[kept] = static_cast<int>(i);
-    kept += below ? 0 : 1;
-  }
-  if (total < cost) return false;
-  num -= gone;
-  weight -= gone_count;
-  while (weight > 0) {
-    limit = ceil_div(num, weight);
-    if (least >= limit) break;
-    const size_t before = kept;
-    kept = 0;
-    gone = 0;
-    gone_count = 0;
-    least = INT64_MAX;
-    for (size_t i = 0; i < before; ++i) {
-      const NarrowSupporter& s = sup[kept_list[i]];
-      const int64_t b = budget[s.group];
-      const bool below = b < limit;
-      gone += below ? s.count * b : 0;
-      gone_count += below ? s.count : 0;
-      least = below || least < b ? least : b;
-      kept_list[kept] = kept_list[i];
-      kept += below ? 0 : 1;
-    }
-    num -= gone;
-    weight -= gone_count;
-  }
-  if (weight <= 0) return false;  // cannot happen when total >= cost; kept as a guard
-  price.num = num;
-  price.q_den = weight;
-  price.den = static_cast<Int128>(weight) * cost_[project];
-  return true;
+  // The same values on 64-bit integers: no sum of budgets (at most voters * share), cost,
+  // or difference of the two leaves int64 when narrow_ holds (Run).
+  return OnePointPrice(narrow_supporters_[project], budget64_.data(),
+                       static_cast<int64_t>(cost_[project]),
+                       static_cast<int64_t>(total_weight_[project]), scratch_, price);
 }
 
 int MesEngine::ComparePrice(const Price& a, const Price& b) const {
