@@ -283,7 +283,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       if (tree) {
         DiagnosticList local;
         std::optional<Page> page =
-            PageFromFrontMatter(file, md_files[i], *tree, facts->front_matter_line,
+            PageFromFrontMatter(file, md_files[i], std::move(*tree), facts->front_matter_line,
                                 facts->body_offset, facts->body_line, *config, kind_keys, local);
         // Anything to report (site.yaml changed, say): the file is read and parsed below,
         // which reports it as a fresh parse does.

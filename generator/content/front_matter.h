@@ -54,9 +54,8 @@ struct FrontMatter {
 const std::vector<std::string>& CommonFrontMatterKeys();
 
 /// Reads `fm` (a map, or null for no front matter). `taxonomies` are the names declared in
-/// site.yaml; `kind_keys` are keys that typed kinds own (not typos).
-std::optional<FrontMatter> ParseFrontMatter(const Value& fm,
-                                            const std::vector<std::string>& taxonomies,
+/// site.yaml; `kind_keys` are keys that typed kinds own (not typos). `fm` becomes `raw`.
+std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::string>& taxonomies,
                                             const std::vector<std::string>& kind_keys,
                                             DiagnosticList& diags);
 

@@ -98,12 +98,12 @@ void CheckLanguageSuffix(const std::string& file, const std::string& content_pat
 
 // The page from its front matter tree (ParsePage after the YAML); errors go to `local`.
 std::optional<Page> PageFromTree(const std::string& file, const std::string& content_path,
-                                 const Value& fm_value, int front_matter_line, size_t body_offset,
+                                 Value fm_value, int front_matter_line, size_t body_offset,
                                  int body_line, const SiteConfig& config,
                                  const std::vector<std::string>& kind_keys, DiagnosticList& local) {
   std::vector<std::string> tax;
   for (const auto& t : config.taxonomies) tax.push_back(t.name);
-  std::optional<FrontMatter> fm = ParseFrontMatter(fm_value, tax, kind_keys, local);
+  std::optional<FrontMatter> fm = ParseFrontMatter(std::move(fm_value), tax, kind_keys, local);
   if (!fm) return std::nullopt;
   Page page;
   page.file = file;
@@ -159,7 +159,7 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
       }
     }
     if (yaml_ok) {
-      result = PageFromTree(file, content_path, fm_value, split->front_matter_line,
+      result = PageFromTree(file, content_path, std::move(fm_value), split->front_matter_line,
                             static_cast<size_t>(split->body.data() - text.data()), split->body_line,
                             config, kind_keys, local);
       if (result) result->text = std::move(text);
@@ -171,14 +171,15 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
 }
 
 std::optional<Page> PageFromFrontMatter(const std::string& file, const std::string& content_path,
-                                        const Value& front_matter, int front_matter_line,
+                                        Value front_matter, int front_matter_line,
                                         size_t body_offset, int body_line, const SiteConfig& config,
                                         const std::vector<std::string>& kind_keys,
                                         DiagnosticList& diags) {
   DiagnosticList local;
   CheckLanguageSuffix(file, content_path, config, local);
-  std::optional<Page> result = PageFromTree(file, content_path, front_matter, front_matter_line,
-                                            body_offset, body_line, config, kind_keys, local);
+  std::optional<Page> result =
+      PageFromTree(file, content_path, std::move(front_matter), front_matter_line, body_offset,
+                   body_line, config, kind_keys, local);
   if (local.has_errors()) result.reset();
   diags.Merge(std::move(local));
   return result;

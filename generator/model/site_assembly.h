@@ -35,7 +35,7 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
 /// The page has no `text`: for a build that knows the file is unchanged and its parts
 /// valid (SourceIndex), and reads the body only if it must render it again.
 std::optional<Page> PageFromFrontMatter(const std::string& file, const std::string& content_path,
-                                        const Value& front_matter, int front_matter_line,
+                                        Value front_matter, int front_matter_line,
                                         size_t body_offset, int body_line, const SiteConfig& config,
                                         const std::vector<std::string>& kind_keys,
                                         DiagnosticList& diags);
