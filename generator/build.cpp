@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -192,6 +193,63 @@ void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& 
       }
     }
   }
+}
+
+// A body reused from the Markdown cache whose HTML was left there (LazyHtml), with what
+// rendering it again takes if that HTML turns out damaged.
+struct DeferredBody {
+  LazyHtml html;
+  std::vector<std::string> answers;  // the link resolver's, replayed by Reuse
+  uint64_t body_hash = 0;            // SourceIndex's
+};
+
+// Loads the HTML of the deferred bodies that the jobs not reused read: a page job its
+// page's, a feed its section's pages'. (The other jobs read no body: see RenderCache.)
+// A body whose HTML is damaged in the cache is read from its file and rendered again.
+void LoadDeferredBodies(const FileSystem& fs, Site& site, const std::vector<RenderJob>& jobs,
+                        const std::vector<RenderCache::Lookup>& lookups,
+                        const std::vector<std::optional<DeferredBody>>& deferred,
+                        const MarkdownCache& md_cache,
+                        const std::function<MarkdownOptions(const Page&)>& options_for,
+                        DiagnosticList& diags) {
+  std::vector<char> needed(site.pages.size(), 0);
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (lookups[i].reused || jobs[i].page < 0) continue;
+    if (jobs[i].kind == RenderJob::kPage) needed[jobs[i].page] = 1;
+    if (jobs[i].kind == RenderJob::kFeed) {
+      for (int p : site.pages[jobs[i].page].pages) needed[p] = 1;
+    }
+  }
+  std::vector<size_t> load;
+  for (size_t i = 0; i < needed.size(); ++i) {
+    if (needed[i] && deferred[i]) load.push_back(i);
+  }
+  ParallelFor(load.size(), [&](size_t k) {
+    size_t i = load[k];
+    Page& p = site.pages[i];
+    const DeferredBody& d = *deferred[i];
+    if (std::optional<std::string> html = md_cache.Html(d.html)) {
+      p.md.html = std::move(*html);
+      return;
+    }
+    auto text = fs.ReadFile(p.file);
+    std::string_view body;
+    if (text.ok() && p.body_offset <= text->size())
+      body = std::string_view(*text).substr(p.body_offset);
+    if (!text.ok() || HashBytes(body) != d.body_hash) {
+      diags.Error({p.file, 0, 0}, "the file changed while the site was built", "build again");
+      return;
+    }
+    // The same body makes the same calls: all of them are answered from the replay.
+    std::vector<AnchorRef> anchors;  // checked with the replay already
+    auto resolve = [&](const std::string& url, bool, SourcePos pos) {
+      return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors);
+    };
+    p.md.html = md_cache
+                    .RenderAgain(body, d.body_hash, p.file, p.body_line, options_for(p), resolve,
+                                 d.answers, diags)
+                    .html;
+  });
 }
 
 }  // namespace
@@ -445,15 +503,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // Markdown, then anchors (which need every page's headings).
   MarkdownOptions md_options;
   md_options.unsafe_html = site.config.unsafe_html;
-  std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
-  std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
-  if (options.cache) md_cache.emplace(*options.cache);
-  std::atomic<size_t> bodies{0}, bypassed{0};
-  ParallelFor(site.pages.size(), [&](size_t i) {
-    Page& p = site.pages[i];
-    if (p.text.empty() && p.content_path.empty()) return;  // generated page
+  auto options_for = [&](const std::string& lang) {
     auto str = [&](const char* key, const char* fallback) {
-      auto l = i18n.find(p.lang);
+      auto l = i18n.find(lang);
       if (l != i18n.end()) {
         auto it = l->second.find(key);
         if (it != l->second.end()) return it->second;
@@ -464,6 +516,20 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     o.anchor_label = str("heading_anchor", "Link to this section");
     o.task_done_label = str("task_done", "done");
     o.task_open_label = str("task_open", "not done");
+    return o;
+  };
+  std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
+  std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
+  if (options.cache) md_cache.emplace(*options.cache);
+  // Bodies of files not read whose HTML stays in the cache until a render needs it (most
+  // pages reuse their output file), by page. Not when the caller keeps the model.
+  std::vector<std::optional<DeferredBody>> deferred;
+  if (!unread.empty() && !model && !options.keep_sources) deferred.resize(site.pages.size());
+  std::atomic<size_t> bodies{0}, bypassed{0};
+  ParallelFor(site.pages.size(), [&](size_t i) {
+    Page& p = site.pages[i];
+    if (p.text.empty() && p.content_path.empty()) return;  // generated page
+    MarkdownOptions o = options_for(p.lang);
     auto resolve = [&](const std::string& url, bool, SourcePos pos) {
       if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
         p.external_links.push_back({url, pos});
@@ -472,8 +538,11 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (!(p.text.empty() && p.content_path.empty())) ++bodies;
     if (auto u = unread.find(p.file); u != unread.end()) {
       std::vector<std::string> answers;
-      if (auto md = md_cache->Reuse(u->second, p.file, p.body_line, o, resolve, answers)) {
+      LazyHtml lazy;
+      if (auto md = md_cache->Reuse(u->second, p.file, p.body_line, o, resolve, answers,
+                                    deferred.empty() ? nullptr : &lazy)) {
         p.md = std::move(*md);
+        if (!deferred.empty()) deferred[i] = DeferredBody{lazy, std::move(answers), u->second};
         return;
       }
       // Not in the cache, or a link now resolves otherwise: the body is read after all.
@@ -557,20 +626,43 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
                            (options.filter.future ? " future" : "") +
                            (options.filter.expired ? " expired" : "");
-    cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings));
+    std::vector<std::optional<uint64_t>> html_hashes(deferred.size());
+    for (size_t i = 0; i < deferred.size(); ++i) {
+      if (deferred[i]) html_hashes[i] = deferred[i]->html.hash;
+    }
+    cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings),
+                  html_hashes);
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
+  // A deferred body rendered again needs its language's options, and the renderer takes
+  // the UI strings.
+  std::map<std::string, MarkdownOptions> deferred_options;
+  if (!deferred.empty()) {
+    for (const auto& l : site.config.languages) deferred_options[l.code] = options_for(l.code);
+  }
   auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
                                                        std::move(assets), WorkerCount());
   SiteRenderer& renderer = *owned_renderer;
   std::vector<RenderJob> jobs = renderer.Jobs();
+  // Which jobs reuse their file is known first, so that the deferred bodies the others
+  // read (a page its own, a feed its section's) are loaded before they render.
+  std::vector<RenderCache::Lookup> lookups(jobs.size());
+  if (cache) ParallelFor(jobs.size(), [&](size_t i) { lookups[i] = cache->Find(jobs[i], reuse); });
+  if (!deferred.empty()) {
+    LoadDeferredBodies(
+        fs, site, jobs, lookups, deferred, *md_cache,
+        [&](const Page& p) {
+          auto it = deferred_options.find(p.lang);
+          return it == deferred_options.end() ? md_options : it->second;
+        },
+        diags);
+  }
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
     size_t done = ++done_jobs;
     if (options.progress && (done % 256 == 0 || done == jobs.size()))
       options.progress(done, jobs.size());
-    RenderCache::Lookup lookup;
-    if (cache) lookup = cache->Find(jobs[i], reuse);
+    const RenderCache::Lookup& lookup = lookups[i];
     if (lookup.reused) {
       ++files;
       return;

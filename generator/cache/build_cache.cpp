@@ -10,8 +10,9 @@ namespace {
 
 // Bump when the encoding or the meaning of a fingerprint changes.
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
-constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '2'};  // 02: a log
-constexpr uint32_t kFormat = 2;                                               // 2: the manifest
+// 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own.
+constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '3'};
+constexpr uint32_t kFormat = 2;  // 2: the manifest
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {
@@ -93,12 +94,51 @@ Result<Reader> OpenSection(std::string_view bytes, const char (&magic)[8]) {
   return OpenHeader(body, magic);
 }
 
-// Fills in a record's length and appends its checksum; `out` holds a zero length, the key
-// and the rest of the payload.
-void FinishRecord(std::string& out) {
+// A record of the Markdown log: its length, the payload, a checksum.
+//   length   u64: bytes of the payload
+//   payload  key u64, checked-length u64, the checked bytes, then the blob
+//   checksum u64: HashBytes of the key, the checked length and the checked bytes
+// The blob (a body's HTML; empty for a front matter) is left out of the checksum, so a
+// record can be used without reading its blob: the checked bytes carry the blob's own
+// hash (see LazyHtml), checked when the blob is read.
+constexpr size_t kRecordHead = 24;  // length, key, checked length
+
+// The head of a record under `key`; the caller appends the checked bytes.
+std::string StartRecord(uint64_t key) {
+  std::string out;
+  PutU64(out, 0);  // the length, in FinishRecord
+  PutU64(out, key);
+  PutU64(out, 0);  // the checked length, likewise
+  return out;
+}
+
+// Fills in the lengths, appends the checksum of the checked part and the blob.
+void FinishRecord(std::string& out, std::string_view blob) {
+  uint64_t checked = out.size() - kRecordHead;
+  std::memcpy(out.data() + 16, &checked, 8);
+  uint64_t sum = HashBytes(std::string_view(out).substr(8));
+  out.append(blob);
   uint64_t size = out.size() - 8;
   std::memcpy(out.data(), &size, 8);
-  PutU64(out, HashBytes(std::string_view(out).substr(8)));
+  PutU64(out, sum);
+}
+
+// A record's checked bytes and its blob, or nullopt when its checksum does not match (a
+// damaged file). Only the checked bytes are read.
+struct RecordParts {
+  std::string_view checked;
+  std::string_view blob;
+};
+std::optional<RecordParts> OpenRecord(std::string_view record) {
+  if (record.size() < kRecordHead + 8) return std::nullopt;
+  uint64_t checked = 0, sum = 0;
+  std::memcpy(&checked, record.data() + 16, 8);
+  std::memcpy(&sum, record.data() + record.size() - 8, 8);
+  if (checked > record.size() - kRecordHead - 8) return std::nullopt;
+  if (HashBytes(record.substr(8, 16 + checked)) != sum) return std::nullopt;
+  return RecordParts{
+      record.substr(kRecordHead, checked),
+      record.substr(kRecordHead + checked, record.size() - 8 - kRecordHead - checked)};
 }
 
 // A Value tree; every node's position is in `file` (stored once). False when one is not.
@@ -168,13 +208,11 @@ bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
   return true;
 }
 
-// A Markdown record: its length, the payload (key and entry), the payload's checksum.
+// A Markdown record: the HTML is the blob, its hash and the rest of the entry are checked.
 std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
                          const std::vector<LinkCall>& links) {
-  std::string out;
-  PutU64(out, 0);  // the length, below
-  PutU64(out, key);
-  PutString(out, md.html);
+  std::string out = StartRecord(key);
+  PutU64(out, HashBytes(md.html));
   PutString(out, md.first_paragraph);
   PutU64(out, md.word_count);
   PutU64(out, md.headings.size());
@@ -193,24 +231,25 @@ std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
     PutU64(out, static_cast<uint64_t>(l.pos.col));
     PutString(out, l.result);
   }
-  FinishRecord(out);
+  FinishRecord(out, md.html);
   return out;
 }
 
-// A record's entry (its checksum was checked when the log was read).
-std::optional<MarkdownEntry> DecodeRecord(std::string_view record) {
-  Reader r(record.substr(16, record.size() - 24));  // after length and key, before the sum
+// A Markdown record's entry without its HTML, which `html` points at in the record.
+std::optional<MarkdownEntry> DecodeRecord(const RecordParts& parts, LazyHtml& html) {
+  Reader r(parts.checked);
   MarkdownEntry e;
   uint64_t n = 0, image = 0;
-  if (!r.String(e.md.html) || !r.String(e.md.first_paragraph) || !r.U64(n)) return std::nullopt;
+  if (!r.U64(html.hash) || !r.String(e.md.first_paragraph) || !r.U64(n)) return std::nullopt;
+  html.bytes = parts.blob;
   e.md.word_count = n;
-  if (!r.U64(n) || n > record.size()) return std::nullopt;
+  if (!r.U64(n) || n > parts.checked.size()) return std::nullopt;
   e.md.headings.resize(n);
   for (auto& h : e.md.headings) {
     if (!r.I32(h.level) || !r.String(h.text) || !r.String(h.id) || !r.I32(h.line))
       return std::nullopt;
   }
-  if (!r.U64(n) || n > record.size()) return std::nullopt;
+  if (!r.U64(n) || n > parts.checked.size()) return std::nullopt;
   e.links.resize(n);
   for (auto& l : e.links) {
     if (!r.String(l.url) || !r.U64(image) || !r.String(l.pos.file) || !r.I32(l.pos.line) ||
@@ -242,10 +281,11 @@ Status BuildCache::DecodeMarkdown(std::string_view bytes, std::shared_ptr<const 
   Reader log(bytes.substr(start));
   while (!log.done()) {
     size_t at = log.at();
-    uint64_t size = 0, key = 0, sum = 0;
-    std::string_view payload;
-    if (!log.U64(size) || size < 8 || !log.View(size, payload) || !log.U64(sum) ||
-        sum != HashBytes(payload)) {
+    uint64_t size = 0, key = 0;
+    std::string_view payload, sum;
+    // Only the lengths are read here: a record's checksum is checked when a page takes it
+    // (most records are taken, some are not, and few have their HTML read).
+    if (!log.U64(size) || size < kRecordHead - 8 || !log.View(size, payload) || !log.View(8, sum)) {
       // A build that crashed while appending, or a damaged file: the rest is not used,
       // and the next save writes the file anew.
       markdown_damaged_ = true;
@@ -260,38 +300,71 @@ Status BuildCache::DecodeMarkdown(std::string_view bytes, std::shared_ptr<const 
 }
 
 std::optional<std::string_view> BuildCache::TakeRecord(uint64_t key) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = markdown_previous_.find(key);
-  if (it == markdown_previous_.end()) return std::nullopt;
-  std::string_view record = it->second;
-  markdown_previous_.erase(it);
-  markdown_taken_.emplace(key, record);
+  std::string_view record;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = markdown_previous_.find(key);
+    if (it == markdown_previous_.end()) return std::nullopt;
+    record = it->second;
+    markdown_previous_.erase(it);
+    markdown_taken_.emplace(key, record);
+  }
   return record;
 }
 
-std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key) {
+void BuildCache::MarkDamaged() {
+  std::lock_guard<std::mutex> lock(mu_);
+  markdown_damaged_ = true;
+}
+
+std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key, LazyHtml* lazy) {
   std::optional<std::string_view> record = TakeRecord(key);
   if (!record) return std::nullopt;
-  return DecodeRecord(*record);
+  std::optional<RecordParts> parts = OpenRecord(*record);
+  LazyHtml html;
+  std::optional<MarkdownEntry> e;
+  if (parts) e = DecodeRecord(*parts, html);
+  if (e && lazy) {
+    *lazy = html;
+    return e;
+  }
+  if (e) {
+    std::optional<std::string> text = LoadHtml(html);
+    if (!text) return std::nullopt;
+    e->md.html = std::move(*text);
+    return e;
+  }
+  MarkDamaged();  // its page renders the body again; the next save writes the log anew
+  return std::nullopt;
+}
+
+std::optional<std::string> BuildCache::LoadHtml(const LazyHtml& html) {
+  if (HashBytes(html.bytes) != html.hash) {
+    MarkDamaged();
+    return std::nullopt;
+  }
+  return std::string(html.bytes);
 }
 
 std::optional<Value> BuildCache::TakeFrontMatter(uint64_t key) {
   std::optional<std::string_view> record = TakeRecord(key);
   if (!record) return std::nullopt;
-  Reader r(record->substr(16, record->size() - 24));  // after length and key, before the sum
+  std::optional<RecordParts> parts = OpenRecord(*record);
   std::string file;
   Value v;
-  if (!r.String(file) || !ReadValue(r, file, v, 0) || !r.done()) return std::nullopt;
-  return v;
+  if (parts) {
+    Reader r(parts->checked);
+    if (r.String(file) && ReadValue(r, file, v, 0) && r.done() && parts->blob.empty()) return v;
+  }
+  MarkDamaged();
+  return std::nullopt;
 }
 
 bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
-  std::string record;
-  PutU64(record, 0);  // the length, below
-  PutU64(record, key);
+  std::string record = StartRecord(key);
   PutString(record, v.pos().file);
   if (!PutValue(record, v, v.pos().file)) return false;
-  FinishRecord(record);
+  FinishRecord(record, {});
   AddRecord(key, std::move(record));
   return true;
 }

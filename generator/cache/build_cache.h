@@ -62,6 +62,13 @@ struct MarkdownEntry {
   std::vector<LinkCall> links;
 };
 
+/// A body's HTML left in the Markdown log (TakeMarkdown with `lazy`) until a render needs
+/// it: most pages of a warm build reuse their output file and never do.
+struct LazyHtml {
+  std::string_view bytes;  // in the log, not checked yet
+  uint64_t hash = 0;       // HashBytes of the HTML as rendered (from the checked part)
+};
+
 class BuildCache {
  public:
   BuildCache() = default;
@@ -109,15 +116,21 @@ class BuildCache {
 
   /// The Markdown half, in its own file (markdown.bin): a log of records, each with its
   /// own checksum, so a build that rendered a few bodies appends them instead of writing
-  /// the file again; a damaged record ends the log (the records before it still count).
-  /// DecodeMarkdown adds the records to this cache as the previous build's without
-  /// decoding them: a record is decoded when a page takes it. `owner` keeps `bytes` alive
-  /// (a mapped file); without one the bytes are copied.
+  /// the file again. A record whose length runs past the end (a crashed append) ends the
+  /// log (the records before it still count), and DecodeMarkdown fails. DecodeMarkdown
+  /// reads only the records' lengths and keys: a record's checksum is checked when a
+  /// page takes it, its HTML's when it is read, and a damaged one is then as good as
+  /// missing. `owner` keeps `bytes` alive (a mapped file); without one they are copied.
   Status DecodeMarkdown(std::string_view bytes, std::shared_ptr<const void> owner = nullptr);
   /// The whole log: the records this build used or rendered.
   std::string EncodeMarkdown() const;
-  /// Takes the previous build's entry for `key` out of the cache, if there is one.
-  std::optional<MarkdownEntry> TakeMarkdown(uint64_t key);
+  /// Takes the previous build's entry for `key` out of the cache, if there is one and its
+  /// checksum holds (a damaged record is no entry, and the next save rewrites the log).
+  /// With `lazy`, the entry's HTML is left out and `lazy` says where it is (LoadHtml).
+  std::optional<MarkdownEntry> TakeMarkdown(uint64_t key, LazyHtml* lazy = nullptr);
+  /// The HTML `html` points at, or nullopt when it does not match its hash (a damaged
+  /// log, then written anew by the next save). The log outlives the build.
+  std::optional<std::string> LoadHtml(const LazyHtml& html);
   /// The entry taken for `key` (a body or a front matter) is still right: its record
   /// stays in the log.
   void KeepMarkdown(uint64_t key);
@@ -160,6 +173,8 @@ class BuildCache {
   std::optional<std::string_view> TakeRecord(uint64_t key);
   /// Keeps a record this build made: in the spool when there is one, else in memory.
   void AddRecord(uint64_t key, std::string record);
+  /// A record was found damaged when a page took it.
+  void MarkDamaged();
   size_t markdown_file_size_ = 0;  // bytes of the log read, 0: none
   bool markdown_damaged_ = false;
   std::string previous_destination_;

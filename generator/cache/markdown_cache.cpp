@@ -37,10 +37,11 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
 std::optional<RenderedMarkdown> MarkdownCache::Reuse(uint64_t body_hash, const std::string& file,
                                                      int first_line, const MarkdownOptions& options,
                                                      const LinkResolver& resolve,
-                                                     std::vector<std::string>& answers) const {
+                                                     std::vector<std::string>& answers,
+                                                     LazyHtml* lazy) const {
   uint64_t key = Key(body_hash, file, first_line, options);
   answers.clear();
-  if (std::optional<MarkdownEntry> prev = cache_.TakeMarkdown(key)) {
+  if (std::optional<MarkdownEntry> prev = cache_.TakeMarkdown(key, lazy)) {
     bool same = true;
     for (const auto& call : prev->links) {
       answers.push_back(resolve(call.url, call.image, call.pos));

@@ -37,10 +37,15 @@ class MarkdownCache {
   /// Render in two steps, for a body not read yet (a build knows its hash, HashBytes, from
   /// SourceIndex): the cached result when there is one and its links resolve as then;
   /// otherwise nullopt with the answers of the replayed calls, which RenderAgain takes
-  /// with the body so that no call is made twice.
+  /// with the body so that no call is made twice. With `lazy`, the result's `html` is
+  /// left empty and `lazy` says where it is: Html() reads it if a render needs it.
   std::optional<RenderedMarkdown> Reuse(uint64_t body_hash, const std::string& file, int first_line,
                                         const MarkdownOptions& options, const LinkResolver& resolve,
-                                        std::vector<std::string>& answers) const;
+                                        std::vector<std::string>& answers,
+                                        LazyHtml* lazy = nullptr) const;
+  /// The HTML of a body Reuse left in the cache; nullopt when the cache file is damaged
+  /// there: the caller renders the body again (RenderAgain with the answers Reuse gave).
+  std::optional<std::string> Html(const LazyHtml& lazy) const { return cache_.LoadHtml(lazy); }
   RenderedMarkdown RenderAgain(std::string_view body, uint64_t body_hash, const std::string& file,
                                int first_line, const MarkdownOptions& options,
                                const LinkResolver& resolve, const std::vector<std::string>& answers,

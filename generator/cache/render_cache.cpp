@@ -108,12 +108,14 @@ uint64_t GlobalInputsHash(const FileSystem& fs, const Site& site, const std::str
   return h.Digest();
 }
 
-RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs)
+RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs,
+                         const std::vector<std::optional<uint64_t>>& html_hashes)
     : cache_(cache), site_(site), bodies_(site.pages.size()) {
   std::vector<uint64_t> summaries(site.pages.size());
   ParallelFor(site.pages.size(), [&](size_t i) {
     summaries[i] = PageSummary(site.pages[i]);
-    bodies_[i] = HashBytes(site.pages[i].md.html);
+    bodies_[i] = i < html_hashes.size() && html_hashes[i] ? *html_hashes[i]
+                                                          : HashBytes(site.pages[i].md.html);
   });
   ContentHash h;
   h.U64(global_inputs).U64(summaries.size());

@@ -11,6 +11,9 @@
 //   - the job's own page with its rendered body.
 //   - a section's feed: the rendered bodies of the section's pages instead (it carries
 //     them whole); the sitemap: nothing more than the summaries.
+// The same list tells which rendered bodies a job reads: a page its own, a feed its
+// section's pages', no other job any (BuildSite loads exactly those bodies that a warm
+// build left in the cache, see LazyHtml: a new job kind that reads bodies goes here too).
 // So a body edit that keeps the summary re-renders that page and its section's feed only;
 // a title or front-matter change re-renders every page. Conservative on purpose: a missed
 // dependency would be a wrong site, an extra render only costs time.
@@ -21,6 +24,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,8 +45,11 @@ class RenderCache {
   /// Puts the previous output file `path` into this build if it still carries `stamp`.
   using ReuseFn = std::function<bool(const std::string& path, uint64_t stamp)>;
 
-  /// Hashes every page (in parallel). `cache` outlives this object.
-  RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs);
+  /// Hashes every page (in parallel). `cache` outlives this object. `html_hashes`, by
+  /// page: HashBytes of its body's HTML when known (a body whose HTML is not loaded, see
+  /// LazyHtml); the others are hashed here.
+  RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs,
+              const std::vector<std::optional<uint64_t>>& html_hashes = {});
 
   struct Lookup {
     std::string key;  // "" when the job is not cached

@@ -371,16 +371,77 @@ TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored")
       [](std::string& b) { b[b.size() / 2] ^= 1; }, [](std::string& b) { b.resize(b.size() - 3); },
       [](std::string& b) { b.clear(); }, [](std::string& b) { b[8] = 9; },  // the format version
   };
-  for (const auto& damage : damages) {
+  for (size_t i = 0; i < damages.size(); ++i) {
+    const auto& damage = damages[i];
     Workspace ws;
     ws.Build(fs);
     REQUIRE(BuildCache::Decode(ws.saved).ok());
     damage(ws.saved);
     damage(ws.saved_markdown);
     CHECK(!BuildCache::Decode(ws.saved).ok());
-    CHECK(!BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
+    // markdown.bin's records are checked when they are used (the next test), its framing
+    // when it is read.
+    if (i != 0) CHECK(!BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
     ws.Build(fs);
     CHECK(ws.last.pages_rendered == ws.last.html_pages);
+    CHECK(ws.site == Build(fs).files);
+  }
+}
+
+TEST_CASE("incremental: a damaged record of markdown.bin is found when it is used") {
+  // u3's record: the checked part (its first paragraph) comes first, the HTML after it.
+  auto damage = [](std::string& log, const std::string& text, bool in_html) {
+    size_t at = log.find(text);
+    REQUIRE(at != std::string::npos);
+    if (in_html) at = log.find(text, at + 1);
+    REQUIRE(at != std::string::npos);
+    log[at] ^= 1;
+  };
+  SECTION("in the HTML, read only when a render needs it") {
+    auto fs = SampleSite();
+    Workspace ws;
+    ws.Build(fs);
+    REQUIRE(ws.site.count("uutiset/atom.xml"));
+    damage(ws.saved_markdown, "Kappale 3.", true);
+    CHECK(BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
+    // Nothing needs u3's HTML: its file and the feed are reused.
+    ws.Build(fs);
+    CHECK(ws.last.pages_rendered == 0);
+    CHECK(ws.site == Build(fs).files);
+    // u2's edit renders the section's feed, which carries u3's body: read from the
+    // damaged cache it would be wrong, so u3's body is rendered again from its file.
+    std::string t = Read(fs, "content/uutiset/u2.md");
+    fs.Add("content/uutiset/u2.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+    ws.Build(fs);
+    CHECK_FALSE(ws.reused.count("uutiset/atom.xml"));
+    CHECK(ws.site.at("uutiset/atom.xml").find("Kappale 3.") != std::string::npos);
+    RequireSameSite(ws.site, Build(fs).files);
+    CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+    ws.Build(fs);
+    CHECK(ws.last.bodies_rendered == 0);
+    CHECK(ws.last.pages_rendered == 0);
+    CHECK(ws.site == Build(fs).files);
+  }
+  SECTION("in the checked part, read when the page takes the record") {
+    auto fs = SampleSite();
+    Workspace ws;
+    ws.Build(fs);
+    damage(ws.saved_markdown, "Kappale 3.", false);
+    ws.Build(fs);
+    CHECK(ws.last.bodies_rendered == 1);  // u3, from its file
+    CHECK(ws.site == Build(fs).files);
+    CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);
+    ws.Build(fs);
+    CHECK(ws.last.bodies_rendered == 0);
+    CHECK(ws.site == Build(fs).files);
+  }
+  SECTION("in a front matter's record") {
+    auto fs = SampleSite();
+    Workspace ws;
+    ws.Build(fs);
+    damage(ws.saved_markdown, "Uutinen 4", false);
+    ws.Build(fs);
+    CHECK(ws.last.front_matters_parsed == 1);
     CHECK(ws.site == Build(fs).files);
   }
 }
