@@ -41,7 +41,8 @@ std::optional<Page> PageFromFrontMatter(const std::string& file, const std::stri
                                         DiagnosticList& diags);
 
 struct SiteInputs {
-  std::vector<Page> pages;                 // from ParsePage, any order
+  std::vector<Page> pages;                 // from ParsePage, any order; becomes Site::pages
+                                           // (reserve room for the pages the model adds)
   std::vector<std::string> content_files;  // non-Markdown files under content/, relative to it
   std::vector<std::string> static_files;   // files under static/, relative to it
 };
