@@ -173,17 +173,18 @@ bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
     return false;
   }
   switch (static_cast<Value::Kind>(kind)) {
+    // Moved, not copied: each copy of a position is a copy of its file name.
     case Value::Kind::kNull:
-      out = Value::Null(pos);
+      out = Value::Null(std::move(pos));
       break;
     case Value::Kind::kScalar:
-      out = Value::Scalar(std::move(text), quoted != 0, pos);
+      out = Value::Scalar(std::move(text), quoted != 0, std::move(pos));
       break;
     case Value::Kind::kList:
-      out = Value::List(pos);
+      out = Value::List(std::move(pos));
       break;
     case Value::Kind::kMap:
-      out = Value::Map(pos);
+      out = Value::Map(std::move(pos));
       break;
     default:
       return false;
