@@ -25,6 +25,7 @@
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
+#include "generator/site_patch.h"
 
 namespace yhdessa {
 namespace {
@@ -241,6 +242,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
 
   // Content: read and parse in parallel.
   std::vector<std::string> content_files = fs.ListFiles("content");
+  if (options.session) {
+    options.session->Clear();
+    options.session->content_files.insert(content_files.begin(), content_files.end());
+  }
   std::vector<std::string> md_files, other_files;
   for (auto& f : content_files) {
     std::string rel = f.substr(std::string("content/").size());
@@ -342,6 +347,20 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : stats.sources_parsed;
   timer.Done("read + parse");
 
+  // The first moment after the build's clock at which a page's date makes it published,
+  // future or expired (SitePatch keeps the model only until then).
+  int64_t valid_until = INT64_MAX;
+  auto until = [&](const std::optional<DateTime>& d) {
+    if (d && d->Epoch() > options.filter.now) valid_until = std::min(valid_until, d->Epoch());
+  };
+  if (options.session) {
+    for (const auto& p : parsed) {
+      if (!p) continue;
+      until(p->fm.date);
+      until(p->fm.publish_date);
+      until(p->fm.expiry_date);
+    }
+  }
   SiteInputs inputs;
   inputs.pages.reserve(parsed.size());  // each page moved once, not again as the vector grows
   for (auto& p : parsed) {
@@ -351,7 +370,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   inputs.content_files = std::move(other_files);
   for (const auto& f : fs.ListFiles("static")) inputs.static_files.push_back(f.substr(7));
   std::optional<KindContext> kind_context = ParseKindContext(config->extra, diags);
-  Site site = AssembleSite(std::move(*config), std::move(inputs), options.filter, diags);
+  // On the heap: a BuildSession keeps it, and the renderer it holds, after the build.
+  auto owned_site = std::make_unique<Site>(
+      AssembleSite(std::move(*config), std::move(inputs), options.filter, diags));
+  Site& site = *owned_site;
   if (kind_context) site.kinds = std::move(*kind_context);
   timer.Done("model");
 
@@ -446,14 +468,15 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   MarkdownOptions md_options;
   md_options.unsafe_html = site.config.unsafe_html;
   std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
+  std::vector<uint64_t> front_matter_hashes;
+  if (options.session) front_matter_hashes.assign(site.pages.size(), 0);
   std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
   if (options.cache) md_cache.emplace(*options.cache);
   std::atomic<size_t> bodies{0}, bypassed{0};
-  ParallelFor(site.pages.size(), [&](size_t i) {
-    Page& p = site.pages[i];
-    if (p.text.empty() && p.content_path.empty()) return;  // generated page
+  // The page's language's words for the screen-reader texts Markdown adds.
+  auto markdown_options_for = [&](const std::string& lang) {
     auto str = [&](const char* key, const char* fallback) {
-      auto l = i18n.find(p.lang);
+      auto l = i18n.find(lang);
       if (l != i18n.end()) {
         auto it = l->second.find(key);
         if (it != l->second.end()) return it->second;
@@ -464,6 +487,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     o.anchor_label = str("heading_anchor", "Link to this section");
     o.task_done_label = str("task_done", "done");
     o.task_open_label = str("task_open", "not done");
+    return o;
+  };
+  ParallelFor(site.pages.size(), [&](size_t i) {
+    Page& p = site.pages[i];
+    if (p.text.empty() && p.content_path.empty()) return;  // generated page
+    MarkdownOptions o = markdown_options_for(p.lang);
     auto resolve = [&](const std::string& url, bool, SourcePos pos) {
       if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
         p.external_links.push_back({url, pos});
@@ -494,6 +523,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (md_cache && !cacheable) ++bypassed;
     p.md = cacheable ? md_cache->Render(p.Body(), p.file, p.body_line, o, resolve, diags)
                      : RenderMarkdown(p.Body(), p.file, p.body_line, o, resolve, diags);
+    if (options.session && !p.text.empty())
+      front_matter_hashes[i] = HashBytes(std::string_view(p.text).substr(0, p.body_offset));
     // Freed page by page, not after the loop: every source and every page's HTML at once
     // was the build's peak memory (diagnostics read their source lines from the files).
     if (!options.keep_sources) std::string().swap(p.text);
@@ -552,18 +583,25 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
 
   // The build cache: a job whose inputs are unchanged reuses its previous output file.
-  std::optional<RenderCache> cache;
+  std::unique_ptr<RenderCache> cache;
   if (options.cache) {
     std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
                            (options.filter.future ? " future" : "") +
                            (options.filter.expired ? " expired" : "");
-    cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings));
+    cache = std::make_unique<RenderCache>(*options.cache, site,
+                                          GlobalInputsHash(fs, site, theme_dir, settings));
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
+  std::map<std::string, MarkdownOptions> session_markdown_options;  // before i18n moves
+  if (options.session) {
+    for (const auto& l : site.config.languages)
+      session_markdown_options[l.code] = markdown_options_for(l.code);
+  }
   auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
                                                        std::move(assets), WorkerCount());
   SiteRenderer& renderer = *owned_renderer;
   std::vector<RenderJob> jobs = renderer.Jobs();
+  std::vector<uint64_t> fingerprints(options.session && cache ? jobs.size() : 0);
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
     size_t done = ++done_jobs;
@@ -571,6 +609,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       options.progress(done, jobs.size());
     RenderCache::Lookup lookup;
     if (cache) lookup = cache->Find(jobs[i], reuse);
+    if (!fingerprints.empty()) fingerprints[i] = lookup.fingerprint;
     if (lookup.reused) {
       ++files;
       return;
@@ -603,11 +642,28 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   });
   timer.Done("copy");
   stats.files = files;
+  if (options.session && cache && !diags.has_errors()) {
+    BuildSession& session = *options.session;
+    for (const auto& r : site.rounds) {
+      for (const std::string* t : {&r.opens, &r.closes}) until(ParseDateTime(*t));
+    }
+    session.markdown_options = std::move(session_markdown_options);
+    session.valid_until = valid_until;
+    session.front_matter_hashes = std::move(front_matter_hashes);
+    session.jobs = std::move(jobs);
+    session.fingerprints = std::move(fingerprints);
+    session.render_cache = std::move(cache);
+    session.renderer = std::move(owned_renderer);
+    session.templates = std::move(templates);
+    session.site = std::move(owned_site);
+    return stats;
+  }
+  if (options.session) options.session->Clear();
   if (model) {
     *model = std::move(site);
   } else if (options.leave_model_to_exit) {
-    static_cast<void>(owned_renderer.release());   // freed by the OS at exit
-    static_cast<void>(new Site(std::move(site)));  // likewise
+    static_cast<void>(owned_renderer.release());  // freed by the OS at exit
+    static_cast<void>(owned_site.release());      // likewise
   }
   return stats;
 }
