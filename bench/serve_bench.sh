@@ -5,8 +5,12 @@
 #   bench/site_bench.sh --sizes N --runs 1 --tools yhdessa
 # or let this script run gen_corpus.py) in bench/out/serve-<N>/. Starts `yhdessa serve
 # --verbose` on it, waits for the first build, then --edits times: appends a paragraph
-# with a unique marker to one page (a body edit: that page is rendered again, nothing
-# else) and polls the page's output file every millisecond until the marker is in it.
+# with a unique marker to one page (a body edit: serve patches that page and its
+# section's feed into the site it keeps, see generator/site_patch.h) and polls the page's
+# output file every millisecond until the marker is in it. With --edit title the marker
+# goes into the page's title instead: every page lists or links it, so that is a full
+# incremental rebuild. The time includes the watcher's settle time (15 ms) that
+# coalesces an editor's burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
 #
@@ -14,7 +18,8 @@
 # renders the whole site, as serve did before the in-memory caches) with --anchor-edits
 # edits, and prints the ratio of the medians.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--anchor] [--anchor-edits 3] [--no-build]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title] [--anchor]
+#                             [--anchor-edits 3] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -23,10 +28,12 @@ edits=9
 build=1
 anchor=0
 anchor_edits=3
+edit=body
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
     --edits) edits="$2"; shift 2 ;;
+    --edit) edit="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --anchor) anchor=1; shift ;;
     --anchor-edits) anchor_edits="$2"; shift 2 ;;
@@ -50,11 +57,17 @@ measure() {
   grep -q serving "$log" || { cat "$log" >&2; exit 1; }
   sleep 1
   for r in $(seq 1 "$n"); do
-    ms="$(python3 - "$site/$page" "$page_out" "serve-edit-$r-$$-$RANDOM" <<'PY'
-import sys, time
-src, html, marker = sys.argv[1:]
-with open(src, "a") as f:  # one write and close, as an editor's save
-    f.write("\n" + marker + "\n")
+    ms="$(python3 - "$site/$page" "$page_out" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
+import re, sys, time
+src, html, marker, edit = sys.argv[1:]
+if edit == "title":
+    text = open(src).read()
+    text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    with open(src, "w") as f:  # one write and close, as an editor's save
+        f.write(text)
+else:
+    with open(src, "a") as f:
+        f.write("\n" + marker + "\n")
 t0 = time.monotonic()
 while time.monotonic() - t0 < 600:
     try:
@@ -86,7 +99,7 @@ fi
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
 echo
-echo "yhdessa serve, $size pages, one body edit, $edits edits ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "yhdessa serve, $size pages, one $edit edit, $edits edits ($(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo "  first build: ${first:-?}; $(grep -o 'watching with [a-z]*' "$log" | head -1)"
 m="$(printf '%s\n' "$times" | median)"
 echo "  save -> page on disk: median $m ms (all: $(printf '%s\n' "$times" | sort -n | paste -sd' '))"
@@ -98,7 +111,13 @@ echo "  rebuild CPU time (user + system of serve), median: $(grep -o 'CPU [0-9]*
 if [[ "$anchor" -eq 1 ]]; then
   echo "  anchor's rebuild CPU time, median: $(grep -o 'CPU [0-9]* ms' "$out/serve-$size-anchor.log" | awk '{print $2}' | median) ms"
 fi
-echo "  rebuild phases, median over the rebuilds (ms):"
+patched="$(grep -c '^yhdessa: patched' "$log" || true)"
+echo "  rebuilds patched into the kept site: $patched of $(grep -c 'rebuilt in' "$log" || true)"
+if [[ "$patched" -gt 0 ]]; then
+  echo "  patch time inside serve, median: $(grep -o '^yhdessa: patched.* in [0-9]* ms' "$log" | awk '{print $(NF-1)}' | median) ms"
+fi
+grep -o 'full rebuild: .*' "$log" | sed 's/^/  /' | sort | uniq -c | sed 's/^ */  /' || true
+echo "  rebuild phases of full rebuilds, median (ms):"
 # The first build's phase lines come before "serving"; the rebuilds' after it.
 awk '/serving/ {on=1; next} on && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
   sort -t$'\t' -k1,1 -k2,2n |

@@ -26,6 +26,7 @@
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
+#include "generator/site_patch.h"
 
 namespace yhdessa {
 namespace {
@@ -299,6 +300,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
 
   // Content: read and parse in parallel.
   std::vector<std::string> content_files = fs.ListFiles("content");
+  if (options.session) {
+    options.session->Clear();
+    options.session->content_files.insert(content_files.begin(), content_files.end());
+  }
   std::vector<std::string> md_files, other_files;
   for (auto& f : content_files) {
     std::string rel = f.substr(std::string("content/").size());
@@ -409,6 +414,20 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : stats.sources_parsed;
   timer.Done("read + parse");
 
+  // The first moment after the build's clock at which a page's date makes it published,
+  // future or expired (SitePatch keeps the model only until then).
+  int64_t valid_until = INT64_MAX;
+  auto until = [&](const std::optional<DateTime>& d) {
+    if (d && d->Epoch() > options.filter.now) valid_until = std::min(valid_until, d->Epoch());
+  };
+  if (options.session) {
+    for (size_t i = 0; i < parsed.size(); ++i) {
+      if (!made[i]) continue;
+      until(parsed[i].fm.date);
+      until(parsed[i].fm.publish_date);
+      until(parsed[i].fm.expiry_date);
+    }
+  }
   // The files that made no page (errors) leave the vector; the others stay where they are.
   size_t kept = 0;
   for (size_t i = 0; i < parsed.size(); ++i) {
@@ -422,7 +441,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   inputs.content_files = std::move(other_files);
   for (const auto& f : fs.ListFiles("static")) inputs.static_files.push_back(f.substr(7));
   std::optional<KindContext> kind_context = ParseKindContext(config->extra, diags);
-  Site site = AssembleSite(std::move(*config), std::move(inputs), options.filter, diags);
+  // On the heap: a BuildSession keeps it, and the renderer it holds, after the build.
+  auto owned_site = std::make_unique<Site>(
+      AssembleSite(std::move(*config), std::move(inputs), options.filter, diags));
+  Site& site = *owned_site;
   if (kind_context) site.kinds = std::move(*kind_context);
   timer.Done("model");
 
@@ -516,7 +538,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // Markdown, then anchors (which need every page's headings).
   MarkdownOptions md_options;
   md_options.unsafe_html = site.config.unsafe_html;
-  auto options_for = [&](const std::string& lang) {
+  // The page's language's words for the screen-reader texts Markdown adds.
+  auto markdown_options_for = [&](const std::string& lang) {
     auto str = [&](const char* key, const char* fallback) {
       auto l = i18n.find(lang);
       if (l != i18n.end()) {
@@ -532,17 +555,20 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     return o;
   };
   std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
+  std::vector<uint64_t> front_matter_hashes;
+  if (options.session) front_matter_hashes.assign(site.pages.size(), 0);
   std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
   if (options.cache) md_cache.emplace(*options.cache);
   // Bodies of files not read whose HTML stays in the cache until a render needs it (most
   // pages reuse their output file), by page. Not when the caller keeps the model.
   std::vector<std::optional<DeferredBody>> deferred;
-  if (!unread.empty() && !model && !options.keep_sources) deferred.resize(site.pages.size());
+  if (!unread.empty() && !model && !options.session && !options.keep_sources)
+    deferred.resize(site.pages.size());
   std::atomic<size_t> bodies{0}, bypassed{0};
   ParallelFor(site.pages.size(), [&](size_t i) {
     Page& p = site.pages[i];
     if (p.text.empty() && p.content_path.empty()) return;  // generated page
-    MarkdownOptions o = options_for(p.lang);
+    MarkdownOptions o = markdown_options_for(p.lang);
     auto resolve = [&](const std::string& url, bool, SourcePos pos) {
       if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
         p.external_links.push_back({url, pos});
@@ -576,6 +602,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (md_cache && !cacheable) ++bypassed;
     p.md = cacheable ? md_cache->Render(p.Body(), p.file, p.body_line, o, resolve, diags)
                      : RenderMarkdown(p.Body(), p.file, p.body_line, o, resolve, diags);
+    if (options.session && !p.text.empty())
+      front_matter_hashes[i] = HashBytes(std::string_view(p.text).substr(0, p.body_offset));
     // Freed page by page, not after the loop: every source and every page's HTML at once
     // was the build's peak memory (diagnostics read their source lines from the files).
     if (!options.keep_sources) std::string().swap(p.text);
@@ -634,7 +662,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
 
   // The build cache: a job whose inputs are unchanged reuses its previous output file.
-  std::optional<RenderCache> cache;
+  std::unique_ptr<RenderCache> cache;
   if (options.cache) {
     std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
                            (options.filter.future ? " future" : "") +
@@ -643,15 +671,16 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     for (size_t i = 0; i < deferred.size(); ++i) {
       if (deferred[i]) html_hashes[i] = deferred[i]->html.hash;
     }
-    cache.emplace(*options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings),
-                  html_hashes);
+    cache = std::make_unique<RenderCache>(
+        *options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings), html_hashes);
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
-  // A deferred body rendered again needs its language's options, and the renderer takes
-  // the UI strings.
-  std::map<std::string, MarkdownOptions> deferred_options;
-  if (!deferred.empty()) {
-    for (const auto& l : site.config.languages) deferred_options[l.code] = options_for(l.code);
+  // Before the renderer takes the UI strings: for SitePatch, and for a deferred body
+  // rendered again.
+  std::map<std::string, MarkdownOptions> session_markdown_options;
+  if (options.session || !deferred.empty()) {
+    for (const auto& l : site.config.languages)
+      session_markdown_options[l.code] = markdown_options_for(l.code);
   }
   auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
                                                        std::move(assets), WorkerCount());
@@ -665,17 +694,19 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     LoadDeferredBodies(
         fs, site, jobs, lookups, deferred, *md_cache,
         [&](const Page& p) {
-          auto it = deferred_options.find(p.lang);
-          return it == deferred_options.end() ? md_options : it->second;
+          auto it = session_markdown_options.find(p.lang);
+          return it == session_markdown_options.end() ? md_options : it->second;
         },
         diags);
   }
+  std::vector<uint64_t> fingerprints(options.session && cache ? jobs.size() : 0);
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
     size_t done = ++done_jobs;
     if (options.progress && (done % 256 == 0 || done == jobs.size()))
       options.progress(done, jobs.size());
     const RenderCache::Lookup& lookup = lookups[i];
+    if (!fingerprints.empty()) fingerprints[i] = lookup.fingerprint;
     if (lookup.reused) {
       ++files;
       return;
@@ -708,11 +739,28 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   });
   timer.Done("copy");
   stats.files = files;
+  if (options.session && cache && !diags.has_errors()) {
+    BuildSession& session = *options.session;
+    for (const auto& r : site.rounds) {
+      for (const std::string* t : {&r.opens, &r.closes}) until(ParseDateTime(*t));
+    }
+    session.markdown_options = std::move(session_markdown_options);
+    session.valid_until = valid_until;
+    session.front_matter_hashes = std::move(front_matter_hashes);
+    session.jobs = std::move(jobs);
+    session.fingerprints = std::move(fingerprints);
+    session.render_cache = std::move(cache);
+    session.renderer = std::move(owned_renderer);
+    session.templates = std::move(templates);
+    session.site = std::move(owned_site);
+    return stats;
+  }
+  if (options.session) options.session->Clear();
   if (model) {
     *model = std::move(site);
   } else if (options.leave_model_to_exit) {
-    static_cast<void>(owned_renderer.release());   // freed by the OS at exit
-    static_cast<void>(new Site(std::move(site)));  // likewise
+    static_cast<void>(owned_renderer.release());  // freed by the OS at exit
+    static_cast<void>(owned_site.release());      // likewise
   }
   return stats;
 }

@@ -25,6 +25,7 @@ namespace yhdessa {
 
 class SourceCache;
 class SourceIndex;
+struct BuildSession;
 
 class OutputSink {
  public:
@@ -62,6 +63,10 @@ struct BuildOptions {
   /// whose version is unchanged is not read, its page made from the index and the build
   /// cache. Used only with `cache`, without `sources` and without keep_sources. May be null.
   SourceIndex* source_index = nullptr;
+  /// Filled with what the build rendered from (the model, the renderer, the jobs' finger-
+  /// prints) when it succeeds with `cache`, for SitePatch (`serve`); cleared otherwise.
+  /// May be null.
+  BuildSession* session = nullptr;
 };
 
 struct BuildStats {

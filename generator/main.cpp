@@ -29,6 +29,7 @@
 #include "generator/http/preview_server.h"
 #include "generator/output/in_place_update.h"
 #include "generator/output/output_directory.h"
+#include "generator/site_patch.h"
 
 namespace {
 
@@ -103,6 +104,8 @@ class DiskOutput : public yhdessa::OutputSink {
 struct ServeState {
   yhdessa::BuildCache cache;
   yhdessa::SourceCache sources;
+  /// The last good build's model, for edits that only change page texts (SitePatch).
+  yhdessa::BuildSession session;
 };
 
 // Diagnostics to stderr and, formatted, to `*report` when given.
@@ -171,6 +174,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (!a.no_cache && serve) {
     cache = &serve->cache;
     options.sources = &serve->sources;
+    serve->session.Clear();  // freed before the build makes a new one
+    options.session = &serve->session;
   } else if (!a.no_cache) {
     std::string note;
     auto load_start = std::chrono::steady_clock::now();
@@ -212,6 +217,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   auto failed = [&] {
     out->Abort();
     if (serve && cache) cache->CarryOver(false);
+    if (serve) serve->session.Clear();
     return kExitContent;
   };
   if (diags.has_errors()) {
@@ -280,6 +286,44 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   return kExitOk;
 }
 
+// `serve`'s fast path: applies `changes` to the kept model when they only change page
+// texts (SitePatch) and writes the files that change in place. False: build in full.
+bool Patch(const Args& a, const std::string& destination, ServeState& state,
+           const std::vector<std::string>& changes) {
+  if (!state.session.ready()) return false;
+  auto start = std::chrono::steady_clock::now();
+  auto fs = yhdessa::NewDiskFileSystem(a.source);
+  // No previous files: the commit deletes nothing, it only replaces what was written.
+  auto update = yhdessa::InPlaceUpdate::Create(destination, {});
+  if (!update.ok()) return false;
+  DiskOutput sink(**update);
+  yhdessa::DiagnosticList diags;
+  yhdessa::PatchResult r =
+      yhdessa::PatchSite(state.session, *fs, changes, std::time(nullptr), sink, diags);
+  if (r.outcome != yhdessa::PatchResult::kPatched) {
+    (*update)->Abort();
+    if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", r.reason.c_str());
+    return false;
+  }
+  yhdessa::Status s = (*update)->Commit();
+  if (!s.ok()) {
+    state.session.Clear();
+    if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", s.message().c_str());
+    return false;
+  }
+  if (a.verbose) {
+    std::fprintf(stderr, "  patched %zu page text%s, %zu files written\n", r.pages,
+                 r.pages == 1 ? "" : "s", r.files);
+  }
+  if (!a.quiet) {
+    std::printf("yhdessa: patched %zu page%s (%zu file%s) in %.0f ms -> %s\n", r.pages,
+                r.pages == 1 ? "" : "s", r.files, r.files == 1 ? "" : "s", MillisecondsSince(start),
+                destination.c_str());
+    std::fflush(stdout);
+  }
+  return true;
+}
+
 int Check(const Args& a) {
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   yhdessa::BuildOptions options;
@@ -339,7 +383,10 @@ int Serve(const Args& a) {
     if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();
     double cpu_start = CpuMilliseconds();
-    int rc = Build(a, destination, &report, &state);
+    auto changes = watcher->Changes();
+    int rc = changes && Patch(a, destination, state, *changes)
+                 ? kExitOk
+                 : Build(a, destination, &report, &state);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();

@@ -1,5 +1,7 @@
 #include "generator/cache/render_cache.h"
 
+#include <tuple>
+
 #include "generator/cache/content_hash.h"
 #include "generator/core/parallel.h"
 #include "generator/model/site_assembly.h"
@@ -123,32 +125,42 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   summaries_ = h.Digest();
 }
 
-RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse) const {
-  Lookup l;
+std::pair<std::string, uint64_t> RenderCache::Fingerprint(const RenderJob& job) const {
+  std::string key;
   ContentHash h;
   h.U64(summaries_);
   if (job.kind == RenderJob::kPage) {
     const Page& p = site_.pages[job.page];
-    l.key = "page " + PaginationUrl(p.url, job.pager);
+    key = "page " + PaginationUrl(p.url, job.pager);
     h.I64(job.page).U64(job.pager).U64(bodies_[job.page]);
   } else if (job.kind == RenderJob::kAlias) {
-    l.key = "alias " + site_.aliases[job.page].url;
+    key = "alias " + site_.aliases[job.page].url;
     h.I64(job.page);
   } else if (job.kind == RenderJob::kFeed) {
     // A section's feed reads the summaries and the bodies of the section's pages.
     const Page& p = site_.pages[job.page];
-    l.key = "feed " + p.url;
+    key = "feed " + p.url;
     h.Bytes("feed").I64(job.page).U64(p.pages.size());
     for (int i : p.pages) h.U64(bodies_[i]);
   } else if (job.kind == RenderJob::kSitemap) {
     // Addresses and dates of every page: summaries only (one file on a one-language site;
     // with several languages it writes an index and one file each and is not cached).
-    l.key = "sitemap";
+    key = "sitemap";
     h.Bytes("sitemap");
   } else {
-    return l;
+    return {};
   }
-  l.fingerprint = h.Digest();
+  return {std::move(key), h.Digest()};
+}
+
+void RenderCache::UpdateBody(int page) {
+  bodies_[page] = HashBytes(site_.pages[page].md.html);
+}
+
+RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse) const {
+  Lookup l;
+  std::tie(l.key, l.fingerprint) = Fingerprint(job);
+  if (l.key.empty()) return l;
   const CacheEntry* prev = cache_.Previous(l.key);
   if (!prev || prev->fingerprint != l.fingerprint || prev->outputs.size() != 1) return l;
   if (!reuse(prev->outputs[0].path, prev->outputs[0].stamp)) return l;

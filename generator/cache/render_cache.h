@@ -26,6 +26,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "generator/cache/build_cache.h"
@@ -60,6 +61,12 @@ class RenderCache {
   Lookup Find(const RenderJob& job, const ReuseFn& reuse) const;
   /// Records the files a rendered job wrote.
   void Store(const Lookup& lookup, const std::vector<std::string>& paths) const;
+
+  /// The job's cache key and fingerprint as Find computes them; the key is "" for a job
+  /// that is not cached (it is rendered on every build).
+  std::pair<std::string, uint64_t> Fingerprint(const RenderJob& job) const;
+  /// Hashes page `page`'s rendered body again, after SitePatch replaced it in the model.
+  void UpdateBody(int page);
 
  private:
   BuildCache& cache_;

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ class ChangeWatcher {
   /// call (or since construction) and the events have settled, and returns true; false
   /// after `timeout` without a change.
   virtual bool WaitForChange(std::chrono::milliseconds timeout) = 0;
+  /// The files the change WaitForChange last reported touched, relative to the root
+  /// ("content/a.md"), sorted, each once (written, created, deleted or moved); nullopt
+  /// when the watcher cannot tell (polling, events lost, a folder created, moved or
+  /// deleted). `serve` patches its site when only page texts changed.
+  virtual std::optional<std::vector<std::string>> Changes() const { return std::nullopt; }
   /// "inotify" or "polling", for the serve banner and tests.
   virtual const char* method() const = 0;
 };

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <set>
 #include <unordered_map>
 
 #include "generator/core/change_watcher.h"
@@ -45,6 +46,8 @@ class InotifyWatcher : public ChangeWatcher {
 
   bool WaitForChange(std::chrono::milliseconds timeout) override {
     if (fallback_) return fallback_->WaitForChange(timeout);
+    changes_.clear();
+    unknown_ = false;
     if (!Wait(static_cast<int>(timeout.count()))) return false;
     // Coalesce the burst: read until nothing more arrives for `settle`.
     while (Wait(static_cast<int>(options_.settle.count()))) {
@@ -52,6 +55,10 @@ class InotifyWatcher : public ChangeWatcher {
     return true;
   }
   const char* method() const override { return fallback_ ? "polling" : "inotify"; }
+  std::optional<std::vector<std::string>> Changes() const override {
+    if (fallback_ || unknown_) return std::nullopt;
+    return std::vector<std::string>(changes_.begin(), changes_.end());
+  }
 
  private:
   // Waits up to `ms` for events; true when one of them is a change of the site.
@@ -88,7 +95,10 @@ class InotifyWatcher : public ChangeWatcher {
   }
 
   bool Handle(const inotify_event& e) {
-    if (e.mask & IN_Q_OVERFLOW) return true;  // events were lost: assume a change
+    if (e.mask & IN_Q_OVERFLOW) {  // events were lost: assume a change
+      unknown_ = true;
+      return true;
+    }
     if (e.mask & IN_IGNORED) {
       dirs_.erase(e.wd);
       return false;
@@ -100,15 +110,30 @@ class InotifyWatcher : public ChangeWatcher {
       if (!watched) return false;
       if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
         Add(root_ + "/" + std::string(name));
+      Touched(e, "", name);
       return true;
     }
     auto dir = dirs_.find(e.wd);
     if (dir == dirs_.end()) return false;
-    if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) return true;
+    if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+      unknown_ = true;
+      return true;
+    }
     if (Hidden(name)) return false;
     if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
       Add(dir->second + "/" + std::string(name));
+    Touched(e, std::string_view(dir->second).substr(root_.size() + 1), name);
     return true;
+  }
+
+  // Notes the file an event names (`dir` relative to the root, "" for the root itself); a
+  // folder's event makes the change unknown (the files below it are not listed).
+  void Touched(const inotify_event& e, std::string_view dir, std::string_view name) {
+    if ((e.mask & IN_ISDIR) || name.empty()) {
+      unknown_ = true;
+      return;
+    }
+    changes_.insert(dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name));
   }
 
   void Add(const std::string& dir) {
@@ -136,6 +161,8 @@ class InotifyWatcher : public ChangeWatcher {
   int root_wd_ = -1;
   std::unordered_map<int, std::string> dirs_;  // watch descriptor -> folder
   std::unique_ptr<ChangeWatcher> fallback_;    // set when the watch limit was hit
+  std::set<std::string> changes_;              // since WaitForChange began, see Changes()
+  bool unknown_ = false;
 };
 
 }  // namespace

@@ -11,6 +11,7 @@ import { launch } from './lib/browser.mjs';
 
 const bin = path.join(process.env.YHDESSA_BIN_DIR || 'build/release', 'generator', 'yhdessa');
 let browser, child, url, dir;
+let stdout = '';  // serve's summary lines
 
 before(async () => {
   browser = await launch();
@@ -25,6 +26,7 @@ before(async () => {
     const timer = setTimeout(() => reject(new Error('serve did not start: ' + buf)), 15000);
     child.stdout.on('data', (d) => {
       buf += d;
+      stdout += d;
       const m = buf.match(/on (http:\/\/127\.0\.0\.1:\d+)\//);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
@@ -70,6 +72,18 @@ test('the reload script is added when serving, never written into the build', as
   assert.doesNotMatch(html, /livereload/);
   const served = await (await fetch(url + '/a/')).text();
   assert.match(served, /<script src="\/_yhdessa\/livereload.js"><\/script>/);
+});
+
+test('an edit after the first paragraph is patched into the kept site and reloads the tab', async () => {
+  const page = await browser.newPage();
+  await page.goto(url + '/a/');
+  const reloaded = page.waitForEvent('load', { timeout: 10000 });
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'),
+    '---\ntitle: Sivu\n---\nKorjattu.\n\nLisätty kappale, jossa [linkki](a.md).\n');
+  await reloaded;
+  assert.match(await page.textContent('main'), /Lisätty kappale/);
+  await until(() => /yhdessa: patched 1 page \(1 file\) in \d+ ms/.test(stdout), 'the patch');
+  await page.close();
 });
 
 // Waits until `check()` holds, polling the disk (serve rebuilds in the background).

@@ -1,0 +1,78 @@
+// SitePatch: `serve`'s fast path for the most common edit, new prose in existing pages.
+//
+// A successful build can leave its working state behind (BuildSession: the site model, the
+// theme, the renderer and every render job's fingerprint). When the next change touches
+// only the bodies of content pages the model already has, PatchSite renders those bodies,
+// puts them into the model and renders again only the jobs whose fingerprint changed (the
+// pages and their sections' feeds; RenderCache says what reads what). It takes a page only
+// when everything else a full build would derive from the file is certain to be unchanged:
+//   - the text before the body (the front matter) is byte for byte the same, and the file
+//     parses to the same split, so the page's address, sections and taxonomies are too;
+//   - the rendered body keeps its headings and first paragraph, which other pages read
+//     (lists, anchors, summaries);
+//   - neither the old nor the new body has ballot directives;
+//   - rendering its Markdown, its links and its anchors reports nothing (a full build
+//     shows every message the same way on each rebuild);
+//   - no page date or round time was crossed since the build (the model holds the
+//     build's clock: what is published, what is future, which rounds are open).
+// Any other change — a file added, deleted or renamed, front matter, data, templates,
+// site.yaml, static files — returns kNeedsBuild before anything is touched, and the
+// caller builds; so does a failure half-way (the session is then cleared). What PatchSite
+// writes is byte-identical to what a full build of the same sources writes (tested).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "common/diagnostic.h"
+#include "generator/build.h"
+#include "generator/cache/render_cache.h"
+#include "generator/content/markdown.h"
+#include "generator/core/file_system.h"
+#include "generator/model/site.h"
+#include "generator/render/site_renderer.h"
+#include "generator/render/template_set.h"
+
+namespace yhdessa {
+
+/// What a build leaves for PatchSite (BuildOptions::session). Filled only by a build that
+/// reported no errors and used the build cache; empty (ready() false) otherwise.
+struct BuildSession {
+  std::unique_ptr<Site> site;
+  std::unique_ptr<TemplateSet> templates;                   // the renderer reads them
+  std::unique_ptr<SiteRenderer> renderer;                   // renders from *site
+  std::unique_ptr<RenderCache> render_cache;                // fingerprints from *site
+  std::vector<RenderJob> jobs;                              // the build's, in its order
+  std::vector<uint64_t> fingerprints;                       // by job; 0 for jobs not cached
+  std::map<std::string, MarkdownOptions> markdown_options;  // by language
+  /// By page: the hash of its source before the body (0: not known, never patched).
+  std::vector<uint64_t> front_matter_hashes;
+  std::unordered_set<std::string> content_files;  // every file below content/, as listed
+  /// The build's clock reads the model as it is until this time (seconds since the epoch):
+  /// the first page date, publication, expiry or round opening or closing after it.
+  int64_t valid_until = 0;
+
+  bool ready() const { return site != nullptr; }
+  void Clear() { *this = BuildSession(); }
+};
+
+struct PatchResult {
+  enum Outcome { kPatched, kNeedsBuild } outcome = kNeedsBuild;
+  std::string reason;  // kNeedsBuild: why, for --verbose
+  size_t pages = 0;    // pages whose bodies were replaced
+  size_t files = 0;    // files written
+};
+
+/// Applies the changes `changed` (paths relative to the site root, as the change watcher
+/// reports them) to `session` and writes the files that change to `out`, or says that a
+/// full build is needed. `now`: the clock (seconds since the epoch). Diagnostics go to
+/// `diags` only when something fails after the files were checked (a write error).
+PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
+                      const std::vector<std::string>& changed, int64_t now, OutputSink& out,
+                      DiagnosticList& diags);
+
+}  // namespace yhdessa

@@ -1,0 +1,257 @@
+// SitePatch, `serve`'s fast path: after a body edit the patched site must be exactly what
+// a fresh full build of the edited sources writes, and every change it cannot be sure of
+// must be left to a full build, with nothing written and the session unchanged.
+#include "generator/site_patch.h"
+
+#include <catch2/catch.hpp>
+#include <functional>
+#include <set>
+
+#include "generator/cache/build_cache.h"
+#include "generator/cache/content_hash.h"
+#include "generator/cache/source_cache.h"
+#include "test_site.h"
+
+using namespace yhdessa;
+using namespace yhdessa::testing;
+
+namespace {
+
+constexpr int64_t kNow = 1735689600;  // as testing::Build
+
+// public/ between builds: a file is reused while its content is what the cache stamped.
+class PersistentOutput : public MemoryOutput {
+ public:
+  bool Reuse(const std::string& path, uint64_t stamp) override {
+    auto it = previous.find(path);
+    if (it == previous.end() || HashBytes(it->second) != stamp) return false;
+    return Write(path, it->second).ok();
+  }
+  std::map<std::string, std::string> previous;
+};
+
+// What `yhdessa serve` keeps between rebuilds, and its public/.
+struct Serve {
+  BuildCache cache;
+  SourceCache sources;
+  BuildSession session;
+  std::map<std::string, std::string> site;
+  std::string errors;
+
+  bool FullBuild(const MemoryFileSystem& fs, int64_t now = kNow) {
+    PersistentOutput out;
+    out.previous = site;
+    DiagnosticList diags;
+    BuildOptions options;
+    options.filter.now = now;
+    options.cache = &cache;
+    options.sources = &sources;
+    options.session = &session;
+    BuildSite(fs, out, options, diags);
+    errors = diags.Format();
+    if (diags.has_errors()) {
+      cache.CarryOver(false);
+      return false;
+    }
+    site = std::move(out.files);
+    cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
+      auto it = site.find(path);
+      if (it == site.end()) return std::nullopt;
+      return HashBytes(it->second);
+    });
+    cache.CarryOver(true);
+    return true;
+  }
+
+  // The serve loop: the patch when it can, else a full build (whose success is `built`).
+  // Returns the outcome and the files the patch wrote.
+  PatchResult Change(const MemoryFileSystem& fs, const std::vector<std::string>& changed,
+                     std::set<std::string>* written = nullptr, int64_t now = kNow,
+                     bool* built = nullptr) {
+    MemoryOutput out;
+    DiagnosticList diags;
+    PatchResult r = PatchSite(session, fs, changed, now, out, diags);
+    if (r.outcome == PatchResult::kPatched) {
+      CHECK_FALSE(diags.has_errors());
+      for (auto& [path, content] : out.files) {
+        if (written) written->insert(path);
+        site[path] = std::move(content);
+      }
+    } else {
+      CHECK(out.files.empty());  // nothing is written before a full build is asked for
+      bool ok = FullBuild(fs, now);
+      if (built) {
+        *built = ok;
+      } else {
+        INFO(errors);
+        REQUIRE(ok);
+      }
+    }
+    return r;
+  }
+};
+
+MemoryFileSystem SampleSite() {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\n"
+      "languages:\n  fi: {name: Suomeksi, weight: 1}\n  sv: {name: På svenska, weight: 2}\n");
+  fs.Add("content/_index.md",
+         "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
+  fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVi gör det tillsammans!\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  for (int i = 1; i <= 5; ++i) {
+    std::string n = std::to_string(i);
+    fs.Add("content/uutiset/u" + n + ".md",
+           "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n +
+               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + n +
+               ".\n\nToinen kappale.\n\n## Lisää\n\nKatso [etusivu](../_index.md).\n");
+  }
+  fs.Add("content/uutiset/u1.sv.md", "---\ntitle: Nyhet 1\ndate: 2024-01-10\n---\nStycke.\n");
+  fs.Add("content/tulossa.md", "---\ntitle: Tulossa\ndate: 2025-06-01\n---\nPian.\n");
+  fs.Add("content/palvelut/rata/index.md",
+         "---\ntitle: Rata\n---\n![Frisbeegolfrata](kuva.jpg)\n\nLue "
+         "[uutinen](../../uutiset/u2.md#lisaa).\n");
+  fs.Add("content/palvelut/rata/kuva.jpg", "JPEG");
+  fs.Add("data/kunta.yaml", "nimi: Testilä\n");
+  return fs;
+}
+
+void Replace(MemoryFileSystem& fs, const std::string& file, const std::string& from,
+             const std::string& to) {
+  std::string t = *fs.ReadFile(file);
+  size_t at = t.find(from);
+  REQUIRE(at != std::string::npos);
+  fs.Add(file, t.replace(at, from.size(), to));
+}
+
+// The site the serve loop has now is the one a fresh build of `fs` writes.
+void RequireSameAsFreshBuild(const Serve& s, const MemoryFileSystem& fs, int64_t now = kNow) {
+  BuildFilter filter;
+  filter.now = now;
+  auto fresh = Build(fs, filter);
+  INFO(fresh.diagnostics);
+  REQUIRE(fresh.ok);
+  REQUIRE(s.site.size() == fresh.files.size());
+  for (const auto& [path, content] : fresh.files) {
+    INFO(path);
+    REQUIRE(s.site.count(path));
+    CHECK(s.site.at(path) == content);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as a build does") {
+  auto fs = SampleSite();
+  Serve s;
+  REQUIRE(s.FullBuild(fs));
+  REQUIRE(s.session.ready());
+  Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "Muutettu *kappale* ja [linkki](u4.md).");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u3.md"}, &written);
+  INFO(r.reason);
+  REQUIRE(r.outcome == PatchResult::kPatched);
+  CHECK(r.pages == 1);
+  CHECK(written == std::set<std::string>{"uutiset/u3/index.html", "uutiset/atom.xml"});
+  RequireSameAsFreshBuild(s, fs);
+
+  SECTION("patches follow each other, several pages at once") {
+    Replace(fs, "content/uutiset/u3.md", "Muutettu", "Taas muutettu");
+    Replace(fs, "content/palvelut/rata/index.md", "Lue", "Lue myös");
+    r = s.Change(fs, {"content/palvelut/rata/index.md", "content/uutiset/u3.md"});
+    CHECK(r.outcome == PatchResult::kPatched);
+    CHECK(r.pages == 2);
+    RequireSameAsFreshBuild(s, fs);
+  }
+  SECTION("a full build after a patch renders the patched pages from the new text") {
+    Replace(fs, "content/uutiset/u1.md", "title: Uutinen 1", "title: Ykkösuutinen");
+    CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
+    RequireSameAsFreshBuild(s, fs);
+    // Back to the text of the first build: a stale cache entry must not bring it back.
+    Replace(fs, "content/uutiset/u3.md", "Muutettu *kappale* ja [linkki](u4.md).",
+            "Toinen kappale.");
+    CHECK(s.Change(fs, {"content/uutiset/u3.md"}).outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+  SECTION("an editor's temporary file, gone after the save, is not a change") {
+    Replace(fs, "content/uutiset/u2.md", "Toinen", "Kolmas");
+    r = s.Change(fs, {"content/4913", "content/uutiset/u2.md", "content/uutiset/u2.md~"});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full build") {
+  auto fs = SampleSite();
+  Serve s;
+  REQUIRE(s.FullBuild(fs));
+  int64_t now = kNow;
+  bool errors = false;  // the full build must report them
+  std::vector<std::string> changed{"content/uutiset/u3.md"};
+  SECTION("front matter") {
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen kolme");
+  }
+  SECTION("front matter that only gets longer in its last line") {
+    Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
+  }
+  SECTION("the first paragraph, which lists and feeds show") {
+    Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "Ensimmäinen kappale.");
+  }
+  SECTION("a heading, which other pages' anchors may name") {
+    Replace(fs, "content/uutiset/u4.md", "## Lisää", "## Enemmän");
+    changed = {"content/uutiset/u4.md"};
+  }
+  SECTION("a broken link: a full build reports it") {
+    Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "[Rikki](ei-ole.md)");
+    errors = true;
+  }
+  SECTION("a ballot directive") {
+    Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "{{< aanestys kierros=\"x\" >}}");
+    errors = true;  // no such round
+  }
+  SECTION("a new page") {
+    fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\n---\nUusi.\n");
+    changed = {"content/uutiset/u6.md"};
+  }
+  SECTION("a deleted page") {
+    fs.Remove("content/uutiset/u5.md");
+    changed = {"content/uutiset/u5.md"};
+  }
+  SECTION("data, templates and site.yaml") {
+    fs.Add("data/kunta.yaml", "nimi: Toinen\n");
+    changed = {"data/kunta.yaml"};
+  }
+  SECTION("a page's date passed since the build: it is no longer future") {
+    Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "Muutettu.");
+    now = 1748736000 + 1;  // 2025-06-01 and a second
+  }
+  bool built = false;
+  PatchResult r = s.Change(fs, changed, nullptr, now, &built);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK_FALSE(r.reason.empty());
+  if (errors) {
+    CHECK_FALSE(built);
+    CHECK_FALSE(s.session.ready());
+  } else {
+    CHECK(built);
+    RequireSameAsFreshBuild(s, fs, now);
+  }
+}
+
+TEST_CASE("site patch: no session after a failed build, until a build succeeds") {
+  auto fs = SampleSite();
+  Serve s;
+  REQUIRE(s.FullBuild(fs));
+  fs.Add("content/rikki.md", "---\ntitle: [\n---\n");
+  CHECK_FALSE(s.FullBuild(fs));
+  CHECK_FALSE(s.session.ready());
+  MemoryOutput out;
+  DiagnosticList diags;
+  CHECK(PatchSite(s.session, fs, {"content/uutiset/u3.md"}, kNow, out, diags).outcome ==
+        PatchResult::kNeedsBuild);
+  fs.Remove("content/rikki.md");
+  REQUIRE(s.FullBuild(fs));
+  CHECK(s.session.ready());
+}
