@@ -3,6 +3,8 @@
 //
 // LoadCacheFile never fails the build: a missing file is an empty cache; a truncated,
 // corrupt or other-version file is an empty cache with a one-line note for the user.
+// (markdown.bin's records are checked when a page uses them: one found damaged then is a
+// missing record, rendered or parsed again, without a note.)
 // SaveCacheFile writes a temporary file and renames it over the old one, so a crash
 // leaves the old cache or the new one, never half of one. The caller removes the cache
 // before it replaces the site and saves it after, so a cache never describes a site that
