@@ -5,6 +5,7 @@
 #include "generator/cache/content_hash.h"
 #include "generator/core/parallel.h"
 #include "generator/model/site_assembly.h"
+#include "generator/render/round_view.h"
 
 namespace yhdessa {
 namespace {
@@ -101,8 +102,10 @@ uint64_t GlobalInputsHash(const FileSystem& fs, const Site& site, const std::str
   for (const auto& s : site.static_files) h.Bytes(s.source).Bytes(s.output);
   h.U64(site.content_file_urls.size());
   for (const auto& [file, url] : site.content_file_urls) h.Bytes(file).Bytes(url);
-  // Rounds say whether they are open: their pages depend on the clock.
-  if (!site.rounds.empty()) h.I64(site.now);
+  // Rounds say whether they are open: their pages depend on the clock, but only through
+  // each round's phase (hashing the clock would render every page on every build).
+  h.U64(site.rounds.size());
+  for (const auto& r : site.rounds) h.U64(static_cast<uint64_t>(PhaseAt(r, site.now)));
   // So do the pages marked as not yet published (shown with --future).
   for (size_t i = 0; i < site.pages.size(); ++i) {
     if (IsFuture(site.pages[i].fm, site.now)) h.U64(i);

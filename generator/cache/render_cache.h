@@ -3,8 +3,8 @@
 // A job's fingerprint covers everything its rendering can read:
 //   - the global inputs (GlobalInputsHash): site.yaml and the command-line options that
 //     change it, every file of the theme (templates, UI strings, assets, static), data/,
-//     the accessibility statement, the list of static files, the build's clock when the
-//     site has voting rounds (they show whether they are open);
+//     the accessibility statement, the list of static files, each voting round's phase
+//     at the build's clock (upcoming, open or closed: its pages say which);
 //   - the summary of every page: everything the model holds about it except its rendered
 //     body (front matter, address, place in sections and taxonomies, headings, first
 //     paragraph). Lists, menus, breadcrumbs and translations read only these;

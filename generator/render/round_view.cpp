@@ -35,6 +35,13 @@ std::string FormatRoundTime(const std::string& iso, const std::string& lang) {
   return date + (lang == "sv" ? " kl. " : " klo ") + std::to_string(dt->hour) + "." + mm;
 }
 
+RoundPhase PhaseAt(const RoundDefinition& r, int64_t now) {
+  auto o = ParseDateTime(r.opens), c = ParseDateTime(r.closes);
+  if (o && now < o->Epoch()) return RoundPhase::kUpcoming;
+  if (c && now >= c->Epoch()) return RoundPhase::kClosed;
+  return RoundPhase::kOpen;
+}
+
 ViewData RoundView(const RoundDefinition& r, const RoundViewContext& ctx) {
   ViewData v;
   v.Set("id", r.id);
@@ -43,12 +50,10 @@ ViewData RoundView(const RoundDefinition& r, const RoundViewContext& ctx) {
   v.Set("closes", FormatRoundTime(r.closes, ctx.lang));
   v.Set("opens_iso", r.opens);
   v.Set("closes_iso", r.closes);
-  auto o = ParseDateTime(r.opens), c = ParseDateTime(r.closes);
-  bool before = o && ctx.now < o->Epoch();
-  bool after = c && ctx.now >= c->Epoch();
-  v.Set("is_upcoming", before);
-  v.Set("is_closed", after);
-  v.Set("is_open", !before && !after);
+  RoundPhase phase = PhaseAt(r, ctx.now);
+  v.Set("is_upcoming", phase == RoundPhase::kUpcoming);
+  v.Set("is_closed", phase == RoundPhase::kClosed);
+  v.Set("is_open", phase == RoundPhase::kOpen);
   v.Set("rule", r.rule);
   v.Set("min_choices", std::to_string(r.min_choices));
   if (r.max_choices > 0) v.Set("max_choices", std::to_string(r.max_choices));

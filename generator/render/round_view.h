@@ -23,6 +23,11 @@ struct RoundViewContext {
 
 ViewData RoundView(const RoundDefinition& round, const RoundViewContext& ctx);
 
+/// Where a round stands at `now` (seconds since the epoch). It is all a round's pages read
+/// of the build's clock, so the build cache hashes this rather than the clock itself.
+enum class RoundPhase { kUpcoming, kOpen, kClosed };
+RoundPhase PhaseAt(const RoundDefinition& round, int64_t now);
+
 /// "15 000 €" with a no-break space as the thousands separator (fi, sv), "€15,000" (en).
 std::string FormatEuros(int64_t euros, const std::string& lang);
 

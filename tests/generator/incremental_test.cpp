@@ -51,6 +51,7 @@ struct Workspace {
   std::map<std::string, std::string> site;
   std::set<std::string> reused;  // of the last build: files kept from the one before
   BuildStats last;
+  int64_t now = 1735689600;  // the build's clock, as testing::Build's
 
   /// Builds; false (and the site unchanged) when the build has errors.
   bool TryBuild(const MemoryFileSystem& fs, bool use_cache = true) {
@@ -68,7 +69,7 @@ struct Workspace {
     out.previous = site;
     DiagnosticList diags;
     BuildOptions options;
-    options.filter.now = 1735689600;  // as testing::Build
+    options.filter.now = now;
     if (use_cache) options.cache = &cache;
     if (use_cache && serve) options.sources = &sources;
     if (use_cache && !serve) options.source_index = &index;
@@ -620,4 +621,44 @@ TEST_CASE("incremental: a source written in the last seconds is not indexed by i
   CHECK_FALSE(fs->ChangedRecently("a.md", -60));  // "a minute before now" is after it
   CHECK(fs->ChangedRecently("missing.md", 2));    // unknown: not to be trusted
   CHECK_FALSE(MemoryFileSystem().ChangedRecently("a.md", 2));
+}
+
+TEST_CASE(
+    "incremental: a site with a voting round reuses its pages until the round opens or closes") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/omakouvola/_index.md",
+         "---\ntitle: OmaKouvola 2025\nkind: pb-round\nround: omakouvola-2025\n"
+         "opens: 2025-01-10T09:00:00+02:00\ncloses: 2025-01-31T23:59:00+02:00\nrule: greedy\n"
+         "areas:\n  - {id: elimaki, name: Elimäki, budget: 15000}\n---\nÄänestä!\n");
+  fs.Add("content/omakouvola/penkit.md",
+         "---\ntitle: Penkit\nkind: proposal\nround: omakouvola-2025\narea: elimaki\ncost: "
+         "1200\n---\nKuvaus.\n");
+  fs.Add("content/uutiset/a.md", "---\ntitle: Uutinen\n---\nTeksti.\n");
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    Workspace ws(serve);
+    auto same_as_fresh_build = [&] {
+      BuildFilter filter;
+      filter.now = ws.now;
+      auto fresh = Build(fs, filter);
+      INFO(fresh.diagnostics);
+      REQUIRE(fresh.ok);
+      RequireSameSite(ws.site, fresh.files);
+    };
+    ws.now = 1735689600;  // 2025-01-01: upcoming
+    ws.Build(fs);
+    ws.now += 3600;  // an hour later the clock differs, the round's phase does not
+    ws.Build(fs);
+    CHECK(ws.last.pages_rendered == 0);
+    same_as_fresh_build();
+    ws.now = 1736600000;  // 2025-01-11: open
+    ws.Build(fs);
+    CHECK(ws.last.pages_rendered > 0);
+    same_as_fresh_build();
+    ws.now = 1738400000;  // 2025-02-01: closed
+    ws.Build(fs);
+    CHECK(ws.last.pages_rendered > 0);
+    same_as_fresh_build();
+  }
 }
