@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -57,6 +58,28 @@ std::string PlainText(cmark_node* node) {
   return out;
 }
 
+// Words of one text: characters that start a run of non-spaces. `in_word` carries over
+// from the previous text node (emphasis and links do not split a word). Without a branch
+// per character: the loop that tested each one was a twentieth of the build's time.
+size_t CountWords(const char* text, bool& in_word) {
+  static constexpr auto kSpace = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : {' ', '\n', '\t', '\r'}) t[c] = 1;
+    return t;
+  }();
+  if (!text) return 0;
+  size_t n = 0;
+  unsigned prev_space = !in_word;
+  const auto* c = reinterpret_cast<const unsigned char*>(text);
+  for (; *c; ++c) {
+    unsigned space = kSpace[*c];
+    n += prev_space & (space ^ 1u);
+    prev_space = space;
+  }
+  in_word = !prev_space;
+  return n;
+}
+
 // Words of the text nodes, counted in place (building the page's whole text first
 // cost more than the count).
 size_t CountWordsIn(cmark_node* root) {
@@ -68,11 +91,7 @@ size_t CountWordsIn(cmark_node* root) {
     cmark_node* node = cmark_iter_get_node(it);
     cmark_node_type type = cmark_node_get_type(node);
     if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
-      for (const char* c = cmark_node_get_literal(node); c && *c; ++c) {
-        bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-      }
+      n += CountWords(cmark_node_get_literal(node), in_word);
     } else if (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE && type != CMARK_NODE_EMPH &&
                type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK) {
       in_word = false;  // breaks, blocks and other nodes separate words

@@ -112,3 +112,12 @@ TEST_CASE("markdown: first paragraph and word count") {
   CHECK(r.md.first_paragraph == "Ensimmäinen kappale tässä.");
   CHECK(r.md.word_count == 5);
 }
+
+TEST_CASE("markdown: word count across inline nodes, spaces and line breaks") {
+  // Emphasis and links inside a word do not split it; breaks and blocks do.
+  CHECK(Render("**Kou**vola ja [Kuu](https://x.fi)sankoski\n").md.word_count == 3);
+  CHECK(Render("  yksi\tkaksi\r\nkolme  \n\nneljä`koodi` viisi\n").md.word_count == 5);
+  CHECK(Render("yksi\\\nkaksi\n").md.word_count == 2);  // a hard line break
+  CHECK(Render("- a\n- b\n\n| c | d |\n|---|---|\n| e | f |\n").md.word_count == 6);
+  CHECK(Render("").md.word_count == 0);
+}
