@@ -42,6 +42,27 @@ TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists") {
   CHECK_FALSE(Contains(r.md.html, "<input"));  // no unlabeled form controls
 }
 
+// Extensions are attached only to bodies that have their characters (AttachExtensions):
+// each one must still act whenever it can.
+TEST_CASE("markdown: every GFM extension still acts on the characters it starts from") {
+  auto html = [](const std::string& text) { return Render(text).md.html; };
+  CHECK(html("www.kouvola.fi\n") ==
+        "<p><a href=\"http://www.kouvola.fi\">www.kouvola.fi</a></p>\n");
+  CHECK(html("Kysy: kirjaamo@kouvola.fi\n") ==
+        "<p>Kysy: <a href=\"mailto:kirjaamo@kouvola.fi\">kirjaamo@kouvola.fi</a></p>\n");
+  CHECK(html("ftp://tiedostot.kouvola.fi\n") ==
+        "<p><a href=\"ftp://tiedostot.kouvola.fi\">ftp://tiedostot.kouvola.fi</a></p>\n");
+  CHECK(html("~~pois~~\n") == "<p><del>pois</del></p>\n");
+  CHECK(Contains(html("1. [X] tehty\n"), "task-done"));
+  // A table needs no pipe: its delimiter row alone makes one.
+  CHECK(Contains(html("Kohde\n:-:\nKirjasto\n"), "<td align=\"center\">Kirjasto</td>"));
+  auto unsafe = Render("<b>x</b> <iframe src=\"a\"></iframe>\n", true).md.html;
+  CHECK(Contains(unsafe, "<b>x</b>"));
+  CHECK(Contains(unsafe, "&lt;iframe"));
+  // Without those characters nothing is linked, struck or ticked.
+  CHECK(html("Klo 10:00 w. [a] ~ kouvola.fi\n") == "<p>Klo 10:00 w. [a] ~ kouvola.fi</p>\n");
+}
+
 TEST_CASE("markdown: headings get unique ids and labelled anchors") {
   auto r = Render("## Miksi yhdessä?\n\n## Miksi yhdessä?\n\n### Ääni\n");
   REQUIRE(r.md.headings.size() == 3);
