@@ -175,7 +175,7 @@ struct NodeDeleter {
 // - tables get a focusable scroll box, so wide tables scroll by themselves at 400 % zoom
 //   instead of widening the page, and header cells get scope="col".
 // - "\x1E<n>\x1E" -> nothing; directive n's html_offset is set to that place.
-std::string PostProcess(const std::string& s, const MarkdownOptions& options,
+std::string PostProcess(std::string_view s, const MarkdownOptions& options,
                         std::vector<Directive>& directives) {
   const std::string done = "<span class=\"task task-done\">☑<span class=\"visually-hidden\"> " +
                            HtmlEscape(options.task_done_label) + ":</span></span> ";
@@ -409,11 +409,11 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   if (first_paragraph) out.first_paragraph = PlainText(first_paragraph);
   out.word_count = CountWordsIn(doc.get());
 
+  // Post-processed straight from cmark's buffer: copying it into a string first was one
+  // more pass over every page's HTML.
   char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
-  out.html = html;
+  out.html = PostProcess(html, options, out.directives);
   free(html);
-
-  out.html = PostProcess(out.html, options, out.directives);
   out.html.shrink_to_fit();  // kept for every page until rendering: no spare capacity
   return out;
 }

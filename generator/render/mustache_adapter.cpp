@@ -81,6 +81,14 @@ ViewData& ViewData::Set(const std::string& key, const std::string& value) {
   impl_->data[key] = mu::data(value);
   return *this;
 }
+// The library copies a string into its data; its text is ours once constructed (as a
+// list's items are, see Append), so an empty one takes the text over.
+ViewData& ViewData::Set(const std::string& key, std::string&& value) {
+  mu::data text(mu::data::type::string);
+  const_cast<std::string&>(text.string_value()).swap(value);
+  impl_->data[key] = std::move(text);
+  return *this;
+}
 ViewData& ViewData::Set(const std::string& key, bool value) {
   return Set(key, Bool(value));
 }

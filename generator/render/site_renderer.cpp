@@ -734,7 +734,7 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       return std::nullopt;
     }
     ViewData top;  // the page's own view stays as it is: copying it would copy every list
-    top.Set("main", main);
+    top.Set("main", std::move(main));
     if (!r.Render("baseof", sv, view, html, error, &top)) {
       diags.Error({file, 0, 0}, error);
       return std::nullopt;

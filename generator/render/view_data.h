@@ -30,6 +30,8 @@ class ViewData {
   /// Object fields (this must be an object).
   ViewData& Set(const std::string& key, ViewData value);
   ViewData& Set(const std::string& key, const std::string& value);
+  /// Takes the text over without copying it (a page's HTML, a rendered layout).
+  ViewData& Set(const std::string& key, std::string&& value);
   ViewData& Set(const std::string& key, const char* value) { return Set(key, std::string(value)); }
   ViewData& Set(const std::string& key, bool value);
   /// List items (this must be a list).
