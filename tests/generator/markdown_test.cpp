@@ -141,4 +141,8 @@ TEST_CASE("markdown: word count across inline nodes, spaces and line breaks") {
   CHECK(Render("yksi\\\nkaksi\n").md.word_count == 2);  // a hard line break
   CHECK(Render("- a\n- b\n\n| c | d |\n|---|---|\n| e | f |\n").md.word_count == 6);
   CHECK(Render("").md.word_count == 0);
+  // A dangerous image is unwrapped to its text, which joins the words around it.
+  CHECK(Render("yksi![kaksi](javascript:x)kolme\n").md.word_count == 1);
+  CHECK(Render("yksi![kaksi](javascript:x)kolme\n", true).md.word_count == 3);
+  CHECK(Render("yksi![kaksi](kuva.png)kolme\n").md.word_count == 3);
 }
