@@ -248,8 +248,11 @@ class Context : public mu::basic_context<std::string> {
 };
 
 // The library's html_escape (same entities), without a per-character append.
-std::string Escape(const std::string& s) {
+std::string TemplateEscape(std::string_view s) {
   return HtmlEscapeWith(s, "&apos;");
+}
+std::string Escape(const std::string& s) {
+  return TemplateEscape(s);
 }
 
 // Appends what the template writes to a string without an ostringstream's copies.

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -34,6 +35,9 @@ class TemplateSet {
   std::string dir_;
   std::map<std::string, std::string> sources_;  // name -> partial-expanded text
 };
+
+/// Text as a template's {{x}} writes it (HTML-escaped, the apostrophe as &apos;).
+std::string TemplateEscape(std::string_view text);
 
 /// One render thread's compiled copies (a compiled template is not safe to share).
 class TemplateRenderer {
