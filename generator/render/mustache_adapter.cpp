@@ -1,6 +1,7 @@
 // The Mustache library's side of TemplateSet and ViewData.
 #include <kainjow/mustache.hpp>
 
+#include <cctype>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -205,6 +206,19 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
     set->sources_[StemOf(f, set->dir_)] = std::move(expanded);
   }
   return set;
+}
+
+bool TemplateSet::Mentions(std::string_view name) const {
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  };
+  for (const auto& [template_name, text] : sources_) {
+    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      size_t end = at + name.size();
+      if ((at == 0 || !word(text[at - 1])) && (end == text.size() || !word(text[end]))) return true;
+    }
+  }
+  return false;
 }
 
 // The library's context, with two changes: a dotted name ("page.title") is split once per

@@ -104,6 +104,9 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       templates_(templates),
       i18n_(std::move(i18n)),
       assets_(std::move(assets)),
+      shows_translations_(templates.Mentions("translations")),
+      shows_breadcrumbs_(templates.Mentions("breadcrumbs") ||
+                         templates.Mentions("has_breadcrumbs")),
       list_items_(site.pages.size()),
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
@@ -292,7 +295,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("future", IsFuture(p.fm, site_.now));
 
   // Language versions of this page, for the switcher and hreflang alternates.
-  {
+  if (shows_translations_) {
     const std::map<std::string, int>* versions = nullptr;
     if (auto it = site_.translations.find(p.translation_key); it != site_.translations.end())
       versions = &it->second;
@@ -373,19 +376,21 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   }
 
   // Breadcrumbs from the home page down to this page; the last one is the current page.
-  std::vector<int> chain;
-  for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
-  std::reverse(chain.begin(), chain.end());
-  ViewData crumbs = ViewData::List();
-  for (int i : chain) {
-    ViewData c;
-    c.Set("title",
-          site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
-    c.Set("url", SiteUrl(site_, site_.pages[i].url));
-    crumbs.Push(std::move(c));
+  if (shows_breadcrumbs_) {
+    std::vector<int> chain;
+    for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
+    std::reverse(chain.begin(), chain.end());
+    ViewData crumbs = ViewData::List();
+    for (int i : chain) {
+      ViewData c;
+      c.Set("title",
+            site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
+      c.Set("url", SiteUrl(site_, site_.pages[i].url));
+      crumbs.Push(std::move(c));
+    }
+    page.Set("breadcrumbs", std::move(crumbs));
+    page.Set("has_breadcrumbs", !chain.empty());
   }
-  page.Set("breadcrumbs", std::move(crumbs));
-  page.Set("has_breadcrumbs", !chain.empty());
 
   // Taxonomy terms of this page.
   ViewData taxes = ViewData::List();

@@ -83,6 +83,9 @@ class SiteRenderer {
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
+  // Lists no template of the theme mentions are not built for every page.
+  bool shows_translations_;
+  bool shows_breadcrumbs_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<std::once_flag[]> list_item_built_;
 };

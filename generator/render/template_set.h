@@ -30,6 +30,9 @@ class TemplateSet {
   /// Where templates are looked for, for "missing template" messages.
   const std::string& dir() const { return dir_; }
   const std::map<std::string, std::string>& sources() const { return sources_; }
+  /// False when no template has `name` anywhere in its text (as a word of letters, digits,
+  /// '_' and '-'), so no template can show it: the renderer need not build it.
+  bool Mentions(std::string_view name) const;
 
  private:
   std::string dir_;

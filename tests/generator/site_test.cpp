@@ -280,3 +280,22 @@ TEST_CASE("site: page content and layout reach the output as Mustache would writ
   const std::string b = "[]\n<>\n()\n.\n";
   CHECK(r.files["b/index.html"] == b + "|" + HtmlEscapeWith(b, "&apos;") + "|\n");
 }
+
+// The renderer builds the translation and breadcrumb lists only for themes whose
+// templates mention them (TemplateSet::Mentions); any template mentioning them gets them.
+TEST_CASE("site: lists a theme mentions are built, in any template") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/baseof.mustache", "{{{main}}}");
+  for (const char* name : {"section", "page", "home"}) {
+    fs.Add(std::string("themes/default/templates/") + name + ".mustache", "{{page.title}}");
+  }
+  fs.Add("themes/default/templates/polku.mustache",
+         "{{#page.has_breadcrumbs}}{{#page.breadcrumbs}}{{title}}>{{/page.breadcrumbs}}"
+         "{{/page.has_breadcrumbs}}{{#page.translations}}[{{code}}]{{/page.translations}}");
+  fs.Add("content/osa/_index.md", "---\ntitle: Osa\n---\n");
+  fs.Add("content/osa/a.md", "---\ntitle: A\nlayout: polku\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(r.files["osa/a/index.html"] == "Etusivu>Osa>[fi]");
+}
