@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <set>
@@ -110,8 +112,9 @@ std::string PlainText(cmark_node* node) {
 }
 
 // Words of one text: characters that start a run of non-spaces. `in_word` carries over
-// from the previous text node (emphasis and links do not split a word). Without a branch
-// per character: the loop that tested each one was a twentieth of the build's time.
+// from the previous text node (emphasis and links do not split a word). Eight bytes at a
+// time, without a branch per character: the loop that tested each one was a twentieth
+// of the build's time, mostly mispredicted branches at the edges of words.
 size_t CountWords(const char* text, bool& in_word) {
   static constexpr auto kSpace = [] {
     std::array<unsigned char, 256> t{};
@@ -119,15 +122,33 @@ size_t CountWords(const char* text, bool& in_word) {
     return t;
   }();
   if (!text) return 0;
-  size_t n = 0;
-  unsigned prev_space = !in_word;
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  // The high bit of each byte of x that equals c (exact: no borrow between bytes).
+  auto equal = [&](uint64_t x, unsigned char c) {
+    uint64_t t = x ^ (kOnes * c);
+    return ~(((t & kLow7) + kLow7) | t) & kHigh;
+  };
   const auto* c = reinterpret_cast<const unsigned char*>(text);
-  for (; *c; ++c) {
-    unsigned space = kSpace[*c];
-    n += prev_space & (space ^ 1u);
-    prev_space = space;
+  size_t size = std::strlen(text), n = 0, i = 0;
+  uint64_t space_before = !in_word;  // 1 when the byte before is a space
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= size; i += 8) {
+      uint64_t x;
+      std::memcpy(&x, c + i, 8);
+      uint64_t space = equal(x, ' ') | equal(x, '\n') | equal(x, '\t') | equal(x, '\r');
+      uint64_t before = (space << 8) | (space_before << 7);  // byte k: is byte k-1 a space
+      n += static_cast<size_t>(std::popcount(~space & before & kHigh));
+      space_before = space >> 63;
+    }
   }
-  in_word = !prev_space;
+  for (; i < size; ++i) {
+    uint64_t space = kSpace[c[i]];
+    n += space_before & (space ^ 1u);
+    space_before = space;
+  }
+  in_word = !space_before;
   return n;
 }
 
