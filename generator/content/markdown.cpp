@@ -253,8 +253,13 @@ std::string PostProcess(std::string_view s, const MarkdownOptions& options,
       }
       continue;
     }
+    // Every rule's tag starts "<i", "<t" or "</t": most tags (<p>, <a>, </li>) are
+    // passed over without comparing them with each rule.
+    char c1 = rest.size() > 1 ? rest[1] : '\0';
+    bool maybe = c1 == 'i' || c1 == 't' || (c1 == '/' && rest.size() > 2 && rest[2] == 't');
     bool matched = false;
     for (const Rule& r : rules) {
+      if (!maybe) break;
       if (rest.substr(0, r.from.size()) == r.from) {
         out += r.to;
         i += r.from.size();
