@@ -133,6 +133,10 @@ void ViewData::Push(ViewData item) {
 void ViewData::PushRef(const ViewData& target) {
   Append(impl_->data, mu::data(mu::lambda(SharedRef{&target.impl_->data})));
 }
+ViewData& ViewData::SetRef(const std::string& key, const ViewData& target) {
+  impl_->data[key] = mu::data(mu::lambda(SharedRef{&target.impl_->data}));
+  return *this;
+}
 
 namespace {
 

@@ -108,7 +108,9 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       shows_breadcrumbs_(templates.Mentions("breadcrumbs") ||
                          templates.Mentions("has_breadcrumbs")),
       list_items_(site.pages.size()),
-      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
+      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
+      params_(site.pages.size()),
+      params_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
   for (unsigned w = 0; w < workers; ++w)
     renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
@@ -235,6 +237,12 @@ const ViewData& SiteRenderer::SharedListItem(int idx) const {
   return list_items_[idx];
 }
 
+const ViewData& SiteRenderer::SharedParams(int idx) const {
+  std::call_once(params_built_[idx],
+                 [&] { params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw); });
+  return params_[idx];
+}
+
 ViewData SiteRenderer::ListItem(int idx) const {
   const Page& p = site_.pages[idx];
   ViewData v;
@@ -262,7 +270,7 @@ ViewData SiteRenderer::ListItem(int idx) const {
   v.Set("is_section", p.type == PageType::kSection);
   if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
-  v.Set("params", ViewData::FromValue(p.fm.raw));
+  v.SetRef("params", SharedParams(idx));
   return v;
 }
 
@@ -280,7 +288,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("is_home", p.type == PageType::kHome);
   page.Set("is_section", p.type == PageType::kSection);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
-  page.Set("params", ViewData::FromValue(p.fm.raw));
+  page.SetRef("params", SharedParams(static_cast<int>(&p - site_.pages.data())));
   if (p.fm.date) {
     page.Set("date_iso", p.fm.date->Iso());
     page.Set("date", DisplayDate(*p.fm.date, p.lang));

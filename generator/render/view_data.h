@@ -40,6 +40,9 @@ class ViewData {
   /// it to `target`, which must outlive every render of the list (the renderer builds each
   /// page's list item once and lists share it). Only valid as a list item.
   void PushRef(const ViewData& target);
+  /// A field that stands for `target` in the same way (this must be an object): lookups
+  /// through the renderer's context see `target` itself.
+  ViewData& SetRef(const std::string& key, const ViewData& target);
 
   struct Impl;
   Impl& impl() { return *impl_; }

@@ -299,3 +299,26 @@ TEST_CASE("site: lists a theme mentions are built, in any template") {
   REQUIRE(r.ok);
   CHECK(r.files["osa/a/index.html"] == "Etusivu>Osa>[fi]");
 }
+
+// A page's front matter is built as template data once and shared by page.params and the
+// params of its list item (SiteRenderer::SharedParams): every way of reaching it works.
+TEST_CASE("site: front matter params reach page views and list items alike") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/baseof.mustache", "{{{main}}}");
+  fs.Add("themes/default/templates/page.mustache",
+         "{{page.params.status}}/{{#page.params}}{{status}},{{has_status}}{{/page.params}}/"
+         "{{^page.params.puuttuu}}ei{{/page.params.puuttuu}}");
+  fs.Add("themes/default/templates/section.mustache",
+         "{{#pages}}{{title}}={{params.status}}{{#params}}:{{status}}{{/params}};{{/pages}}");
+  fs.Add("themes/default/templates/home.mustache", "{{page.title}}");
+  fs.Add("content/osa/_index.md", "---\ntitle: Osa\n---\n");
+  fs.Add("content/osa/a.md", "---\ntitle: A\nweight: 1\nstatus: valmis\n---\n");
+  fs.Add("content/osa/b.md", "---\ntitle: B\nweight: 2\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  // (booleans print nothing; a map is one pass of its section even without the key)
+  CHECK(r.files["osa/a/index.html"] == "valmis/valmis,/ei");
+  CHECK(r.files["osa/b/index.html"] == "/,/ei");
+  CHECK(r.files["osa/index.html"] == "A=valmis:valmis;B=:;");
+}
