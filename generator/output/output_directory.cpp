@@ -22,11 +22,18 @@ Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::stri
   if (!fs::create_directory(staging, ec)) {
     return Status::IoError("cannot create " + staging + ": " + ec.message());
   }
-  return std::unique_ptr<OutputDirectory>(new OutputDirectory(dest, staging));
+  int fd = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    Status s = Status::IoError("cannot open " + staging + ": " + std::strerror(errno));
+    fs::remove_all(staging, ec);
+    return s;
+  }
+  return std::unique_ptr<OutputDirectory>(new OutputDirectory(dest, staging, fd));
 }
 
 OutputDirectory::~OutputDirectory() {
   if (!done_) Abort();
+  ::close(staging_fd_);
 }
 
 Status OutputDirectory::EnsureParent(const std::string& path) {
@@ -39,10 +46,9 @@ Status OutputDirectory::EnsureParent(const std::string& path) {
   }
   // Usually only the last folder is new (a page's own folder): one mkdir instead of
   // create_directories' stat of every level.
-  std::string full = staging_ + "/" + dir;
-  if (::mkdir(full.c_str(), 0777) != 0 && errno != EEXIST) {
+  if (::mkdirat(staging_fd_, dir.c_str(), 0777) != 0 && errno != EEXIST) {
     std::error_code ec;
-    fs::create_directories(full, ec);
+    fs::create_directories(staging_ + "/" + dir, ec);
     if (ec) return Status::IoError("cannot create folder " + dir + ": " + ec.message());
   }
   std::lock_guard<std::mutex> lock(mu_);
@@ -55,8 +61,7 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
     return Status::Internal("refusing to write outside the output folder: " + path);
   }
   YH_RETURN_IF_ERROR(EnsureParent(path));
-  std::string full = staging_ + "/" + path;
-  YH_RETURN_IF_ERROR(WriteNewFile(full, data, path));
+  YH_RETURN_IF_ERROR(WriteNewFile(path, data, path, staging_fd_));
   Add(path);
   return Status::Ok();
 }

@@ -39,12 +39,17 @@ class OutputDirectory : public OutputFolder {
   const std::string& staging() const { return staging_; }
 
  private:
-  OutputDirectory(std::string destination, std::string staging)
-      : OutputFolder(std::move(destination)), staging_(std::move(staging)) {}
+  OutputDirectory(std::string destination, std::string staging, int staging_fd)
+      : OutputFolder(std::move(destination)),
+        staging_(std::move(staging)),
+        staging_fd_(staging_fd) {}
   Status EnsureParent(const std::string& path);
   void Add(const std::string& path);
 
   std::string staging_;
+  // The staging folder, open: files and folders are made relative to it, so the kernel
+  // does not walk the staging folder's own path again for every page.
+  int staging_fd_;
   bool done_ = false;
   mutable std::mutex mu_;
   std::set<std::string> made_dirs_;

@@ -15,8 +15,11 @@
 namespace yhdessa {
 namespace fs = std::filesystem;
 
-Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path) {
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+static_assert(AT_FDCWD == -100, "output_folder.h spells AT_FDCWD out");
+
+Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path,
+                    int dir_fd) {
+  int fd = ::openat(dir_fd, file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
     return Status::IoError("cannot create " + path + ": " + std::strerror(errno));

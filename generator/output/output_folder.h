@@ -49,7 +49,9 @@ std::optional<uint64_t> FileStamp(const std::string& file);
 
 /// Creates `file`, which must not exist yet, with `data`; errors name `path` (the file's
 /// path in the site). An existing file is AlreadyExists: a build that writes a path twice.
-Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path);
+/// A relative `file` is relative to the folder open as `dir_fd` (default: the cwd).
+Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path,
+                    int dir_fd = -100 /* AT_FDCWD */);
 
 /// False for paths that would leave the output folder ("../x", "/etc/x").
 bool IsOutputPath(const std::string& path);

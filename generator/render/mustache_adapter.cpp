@@ -1,6 +1,9 @@
 // The Mustache library's side of TemplateSet and ViewData.
 #include <kainjow/mustache.hpp>
 
+#include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -81,6 +84,14 @@ ViewData& ViewData::Set(const std::string& key, const std::string& value) {
   impl_->data[key] = mu::data(value);
   return *this;
 }
+// The library copies a string into its data; its text is ours once constructed (as a
+// list's items are, see Append), so an empty one takes the text over.
+ViewData& ViewData::Set(const std::string& key, std::string&& value) {
+  mu::data text(mu::data::type::string);
+  const_cast<std::string&>(text.string_value()).swap(value);
+  impl_->data[key] = std::move(text);
+  return *this;
+}
 ViewData& ViewData::Set(const std::string& key, bool value) {
   return Set(key, Bool(value));
 }
@@ -121,6 +132,10 @@ void ViewData::Push(ViewData item) {
 }
 void ViewData::PushRef(const ViewData& target) {
   Append(impl_->data, mu::data(mu::lambda(SharedRef{&target.impl_->data})));
+}
+ViewData& ViewData::SetRef(const std::string& key, const ViewData& target) {
+  impl_->data[key] = mu::data(mu::lambda(SharedRef{&target.impl_->data}));
+  return *this;
 }
 
 namespace {
@@ -199,6 +214,19 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
   return set;
 }
 
+bool TemplateSet::Mentions(std::string_view name) const {
+  auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  };
+  for (const auto& [template_name, text] : sources_) {
+    for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+      size_t end = at + name.size();
+      if ((at == 0 || !word(text[at - 1])) && (end == text.size() || !word(text[end]))) return true;
+    }
+  }
+  return false;
+}
+
 // The library's context, with two changes: a dotted name ("page.title") is split once per
 // renderer, not on every lookup, and shared list items (SharedRef) are looked through.
 // Lookups are otherwise the library's: innermost data first, then outwards.
@@ -239,9 +267,32 @@ class Context : public mu::basic_context<std::string> {
   mutable std::unordered_map<std::string, std::vector<std::string>> splits_;
 };
 
-// The library's html_escape (same entities), without a per-character append.
-std::string Escape(const std::string& s) {
+// The library's html_escape (same entities), without a per-character append. Most values
+// (titles, addresses, dates) have nothing to escape: looked for eight bytes at a time,
+// they are copied as they are.
+std::string TemplateEscape(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  auto equal = [&](uint64_t x, unsigned char c) {  // high bit of each byte equal to c
+    uint64_t t = x ^ (kOnes * c);
+    return ~(((t & kLow7) + kLow7) | t) & kHigh;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    if (equal(x, '&') | equal(x, '<') | equal(x, '>') | equal(x, '"') | equal(x, '\'')) break;
+  }
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+  }
+  if (i == s.size()) return std::string(s);
   return HtmlEscapeWith(s, "&apos;");
+}
+std::string Escape(const std::string& s) {
+  return TemplateEscape(s);
 }
 
 // Appends what the template writes to a string without an ostringstream's copies.

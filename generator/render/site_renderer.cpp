@@ -16,6 +16,67 @@ namespace yhdessa {
 
 ViewData AssessmentView(const Value& fm);
 
+namespace {
+
+// Stand-ins for a page's HTML and for its rendered layout while Mustache runs; the text
+// goes in afterwards (SpliceText). The library copies a value into its line buffer, out
+// again and, for {{{x}}}, once more on the way: each page's HTML was copied seven times.
+// A 0xFF byte never occurs in UTF-8, which every source of a site is checked to be, so a
+// stand-in cannot come from the site's own text.
+constexpr std::string_view kContentStandIn = "\xFF&content\xFF";
+constexpr std::string_view kMainStandIn = "\xFF&main\xFF";
+
+// Mustache leaves out a line that has a section tag and only spaces and tabs besides; a
+// stand-in never does, so text that could be such a line is put into the view itself.
+bool CanStandIn(std::string_view text) {
+  return text.find_first_not_of(" \t") != std::string_view::npos;
+}
+
+struct StandIn {
+  std::string_view mark;
+  std::string_view text;
+  std::string escaped_mark = TemplateEscape(mark);
+  std::string escaped_text = {};  // made when first needed
+};
+
+// `out` with each stand-in replaced by its text, where the template wrote it as it is
+// ({{{x}}}) and, escaped, where the template escaped it ({{x}}).
+std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
+  size_t size = out.size();
+  for (const auto& s : stand_ins) size += s.text.size();
+  std::string result;
+  result.reserve(size);
+  size_t at = 0;
+  for (size_t mark = out.find('\xFF'); mark != std::string_view::npos;
+       mark = out.find('\xFF', mark)) {
+    std::string_view rest = out.substr(mark);
+    size_t length = 0;
+    for (auto& s : stand_ins) {
+      if (rest.substr(0, s.mark.size()) == s.mark) {
+        result.append(out, at, mark - at);
+        result.append(s.text);
+        length = s.mark.size();
+      } else if (rest.substr(0, s.escaped_mark.size()) == s.escaped_mark) {
+        if (s.escaped_text.empty()) s.escaped_text = TemplateEscape(s.text);
+        result.append(out, at, mark - at);
+        result.append(s.escaped_text);
+        length = s.escaped_mark.size();
+      }
+      if (length) break;
+    }
+    if (length) {
+      mark += length;
+      at = mark;
+    } else {
+      ++mark;  // a template's own byte
+    }
+  }
+  result.append(out, at, std::string_view::npos);
+  return result;
+}
+
+}  // namespace
+
 std::string DisplayDate(const DateTime& d, const std::string& lang) {
   if (lang == "en") {
     static const char* kMonths[] = {"January",   "February", "March",    "April",
@@ -43,8 +104,13 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       templates_(templates),
       i18n_(std::move(i18n)),
       assets_(std::move(assets)),
+      shows_translations_(templates.Mentions("translations")),
+      shows_breadcrumbs_(templates.Mentions("breadcrumbs") ||
+                         templates.Mentions("has_breadcrumbs")),
       list_items_(site.pages.size()),
-      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
+      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
+      params_(site.pages.size()),
+      params_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
   for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
   for (unsigned w = 0; w < workers; ++w)
     renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
@@ -171,6 +237,12 @@ const ViewData& SiteRenderer::SharedListItem(int idx) const {
   return list_items_[idx];
 }
 
+const ViewData& SiteRenderer::SharedParams(int idx) const {
+  std::call_once(params_built_[idx],
+                 [&] { params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw); });
+  return params_[idx];
+}
+
 ViewData SiteRenderer::ListItem(int idx) const {
   const Page& p = site_.pages[idx];
   ViewData v;
@@ -198,7 +270,7 @@ ViewData SiteRenderer::ListItem(int idx) const {
   v.Set("is_section", p.type == PageType::kSection);
   if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
-  v.Set("params", ViewData::FromValue(p.fm.raw));
+  v.SetRef("params", SharedParams(idx));
   return v;
 }
 
@@ -216,7 +288,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("is_home", p.type == PageType::kHome);
   page.Set("is_section", p.type == PageType::kSection);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
-  page.Set("params", ViewData::FromValue(p.fm.raw));
+  page.SetRef("params", SharedParams(static_cast<int>(&p - site_.pages.data())));
   if (p.fm.date) {
     page.Set("date_iso", p.fm.date->Iso());
     page.Set("date", DisplayDate(*p.fm.date, p.lang));
@@ -231,7 +303,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("future", IsFuture(p.fm, site_.now));
 
   // Language versions of this page, for the switcher and hreflang alternates.
-  {
+  if (shows_translations_) {
     const std::map<std::string, int>* versions = nullptr;
     if (auto it = site_.translations.find(p.translation_key); it != site_.translations.end())
       versions = &it->second;
@@ -312,19 +384,21 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   }
 
   // Breadcrumbs from the home page down to this page; the last one is the current page.
-  std::vector<int> chain;
-  for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
-  std::reverse(chain.begin(), chain.end());
-  ViewData crumbs = ViewData::List();
-  for (int i : chain) {
-    ViewData c;
-    c.Set("title",
-          site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
-    c.Set("url", SiteUrl(site_, site_.pages[i].url));
-    crumbs.Push(std::move(c));
+  if (shows_breadcrumbs_) {
+    std::vector<int> chain;
+    for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
+    std::reverse(chain.begin(), chain.end());
+    ViewData crumbs = ViewData::List();
+    for (int i : chain) {
+      ViewData c;
+      c.Set("title",
+            site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
+      c.Set("url", SiteUrl(site_, site_.pages[i].url));
+      crumbs.Push(std::move(c));
+    }
+    page.Set("breadcrumbs", std::move(crumbs));
+    page.Set("has_breadcrumbs", !chain.empty());
   }
-  page.Set("breadcrumbs", std::move(crumbs));
-  page.Set("has_breadcrumbs", !chain.empty());
 
   // Taxonomy terms of this page.
   ViewData taxes = ViewData::List();
@@ -722,9 +796,10 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
                           DiagnosticList& diags) {
   TemplateRenderer& r = *renderers_[worker];
   const std::string& dl = site_.config.default_language;
+  // `content`: the page's HTML when the view holds its stand-in (see SpliceText).
   auto render_in_base = [&](const std::string& layout, const ViewData& view,
-                            const std::string& lang,
-                            const std::string& file) -> std::optional<std::string> {
+                            const std::string& lang, const std::string& file,
+                            const std::string* content = nullptr) -> std::optional<std::string> {
     std::string main, html, error;
     const ViewData& sv = site_views_.at(lang);
     if (!r.Render(layout, sv, view, main, error)) {
@@ -733,22 +808,32 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
           "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
       return std::nullopt;
     }
+    if (content) main = SpliceText(main, {{kContentStandIn, *content}});
     ViewData top;  // the page's own view stays as it is: copying it would copy every list
-    top.Set("main", main);
+    bool splice_main = CanStandIn(main);
+    top.Set("main", splice_main ? std::string(kMainStandIn) : std::move(main));
     if (!r.Render("baseof", sv, view, html, error, &top)) {
       diags.Error({file, 0, 0}, error);
       return std::nullopt;
     }
-    return html;
+    if (!splice_main && !content) return html;
+    std::vector<StandIn> stand_ins;
+    if (splice_main) stand_ins.push_back({kMainStandIn, main});
+    if (content) stand_ins.push_back({kContentStandIn, *content});  // baseof may show it too
+    return SpliceText(html, std::move(stand_ins));
   };
   switch (job.kind) {
     case RenderJob::kPage: {
       const Page& p = site_.pages[job.page];
       std::optional<std::string> content;
       if (!p.ballots.empty() && !(content = ContentWithBallots(p, r, diags))) break;
-      ViewData view = PageView(p, job.pager, content ? &*content : nullptr);
-      if (auto html = render_in_base(LayoutFor(p), view, p.lang, p.file)) {
-        emit(OutputPath(PaginationUrl(p.url, job.pager)), std::move(*html));
+      const std::string& html = content ? *content : p.md.html;
+      static const std::string kStandIn(kContentStandIn);
+      bool splice = CanStandIn(html);
+      ViewData view = PageView(p, job.pager, splice ? &kStandIn : &html);
+      if (auto html_out =
+              render_in_base(LayoutFor(p), view, p.lang, p.file, splice ? &html : nullptr)) {
+        emit(OutputPath(PaginationUrl(p.url, job.pager)), std::move(*html_out));
       }
       break;
     }

@@ -66,6 +66,9 @@ class SiteRenderer {
   /// The page's list item, built once (by whichever thread needs it first) and shared by
   /// every list that shows the page.
   const ViewData& SharedListItem(int idx) const;
+  /// The page's front matter as template data (page.params, and params of its list
+  /// item), built once and shared by both.
+  const ViewData& SharedParams(int idx) const;
   ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;
   std::string LayoutFor(const Page& page) const;
@@ -83,8 +86,13 @@ class SiteRenderer {
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
+  // Lists no template of the theme mentions are not built for every page.
+  bool shows_translations_;
+  bool shows_breadcrumbs_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<std::once_flag[]> list_item_built_;
+  mutable std::vector<ViewData> params_;  // by page index, see SharedParams
+  mutable std::unique_ptr<std::once_flag[]> params_built_;
 };
 
 /// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).

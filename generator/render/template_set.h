@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -29,11 +30,17 @@ class TemplateSet {
   /// Where templates are looked for, for "missing template" messages.
   const std::string& dir() const { return dir_; }
   const std::map<std::string, std::string>& sources() const { return sources_; }
+  /// False when no template has `name` anywhere in its text (as a word of letters, digits,
+  /// '_' and '-'), so no template can show it: the renderer need not build it.
+  bool Mentions(std::string_view name) const;
 
  private:
   std::string dir_;
   std::map<std::string, std::string> sources_;  // name -> partial-expanded text
 };
+
+/// Text as a template's {{x}} writes it (HTML-escaped, the apostrophe as &apos;).
+std::string TemplateEscape(std::string_view text);
 
 /// One render thread's compiled copies (a compiled template is not safe to share).
 class TemplateRenderer {

@@ -30,6 +30,8 @@ class ViewData {
   /// Object fields (this must be an object).
   ViewData& Set(const std::string& key, ViewData value);
   ViewData& Set(const std::string& key, const std::string& value);
+  /// Takes the text over without copying it (a page's HTML, a rendered layout).
+  ViewData& Set(const std::string& key, std::string&& value);
   ViewData& Set(const std::string& key, const char* value) { return Set(key, std::string(value)); }
   ViewData& Set(const std::string& key, bool value);
   /// List items (this must be a list).
@@ -38,6 +40,9 @@ class ViewData {
   /// it to `target`, which must outlive every render of the list (the renderer builds each
   /// page's list item once and lists share it). Only valid as a list item.
   void PushRef(const ViewData& target);
+  /// A field that stands for `target` in the same way (this must be an object): lookups
+  /// through the renderer's context see `target` itself.
+  ViewData& SetRef(const std::string& key, const ViewData& target);
 
   struct Impl;
   Impl& impl() { return *impl_; }

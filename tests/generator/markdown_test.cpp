@@ -42,6 +42,27 @@ TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists") {
   CHECK_FALSE(Contains(r.md.html, "<input"));  // no unlabeled form controls
 }
 
+// Extensions are attached only to bodies that have their characters (AttachExtensions):
+// each one must still act whenever it can.
+TEST_CASE("markdown: every GFM extension still acts on the characters it starts from") {
+  auto html = [](const std::string& text) { return Render(text).md.html; };
+  CHECK(html("www.kouvola.fi\n") ==
+        "<p><a href=\"http://www.kouvola.fi\">www.kouvola.fi</a></p>\n");
+  CHECK(html("Kysy: kirjaamo@kouvola.fi\n") ==
+        "<p>Kysy: <a href=\"mailto:kirjaamo@kouvola.fi\">kirjaamo@kouvola.fi</a></p>\n");
+  CHECK(html("ftp://tiedostot.kouvola.fi\n") ==
+        "<p><a href=\"ftp://tiedostot.kouvola.fi\">ftp://tiedostot.kouvola.fi</a></p>\n");
+  CHECK(html("~~pois~~\n") == "<p><del>pois</del></p>\n");
+  CHECK(Contains(html("1. [X] tehty\n"), "task-done"));
+  // A table needs no pipe: its delimiter row alone makes one.
+  CHECK(Contains(html("Kohde\n:-:\nKirjasto\n"), "<td align=\"center\">Kirjasto</td>"));
+  auto unsafe = Render("<b>x</b> <iframe src=\"a\"></iframe>\n", true).md.html;
+  CHECK(Contains(unsafe, "<b>x</b>"));
+  CHECK(Contains(unsafe, "&lt;iframe"));
+  // Without those characters nothing is linked, struck or ticked.
+  CHECK(html("Klo 10:00 w. [a] ~ kouvola.fi\n") == "<p>Klo 10:00 w. [a] ~ kouvola.fi</p>\n");
+}
+
 TEST_CASE("markdown: headings get unique ids and labelled anchors") {
   auto r = Render("## Miksi yhdessä?\n\n## Miksi yhdessä?\n\n### Ääni\n");
   REQUIRE(r.md.headings.size() == 3);
@@ -111,4 +132,41 @@ TEST_CASE("markdown: first paragraph and word count") {
   auto r = Render("## Otsikko\n\nEnsimmäinen *kappale* tässä.\n\nToinen.\n");
   CHECK(r.md.first_paragraph == "Ensimmäinen kappale tässä.");
   CHECK(r.md.word_count == 5);
+}
+
+TEST_CASE("markdown: word count of lines of every length and spacing") {
+  // Words are counted eight bytes at a time: spaces at every offset of a chunk, runs of
+  // spaces and tabs across chunks, and multi-byte letters.
+  uint32_t seed = 12345;
+  auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  const char* pieces[] = {"a", "ä", " ", "  ", "\t", "sana", "x"};
+  for (int n = 0; n < 300; ++n) {
+    std::string line = "w";
+    size_t words = 1;
+    bool space = false;
+    for (unsigned k = next() % 40; k > 0; --k) {
+      std::string piece = pieces[next() % 7];
+      bool is_space = piece[0] == ' ' || piece[0] == '\t';
+      if (!is_space && space) ++words;
+      space = is_space;
+      line += piece;
+    }
+    line += "z";  // ends the line with a letter: trailing spaces are not text
+    if (space) ++words;
+    INFO(line);
+    CHECK(Render(line + "\n").md.word_count == words);
+  }
+}
+
+TEST_CASE("markdown: word count across inline nodes, spaces and line breaks") {
+  // Emphasis and links inside a word do not split it; breaks and blocks do.
+  CHECK(Render("**Kou**vola ja [Kuu](https://x.fi)sankoski\n").md.word_count == 3);
+  CHECK(Render("  yksi\tkaksi\r\nkolme  \n\nneljä`koodi` viisi\n").md.word_count == 5);
+  CHECK(Render("yksi\\\nkaksi\n").md.word_count == 2);  // a hard line break
+  CHECK(Render("- a\n- b\n\n| c | d |\n|---|---|\n| e | f |\n").md.word_count == 6);
+  CHECK(Render("").md.word_count == 0);
+  // A dangerous image is unwrapped to its text, which joins the words around it.
+  CHECK(Render("yksi![kaksi](javascript:x)kolme\n").md.word_count == 1);
+  CHECK(Render("yksi![kaksi](javascript:x)kolme\n", true).md.word_count == 3);
+  CHECK(Render("yksi![kaksi](kuva.png)kolme\n").md.word_count == 3);
 }

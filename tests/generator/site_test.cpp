@@ -1,6 +1,7 @@
 // Whole sites built in memory with the real default theme.
 #include <catch2/catch.hpp>
 
+#include "generator/content/text.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -247,4 +248,77 @@ TEST_CASE("site: a language suffix that site.yaml does not declare is an error")
   CHECK(Contains(
       r.diagnostics,
       "content/a.sv.md: error: language 'sv' of this file is not in site.yaml's languages"));
+}
+
+// The renderer puts a page's HTML and the rendered layout into the output after Mustache
+// has run (SiteRenderer::Splice): the result must be what Mustache itself would write,
+// escaped or not, repeated, inside sections and on standalone lines.
+TEST_CASE("site: page content and layout reach the output as Mustache would write them") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/kokeilu.mustache",
+         "[{{{page.content}}}]\n"
+         "<{{page.content}}>\n"
+         "{{#page.content}}({{{.}}}){{/page.content}}\n"
+         "  {{#page.title}}{{{page.content}}}{{/page.title}}  \n"
+         "{{^page.content}}ei{{/page.content}}.\n");
+  fs.Add("themes/default/templates/baseof.mustache",
+         "{{{main}}}|{{main}}|{{#main}}{{/main}}{{{page.content}}}\n");
+  fs.Add("content/a.md", "---\ntitle: A\nlayout: kokeilu\n---\n*a* & 'b'\n");
+  fs.Add("content/b.md", "---\ntitle: B\nlayout: kokeilu\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  const std::string a =
+      "[<p><em>a</em> &amp; 'b'</p>\n]\n"
+      "<&lt;p&gt;&lt;em&gt;a&lt;/em&gt; &amp;amp; &apos;b&apos;&lt;/p&gt;\n>\n"
+      "(<p><em>a</em> &amp; 'b'</p>\n)\n"
+      "  <p><em>a</em> &amp; 'b'</p>\n  \n"
+      ".\n";
+  CHECK(r.files["a/index.html"] ==
+        a + "|" + HtmlEscapeWith(a, "&apos;") + "|<p><em>a</em> &amp; 'b'</p>\n\n");
+  // An empty body: the standalone section line is left out, as Mustache does.
+  const std::string b = "[]\n<>\n()\n.\n";
+  CHECK(r.files["b/index.html"] == b + "|" + HtmlEscapeWith(b, "&apos;") + "|\n");
+}
+
+// The renderer builds the translation and breadcrumb lists only for themes whose
+// templates mention them (TemplateSet::Mentions); any template mentioning them gets them.
+TEST_CASE("site: lists a theme mentions are built, in any template") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/baseof.mustache", "{{{main}}}");
+  for (const char* name : {"section", "page", "home"}) {
+    fs.Add(std::string("themes/default/templates/") + name + ".mustache", "{{page.title}}");
+  }
+  fs.Add("themes/default/templates/polku.mustache",
+         "{{#page.has_breadcrumbs}}{{#page.breadcrumbs}}{{title}}>{{/page.breadcrumbs}}"
+         "{{/page.has_breadcrumbs}}{{#page.translations}}[{{code}}]{{/page.translations}}");
+  fs.Add("content/osa/_index.md", "---\ntitle: Osa\n---\n");
+  fs.Add("content/osa/a.md", "---\ntitle: A\nlayout: polku\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(r.files["osa/a/index.html"] == "Etusivu>Osa>[fi]");
+}
+
+// A page's front matter is built as template data once and shared by page.params and the
+// params of its list item (SiteRenderer::SharedParams): every way of reaching it works.
+TEST_CASE("site: front matter params reach page views and list items alike") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/baseof.mustache", "{{{main}}}");
+  fs.Add("themes/default/templates/page.mustache",
+         "{{page.params.status}}/{{#page.params}}{{status}},{{has_status}}{{/page.params}}/"
+         "{{^page.params.puuttuu}}ei{{/page.params.puuttuu}}");
+  fs.Add("themes/default/templates/section.mustache",
+         "{{#pages}}{{title}}={{params.status}}{{#params}}:{{status}}{{/params}};{{/pages}}");
+  fs.Add("themes/default/templates/home.mustache", "{{page.title}}");
+  fs.Add("content/osa/_index.md", "---\ntitle: Osa\n---\n");
+  fs.Add("content/osa/a.md", "---\ntitle: A\nweight: 1\nstatus: valmis\n---\n");
+  fs.Add("content/osa/b.md", "---\ntitle: B\nweight: 2\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  // (booleans print nothing; a map is one pass of its section even without the key)
+  CHECK(r.files["osa/a/index.html"] == "valmis/valmis,/ei");
+  CHECK(r.files["osa/b/index.html"] == "/,/ei");
+  CHECK(r.files["osa/index.html"] == "A=valmis:valmis;B=:;");
 }

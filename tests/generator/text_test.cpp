@@ -1,4 +1,5 @@
 #include "generator/content/text.h"
+#include "generator/render/template_set.h"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -39,4 +40,26 @@ TEST_CASE("UTF-8 validation finds a bad byte at any offset of the ASCII fast pat
 TEST_CASE("HTML escaping covers text and attributes") {
   CHECK(HtmlEscape("<a href=\"x\">'&'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+}
+
+// Templates escape {{x}} through TemplateEscape, which copies text without any of
+// & < > " ' as it is (found eight bytes at a time) and escapes the rest as HtmlEscapeWith.
+TEST_CASE("text: template escaping finds a special character at any offset") {
+  for (char special : std::string("&<>\"'")) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string s = std::string(at, 'a') + special + [&] {
+        std::string tail;
+        for (size_t k = at; k < 20; ++k) tail += "ä";
+        return tail;
+      }();
+      INFO(s);
+      CHECK(TemplateEscape(s) == HtmlEscapeWith(s, "&apos;"));
+      CHECK(TemplateEscape(s) != s);
+    }
+  }
+  for (size_t n = 0; n < 20; ++n) {
+    std::string plain(n, 'x');
+    CHECK(TemplateEscape(plain) == plain);
+  }
+  CHECK(TemplateEscape("Kunta & kaupunki 'x'") == "Kunta &amp; kaupunki &apos;x&apos;");
 }
