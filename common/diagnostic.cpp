@@ -2,9 +2,34 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ostream>
 #include <tuple>
+#include <unordered_set>
 
 namespace yhdessa {
+
+const std::string SourceFile::kEmpty;
+
+const std::string* SourceFile::Intern(std::string_view name) {
+  if (name.empty()) return &kEmpty;
+  // Parsers make a SourcePos per node from the same file name: remembering the last name
+  // per thread turns those into a compare, without the lock or the hash.
+  thread_local const std::string* last = nullptr;
+  if (last && *last == name) return last;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Leaked on purpose: names must outlive every SourcePos, including those in static
+  // objects destroyed after this table would be.
+  static auto* names = new std::unordered_set<std::string, Hash, std::equal_to<>>();
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = names->find(name);
+  if (it == names->end()) it = names->emplace(name).first;
+  last = &*it;
+  return last;
+}
 
 std::string FormatDiagnostic(const Diagnostic& d) {
   std::string out;

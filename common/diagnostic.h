@@ -13,7 +13,9 @@
 // It is thread-safe for Add(), so parallel build phases can report into one list.
 #pragma once
 
+#include <compare>
 #include <functional>
+#include <iosfwd>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -21,9 +23,48 @@
 
 namespace yhdessa {
 
+/// The name of a source file, interned: every SourceFile made from the same name points
+/// at one immutable string that lives until the process ends. A SourcePos is copied into
+/// every YAML node (value and key), every link and every diagnostic, so copying the name
+/// must be a pointer copy, not an allocation. Making one from a string costs a hash lookup
+/// under a lock (a per-thread cache skips even that when the same name is made again, as
+/// parsers do for every node of a file). Interned names are never freed: their number is
+/// bounded by the distinct file names a process ever sees (serve's renames included).
+/// Thread-safe. Reads like a const std::string: converts to one, compares by content.
+class SourceFile {
+ public:
+  SourceFile() = default;
+  SourceFile(std::string_view name) : name_(Intern(name)) {}  // NOLINT: implicit by design
+  SourceFile(const std::string& name) : SourceFile(std::string_view(name)) {}  // NOLINT
+  SourceFile(const char* name) : SourceFile(std::string_view(name)) {}         // NOLINT
+
+  const std::string& str() const { return *name_; }
+  operator const std::string&() const { return *name_; }  // NOLINT: implicit by design
+  operator std::string_view() const { return *name_; }    // NOLINT: implicit by design
+  bool empty() const { return name_->empty(); }
+  size_t size() const { return name_->size(); }
+  const char* c_str() const { return name_->c_str(); }
+
+  // Equal names are the same interned string, so equality is a pointer comparison.
+  friend bool operator==(const SourceFile& a, const SourceFile& b) { return a.name_ == b.name_; }
+  friend bool operator==(const SourceFile& a, std::string_view b) { return *a.name_ == b; }
+  friend bool operator==(const SourceFile& a, const std::string& b) { return *a.name_ == b; }
+  friend bool operator==(const SourceFile& a, const char* b) { return *a.name_ == b; }
+  friend std::strong_ordering operator<=>(const SourceFile& a, const SourceFile& b) {
+    if (a.name_ == b.name_) return std::strong_ordering::equal;
+    return *a.name_ <=> *b.name_;
+  }
+  friend std::ostream& operator<<(std::ostream& os, const SourceFile& f) { return os << *f.name_; }
+
+ private:
+  static const std::string* Intern(std::string_view name);
+  static const std::string kEmpty;
+  const std::string* name_ = &kEmpty;
+};
+
 /// A position in a source file; line and column are 1-based, 0 means "unknown".
 struct SourcePos {
-  std::string file;
+  SourceFile file;
   int line = 0;
   int col = 0;
 };

@@ -142,7 +142,7 @@ std::optional<RecordParts> OpenRecord(std::string_view record) {
 }
 
 // A Value tree; every node's position is in `file` (stored once). False when one is not.
-bool PutValue(std::string& out, const Value& v, const std::string& file) {
+bool PutValue(std::string& out, const Value& v, const SourceFile& file) {
   if (v.pos().file != file) return false;
   PutU64(out, static_cast<uint64_t>(v.kind()));
   PutString(out, v.text());
@@ -164,7 +164,7 @@ bool PutValue(std::string& out, const Value& v, const std::string& file) {
   return true;
 }
 
-bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
+bool ReadValue(Reader& r, const SourceFile& file, Value& out, int depth) {
   uint64_t kind = 0, quoted = 0, n = 0;
   std::string text;
   SourcePos pos{file, 0, 0};
@@ -173,7 +173,6 @@ bool ReadValue(Reader& r, const std::string& file, Value& out, int depth) {
     return false;
   }
   switch (static_cast<Value::Kind>(kind)) {
-    // Moved, not copied: each copy of a position is a copy of its file name.
     case Value::Kind::kNull:
       out = Value::Null(std::move(pos));
       break;
@@ -240,6 +239,7 @@ std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
 std::optional<MarkdownEntry> DecodeRecord(const RecordParts& parts, LazyHtml& html) {
   Reader r(parts.checked);
   MarkdownEntry e;
+  std::string file;
   uint64_t n = 0, image = 0;
   if (!r.U64(html.hash) || !r.String(e.md.first_paragraph) || !r.U64(n)) return std::nullopt;
   html.bytes = parts.blob;
@@ -253,10 +253,11 @@ std::optional<MarkdownEntry> DecodeRecord(const RecordParts& parts, LazyHtml& ht
   if (!r.U64(n) || n > parts.checked.size()) return std::nullopt;
   e.links.resize(n);
   for (auto& l : e.links) {
-    if (!r.String(l.url) || !r.U64(image) || !r.String(l.pos.file) || !r.I32(l.pos.line) ||
+    if (!r.String(l.url) || !r.U64(image) || !r.String(file) || !r.I32(l.pos.line) ||
         !r.I32(l.pos.col) || !r.String(l.result)) {
       return std::nullopt;
     }
+    l.pos.file = file;
     l.image = image != 0;
   }
   if (!r.done()) return std::nullopt;
@@ -355,7 +356,9 @@ std::optional<Value> BuildCache::TakeFrontMatter(uint64_t key) {
   Value v;
   if (parts) {
     Reader r(parts->checked);
-    if (r.String(file) && ReadValue(r, file, v, 0) && r.done() && parts->blob.empty()) return v;
+    if (r.String(file) && ReadValue(r, SourceFile(file), v, 0) && r.done() && parts->blob.empty()) {
+      return v;
+    }
   }
   MarkDamaged();
   return std::nullopt;

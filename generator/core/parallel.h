@@ -1,13 +1,24 @@
 // ParallelFor: runs f(i) for i in [0, n) on all cores. Work is handed out in small chunks
 // from an atomic counter, so a few slow pages do not leave a core idle. f must be safe to
-// call concurrently; results are written by index, which keeps output order deterministic.
+// call concurrently and must not throw (errors are values); results are written by index,
+// which keeps output order deterministic.
+//
+// The work runs on one persistent pool of WorkerCount() - 1 helper threads plus the calling
+// thread, started on first use and joined at process exit: a build makes about eight calls,
+// and starting and ending threads for each cost more than some of the loops (the allocator
+// tidies up a thread's heap when it exits).
+//
+// Supported callers: any thread, any number at once. One call at a time has the pool; a
+// call made while the pool is busy with another caller's loop, or made from inside a loop
+// (f calling ParallelFor), runs all of its indices on its own thread, in order, as worker 0.
+// It never waits for the pool, so nesting cannot deadlock; the results are the same either
+// way, only the speed differs.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <thread>
-#include <vector>
 
 namespace yhdessa {
 
@@ -16,13 +27,20 @@ inline unsigned WorkerCount() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+namespace parallel_detail {
+/// Runs run(ctx, w) once on each pool worker w in [0, WorkerCount()), the caller being
+/// worker 0, and returns when all have returned. False, without running anything, when the
+/// pool is busy or the caller is inside a pool loop: the caller then does the work alone.
+bool RunOnPool(void (*run)(void*, unsigned), void* ctx);
+}  // namespace parallel_detail
+
 /// f(i, worker) with worker in [0, WorkerCount()): lets callers keep per-thread state.
 template <typename F>
 void ParallelForWorker(size_t n, F&& f) {
-  unsigned workers = std::min<size_t>(WorkerCount(), std::max<size_t>(n, 1));
+  if (n == 0) return;
   std::atomic<size_t> next{0};
   constexpr size_t kChunk = 16;
-  auto run = [&](unsigned w) {
+  auto run = [&](unsigned w) noexcept {
     for (;;) {
       size_t begin = next.fetch_add(kChunk);
       if (begin >= n) return;
@@ -30,10 +48,9 @@ void ParallelForWorker(size_t n, F&& f) {
       for (size_t i = begin; i < end; ++i) f(i, w);
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run, w);
-  run(0);
-  for (auto& t : threads) t.join();
+  using Run = decltype(run);
+  auto trampoline = [](void* ctx, unsigned w) { (*static_cast<Run*>(ctx))(w); };
+  if (n <= 1 || WorkerCount() == 1 || !parallel_detail::RunOnPool(trampoline, &run)) run(0);
 }
 
 template <typename F>

@@ -148,7 +148,7 @@ class TreeBuilder {
     return true;
   }
 
-  const std::string& file_;
+  SourceFile file_;  // interned once, so each node's position copies a pointer
   int first_line_;
   DiagnosticList& diags_;
   std::vector<Frame> stack_;
