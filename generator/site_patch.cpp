@@ -122,9 +122,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   DiagnosticList local;
   for (size_t j = 0; j < session.jobs.size(); ++j) {
     // Jobs not cached read no page's body (RenderCache): they stay as they are.
-    auto [key, fingerprint] = session.render_cache->Fingerprint(session.jobs[j]);
-    if (key.empty() || fingerprint == session.fingerprints[j]) continue;
-    session.fingerprints[j] = fingerprint;
+    std::optional<uint64_t> fingerprint = session.render_cache->Fingerprint(session.jobs[j]);
+    if (!fingerprint || *fingerprint == session.fingerprints[j]) continue;
+    session.fingerprints[j] = *fingerprint;
     session.renderer->Render(
         session.jobs[j], 0,
         [&](const std::string& path, std::string content) {

@@ -1,7 +1,5 @@
 #include "generator/cache/render_cache.h"
 
-#include <tuple>
-
 #include "generator/cache/content_hash.h"
 #include "generator/core/parallel.h"
 #include "generator/model/site_assembly.h"
@@ -128,32 +126,41 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   summaries_ = h.Digest();
 }
 
-std::pair<std::string, uint64_t> RenderCache::Fingerprint(const RenderJob& job) const {
-  std::string key;
+std::string RenderCache::Key(const RenderJob& job) const {
+  switch (job.kind) {
+    case RenderJob::kPage:
+      return "page " + PaginationUrl(site_.pages[job.page].url, job.pager);
+    case RenderJob::kAlias:
+      return "alias " + site_.aliases[job.page].url;
+    case RenderJob::kFeed:
+      return "feed " + site_.pages[job.page].url;
+    case RenderJob::kSitemap:
+      return "sitemap";
+    default:
+      return "";
+  }
+}
+
+std::optional<uint64_t> RenderCache::Fingerprint(const RenderJob& job) const {
   ContentHash h;
   h.U64(summaries_);
   if (job.kind == RenderJob::kPage) {
-    const Page& p = site_.pages[job.page];
-    key = "page " + PaginationUrl(p.url, job.pager);
     h.I64(job.page).U64(job.pager).U64(bodies_[job.page]);
   } else if (job.kind == RenderJob::kAlias) {
-    key = "alias " + site_.aliases[job.page].url;
     h.I64(job.page);
   } else if (job.kind == RenderJob::kFeed) {
     // A section's feed reads the summaries and the bodies of the section's pages.
     const Page& p = site_.pages[job.page];
-    key = "feed " + p.url;
     h.Bytes("feed").I64(job.page).U64(p.pages.size());
     for (int i : p.pages) h.U64(bodies_[i]);
   } else if (job.kind == RenderJob::kSitemap) {
     // Addresses and dates of every page: summaries only (one file on a one-language site;
     // with several languages it writes an index and one file each and is not cached).
-    key = "sitemap";
     h.Bytes("sitemap");
   } else {
-    return {};
+    return std::nullopt;
   }
-  return {std::move(key), h.Digest()};
+  return h.Digest();
 }
 
 void RenderCache::UpdateBody(int page) {
@@ -162,8 +169,10 @@ void RenderCache::UpdateBody(int page) {
 
 RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse) const {
   Lookup l;
-  std::tie(l.key, l.fingerprint) = Fingerprint(job);
-  if (l.key.empty()) return l;
+  std::optional<uint64_t> fingerprint = Fingerprint(job);
+  if (!fingerprint) return l;
+  l.key = Key(job);
+  l.fingerprint = *fingerprint;
   const CacheEntry* prev = cache_.Previous(l.key);
   if (!prev || prev->fingerprint != l.fingerprint || prev->outputs.size() != 1) return l;
   if (!reuse(prev->outputs[0].path, prev->outputs[0].stamp)) return l;

@@ -62,9 +62,12 @@ class RenderCache {
   /// Records the files a rendered job wrote.
   void Store(const Lookup& lookup, const std::vector<std::string>& paths) const;
 
-  /// The job's cache key and fingerprint as Find computes them; the key is "" for a job
-  /// that is not cached (it is rendered on every build).
-  std::pair<std::string, uint64_t> Fingerprint(const RenderJob& job) const;
+  /// The job's fingerprint as Find computes it; nullopt for a job that is not cached (it
+  /// is rendered on every build). Cheap: no key is made.
+  std::optional<uint64_t> Fingerprint(const RenderJob& job) const;
+  /// The job's key in the build cache ("page /a/", "feed /uutiset/", ...); "" when the
+  /// job is not cached.
+  std::string Key(const RenderJob& job) const;
   /// Hashes page `page`'s rendered body again, after SitePatch replaced it in the model.
   void UpdateBody(int page);
 
