@@ -18,8 +18,13 @@
 # renders the whole site, as serve did before the in-memory caches) with --anchor-edits
 # edits, and prints the ratio of the medians.
 #
+# --hugo measures `hugo server --renderToDisk` on the corpus in Hugo's own layout (a copy
+# in bench/out/serve-hugo-<N>/) the same way, in the same run: Hugo's default fast-render
+# mode, with the edited page visited once over HTTP first (fast render re-renders the
+# pages a browser has open), and the same edit; its median and the ratio are printed.
+#
 # Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title] [--anchor]
-#                             [--anchor-edits 3] [--no-build]
+#                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -29,6 +34,7 @@ build=1
 anchor=0
 anchor_edits=3
 edit=body
+hugo=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
@@ -37,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=0; shift ;;
     --anchor) anchor=1; shift ;;
     --anchor-edits) anchor_edits="$2"; shift 2 ;;
+    --hugo) hugo=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "serve_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -47,17 +54,33 @@ source bench/edit_site.sh serve
 log="$out/serve-$size.log"
 
 # measure LOG EDITS [serve options]: starts serve, times EDITS edits; prints the times.
+# With server=hugo, `hugo server` on the Hugo copy instead.
+server=yhdessa
 measure() {
-  local log="$1" n="$2"
+  local log="$1" n="$2" ready=serving src="$site/$page" html="$page_out"
   shift 2
-  "$yhdessa" serve --source "$site" --port 0 --verbose "$@" >"$log" 2>&1 &
+  if [[ "$server" == hugo ]]; then
+    local port
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    hugo server -s "$hugo_site" --renderToDisk --bind 127.0.0.1 --port "$port" >"$log" 2>&1 &
+    ready="Web Server is available"
+    src="$hugo_site/$page"
+    html="$hugo_site/public/${page#content/}"
+    html="${html%.md}/index.html"
+  else
+    "$yhdessa" serve --source "$site" --port 0 --verbose "$@" >"$log" 2>&1 &
+  fi
   serve_pid=$!
   trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 3000); do grep -q serving "$log" && break; sleep 0.1; done
-  grep -q serving "$log" || { cat "$log" >&2; exit 1; }
+  for _ in $(seq 1 3000); do grep -q "$ready" "$log" && break; sleep 0.1; done
+  grep -q "$ready" "$log" || { cat "$log" >&2; exit 1; }
+  if [[ "$server" == hugo ]]; then
+    local url="${html#"$hugo_site/public"}"
+    curl -s -o /dev/null "http://127.0.0.1:$port${url%index.html}"  # visited: fast render
+  fi
   sleep 1
   for r in $(seq 1 "$n"); do
-    ms="$(python3 - "$site/$page" "$page_out" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
+    ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
 import re, sys, time
 src, html, marker, edit = sys.argv[1:]
 if edit == "title":
@@ -82,7 +105,7 @@ else:
     print("timeout")
 PY
 )"
-    echo "edit $r ($*): $ms ms" >&2
+    echo "edit $r ($server $*): $ms ms" >&2
     echo "$ms"
     sleep 0.5
   done
@@ -96,6 +119,16 @@ first="$(grep -m1 -o 'files in [0-9]* ms' "$log" || true)"
 if [[ "$anchor" -eq 1 ]]; then
   anchor_times="$(measure "$out/serve-$size-anchor.log" "$anchor_edits" --no-cache)"
 fi
+if [[ "$hugo" -eq 1 ]]; then
+  command -v hugo >/dev/null || { echo "serve_bench.sh: --hugo needs hugo (apt-get install hugo)" >&2; exit 1; }
+  hugo_site="$out/serve-hugo-$size"
+  rm -rf "$hugo_site"
+  mkdir -p "$hugo_site"
+  (cd "$corpus" && cp -r config.toml content layouts static themes "$hugo_site/" 2>/dev/null || true)
+  server=hugo
+  hugo_times="$(measure "$out/serve-hugo-$size.log" "$edits")"
+  server=yhdessa
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
 echo
@@ -106,6 +139,10 @@ echo "  save -> page on disk: median $m ms (all: $(printf '%s\n' "$times" | sort
 if [[ "$anchor" -eq 1 ]]; then
   am="$(printf '%s\n' "$anchor_times" | median)"
   echo "  anchor, serve --no-cache: median $am ms (all: $(printf '%s\n' "$anchor_times" | sort -n | paste -sd' ')); ratio $(awk -v a="$m" -v b="$am" 'BEGIN {printf "%.3f", a / b}')"
+fi
+if [[ "$hugo" -eq 1 ]]; then
+  hm="$(printf '%s\n' "$hugo_times" | median)"
+  echo "  anchor, hugo server --renderToDisk (fast render, page visited): median $hm ms (all: $(printf '%s\n' "$hugo_times" | sort -n | paste -sd' ')); ratio $(awk -v a="$m" -v b="$hm" 'BEGIN {printf "%.3f", a / b}')"
 fi
 echo "  rebuild CPU time (user + system of serve), median: $(grep -o 'CPU [0-9]* ms' "$log" | awk '{print $2}' | median) ms"
 if [[ "$anchor" -eq 1 ]]; then
