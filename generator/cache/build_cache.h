@@ -34,6 +34,7 @@
 #include "common/status.h"
 #include "generator/cache/record_spool.h"
 #include "generator/content/markdown.h"
+#include "generator/core/movable_mutex.h"
 #include "generator/data/value.h"
 
 namespace yhdessa {
@@ -72,27 +73,8 @@ struct LazyHtml {
 class BuildCache {
  public:
   BuildCache() = default;
-  // Movable (the mutex is not moved: a cache is moved only before a build uses it).
-  BuildCache(BuildCache&& o) noexcept { *this = std::move(o); }
-  BuildCache& operator=(BuildCache&& o) noexcept {
-    previous_ = std::move(o.previous_);
-    recorded_ = std::move(o.recorded_);
-    markdown_owners_ = std::move(o.markdown_owners_);
-    markdown_previous_ = std::move(o.markdown_previous_);
-    markdown_taken_ = std::move(o.markdown_taken_);
-    markdown_kept_ = std::move(o.markdown_kept_);
-    markdown_new_ = std::move(o.markdown_new_);
-    markdown_file_size_ = o.markdown_file_size_;
-    markdown_damaged_ = o.markdown_damaged_;
-    previous_destination_ = std::move(o.previous_destination_);
-    previous_files_ = std::move(o.previous_files_);
-    destination_ = std::move(o.destination_);
-    files_ = std::move(o.files_);
-    spool_ = std::move(o.spool_);
-    spooled_ = std::move(o.spooled_);
-    spooled_bytes_ = o.spooled_bytes_;
-    return *this;
-  }
+  BuildCache(BuildCache&&) noexcept = default;
+  BuildCache& operator=(BuildCache&&) noexcept = default;
 
   /// Reads a cache written by Encode(); its entries become the previous build's.
   static Result<BuildCache> Decode(std::string_view bytes);
@@ -184,7 +166,7 @@ class BuildCache {
   std::unique_ptr<RecordSpool> spool_;
   std::unordered_set<uint64_t> spooled_;  // keys of the records in the spool
   size_t spooled_bytes_ = 0;
-  std::mutex mu_;
+  MovableMutex mu_;  // a cache is moved only before a build uses it
 };
 
 }  // namespace yhdessa

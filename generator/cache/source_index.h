@@ -29,6 +29,7 @@
 #include <unordered_map>
 
 #include "common/status.h"
+#include "generator/core/movable_mutex.h"
 
 namespace yhdessa {
 
@@ -44,13 +45,8 @@ struct SourceFacts {
 class SourceIndex {
  public:
   SourceIndex() = default;
-  // Movable (the mutex is not moved: an index is moved only before a build uses it).
-  SourceIndex(SourceIndex&& o) noexcept { *this = std::move(o); }
-  SourceIndex& operator=(SourceIndex&& o) noexcept {
-    previous_ = std::move(o.previous_);
-    recorded_ = std::move(o.recorded_);
-    return *this;
-  }
+  SourceIndex(SourceIndex&&) noexcept = default;
+  SourceIndex& operator=(SourceIndex&&) noexcept = default;
 
   /// Reads an index written by Encode(); its entries become the previous build's.
   static Result<SourceIndex> Decode(std::string_view bytes);
@@ -66,7 +62,7 @@ class SourceIndex {
  private:
   std::unordered_map<std::string, SourceFacts> previous_;
   std::map<std::string, SourceFacts> recorded_;
-  std::mutex mu_;
+  MovableMutex mu_;  // an index is moved only before a build uses it
 };
 
 /// The index in the cache folder `folder` (empty when missing or unreadable).
