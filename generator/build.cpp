@@ -569,11 +569,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     Page& p = site.pages[i];
     if (p.text.empty() && p.content_path.empty()) return;  // generated page
     MarkdownOptions o = markdown_options_for(p.lang);
-    auto resolve = [&](const std::string& url, bool, SourcePos pos) {
-      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
-        p.external_links.push_back({url, pos});
-      return ResolveLink(site, static_cast<int>(i), url, pos, diags, anchors[i]);
-    };
+    LinkResolver resolve =
+        BodyLinkResolver(site, static_cast<int>(i), diags, anchors[i], p.external_links);
     if (!(p.text.empty() && p.content_path.empty())) ++bodies;
     if (auto u = unread.find(p.file); u != unread.end()) {
       std::vector<std::string> answers;

@@ -36,10 +36,6 @@ struct Edit {
   std::vector<std::pair<std::string, SourcePos>> external_links;
 };
 
-bool EndsWith(const std::string& s, std::string_view tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 }  // namespace
 
 PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
@@ -54,9 +50,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
   for (const auto& path : changed) {
-    bool content = path.rfind("content/", 0) == 0;
+    bool content = path.starts_with("content/");
     if (content && !session.content_files.count(path) && !fs.IsFile(path)) continue;
-    if (!content || !EndsWith(path, ".md")) return NeedsBuild(path + " is not a page's text");
+    if (!content || !path.ends_with(".md")) return NeedsBuild(path + " is not a page's text");
     auto it = site.by_content_path.find(path.substr(8));
     if (it == site.by_content_path.end()) return NeedsBuild(path + " is not a page of the site");
     pages.push_back(it->second);
@@ -95,12 +91,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     Edit e;
     e.page = i;
     std::vector<AnchorRef> anchors;
-    auto resolve = [&](const std::string& url, bool, SourcePos pos) {
-      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)
-        e.external_links.push_back({url, pos});
-      return ResolveLink(site, i, url, pos, local, anchors);
-    };
-    e.md = RenderMarkdown(body, p.file, p.body_line, options->second, resolve, local);
+    e.md = RenderMarkdown(body, p.file, p.body_line, options->second,
+                          BodyLinkResolver(site, i, local, anchors, e.external_links), local);
     CheckAnchors(site, anchors, local);
     if (local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + " has messages to show");

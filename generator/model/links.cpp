@@ -127,6 +127,15 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
   return url;
 }
 
+LinkResolver BodyLinkResolver(const Site& site, int from, DiagnosticList& diags,
+                              std::vector<AnchorRef>& anchors,
+                              std::vector<std::pair<std::string, SourcePos>>& external) {
+  return [&site, from, &diags, &anchors, &external](const std::string& url, bool, SourcePos pos) {
+    if (url.starts_with("http://") || url.starts_with("https://")) external.push_back({url, pos});
+    return ResolveLink(site, from, url, pos, diags, anchors);
+  };
+}
+
 std::vector<std::string> PageAnchors(const Page& page) {
   std::vector<std::string> ids{"main"};
   for (const auto& h : page.md.headings) ids.push_back(h.id);

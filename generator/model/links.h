@@ -26,6 +26,12 @@ struct AnchorRef {
 std::string ResolveLink(const Site& site, int from, const std::string& url, const SourcePos& pos,
                         DiagnosticList& diags, std::vector<AnchorRef>& anchors);
 
+/// The resolver for the body of page `from`: ResolveLink, plus every http(s) address
+/// noted in `external` (for `check --external`). The references must outlive it.
+LinkResolver BodyLinkResolver(const Site& site, int from, DiagnosticList& diags,
+                              std::vector<AnchorRef>& anchors,
+                              std::vector<std::pair<std::string, SourcePos>>& external);
+
 /// Every id a link may point at on `page`: its headings and the anchors of its typed
 /// content (goals, measures, assessment dimensions).
 std::vector<std::string> PageAnchors(const Page& page);
