@@ -4,13 +4,10 @@
 #include "generator/site_patch.h"
 
 #include <catch2/catch.hpp>
-#include <functional>
 #include <set>
 
-#include "generator/cache/build_cache.h"
-#include "generator/cache/content_hash.h"
-#include "generator/cache/source_cache.h"
 #include "test_site.h"
+#include "workspace.h"
 
 using namespace yhdessa;
 using namespace yhdessa::testing;
@@ -19,58 +16,18 @@ namespace {
 
 constexpr int64_t kNow = 1735689600;  // as testing::Build
 
-// public/ between builds: a file is reused while its content is what the cache stamped.
-class PersistentOutput : public MemoryOutput {
- public:
-  bool Reuse(const std::string& path, uint64_t stamp) override {
-    auto it = previous.find(path);
-    if (it == previous.end() || HashBytes(it->second) != stamp) return false;
-    return Write(path, it->second).ok();
-  }
-  std::map<std::string, std::string> previous;
-};
+// The serve loop: the patch when it can, else a full build with serve's caches.
+struct Serve : Workspace {
+  Serve() : Workspace(/*serve=*/true) {}
 
-// What `yhdessa serve` keeps between rebuilds, and its public/.
-struct Serve {
-  BuildCache cache;
-  SourceCache sources;
-  BuildSession session;
-  std::map<std::string, std::string> site;
-  std::string errors;
-
-  bool FullBuild(const MemoryFileSystem& fs, int64_t now = kNow) {
-    PersistentOutput out;
-    out.previous = site;
-    DiagnosticList diags;
-    BuildOptions options;
-    options.filter.now = now;
-    options.cache = &cache;
-    options.sources = &sources;
-    options.session = &session;
-    BuildSite(fs, out, options, diags);
-    errors = diags.Format();
-    if (diags.has_errors()) {
-      cache.CarryOver(false);
-      return false;
-    }
-    site = std::move(out.files);
-    cache.StampOutputs([&](const std::string& path) -> std::optional<uint64_t> {
-      auto it = site.find(path);
-      if (it == site.end()) return std::nullopt;
-      return HashBytes(it->second);
-    });
-    cache.CarryOver(true);
-    return true;
-  }
-
-  // The serve loop: the patch when it can, else a full build (whose success is `built`).
-  // Returns the outcome and the files the patch wrote.
+  // Returns the outcome and the files the patch wrote; a full build's success goes to
+  // `built` (required when null). `at`: the clock.
   PatchResult Change(const MemoryFileSystem& fs, const std::vector<std::string>& changed,
-                     std::set<std::string>* written = nullptr, int64_t now = kNow,
+                     std::set<std::string>* written = nullptr, int64_t at = kNow,
                      bool* built = nullptr) {
     MemoryOutput out;
     DiagnosticList diags;
-    PatchResult r = PatchSite(session, fs, changed, now, out, diags);
+    PatchResult r = PatchSite(session, fs, changed, at, out, diags);
     if (r.outcome == PatchResult::kPatched) {
       CHECK_FALSE(diags.has_errors());
       for (auto& [path, content] : out.files) {
@@ -79,7 +36,8 @@ struct Serve {
       }
     } else {
       CHECK(out.files.empty());  // nothing is written before a full build is asked for
-      bool ok = FullBuild(fs, now);
+      now = at;
+      bool ok = TryBuild(fs);
       if (built) {
         *built = ok;
       } else {
@@ -91,29 +49,14 @@ struct Serve {
   }
 };
 
-MemoryFileSystem SampleSite() {
-  auto fs = SiteWithTheme(
-      "title: Osallisuus\nbase_url: https://example.fi/\npaginate: 2\ntaxonomies:\n  tags: {title: "
-      "Asiasanat}\n"
-      "languages:\n  fi: {name: Suomeksi, weight: 1}\n  sv: {name: På svenska, weight: 2}\n");
-  fs.Add("content/_index.md",
-         "---\ntitle: Etusivu\n---\nTehdään yhdessä! [Uutiset](uutiset/_index.md)\n");
-  fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVi gör det tillsammans!\n");
-  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
-  for (int i = 1; i <= 5; ++i) {
-    std::string n = std::to_string(i);
-    fs.Add("content/uutiset/u" + n + ".md",
-           "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n +
-               "-10\ntags: [Nuoret, budjetti]\n---\nKappale " + n +
-               ".\n\nToinen kappale.\n\n## Lisää\n\nKatso [etusivu](../_index.md).\n");
-  }
-  fs.Add("content/uutiset/u1.sv.md", "---\ntitle: Nyhet 1\ndate: 2024-01-10\n---\nStycke.\n");
+// SampleSite with a page published later (its date bounds the session) and a link to
+// another page's heading.
+MemoryFileSystem PatchSampleSite() {
+  auto fs = SampleSite();
   fs.Add("content/tulossa.md", "---\ntitle: Tulossa\ndate: 2025-06-01\n---\nPian.\n");
   fs.Add("content/palvelut/rata/index.md",
          "---\ntitle: Rata\n---\n![Frisbeegolfrata](kuva.jpg)\n\nLue "
          "[uutinen](../../uutiset/u2.md#lisaa).\n");
-  fs.Add("content/palvelut/rata/kuva.jpg", "JPEG");
-  fs.Add("data/kunta.yaml", "nimi: Testilä\n");
   return fs;
 }
 
@@ -132,20 +75,15 @@ void RequireSameAsFreshBuild(const Serve& s, const MemoryFileSystem& fs, int64_t
   auto fresh = Build(fs, filter);
   INFO(fresh.diagnostics);
   REQUIRE(fresh.ok);
-  REQUIRE(s.site.size() == fresh.files.size());
-  for (const auto& [path, content] : fresh.files) {
-    INFO(path);
-    REQUIRE(s.site.count(path));
-    CHECK(s.site.at(path) == content);
-  }
+  RequireSameSite(s.site, fresh.files);
 }
 
 }  // namespace
 
 TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as a build does") {
-  auto fs = SampleSite();
+  auto fs = PatchSampleSite();
   Serve s;
-  REQUIRE(s.FullBuild(fs));
+  REQUIRE(s.TryBuild(fs));
   REQUIRE(s.session.ready());
   Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "Muutettu *kappale* ja [linkki](u4.md).");
   std::set<std::string> written;
@@ -183,9 +121,9 @@ TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as 
 }
 
 TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full build") {
-  auto fs = SampleSite();
+  auto fs = PatchSampleSite();
   Serve s;
-  REQUIRE(s.FullBuild(fs));
+  REQUIRE(s.TryBuild(fs));
   int64_t now = kNow;
   bool errors = false;  // the full build must report them
   std::vector<std::string> changed{"content/uutiset/u3.md"};
@@ -241,17 +179,17 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
 }
 
 TEST_CASE("site patch: no session after a failed build, until a build succeeds") {
-  auto fs = SampleSite();
+  auto fs = PatchSampleSite();
   Serve s;
-  REQUIRE(s.FullBuild(fs));
+  REQUIRE(s.TryBuild(fs));
   fs.Add("content/rikki.md", "---\ntitle: [\n---\n");
-  CHECK_FALSE(s.FullBuild(fs));
+  CHECK_FALSE(s.TryBuild(fs));
   CHECK_FALSE(s.session.ready());
   MemoryOutput out;
   DiagnosticList diags;
   CHECK(PatchSite(s.session, fs, {"content/uutiset/u3.md"}, kNow, out, diags).outcome ==
         PatchResult::kNeedsBuild);
   fs.Remove("content/rikki.md");
-  REQUIRE(s.FullBuild(fs));
+  REQUIRE(s.TryBuild(fs));
   CHECK(s.session.ready());
 }
