@@ -696,20 +696,29 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
         },
         diags);
   }
-  std::vector<uint64_t> fingerprints(options.session && cache ? jobs.size() : 0);
+  // For SitePatch: each job's fingerprint and the pages it read.
+  bool keep = options.session && cache;
+  std::vector<uint64_t> fingerprints(keep ? jobs.size() : 0);
+  std::vector<PageReads> job_reads(keep ? jobs.size() : 0);
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
   ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
     size_t done = ++done_jobs;
     if (options.progress && (done % 256 == 0 || done == jobs.size()))
       options.progress(done, jobs.size());
     const RenderCache::Lookup& lookup = lookups[i];
-    if (!fingerprints.empty()) fingerprints[i] = lookup.fingerprint;
     if (lookup.reused) {
+      if (keep) {
+        fingerprints[i] = lookup.previous->fingerprint;
+        job_reads[i] = lookup.previous->reads;
+      }
       ++files;
       return;
     }
     if (jobs[i].kind == RenderJob::kPage) ++pages_rendered;
     std::vector<std::string> written;
+    PageReads reads;
+    std::optional<RecordPageReads> record;
+    if (cache) record.emplace(reads);
     renderer.Render(
         jobs[i], worker,
         [&](const std::string& path, std::string content) {
@@ -719,7 +728,14 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
           ++files;
         },
         diags);
-    if (cache) cache->Store(lookup, written);
+    record.reset();
+    if (!cache) return;
+    reads.Normalize();
+    uint64_t fingerprint = cache->Store(jobs[i], lookup, reads, written);
+    if (keep) {
+      fingerprints[i] = fingerprint;
+      job_reads[i] = std::move(reads);
+    }
   });
   for (const auto& j : jobs) stats.html_pages += j.kind == RenderJob::kPage;
   stats.pages_rendered = pages_rendered;
@@ -746,6 +762,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     session.front_matter_hashes = std::move(front_matter_hashes);
     session.jobs = std::move(jobs);
     session.fingerprints = std::move(fingerprints);
+    session.reads = std::move(job_reads);
     session.render_cache = std::move(cache);
     session.renderer = std::move(owned_renderer);
     session.templates = std::move(templates);

@@ -11,14 +11,55 @@
 namespace yhdessa {
 namespace {
 
-// What other pages read of a page's rendered body (RenderCache's PageSummary).
-bool SameSummary(const RenderedMarkdown& a, const RenderedMarkdown& b) {
-  if (a.first_paragraph != b.first_paragraph || a.headings.size() != b.headings.size())
-    return false;
+// What a page's rendered body gives the model besides its HTML: other pages' #anchor
+// links are checked against its headings when the site is built.
+bool SameHeadings(const RenderedMarkdown& a, const RenderedMarkdown& b) {
+  if (a.headings.size() != b.headings.size()) return false;
   for (size_t i = 0; i < a.headings.size(); ++i) {
     const Heading& x = a.headings[i];
     const Heading& y = b.headings[i];
     if (x.level != y.level || x.text != y.text || x.id != y.id) return false;
+  }
+  return true;
+}
+
+bool SameDate(const std::optional<DateTime>& a, const std::optional<DateTime>& b) {
+  return a.has_value() == b.has_value() && (!a || a->Iso() == b->Iso());
+}
+
+// "" when the front matter `now` may replace `before` in the model as it is: every key
+// the model derives something from is the same. Otherwise the key that differs.
+std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now) {
+  if (!before.kind.empty() || !now.kind.empty()) return "kind";  // typed content, rounds
+  if (before.slug != now.slug) return "slug";
+  if (!SameDate(before.date, now.date)) return "date";
+  if (!SameDate(before.publish_date, now.publish_date)) return "publishDate";
+  if (!SameDate(before.expiry_date, now.expiry_date)) return "expiryDate";
+  if (before.draft != now.draft) return "draft";
+  if (before.weight != now.weight) return "weight";
+  if (before.translation_of != now.translation_of) return "translation_of";
+  if (before.aliases != now.aliases) return "aliases";
+  if (before.taxonomies != now.taxonomies) return "taxonomies";
+  return "";
+}
+
+// True when every list that holds `page` is still in list order (a new title can move a
+// page within its section or its terms).
+bool ListsInOrder(Site& site, int page) {
+  const std::vector<Page>& pages = site.pages;  // not recorded: no render is running
+  auto in_order = [&](const std::vector<int>& list) {
+    if (std::find(list.begin(), list.end(), page) == list.end()) return true;
+    std::vector<int> sorted = list;
+    SortForList(sorted, pages);
+    return sorted == list;
+  };
+  for (const Page& q : site.pages) {
+    if (!in_order(q.pages) || !in_order(q.sections) || !in_order(q.term_pages)) return false;
+  }
+  for (const Taxonomy& t : site.taxonomies) {
+    for (const TaxonomyTerm& term : t.terms) {
+      if (!in_order(term.pages)) return false;
+    }
   }
   return true;
 }
@@ -30,10 +71,11 @@ PatchResult NeedsBuild(std::string reason) {
   return r;
 }
 
+// A page's new source, checked, before it goes into the model.
 struct Edit {
   int page = -1;
-  RenderedMarkdown md;
-  std::vector<std::pair<std::string, SourcePos>> external_links;
+  Page parsed;  // ParsePage's, with the new body rendered
+  uint64_t front_matter_hash = 0;
 };
 
 }  // namespace
@@ -78,51 +120,98 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         ParsePage(p.file, p.content_path, std::move(*text), site.config, kKindKeys, local);
     if (!parsed || local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + " has errors");
-    if (parsed->body_offset != p.body_offset || parsed->body_line != p.body_line ||
-        HashBytes(std::string_view(parsed->text).substr(0, p.body_offset)) !=
-            session.front_matter_hashes[i])
-      return NeedsBuild(p.file + ": the front matter changed");
+    Edit e;
+    e.page = i;
+    e.front_matter_hash = HashBytes(std::string_view(parsed->text).substr(0, parsed->body_offset));
+    if (e.front_matter_hash != session.front_matter_hashes[i]) {
+      if (parsed->type != p.type || parsed->lang != p.lang)
+        return NeedsBuild(p.file + ": the page's type or language changed");
+      if (std::string key = ModelKeyChanged(p.fm, parsed->fm); !key.empty())
+        return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
+    }
     std::string_view body = parsed->Body();
     if (body.find("{{<") != std::string_view::npos)
       return NeedsBuild(p.file + " has ballot directives");
     auto options = session.markdown_options.find(p.lang);
     if (options == session.markdown_options.end())
       return NeedsBuild(p.file + ": no Markdown options for its language");
-    Edit e;
-    e.page = i;
     std::vector<AnchorRef> anchors;
-    e.md = RenderMarkdown(body, p.file, p.body_line, options->second,
-                          BodyLinkResolver(site, i, local, anchors, e.external_links), local);
+    parsed->md =
+        RenderMarkdown(body, p.file, parsed->body_line, options->second,
+                       BodyLinkResolver(site, i, local, anchors, parsed->external_links), local);
     CheckAnchors(site, anchors, local);
     if (local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + " has messages to show");
-    if (!e.md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
-    if (!SameSummary(p.md, e.md))
-      return NeedsBuild(p.file + ": its headings or first paragraph changed");
+    if (!parsed->md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
+    if (!SameHeadings(p.md, parsed->md)) return NeedsBuild(p.file + ": its headings changed");
+    e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));
   }
 
-  // From here on the model changes; anything that fails clears the session, so the next
-  // change builds in full.
-  for (auto& e : edits) {
+  // Into the model. The page's place in the site (RenderCache's structure) is the same,
+  // but a new title can move it within a list: then it all goes back as it was.
+  auto swap_in = [&](Edit& e) {
     Page& p = site.pages[e.page];
-    p.md = std::move(e.md);
-    p.external_links = std::move(e.external_links);
-    session.render_cache->UpdateBody(e.page);
+    std::swap(p.text, e.parsed.text);
+    std::swap(p.body_offset, e.parsed.body_offset);
+    std::swap(p.body_line, e.parsed.body_line);
+    std::swap(p.fm, e.parsed.fm);
+    std::swap(p.md, e.parsed.md);
+    std::swap(p.external_links, e.parsed.external_links);
+  };
+  for (auto& e : edits) swap_in(e);
+  // The one thing the model copies from a page into others: the title of the notices
+  // that stand in for its missing translations.
+  std::vector<int> changed_pages;
+  for (const auto& e : edits) changed_pages.push_back(e.page);
+  std::vector<std::pair<int, std::string>> notices;  // with their titles before
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    Page& notice = site.pages[q];
+    if (notice.type != PageType::kMissingTranslation) continue;
+    for (const auto& e : edits) {
+      if (notice.original != e.page) continue;
+      notices.emplace_back(static_cast<int>(q), notice.fm.title);
+      notice.fm.title = site.pages[e.page].fm.title;
+      changed_pages.push_back(static_cast<int>(q));
+    }
+  }
+  for (const auto& e : edits) {
+    if (!ListsInOrder(site, e.page)) {
+      for (auto& back : edits) swap_in(back);
+      for (const auto& [q, title] : notices) site.pages[q].fm.title = title;
+      return NeedsBuild(site.pages[e.page].file + ": a list's order changes");
+    }
+  }
+
+  // From here on the session holds the new sources; anything that fails clears it, so the
+  // next change builds in full.
+  for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
+  for (int page : changed_pages) {
+    session.renderer->PageChanged(page);
+    if (!session.render_cache->UpdatePage(page)) {
+      session.Clear();
+      return NeedsBuild("a page's place in the site changed");
+    }
   }
   std::vector<std::pair<std::string, std::string>> files;
   DiagnosticList local;
   for (size_t j = 0; j < session.jobs.size(); ++j) {
-    // Jobs not cached read no page's body (RenderCache): they stay as they are.
-    std::optional<uint64_t> fingerprint = session.render_cache->Fingerprint(session.jobs[j]);
-    if (!fingerprint || *fingerprint == session.fingerprints[j]) continue;
-    session.fingerprints[j] = *fingerprint;
-    session.renderer->Render(
-        session.jobs[j], 0,
-        [&](const std::string& path, std::string content) {
-          files.emplace_back(path, std::move(content));
-        },
-        local);
+    const RenderJob& job = session.jobs[j];
+    if (session.render_cache->Fingerprint(job, session.reads[j]) == session.fingerprints[j])
+      continue;
+    PageReads reads;
+    {
+      RecordPageReads record(reads);
+      session.renderer->Render(
+          job, 0,
+          [&](const std::string& path, std::string content) {
+            files.emplace_back(path, std::move(content));
+          },
+          local);
+    }
+    reads.Normalize();
+    session.fingerprints[j] = session.render_cache->Fingerprint(job, reads);
+    session.reads[j] = std::move(reads);
   }
   if (local.has_errors()) {
     session.Clear();

@@ -1,24 +1,28 @@
-// SitePatch: `serve`'s fast path for the most common edit, new prose in existing pages.
+// SitePatch: `serve`'s fast path for the most common edits: new prose, a new title or
+// description, in existing pages.
 //
 // A successful build can leave its working state behind (BuildSession: the site model, the
-// theme, the renderer and every render job's fingerprint). When the next change touches
-// only the bodies of content pages the model already has, PatchSite renders those bodies,
-// puts them into the model and renders again only the jobs whose fingerprint changed (the
-// pages and their sections' feeds; RenderCache says what reads what). It takes a page only
-// when everything else a full build would derive from the file is certain to be unchanged:
-//   - the text before the body (the front matter) is byte for byte the same, and the file
-//     parses to the same split, so the page's address, sections and taxonomies are too;
-//   - the rendered body keeps its headings and first paragraph, which other pages read
-//     (lists, anchors, summaries);
+// theme, the renderer, every render job's fingerprint and the pages it read). When the next
+// change touches only content pages the model already has, PatchSite parses them, puts
+// their front matter and rendered bodies into the model and renders again only the jobs
+// whose fingerprint changed: the jobs that read those pages (RenderCache says what reads
+// what). It takes a page only when everything else a full build derives from the file is
+// certain to be unchanged:
+//   - its place in the site: type, language, slug, dates, draft, weight, aliases, taxonomy
+//     terms and translation are as they were, it has no `kind` (typed content feeds
+//     rounds and catalogues), and a new title does not move it within any list;
+//   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
-//   - rendering its Markdown, its links and its anchors reports nothing (a full build
-//     shows every message the same way on each rebuild);
+//   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a
+//     full build shows every message the same way on each rebuild);
 //   - no page date or round time was crossed since the build (the model holds the
 //     build's clock: what is published, what is future, which rounds are open).
-// Any other change — a file added, deleted or renamed, front matter, data, templates,
-// site.yaml, static files — returns kNeedsBuild before anything is touched, and the
-// caller builds; so does a failure half-way (the session is then cleared). What PatchSite
-// writes is byte-identical to what a full build of the same sources writes (tested).
+// The one copy the model makes of a page's front matter, its title in the notices for
+// its missing translations, is updated with it. Any other change — a file added, deleted
+// or renamed, data, templates, site.yaml, static files — returns kNeedsBuild before
+// anything is touched, and the caller builds; so does a failure half-way (the session is
+// then cleared). What PatchSite writes is byte-identical to what a full build of the same
+// sources writes (tested).
 #pragma once
 
 #include <cstdint>
@@ -47,7 +51,8 @@ struct BuildSession {
   std::unique_ptr<SiteRenderer> renderer;                   // renders from *site
   std::unique_ptr<RenderCache> render_cache;                // fingerprints from *site
   std::vector<RenderJob> jobs;                              // the build's, in its order
-  std::vector<uint64_t> fingerprints;                       // by job; 0 for jobs not cached
+  std::vector<uint64_t> fingerprints;                       // by job (RenderCache)
+  std::vector<PageReads> reads;                             // by job: the pages it read
   std::map<std::string, MarkdownOptions> markdown_options;  // by language
   /// By page: the hash of its source before the body (0: not known, never patched).
   std::vector<uint64_t> front_matter_hashes;

@@ -1,6 +1,7 @@
 #include "generator/cache/build_cache.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "generator/cache/content_hash.h"
@@ -12,7 +13,7 @@ namespace {
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
 // 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own.
 constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '3'};
-constexpr uint32_t kFormat = 2;  // 2: the manifest
+constexpr uint32_t kFormat = 3;  // 2: the manifest; 3: the pages each job read
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {
@@ -23,6 +24,39 @@ void PutU64(std::string& out, uint64_t v) {
 void PutString(std::string& out, std::string_view s) {
   PutU64(out, s.size());
   out.append(s);
+}
+
+// Page indices, ascending: each the difference from the one before, seven bits a byte.
+std::string PackReads(const PageReads& reads) {
+  std::string out;
+  int last = 0;
+  for (int page : reads.pages) {
+    auto d = static_cast<uint32_t>(page - last);
+    last = page;
+    while (d >= 0x80) {
+      out.push_back(static_cast<char>(0x80 | (d & 0x7F)));
+      d >>= 7;
+    }
+    out.push_back(static_cast<char>(d));
+  }
+  return out;
+}
+
+bool UnpackReads(std::string_view packed, PageReads& reads) {
+  int64_t last = 0;
+  for (size_t i = 0; i < packed.size();) {
+    uint64_t d = 0;
+    for (int shift = 0;; shift += 7) {
+      if (i == packed.size() || shift > 28) return false;
+      auto byte = static_cast<uint8_t>(packed[i++]);
+      d |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if (!(byte & 0x80)) break;
+    }
+    last += static_cast<int64_t>(d);
+    if (last > INT32_MAX) return false;
+    reads.pages.push_back(static_cast<int>(last));
+  }
+  return true;
 }
 
 class Reader {
@@ -437,6 +471,8 @@ std::string BuildCache::Encode() const {
   for (const auto& [key, e] : recorded_) {
     PutString(out, key);
     PutU64(out, e.fingerprint);
+    PutU64(out, e.reads.all);
+    PutString(out, PackReads(e.reads));
     PutU64(out, e.outputs.size());
     for (const auto& o : e.outputs) {
       PutString(out, o.path);
@@ -462,8 +498,12 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
   for (uint64_t i = 0; i < count; ++i) {
     std::string key;
     CacheEntry e;
-    uint64_t n = 0;
-    if (!r.String(key) || !r.U64(e.fingerprint) || !r.U64(n) || n > body.size()) return corrupt();
+    uint64_t n = 0, all = 0;
+    std::string packed;
+    if (!r.String(key) || !r.U64(e.fingerprint) || !r.U64(all) || all > 1 || !r.String(packed) ||
+        !UnpackReads(packed, e.reads) || !r.U64(n) || n > body.size())
+      return corrupt();
+    e.reads.all = all;
     e.outputs.resize(n);
     for (auto& o : e.outputs) {
       if (!r.String(o.path) || !r.U64(o.stamp)) return corrupt();

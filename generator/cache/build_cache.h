@@ -1,11 +1,11 @@
 // BuildCache: what the previous build rendered, so the next one can skip what did not change.
 //
 // One entry per cacheable render job (a page, a list page, an alias), keyed by the job's
-// identity (kind + address): the fingerprint of everything its rendering read, and the
-// output files it produced with a stamp each. The stamp is the output sink's word that a
-// file is still the one written then (on disk: inode, size and modification time), so a
-// file changed or replaced since — by hand, or by a build with --no-cache — is rendered
-// again instead of reused.
+// identity (kind + address): the pages its rendering read, the fingerprint of everything
+// it read, and the output files it produced with a stamp each. The stamp is the output sink's word
+// that a file is still the one written then (on disk: inode, size and modification time), so a file
+// changed or replaced since — by hand, or by a build with --no-cache — is rendered again instead of
+// reused.
 //
 // It also lists every file of the build's output and the folder it went to (the
 // manifest), so the next build can update that folder in place and delete the files it no
@@ -36,6 +36,7 @@
 #include "generator/content/markdown.h"
 #include "generator/core/movable_mutex.h"
 #include "generator/data/value.h"
+#include "generator/model/page_reads.h"
 
 namespace yhdessa {
 
@@ -47,6 +48,7 @@ struct CachedOutput {
 struct CacheEntry {
   uint64_t fingerprint = 0;
   std::vector<CachedOutput> outputs;
+  PageReads reads;  // the pages the job read when it was rendered (RenderCache)
 };
 
 /// One call to the link resolver while a body was rendered, with its answer.

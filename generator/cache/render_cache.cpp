@@ -1,5 +1,8 @@
 #include "generator/cache/render_cache.h"
 
+#include <unordered_map>
+
+#include "common/round/round_definition.h"
 #include "generator/cache/content_hash.h"
 #include "generator/core/parallel.h"
 #include "generator/model/site_assembly.h"
@@ -33,8 +36,9 @@ void HashInts(ContentHash& h, const std::vector<int>& v) {
   for (int i : v) h.I64(i);
 }
 
-// Everything about a page that another page's rendering may read: all of it but the body.
-uint64_t PageSummary(const Page& p) {
+// A page's place in the site: what decides which pages exist, where, and which pages
+// each job reads. Changing any of it makes every job stale.
+uint64_t PageStructure(const Page& p) {
   ContentHash h;
   h.U64(static_cast<uint64_t>(p.type))
       .Bytes(p.file)
@@ -42,13 +46,7 @@ uint64_t PageSummary(const Page& p) {
       .Bytes(p.lang)
       .Bytes(p.url);
   const FrontMatter& fm = p.fm;
-  h.Bytes(fm.title).Bytes(fm.description);
-  HashDate(h, fm.date);
-  HashDate(h, fm.lastmod);
-  HashDate(h, fm.publish_date);
-  HashDate(h, fm.expiry_date);
-  h.U64(fm.draft).U64(fm.toc).I64(fm.weight).Bytes(fm.slug).Bytes(fm.layout).Bytes(fm.kind);
-  h.U64(fm.plain_language).Bytes(fm.translation_of);
+  h.Bytes(fm.slug).Bytes(fm.kind).Bytes(fm.translation_of);
   h.U64(fm.aliases.size());
   for (const auto& a : fm.aliases) h.Bytes(a);
   h.U64(fm.taxonomies.size());
@@ -56,7 +54,6 @@ uint64_t PageSummary(const Page& p) {
     h.Bytes(name).U64(terms.size());
     for (const auto& t : terms) h.Bytes(t);
   }
-  HashValue(h, fm.raw);
   h.I64(p.parent);
   HashInts(h, p.pages);
   HashInts(h, p.sections);
@@ -64,12 +61,73 @@ uint64_t PageSummary(const Page& p) {
   for (const auto& r : p.resources) h.Bytes(r);
   h.I64(p.taxonomy).Bytes(p.term);
   HashInts(h, p.term_pages);
-  h.Bytes(p.translation_key).I64(p.original).Bytes(p.facet);
+  h.Bytes(p.translation_key).I64(p.original).Bytes(p.facet).Bytes(p.results_round);
   h.U64(p.measures.size());
   for (const auto& m : p.measures) h.I64(m.page).U64(m.goal).U64(m.measure);
+  return h.Digest();
+}
+
+// What a page shows of itself to the jobs that read it: all of it but its place (above)
+// and its rendered body. `typed_raw`: the front matter its typed content was read from
+// (a translation shares its original's).
+uint64_t PageDisplay(const Page& p, uint64_t raw, uint64_t typed_raw) {
+  ContentHash h;
+  const FrontMatter& fm = p.fm;
+  h.Bytes(fm.title).Bytes(fm.description);
+  HashDate(h, fm.date);
+  HashDate(h, fm.lastmod);
+  HashDate(h, fm.publish_date);
+  HashDate(h, fm.expiry_date);
+  h.U64(fm.draft).U64(fm.toc).I64(fm.weight).Bytes(fm.layout);
+  h.U64(fm.plain_language).U64(raw).U64(typed_raw);
   h.U64(p.md.headings.size());
   for (const auto& hd : p.md.headings) h.I64(hd.level).Bytes(hd.text).Bytes(hd.id);
   h.Bytes(p.md.first_paragraph);  // word_count: read by `check` only
+  return h.Digest();
+}
+
+uint64_t RawHash(const Page& p) {
+  ContentHash h;
+  HashValue(h, p.fm.raw);
+  return h.Digest();
+}
+
+// What the model derives from pages into members of its own: renderers read these
+// without reading the pages they come from.
+uint64_t DerivedStructure(const Site& site) {
+  ContentHash h;
+  h.U64(site.taxonomies.size());
+  for (const auto& t : site.taxonomies) {
+    h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).I64(t.page);
+    h.U64(t.terms.size());
+    for (const auto& term : t.terms) {
+      h.Bytes(term.name).Bytes(term.slug);
+      HashInts(h, term.pages);
+    }
+  }
+  h.U64(site.aliases.size());
+  for (const auto& a : site.aliases) h.Bytes(a.url).I64(a.page).Bytes(a.file);
+  h.U64(site.translations.size());
+  for (const auto& [key, langs] : site.translations) {
+    h.Bytes(key).U64(langs.size());
+    for (const auto& [lang, page] : langs) h.Bytes(lang).I64(page);
+  }
+  h.U64(site.catalogues.size());
+  for (const auto& [section, facets] : site.catalogues) {
+    h.I64(section).U64(facets.size());
+    for (const auto& [facet, values] : facets) {
+      h.Bytes(facet).U64(values.size());
+      for (const auto& [value, page] : values) h.Bytes(value).I64(page);
+    }
+  }
+  h.U64(site.rounds.size());
+  for (const auto& r : site.rounds) h.Bytes(RoundToJson(r));
+  h.U64(site.results_pages.size());
+  for (const auto& [round, page] : site.results_pages) h.Bytes(round).I64(page);
+  h.U64(site.accessibility_pages.size());
+  for (const auto& [lang, page] : site.accessibility_pages) h.Bytes(lang).I64(page);
+  h.U64(site.unpublished.size());
+  for (const auto& u : site.unpublished) h.Bytes(u);
   return h.Digest();
 }
 
@@ -113,17 +171,68 @@ uint64_t GlobalInputsHash(const FileSystem& fs, const Site& site, const std::str
 
 RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs,
                          const std::vector<std::optional<uint64_t>>& html_hashes)
-    : cache_(cache), site_(site), bodies_(site.pages.size()) {
-  std::vector<uint64_t> summaries(site.pages.size());
-  ParallelFor(site.pages.size(), [&](size_t i) {
-    summaries[i] = PageSummary(site.pages[i]);
-    bodies_[i] = i < html_hashes.size() && html_hashes[i] ? *html_hashes[i]
-                                                          : HashBytes(site.pages[i].md.html);
+    : cache_(cache),
+      site_(site),
+      structure_(site.pages.size()),
+      display_(site.pages.size()),
+      bodies_(site.pages.size()) {
+  size_t n = site.pages.size();
+  raw_.resize(n);
+  typed_owner_.assign(n, -1);
+  ParallelFor(n, [&](size_t i) {
+    const Page& p = site.pages[i];
+    structure_[i] = PageStructure(p);
+    raw_[i] = RawHash(p);
+    bodies_[i] = i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html);
   });
+  // Typed content is read from one page's front matter and shared by its translations.
+  std::unordered_map<const TypedContent*, int> owners;
+  for (size_t i = 0; i < n; ++i) {
+    const Page& p = site.pages[i];
+    if (p.typed && p.lang == site.config.default_language)
+      owners.emplace(p.typed.get(), static_cast<int>(i));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Page& p = site.pages[i];
+    if (!p.typed) continue;
+    auto o = owners.find(p.typed.get());
+    typed_owner_[i] = o == owners.end() ? static_cast<int>(i) : o->second;
+  }
+  ParallelFor(n, [&](size_t i) { display_[i] = Display(i); });
+  site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site)).Digest();
+  structure_all_ = Structure();
+  ContentHash d;
+  d.U64(n);
+  for (uint64_t v : display_) d.U64(v);
+  display_all_ = d.Digest();
+}
+
+uint64_t RenderCache::Structure() const {
   ContentHash h;
-  h.U64(global_inputs).U64(summaries.size());
-  for (uint64_t s : summaries) h.U64(s);
-  summaries_ = h.Digest();
+  h.U64(site_structure_).U64(structure_.size());
+  for (uint64_t s : structure_) h.U64(s);
+  return h.Digest();
+}
+
+uint64_t RenderCache::Display(size_t page) const {
+  int owner = typed_owner_[page];
+  return PageDisplay(site_.pages[page], raw_[page], owner < 0 ? 0 : raw_[owner]);
+}
+
+bool RenderCache::UpdatePage(int page) {
+  const Page& p = site_.pages[page];
+  if (PageStructure(p) != structure_[page]) return false;
+  bodies_[page] = HashBytes(p.md.html);
+  raw_[page] = RawHash(p);
+  // The pages that share its typed content (its translations) show it too.
+  for (size_t i = 0; i < display_.size(); ++i) {
+    if (static_cast<int>(i) == page || typed_owner_[i] == page) display_[i] = Display(i);
+  }
+  ContentHash d;
+  d.U64(display_.size());
+  for (uint64_t v : display_) d.U64(v);
+  display_all_ = d.Digest();
+  return true;
 }
 
 std::string RenderCache::Key(const RenderJob& job) const {
@@ -141,52 +250,53 @@ std::string RenderCache::Key(const RenderJob& job) const {
   }
 }
 
-std::optional<uint64_t> RenderCache::Fingerprint(const RenderJob& job) const {
+uint64_t RenderCache::Fingerprint(const RenderJob& job, const PageReads& reads) const {
   ContentHash h;
-  h.U64(summaries_);
+  h.U64(structure_all_).U64(static_cast<uint64_t>(job.kind)).I64(job.page).U64(job.pager);
   if (job.kind == RenderJob::kPage) {
-    h.I64(job.page).U64(job.pager).U64(bodies_[job.page]);
-  } else if (job.kind == RenderJob::kAlias) {
-    h.I64(job.page);
+    h.U64(bodies_[job.page]);
   } else if (job.kind == RenderJob::kFeed) {
-    // A section's feed reads the summaries and the bodies of the section's pages.
-    const Page& p = site_.pages[job.page];
-    h.Bytes("feed").I64(job.page).U64(p.pages.size());
-    for (int i : p.pages) h.U64(bodies_[i]);
-  } else if (job.kind == RenderJob::kSitemap) {
-    // Addresses and dates of every page: summaries only (one file on a one-language site;
-    // with several languages it writes an index and one file each and is not cached).
-    h.Bytes("sitemap");
+    // A section's feed carries the bodies of the section's pages.
+    for (int i : site_.pages[job.page].pages) h.U64(bodies_[i]);
+  }
+  if (reads.all) {
+    h.U64(display_all_);
   } else {
-    return std::nullopt;
+    h.U64(reads.pages.size());
+    for (int r : reads.pages) {
+      // A page number from another build's cache that this site does not have: a value
+      // no fingerprint recorded by this build has, so the job is rendered.
+      if (r < 0 || static_cast<size_t>(r) >= display_.size()) return ~structure_all_;
+      h.I64(r).U64(display_[r]);
+    }
   }
   return h.Digest();
 }
 
-void RenderCache::UpdateBody(int page) {
-  bodies_[page] = HashBytes(site_.pages[page].md.html);
-}
-
 RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse) const {
   Lookup l;
-  std::optional<uint64_t> fingerprint = Fingerprint(job);
-  if (!fingerprint) return l;
   l.key = Key(job);
-  l.fingerprint = *fingerprint;
+  if (l.key.empty()) return l;
   const CacheEntry* prev = cache_.Previous(l.key);
-  if (!prev || prev->fingerprint != l.fingerprint || prev->outputs.size() != 1) return l;
+  if (!prev || prev->outputs.size() != 1) return l;
+  if (Fingerprint(job, prev->reads) != prev->fingerprint) return l;
   if (!reuse(prev->outputs[0].path, prev->outputs[0].stamp)) return l;
   l.reused = true;
+  l.previous = prev;
   cache_.Record(l.key, *prev);
   return l;
 }
 
-void RenderCache::Store(const Lookup& lookup, const std::vector<std::string>& paths) const {
-  if (lookup.key.empty()) return;
+uint64_t RenderCache::Store(const RenderJob& job, const Lookup& lookup, const PageReads& reads,
+                            const std::vector<std::string>& paths) const {
+  uint64_t fingerprint = Fingerprint(job, reads);
+  if (lookup.key.empty()) return fingerprint;
   CacheEntry e;
-  e.fingerprint = lookup.fingerprint;
+  e.fingerprint = fingerprint;
+  e.reads = reads;
   for (const auto& p : paths) e.outputs.push_back({p, 0});
   cache_.Record(lookup.key, std::move(e));
+  return fingerprint;
 }
 
 }  // namespace yhdessa

@@ -1,25 +1,27 @@
 // RenderCache: decides, job by job, whether the previous build's output can be reused.
 //
 // A job's fingerprint covers everything its rendering can read:
-//   - the global inputs (GlobalInputsHash): site.yaml and the command-line options that
-//     change it, every file of the theme (templates, UI strings, assets, static), data/,
-//     the accessibility statement, the list of static files, each voting round's phase
-//     at the build's clock (upcoming, open or closed: its pages say which);
-//   - the summary of every page: everything the model holds about it except its rendered
-//     body (front matter, address, place in sections and taxonomies, headings, first
-//     paragraph). Lists, menus, breadcrumbs and translations read only these;
-//   - the job's own page with its rendered body.
-//   - a section's feed: the rendered bodies of the section's pages instead (it carries
-//     them whole); the sitemap: nothing more than the summaries.
-// The same list tells which rendered bodies a job reads: a page its own, a feed its
-// section's pages', no other job any (BuildSite loads exactly those bodies that a warm
-// build left in the cache, see LazyHtml: a new job kind that reads bodies goes here too).
-// So a body edit that keeps the summary re-renders that page and its section's feed only;
-// a title or front-matter change re-renders every page. Conservative on purpose: a missed
-// dependency would be a wrong site, an extra render only costs time.
-//
-// Only jobs that write exactly one file (pages, list pages, aliases, feeds, the sitemap
-// of a one-language site) are cached.
+//   - the site's structure: the global inputs (GlobalInputsHash: site.yaml and the
+//     command-line options that change it, every file of the theme, data/, the
+//     accessibility statement, static files, each voting round's phase), each page's
+//     place in the site (address, language, section, child pages and sections in list
+//     order, taxonomy terms, translations, aliases, kind) and what the model derives from
+//     pages besides (taxonomies, translations, aliases, catalogues, rounds with their
+//     proposals). A change of any of these makes every job stale;
+//   - what it shows of each page it read (title, description, dates, params, headings,
+//     first paragraph...: the page's "display"), for the pages it read, as PageReads
+//     recorded while it was rendered (model/page_reads.h). The build cache keeps those
+//     reads with the fingerprint, and the next build checks the same pages again: a
+//     title edit re-renders the page, its section's list, the pages that link to it in
+//     their navigation, and no other;
+//   - the rendered bodies a job reads: a page its own, a section's feed its pages' (it
+//     carries them whole); no other job any (BuildSite loads exactly those bodies that a
+//     warm build left in the cache, see LazyHtml: a new job kind that reads bodies goes
+//     here too).
+// Conservative on purpose: a missed dependency would be a wrong site, an extra render only
+// costs time. Only jobs that write exactly one file (pages, list pages, aliases, feeds,
+// the sitemap of a one-language site) are kept in the build cache; `serve` fingerprints
+// the others too (SitePatch).
 #pragma once
 
 #include <cstdint>
@@ -31,6 +33,7 @@
 
 #include "generator/cache/build_cache.h"
 #include "generator/core/file_system.h"
+#include "generator/model/page_reads.h"
 #include "generator/model/site.h"
 #include "generator/render/site_renderer.h"
 
@@ -53,29 +56,40 @@ class RenderCache {
               const std::vector<std::optional<uint64_t>>& html_hashes = {});
 
   struct Lookup {
-    std::string key;  // "" when the job is not cached
-    uint64_t fingerprint = 0;
+    std::string key;  // "" when the job is not kept in the cache
     bool reused = false;
+    const CacheEntry* previous = nullptr;  // when reused: the previous build's entry
   };
-  /// Reuses the job's previous output when its fingerprint is unchanged (and records it).
+  /// Reuses the job's previous output when the pages it read then are unchanged, and so is
+  /// the structure (and records it).
   Lookup Find(const RenderJob& job, const ReuseFn& reuse) const;
-  /// Records the files a rendered job wrote.
-  void Store(const Lookup& lookup, const std::vector<std::string>& paths) const;
+  /// Records a rendered job: what it read and the files it wrote. Returns its fingerprint.
+  uint64_t Store(const RenderJob& job, const Lookup& lookup, const PageReads& reads,
+                 const std::vector<std::string>& paths) const;
 
-  /// The job's fingerprint as Find computes it; nullopt for a job that is not cached (it
-  /// is rendered on every build). Cheap: no key is made.
-  std::optional<uint64_t> Fingerprint(const RenderJob& job) const;
+  /// The fingerprint of `job` having read `reads` (normalized), for any kind of job.
+  uint64_t Fingerprint(const RenderJob& job, const PageReads& reads) const;
   /// The job's key in the build cache ("page /a/", "feed /uutiset/", ...); "" when the
-  /// job is not cached.
+  /// job is not kept there.
   std::string Key(const RenderJob& job) const;
-  /// Hashes page `page`'s rendered body again, after SitePatch replaced it in the model.
-  void UpdateBody(int page);
+  /// Hashes page `page` again after SitePatch changed it in the model. False when its
+  /// place in the structure changed: every job is then stale (build instead).
+  bool UpdatePage(int page);
 
  private:
+  uint64_t Structure() const;
+  uint64_t Display(size_t page) const;
+
   BuildCache& cache_;
   const Site& site_;
-  uint64_t summaries_ = 0;        // global inputs + every page's summary
-  std::vector<uint64_t> bodies_;  // per page: its rendered body
+  uint64_t site_structure_ = 0;      // global inputs + what the model derives from pages
+  std::vector<uint64_t> structure_;  // per page: its place in the site
+  std::vector<uint64_t> display_;    // per page: what other pages may show of it
+  std::vector<uint64_t> bodies_;     // per page: its rendered body
+  std::vector<uint64_t> raw_;        // per page: its front matter as a whole
+  std::vector<int> typed_owner_;     // per page: whose front matter its typed content is from
+  uint64_t structure_all_ = 0;       // site_structure_ + every page's structure_
+  uint64_t display_all_ = 0;         // every page's display_, for jobs that read all
 };
 
 }  // namespace yhdessa

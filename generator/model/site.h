@@ -18,6 +18,7 @@
 #include "generator/kinds/accessibility_statement.h"
 #include "generator/kinds/ballot_directive.h"
 #include "generator/kinds/kind_registry.h"
+#include "generator/model/page_reads.h"
 #include "generator/model/round_results.h"
 
 namespace yhdessa {
@@ -115,7 +116,7 @@ struct Alias {
 
 struct Site {
   SiteConfig config;
-  std::vector<Page> pages;
+  PageList<Page> pages;  // reads through a const Site are recorded (model/page_reads.h)
   std::vector<Taxonomy> taxonomies;
   std::vector<Alias> aliases;
   std::map<std::string, int> by_content_path;

@@ -37,6 +37,8 @@ std::string Capitalise(std::string s) {
   return s;
 }
 
+}  // namespace
+
 // Lists: weighted pages first by weight, then newest first, then by title and path.
 void SortForList(std::vector<int>& idx, const std::vector<Page>& pages) {
   std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
@@ -51,8 +53,6 @@ void SortForList(std::vector<int>& idx, const std::vector<Page>& pages) {
     return std::tie(x.fm.title, x.content_path) < std::tie(y.fm.title, y.content_path);
   });
 }
-
-}  // namespace
 
 int Site::home(const std::string& lang) const {
   std::string prefix = lang == config.default_language ? "/" : "/" + lang + "/";

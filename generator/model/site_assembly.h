@@ -30,6 +30,10 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
                               const FrontMatterParser& parse_yaml = {});
 
+/// Puts page indices in list order: weighted pages first by weight, then newest first, then
+/// by title and path.
+void SortForList(std::vector<int>& idx, const std::vector<Page>& pages);
+
 /// The page ParsePage makes of a file, from what it found in the file's text: the front
 /// matter's tree (an empty one when `front_matter_line` is 0) and where the body starts.
 /// The page has no `text`: for a build that knows the file is unchanged and its parts

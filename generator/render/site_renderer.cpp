@@ -111,7 +111,11 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
       params_(site.pages.size()),
       params_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
-  for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
+  {
+    RecordPageReads record(site_view_reads_);
+    for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
+  }
+  site_view_reads_.Normalize();
   for (unsigned w = 0; w < workers; ++w)
     renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
 }
@@ -232,12 +236,22 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   return root;
 }
 
+void SiteRenderer::PageChanged(int idx) {
+  // Built now if they were before; otherwise built when first needed, from the new page.
+  params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw);
+  list_items_[idx] = ListItem(idx);
+}
+
+// A list item and the params read page `idx` only (ListItem): noted here for every job
+// that shows them, not only for the one that built them.
 const ViewData& SiteRenderer::SharedListItem(int idx) const {
+  NotePageRead(idx);
   std::call_once(list_item_built_[idx], [&] { list_items_[idx] = ListItem(idx); });
   return list_items_[idx];
 }
 
 const ViewData& SiteRenderer::SharedParams(int idx) const {
+  NotePageRead(idx);
   std::call_once(params_built_[idx],
                  [&] { params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw); });
   return params_[idx];
@@ -795,6 +809,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
 void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& emit,
                           DiagnosticList& diags) {
   TemplateRenderer& r = *renderers_[worker];
+  NotePageReads(site_view_reads_);
   const std::string& dl = site_.config.default_language;
   // `content`: the page's HTML when the view holds its stand-in (see SpliceText).
   auto render_in_base = [&](const std::string& layout, const ViewData& view,

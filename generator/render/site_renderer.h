@@ -54,7 +54,11 @@ class SiteRenderer {
   /// Every file the site consists of, in a deterministic order.
   std::vector<RenderJob> Jobs() const;
   /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
+  /// Every page it reads is noted in the thread's PageReads (model/page_reads.h), the
+  /// pages read once for views shared by all jobs included.
   void Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags);
+  /// Page `page` changed in the model (SitePatch): views built of it are built again.
+  void PageChanged(int page);
 
  private:
   /// `content`: the page's HTML when it differs from its Markdown's (embedded ballots).
@@ -85,6 +89,7 @@ class SiteRenderer {
   std::map<std::string, std::map<std::string, std::string>> i18n_;
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
+  PageReads site_view_reads_;                   // what building them read
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
   // Lists no template of the theme mentions are not built for every page.
   bool shows_translations_;

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <regex>
 
+#include "generator/site_patch.h"
 #include "test_site.h"
+#include "workspace.h"
 
 using namespace yhdessa;
 using namespace yhdessa::testing;
@@ -90,4 +92,68 @@ TEST_CASE("Hamina example: a second site with its own vocabulary; every method o
     CHECK(plan.find("goal-menetelma-" + std::to_string(n) + "\"") == std::string::npos);
   CHECK(Count(plan, "<section class=\"goal\"") == 12);
   CHECK(plan.find("Kouvola") == std::string::npos);  // nothing of the Kouvola site leaks in
+}
+
+// The build cache keeps, for each page, the pages its rendering read (RenderCache): a
+// missed read would leave a stale page after an edit. Edits of every kind of page of the
+// demo site, one after another, must give what a fresh build gives: with `build` and its
+// cache files, and with `serve`, which patches what it can (SitePatch) and builds the rest.
+TEST_CASE("demo site: title and text edits of every kind of page rebuild to the fresh site") {
+  const std::vector<std::string> files = {
+      "content/uutiset/2023-09-19-osallistuvan-budjetoinnin-pilotit.md",  // news, with tags
+      "content/osallisuus/osallisuuskasite.md",                           // weighted page
+      "content/osallisuus/osallisuussuunnitelma.sv.md",                   // a translation
+      "content/uutiset/_index.md",                                        // a section
+      "content/_index.md",                                                // the home page
+      "content/omakouvola/alue-1-penkit.md",                              // a proposal
+      "content/suunnitelmat/hyvinvointisuunnitelma-2024.md",              // a plan
+  };
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = RepoSite(".");
+    Workspace ws(serve);
+    ws.Build(fs);
+    size_t patched = 0;
+    int n = 0;
+    for (const auto& file : files) {
+      for (bool title : {true, false}) {
+        INFO(file << (title ? ": title" : ": text"));
+        std::string text = *fs.ReadFile(file);
+        if (title) {
+          size_t at = text.find("\ntitle:");
+          REQUIRE(at != std::string::npos);
+          size_t end = text.find('\n', at + 1);
+          text.replace(at, end - at, "\ntitle: Muokattu otsikko " + std::to_string(++n));
+        } else {
+          text += "\nLisätty kappale " + std::to_string(++n) + ".\n";
+        }
+        fs.Add(file, text);
+        bool done = false;
+        if (serve) {
+          MemoryOutput out;
+          DiagnosticList diags;
+          PatchResult r = PatchSite(ws.session, fs, {file}, ws.now, out, diags);
+          if (r.outcome == PatchResult::kPatched) {
+            for (auto& [path, content] : out.files) ws.site[path] = std::move(content);
+            ++patched;
+            done = true;
+          }
+        }
+        if (!done) ws.Build(fs);
+        BuildFilter filter;
+        filter.now = ws.now;
+        auto fresh = Build(fs, filter);
+        INFO(fresh.diagnostics);
+        REQUIRE(fresh.ok);
+        RequireSameSite(ws.site, fresh.files);
+        // Every page shows the home page (breadcrumbs) and the rounds (a proposal's title
+        // is in its round's ballot): the other edits render a part of the site only.
+        bool everywhere =
+            title && (file == "content/_index.md" || file.find("penkit") != file.npos);
+        if (!serve && !everywhere) CHECK(ws.last.pages_rendered < ws.last.html_pages);
+      }
+    }
+    // Pages without a kind are patched whatever changed in them but their place.
+    if (serve) CHECK(patched >= 8);
+  }
 }

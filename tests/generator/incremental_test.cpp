@@ -153,6 +153,27 @@ TEST_CASE("incremental: a summary edit re-renders the page and its lists") {
   CHECK(rendered > 1);
 }
 
+TEST_CASE("incremental: a title edit re-renders the pages that read the page, no others") {
+  size_t all = 0;
+  {
+    Workspace ws(false);
+    ws.Build(SampleSite());
+    all = ws.last.html_pages;
+  }
+  size_t rendered = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u2.md");
+    fs.Add("content/uutiset/u2.md", t.replace(t.find("Uutinen 2"), 9, "Uusi otsikko"));
+  });
+  CHECK(rendered > 1);    // the page and its lists
+  CHECK(rendered < all);  // not the pages that do not show it
+  // A section's title: its list, its pages' breadcrumbs.
+  rendered = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/_index.md");
+    fs.Add("content/uutiset/_index.md", t.replace(t.find("Uutiset"), 7, "Tiedotteet"));
+  });
+  CHECK(rendered > 1);
+}
+
 TEST_CASE("incremental: title edit, new, deleted and renamed pages") {
   RebuildAfter([](MemoryFileSystem& fs) {
     std::string t = Read(fs, "content/uutiset/u2.md");

@@ -1,6 +1,7 @@
-// SitePatch, `serve`'s fast path: after a body edit the patched site must be exactly what
-// a fresh full build of the edited sources writes, and every change it cannot be sure of
-// must be left to a full build, with nothing written and the session unchanged.
+// SitePatch, `serve`'s fast path: after an edit of a page's text or front matter the
+// patched site must be exactly what a fresh full build of the edited sources writes, and
+// every change it cannot be sure of must be left to a full build, with nothing written and
+// the session unchanged.
 #include "generator/site_patch.h"
 
 #include <catch2/catch.hpp>
@@ -49,11 +50,13 @@ struct Serve : Workspace {
   }
 };
 
-// SampleSite with a page published later (its date bounds the session) and a link to
-// another page's heading.
+// SampleSite with a page published later (its date bounds the session), a link to
+// another page's heading, and pages without dates, listed by title.
 MemoryFileSystem PatchSampleSite() {
   auto fs = SampleSite();
   fs.Add("content/tulossa.md", "---\ntitle: Tulossa\ndate: 2025-06-01\n---\nPian.\n");
+  fs.Add("content/palvelut/aa.md", "---\ntitle: Aaa\n---\nEka.\n");
+  fs.Add("content/palvelut/bb.md", "---\ntitle: Bbb\n---\nToka.\n");
   fs.Add("content/palvelut/rata/index.md",
          "---\ntitle: Rata\n---\n![Frisbeegolfrata](kuva.jpg)\n\nLue "
          "[uutinen](../../uutiset/u2.md#lisaa).\n");
@@ -103,7 +106,7 @@ TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as 
     RequireSameAsFreshBuild(s, fs);
   }
   SECTION("a full build after a patch renders the patched pages from the new text") {
-    Replace(fs, "content/uutiset/u1.md", "title: Uutinen 1", "title: Ykkösuutinen");
+    Replace(fs, "content/uutiset/u1.md", "date: 2024-01-10", "date: 2024-01-11");
     CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
     RequireSameAsFreshBuild(s, fs);
     // Back to the text of the first build: a stale cache entry must not bring it back.
@@ -127,14 +130,21 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   int64_t now = kNow;
   bool errors = false;  // the full build must report them
   std::vector<std::string> changed{"content/uutiset/u3.md"};
-  SECTION("front matter") {
-    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen kolme");
+  SECTION("a date, which orders lists and says when a page is published") {
+    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10", "date: 2024-03-11");
   }
-  SECTION("front matter that only gets longer in its last line") {
+  SECTION("taxonomy terms, in front matter that only gets longer in its last line") {
     Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
   }
-  SECTION("the first paragraph, which lists and feeds show") {
-    Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "Ensimmäinen kappale.");
+  SECTION("a title that moves the page within its section's list") {
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: A");
+    changed = {"content/palvelut/bb.md"};
+  }
+  SECTION("a slug, which is the page's address") {
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\nslug: kolmas");
+  }
+  SECTION("a kind, which makes typed content") {
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\nkind: project");
   }
   SECTION("a heading, which other pages' anchors may name") {
     Replace(fs, "content/uutiset/u4.md", "## Lisää", "## Enemmän");
@@ -176,6 +186,56 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
     CHECK(built);
     RequireSameAsFreshBuild(s, fs, now);
   }
+}
+
+TEST_CASE("site patch: a front-matter edit re-renders the pages that show it, as a build does") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::set<std::string> written;
+  std::vector<std::string> changed{"content/uutiset/u3.md"};
+  SECTION("a title: the page, its lists, its feed and its missing translation's notice") {
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen kolme");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("uutiset/u3/index.html"));
+    CHECK(written.count("uutiset/atom.xml"));
+    CHECK(written.count("sv/uutiset/u3/index.html"));
+    CHECK_FALSE(written.count("palvelut/rata/index.html"));  // does not show it
+    CHECK_FALSE(written.count("uutiset/u1/index.html"));
+  }
+  SECTION("a section's title, which its pages show in their breadcrumbs") {
+    changed = {"content/uutiset/_index.md"};
+    Replace(fs, "content/uutiset/_index.md", "title: Uutiset", "title: Tiedotteet");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("uutiset/index.html"));
+  }
+  SECTION("a title that keeps the page's place in its list") {
+    changed = {"content/palvelut/bb.md"};
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Ab");
+    REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
+    CHECK(written.count("palvelut/bb/index.html"));
+    CHECK(written.count("palvelut/index.html"));
+  }
+  SECTION("a description and a new key, with the body") {
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3",
+            "title: Uutinen 3\ndescription: Lyhyesti.\nteema: liikunta");
+    Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "Uusi kappale.");
+    REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
+  }
+  SECTION("the first paragraph, which lists and feeds show") {
+    Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "Ensimmäinen kappale.");
+    REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
+    CHECK(written.count("uutiset/index.html"));
+  }
+  RequireSameAsFreshBuild(s, fs);
+  // And the patched session goes on: a body edit of another page after it.
+  Replace(fs, "content/uutiset/u2.md", "Toinen kappale.", "Vielä kappale.");
+  REQUIRE(s.Change(fs, {"content/uutiset/u2.md"}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
 }
 
 TEST_CASE("site patch: no session after a failed build, until a build succeeds") {
