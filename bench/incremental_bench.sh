@@ -10,6 +10,8 @@
 #   warm      nothing changed since the previous build: every page reused
 #   edit      one page's last paragraph edited (a body edit): that page rendered, the
 #             rest reused, public/ updated in place
+#   title     the same page's title edited: the page and the jobs that read it (its
+#             section's and terms' list pages, the feed, the sitemap) rendered
 #   full      --no-cache over the existing public/: everything rendered, built beside it
 #             and swapped in (what `yhdessa build` did before the cache was the default)
 # and the pages rendered per case, from --verbose. `serve` (save -> page on disk) is
@@ -53,9 +55,12 @@ run() {
 edit() {  # a body edit: a new last paragraph
   printf '\nMuokattu %s.\n' "$1" >>"$site/$page"
 }
+retitle() {  # a title edit
+  sed -i "0,/^title:.*/s//title: \"Muokattu otsikko $1\"/" "$site/$page"
+}
 
 declare -A walls users syss rss rendered
-for case in cold warm edit full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+for case in cold warm edit title full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
 "$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
 record() {  # record CASE [OPTIONS]: one run of that case
   local w u s m n c="$1"
@@ -74,6 +79,8 @@ for r in $(seq 1 "$runs"); do
   record warm
   edit "$r"
   record edit
+  retitle "$r"
+  record title
   record full --no-cache
 done
 rm -rf "$out"/incr-trash-$$-*
@@ -83,7 +90,7 @@ echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ)
 echo
 echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
 echo "|---|---:|---:|---:|---:|---:|"
-for case in cold warm edit full; do
+for case in cold warm edit title full; do
   echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"

@@ -45,7 +45,7 @@ std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now) {
 
 // True when every list that holds `page` is still in list order (a new title can move a
 // page within its section or its terms).
-bool ListsInOrder(Site& site, int page) {
+bool ListsInOrder(Site& site, const std::vector<int>& list_holders, int page) {
   const std::vector<Page>& pages = site.pages;  // not recorded: no render is running
   auto in_order = [&](const std::vector<int>& list) {
     if (std::find(list.begin(), list.end(), page) == list.end()) return true;
@@ -53,7 +53,8 @@ bool ListsInOrder(Site& site, int page) {
     SortForList(sorted, pages);
     return sorted == list;
   };
-  for (const Page& q : site.pages) {
+  for (int i : list_holders) {
+    const Page& q = site.pages[i];
     if (!in_order(q.pages) || !in_order(q.sections) || !in_order(q.term_pages)) return false;
   }
   for (const Taxonomy& t : site.taxonomies) {
@@ -160,23 +161,38 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     std::swap(p.external_links, e.parsed.external_links);
   };
   for (auto& e : edits) swap_in(e);
+  bool front_matter = false;
+  for (const auto& e : edits) {
+    front_matter |= e.front_matter_hash != session.front_matter_hashes[e.page];
+  }
   // The one thing the model copies from a page into others: the title of the notices
   // that stand in for its missing translations.
   std::vector<int> changed_pages;
   for (const auto& e : edits) changed_pages.push_back(e.page);
+  if (front_matter && !session.indexed) {
+    // Scanning every page takes longer than the rest of a patch: once per session.
+    for (size_t q = 0; q < site.pages.size(); ++q) {
+      const Page& p = site.pages[q];
+      if (!p.pages.empty() || !p.sections.empty() || !p.term_pages.empty())
+        session.list_holders.push_back(static_cast<int>(q));
+      if (p.type == PageType::kMissingTranslation && p.original >= 0)
+        session.notices.emplace(p.original, static_cast<int>(q));
+    }
+    session.indexed = true;
+  }
   std::vector<std::pair<int, std::string>> notices;  // with their titles before
-  for (size_t q = 0; q < site.pages.size(); ++q) {
-    Page& notice = site.pages[q];
-    if (notice.type != PageType::kMissingTranslation) continue;
-    for (const auto& e : edits) {
-      if (notice.original != e.page) continue;
-      notices.emplace_back(static_cast<int>(q), notice.fm.title);
+  for (const auto& e : edits) {
+    if (!front_matter) break;
+    auto [from, to] = session.notices.equal_range(e.page);
+    for (auto it = from; it != to; ++it) {
+      Page& notice = site.pages[it->second];
+      notices.emplace_back(it->second, notice.fm.title);
       notice.fm.title = site.pages[e.page].fm.title;
-      changed_pages.push_back(static_cast<int>(q));
+      changed_pages.push_back(it->second);
     }
   }
   for (const auto& e : edits) {
-    if (!ListsInOrder(site, e.page)) {
+    if (front_matter && !ListsInOrder(site, session.list_holders, e.page)) {
       for (auto& back : edits) swap_in(back);
       for (const auto& [q, title] : notices) site.pages[q].fm.title = title;
       return NeedsBuild(site.pages[e.page].file + ": a list's order changes");
@@ -195,10 +211,17 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   std::vector<std::pair<std::string, std::string>> files;
   DiagnosticList local;
+  std::sort(changed_pages.begin(), changed_pages.end());
   for (size_t j = 0; j < session.jobs.size(); ++j) {
     const RenderJob& job = session.jobs[j];
-    if (session.render_cache->Fingerprint(job, session.reads[j]) == session.fingerprints[j])
+    // The structure is as it was, so only a job that read a changed page can have
+    // another fingerprint (a job reads its own page, a feed its section's pages).
+    const PageReads& read = session.reads[j];
+    if (!read.all && !std::any_of(changed_pages.begin(), changed_pages.end(), [&](int page) {
+          return std::binary_search(read.pages.begin(), read.pages.end(), page);
+        }))
       continue;
+    if (session.render_cache->Fingerprint(job, read) == session.fingerprints[j]) continue;
     PageReads reads;
     {
       RecordPageReads record(reads);

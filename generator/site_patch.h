@@ -61,6 +61,13 @@ struct BuildSession {
   /// the first page date, publication, expiry or round opening or closing after it.
   int64_t valid_until = 0;
 
+  /// Made by the first patch of a front matter (the structure they index is the same for
+  /// as long as the session lasts): the pages that hold lists of pages, and each page's
+  /// missing-translation notices.
+  std::vector<int> list_holders;
+  std::multimap<int, int> notices;  // original page -> notice page
+  bool indexed = false;
+
   bool ready() const { return site != nullptr; }
   void Clear() { *this = BuildSession(); }
 };

@@ -1,6 +1,7 @@
 #include "generator/model/page_reads.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace yhdessa {
 
@@ -13,8 +14,21 @@ void PageReads::Normalize() {
     pages.clear();
     return;
   }
-  std::sort(pages.begin(), pages.end());
-  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+  if (pages.size() < 64) {
+    std::sort(pages.begin(), pages.end());
+    pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+    return;
+  }
+  // Lists and feeds read their pages over and over (sorting them): a bitmap is faster
+  // than sorting every read.
+  int max = *std::max_element(pages.begin(), pages.end());
+  std::vector<uint64_t> seen(static_cast<size_t>(max) / 64 + 1, 0);
+  for (int p : pages) seen[static_cast<size_t>(p) / 64] |= uint64_t{1} << (p % 64);
+  pages.clear();
+  for (size_t w = 0; w < seen.size(); ++w) {
+    for (uint64_t bits = seen[w]; bits; bits &= bits - 1)
+      pages.push_back(static_cast<int>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits))));
+  }
 }
 
 void PageReads::Merge(const PageReads& other) {

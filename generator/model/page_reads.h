@@ -49,7 +49,9 @@ extern constinit thread_local PageReads* current;
 
 inline void NotePageRead(size_t page) {
   if (PageReads* r = page_reads_internal::current) {
-    if (!r->all) r->pages.push_back(static_cast<int>(page));
+    // Reads of one page's fields come one after another: noted once.
+    if (!r->all && (r->pages.empty() || r->pages.back() != static_cast<int>(page)))
+      r->pages.push_back(static_cast<int>(page));
   }
 }
 

@@ -1,6 +1,7 @@
 #include "generator/render/site_renderer.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "generator/content/text.h"
 #include "generator/core/file_system.h"
@@ -482,17 +483,18 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     }
     if (p.type == PageType::kHome) {
       // The newest dated pages of the site in this language, for the front page.
-      std::vector<int> dated;
+      // Newest first, the earlier page first among equals; only the first few are sorted.
+      std::vector<std::pair<int64_t, int>> by_date;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
         if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date)
-          dated.push_back(static_cast<int>(i));
+          by_date.emplace_back(-q.fm.date->Epoch(), static_cast<int>(i));
       }
-      std::stable_sort(dated.begin(), dated.end(), [&](int a, int b) {
-        return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
-      });
-      if (dated.size() > static_cast<size_t>(site_.config.home_recent))
-        dated.resize(site_.config.home_recent);
+      size_t shown = std::min(by_date.size(), static_cast<size_t>(site_.config.home_recent));
+      std::partial_sort(by_date.begin(), by_date.begin() + static_cast<ptrdiff_t>(shown),
+                        by_date.end());
+      std::vector<int> dated;
+      for (size_t k = 0; k < shown; ++k) dated.push_back(by_date[k].second);
       ViewData recent = ViewData::List();
       for (int i : dated) recent.PushRef(SharedListItem(i));
       v.Set("recent", std::move(recent));
@@ -986,12 +988,17 @@ std::string SiteRenderer::SitemapIndex() const {
 }
 
 std::string SiteRenderer::Feed(const Page& section) const {
-  std::vector<int> items = section.pages;
-  std::stable_sort(items.begin(), items.end(), [&](int a, int b) {
-    return site_.pages[a].fm.date->Epoch() > site_.pages[b].fm.date->Epoch();
-  });
-  if (items.size() > static_cast<size_t>(site_.config.feed_limit))
-    items.resize(site_.config.feed_limit);
+  // Newest first, in list order among equals; only the entries shown are sorted.
+  std::vector<std::tuple<int64_t, size_t, int>> by_date;
+  for (size_t k = 0; k < section.pages.size(); ++k) {
+    int i = section.pages[k];
+    by_date.emplace_back(-site_.pages[i].fm.date->Epoch(), k, i);
+  }
+  size_t shown = std::min(by_date.size(), static_cast<size_t>(site_.config.feed_limit));
+  std::partial_sort(by_date.begin(), by_date.begin() + static_cast<ptrdiff_t>(shown),
+                    by_date.end());
+  std::vector<int> items;
+  for (size_t k = 0; k < shown; ++k) items.push_back(std::get<2>(by_date[k]));
   auto rfc3339 = [](const DateTime& d) {
     DateTime t = d;
     t.has_time = true;

@@ -93,3 +93,15 @@ TEST_CASE("page reads: each thread records its own reads") {
   CHECK(mine.pages == std::vector<int>{0});
   CHECK(theirs.pages == std::vector<int>{2});
 }
+
+TEST_CASE("page reads: many reads, as a list's sorting makes, normalize to each page once") {
+  PageReads reads;
+  for (int round = 0; round < 50; ++round) {
+    for (int p : {700, 3, 64, 63, 0, 129}) reads.pages.push_back(p);
+  }
+  reads.Normalize();
+  CHECK(reads.pages == std::vector<int>{0, 3, 63, 64, 129, 700});
+  PageReads few{{5, 2, 5}, false};
+  few.Normalize();
+  CHECK(few.pages == std::vector<int>{2, 5});
+}
