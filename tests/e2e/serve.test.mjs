@@ -86,6 +86,21 @@ test('an edit after the first paragraph is patched into the kept site and reload
   await page.close();
 });
 
+test('a new title is patched too, and the tab reloads with it', async () => {
+  const patches = () => (stdout.match(/yhdessa: patched 1 page \(\d+ files?\) in \d+ ms/g) || []).length;
+  const before = patches();
+  const page = await browser.newPage();
+  await page.goto(url + '/a/');
+  const reloaded = page.waitForEvent('load', { timeout: 10000 });
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'),
+    '---\ntitle: Uusi otsikko\n---\nKorjattu.\n\nLisätty kappale, jossa [linkki](a.md).\n');
+  await reloaded;
+  assert.equal(await page.textContent('h1'), 'Uusi otsikko');
+  assert.match(await page.title(), /^Uusi otsikko/);
+  await until(() => patches() > before, 'the patch');
+  await page.close();
+});
+
 // Waits until `check()` holds, polling the disk (serve rebuilds in the background).
 async function until(check, what) {
   for (let i = 0; i < 200; i++) {
