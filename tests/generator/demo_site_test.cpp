@@ -140,12 +140,7 @@ TEST_CASE("demo site: title and text edits of every kind of page rebuild to the 
           }
         }
         if (!done) ws.Build(fs);
-        BuildFilter filter;
-        filter.now = ws.now;
-        auto fresh = Build(fs, filter);
-        INFO(fresh.diagnostics);
-        REQUIRE(fresh.ok);
-        RequireSameSite(ws.site, fresh.files);
+        RequireSameAsFreshBuild(ws.site, fs, ws.now);
         // Every page shows the home page (breadcrumbs) and the rounds (a proposal's title
         // is in its round's ballot): the other edits render a part of the site only.
         bool everywhere =

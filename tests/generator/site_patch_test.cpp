@@ -73,12 +73,7 @@ void Replace(MemoryFileSystem& fs, const std::string& file, const std::string& f
 
 // The site the serve loop has now is the one a fresh build of `fs` writes.
 void RequireSameAsFreshBuild(const Serve& s, const MemoryFileSystem& fs, int64_t now = kNow) {
-  BuildFilter filter;
-  filter.now = now;
-  auto fresh = Build(fs, filter);
-  INFO(fresh.diagnostics);
-  REQUIRE(fresh.ok);
-  RequireSameSite(s.site, fresh.files);
+  testing::RequireSameAsFreshBuild(s.site, fs, now);
 }
 
 }  // namespace

@@ -156,4 +156,15 @@ inline void RequireSameSite(const std::map<std::string, std::string>& site,
   }
 }
 
+// `site` is what a fresh full build of `fs` at the clock `now` writes.
+inline void RequireSameAsFreshBuild(const std::map<std::string, std::string>& site,
+                                    const MemoryFileSystem& fs, int64_t now = 1735689600) {
+  BuildFilter filter;
+  filter.now = now;
+  auto fresh = Build(fs, filter);
+  INFO(fresh.diagnostics);
+  REQUIRE(fresh.ok);
+  RequireSameSite(site, fresh.files);
+}
+
 }  // namespace yhdessa::testing
