@@ -10,9 +10,11 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "generator/content/text.h"
+#include "generator/core/bump_arena.h"
 
 namespace yhdessa {
 namespace {
@@ -168,11 +170,42 @@ void Unwrap(cmark_node* node) {
   cmark_node_free(node);
 }
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
+// cmark-gfm's memory for one page comes from a per-thread BumpArena and goes back at once
+// when the page is done: its allocator calls have no context argument, so the arena in use
+// is found through a thread-local pointer. Nothing cmark allocated outlives the
+// ArenaScope of RenderMarkdown (the HTML is post-processed into a std::string first).
+thread_local BumpArena* current_arena = nullptr;
+
+void* ArenaCalloc(size_t count, size_t size) {
+  return current_arena->AllocateZeroed(count, size);
+}
+void* ArenaRealloc(void* p, size_t size) {
+  return current_arena->Reallocate(p, size);
+}
+void ArenaFree(void*) {}  // given back by the Reset at the end of the page
+
+cmark_mem arena_mem = {ArenaCalloc, ArenaRealloc, ArenaFree};
+
+// Makes this thread's arena current for one page and resets it afterwards. A nested call
+// on the same thread (not made today) would get an arena of its own.
+class ArenaScope {
+ public:
+  ArenaScope() : previous_(current_arena) {
+    static thread_local BumpArena thread_arena;
+    arena_ = previous_ ? &nested_.emplace() : &thread_arena;
+    current_arena = arena_;
+  }
+  ~ArenaScope() {
+    arena_->Reset();
+    current_arena = previous_;
+  }
+  ArenaScope(const ArenaScope&) = delete;
+  ArenaScope& operator=(const ArenaScope&) = delete;
+
+ private:
+  BumpArena* previous_;
+  std::optional<BumpArena> nested_;
+  BumpArena* arena_;
 };
 
 // One pass over cmark's HTML (rewriting it with repeated find/replace was quadratic on
@@ -296,10 +329,13 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   RenderedMarkdown out;
   int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
-  AttachExtensions(parser.get(), body);
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  // The parser, the tree and the HTML buffer live in the arena and are never freed one by
+  // one: the scope's Reset gives them back (freeing the tree walked every node).
+  ArenaScope arena;
+  cmark_parser* parser = cmark_parser_new_with_mem(opts, &arena_mem);
+  AttachExtensions(parser, body);
+  cmark_parser_feed(parser, body.data(), body.size());
+  cmark_node* doc = cmark_parser_finish(parser);
 
   // Collect first, change after: the iterator must not see a tree being rewritten.
   std::vector<cmark_node*> headings, links, dangerous, directive_paragraphs;
@@ -311,7 +347,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
     bool in_word = false;
     size_t words_before_directive = 0;
     cmark_node* directive_paragraph = nullptr;
-    cmark_iter* it = cmark_iter_new(doc.get());
+    cmark_iter* it = cmark_iter_new(doc);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
       cmark_node* n = cmark_iter_get_node(it);
@@ -405,7 +441,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   }
   for (cmark_node* n : dangerous) Unwrap(n);
   for (size_t k = 0; k < directive_paragraphs.size(); ++k) {
-    cmark_node* mark = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* mark = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &arena_mem);
     std::string text = std::string(1, kDirectiveMark) + std::to_string(k) + kDirectiveMark;
     cmark_node_set_on_enter(mark, text.c_str());
     cmark_node_insert_before(directive_paragraphs[k], mark);
@@ -426,11 +462,11 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
     used_ids.insert(id);
     heading.id = id;
 
-    cmark_node* mark = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node* mark = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, &arena_mem);
     std::string mark_text = std::string(1, kHeadingMark) + id + kHeadingMark;
     cmark_node_set_on_enter(mark, mark_text.c_str());
     cmark_node_prepend_child(h, mark);
-    cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node* anchor = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, &arena_mem);
     std::string a = " <a class=\"heading-anchor\" href=\"#" + id +
                     "\"><span aria-hidden=\"true\">#</span>"
                     "<span class=\"visually-hidden\">" +
@@ -445,9 +481,8 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
 
   // Post-processed straight from cmark's buffer: copying it into a string first was one
   // more pass over every page's HTML.
-  char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
+  char* html = cmark_render_html(doc, opts, cmark_parser_get_syntax_extensions(parser));
   out.html = PostProcess(html, options, out.directives);
-  free(html);
   out.html.shrink_to_fit();  // kept for every page until rendering: no spare capacity
   return out;
 }
