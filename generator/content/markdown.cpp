@@ -271,18 +271,20 @@ std::string PostProcess(std::string_view s, const MarkdownOptions& options,
   size_t next_tag = find('<', 0);
   size_t next_mark = find(kHeadingMark, 0);
   size_t next_directive = find(kDirectiveMark, 0);
-  size_t i = 0;
+  // Bytes from `run` to `i` are copied only when a rewrite needs them in `out` (or at the
+  // end): most tags are left as they are, and appending the text before each one was
+  // two appends per tag.
+  size_t i = 0, run = 0;
+  auto flush = [&] {
+    out.append(s.data() + run, i - run);
+    run = i;
+  };
   while (i < s.size()) {
     if (next_tag < i) next_tag = find('<', i);
     if (next_mark < i) next_mark = find(kHeadingMark, i);
     if (next_directive < i) next_directive = find(kDirectiveMark, i);
-    size_t next = std::min({next_tag, next_mark, next_directive});
-    if (next == s.size()) {
-      out.append(s, i, std::string::npos);
-      break;
-    }
-    out.append(s, i, next - i);
-    i = next;
+    i = std::min({next_tag, next_mark, next_directive});
+    if (i == s.size()) break;
     std::string_view rest(s.data() + i, s.size() - i);
     if (s[i] == kDirectiveMark) {
       size_t end = s.find(kDirectiveMark, i + 1);
@@ -292,16 +294,19 @@ std::string PostProcess(std::string_view s, const MarkdownOptions& options,
                                        : directives.size();
       }
       if (end != std::string::npos && end > i + 1 && n < directives.size()) {
+        flush();
         directives[n].html_offset = out.size();
         i = end + 1;
         if (i < s.size() && s[i] == '\n') ++i;  // the custom block's own line break
+        run = i;
       } else {
-        out += s[i++];  // a stray control character from the source: keep it
+        ++i;  // a stray control character from the source: kept
       }
       continue;
     }
     if (s[i] == kHeadingMark) {
       // Preceded by "<hN>": put the id on the tag.
+      flush();
       size_t end = s.find(kHeadingMark, i + 1);
       if (end != std::string::npos && out.size() >= 4 && out.back() == '>' &&
           out[out.size() - 4] == '<' && out[out.size() - 3] == 'h') {
@@ -310,8 +315,9 @@ std::string PostProcess(std::string_view s, const MarkdownOptions& options,
         out.append(s, i + 1, end - i - 1);
         out += "\">";
         i = end + 1;
+        run = i;
       } else {
-        out += s[i++];  // a stray control character from the source: keep it
+        ++i;  // a stray control character from the source: kept
       }
       continue;
     }
@@ -323,14 +329,18 @@ std::string PostProcess(std::string_view s, const MarkdownOptions& options,
     for (const Rule& r : rules) {
       if (!maybe) break;
       if (rest.substr(0, r.from.size()) == r.from) {
+        flush();
         out += r.to;
         i += r.from.size();
+        run = i;
         matched = true;
         break;
       }
     }
-    if (!matched) out += s[i++];  // any other tag: copied with the text that follows
+    if (!matched) ++i;  // any other tag: copied with the text that follows
   }
+  i = s.size();
+  flush();
   return out;
 }
 
