@@ -48,12 +48,16 @@ const Extensions& GfmExtensions() {
   return extensions;
 }
 
-// "www." in any case (std::search with tolower cost more than the extension it spares).
+// "www." in any case. Found from its first letter, not from the dot: Finnish text has a
+// full stop in every sentence but hardly a 'w' (one memchr per '.' was most of the time
+// spent choosing the extensions).
 bool HasWwwDot(std::string_view text) {
-  for (size_t at = text.find('.'); at != std::string_view::npos; at = text.find('.', at + 1)) {
-    if (at >= 3 && (text[at - 3] | 0x20) == 'w' && (text[at - 2] | 0x20) == 'w' &&
-        (text[at - 1] | 0x20) == 'w')
-      return true;
+  for (char first : {'w', 'W'}) {
+    for (size_t at = text.find(first); at != std::string_view::npos && at + 3 < text.size();
+         at = text.find(first, at + 1)) {
+      if ((text[at + 1] | 0x20) == 'w' && (text[at + 2] | 0x20) == 'w' && text[at + 3] == '.')
+        return true;
+    }
   }
   return false;
 }

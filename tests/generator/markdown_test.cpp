@@ -48,6 +48,9 @@ TEST_CASE("markdown: every GFM extension still acts on the characters it starts 
   auto html = [](const std::string& text) { return Render(text).md.html; };
   CHECK(html("www.kouvola.fi\n") ==
         "<p><a href=\"http://www.kouvola.fi\">www.kouvola.fi</a></p>\n");
+  // Found from its first 'w', after others that start no address.
+  CHECK(Contains(html("Wiki ja wow: www.kouvola.fi\n"), "<a href=\"http://www.kouvola.fi\">"));
+  CHECK(html("www.\n") == "<p>www.</p>\n");
   CHECK(html("Kysy: kirjaamo@kouvola.fi\n") ==
         "<p>Kysy: <a href=\"mailto:kirjaamo@kouvola.fi\">kirjaamo@kouvola.fi</a></p>\n");
   CHECK(html("ftp://tiedostot.kouvola.fi\n") ==
