@@ -182,6 +182,7 @@ const char* FoldLatin(uint32_t cp) {
 
 std::string Slugify(std::string_view text) {
   std::string out;
+  out.reserve(text.size());  // a slug is never longer than its text
   bool dash = false;
   auto put = [&](const char* s) {
     if (dash && !out.empty()) out += '-';
@@ -192,12 +193,12 @@ std::string Slugify(std::string_view text) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        char s[2] = {static_cast<char>(c), 0};
-        put(s);
-      } else if (c >= 'A' && c <= 'Z') {
-        char s[2] = {static_cast<char>(c - 'A' + 'a'), 0};
-        put(s);
+      // ASCII letters and digits straight in: through put() each was a strlen and an
+      // append (every heading of every page is slugified for its id).
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+        if (dash && !out.empty()) out += '-';
+        dash = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
       } else {
         dash = true;
       }
