@@ -248,3 +248,35 @@ TEST_CASE("site patch: no session after a failed build, until a build succeeds")
   REQUIRE(s.TryBuild(fs));
   CHECK(s.session.ready());
 }
+
+TEST_CASE("site patch: a translation of a typed page keeps what it shares with its original") {
+  // The build gives a translation its original's kind (its layout) and the keys it does not
+  // set itself; the translation's own file has neither.
+  auto fs = PatchSampleSite();
+  fs.Add("content/palvelut/kysely.md",
+         "---\ntitle: Kyselyt\nkind: service\nwhat: Kyselysivu.\nhow_to_take_part: Vastaa "
+         "kyselyihin.\naudience: Asukkaat\n---\nKyselyt kootusti.\n");
+  fs.Add("content/palvelut/kysely.sv.md", "---\ntitle: Enkäter\n---\nEnkäter samlade.\n");
+  const std::string sv = "content/palvelut/kysely.sv.md";
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::set<std::string> written;
+  // Its text, twice: patched, and the session goes on.
+  Replace(fs, sv, "Enkäter samlade.", "Alla enkäter.");
+  PatchResult r = s.Change(fs, {sv}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("sv/palvelut/kysely/index.html"));
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, sv, "Alla enkäter.", "Alla stadens enkäter.");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+  // Its title and a key of its own: typed content, left to a build.
+  Replace(fs, sv, "title: Enkäter", "title: Stadens enkäter\naudience: Invånare");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  // Its text after that build.
+  Replace(fs, sv, "Alla stadens enkäter.", "Enkäterna.");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+}
