@@ -152,3 +152,76 @@ TEST_CASE("demo site: title and text edits of every kind of page rebuild to the 
     if (serve) CHECK(patched >= 8);
   }
 }
+
+namespace {
+
+// `text` with `key: value` in its front matter, in place of the key's line if it has one.
+std::string SetKey(std::string text, const std::string& key, const std::string& value) {
+  size_t end = text.find("\n---", 3);
+  REQUIRE(end != std::string::npos);
+  std::string line = key + ": " + value;
+  size_t at = text.find("\n" + key + ":");
+  if (at != std::string::npos && at < end) {
+    text.replace(at + 1, text.find('\n', at + 1) - at - 1, line);
+  } else {
+    text.insert(end + 1, line + "\n");
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("demo site: edits of what lists, feeds and sitemaps show rebuild to the fresh site") {
+  // Each edit changes what other pages show of the page (list summaries, feed entries,
+  // sitemap dates, params), one after another on the same site, in serve mode patch after
+  // patch (or a build where a patch cannot be sure).
+  const std::vector<std::string> files = {
+      "content/uutiset/2023-09-19-osallistuvan-budjetoinnin-pilotit.md",  // feed, recent, tags
+      "content/osallisuus/osallisuuskasite.md",          // notices for sv and en copy its title
+      "content/osallisuus/osallisuussuunnitelma.en.md",  // shares its plan's kind and keys
+      "content/omakouvola/_index.sv.md",                 // a round's section, translated
+      "content/_index.en.md",                            // a home page
+      "content/osallistumispalvelut/kyselyt.md",         // a typed page (service)
+  };
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = RepoSite(".");
+    Workspace ws(serve);
+    ws.Build(fs);
+    size_t patched = 0;
+    int n = 0;
+    for (const auto& file : files) {
+      for (int edit = 0; edit < 4; ++edit) {
+        std::string tag = std::to_string(++n);
+        std::string text = *fs.ReadFile(file);
+        if (edit == 0) text = SetKey(text, "description", "Uusi kuvaus " + tag + ".");
+        if (edit == 1)
+          text = SetKey(SetKey(SetKey(text, "summary", "Tiivistelmä " + tag), "teema", tag), "toc",
+                        "true");
+        if (edit == 2) text = SetKey(text, "lastmod", "2024-12-1" + std::to_string(n % 10));
+        if (edit == 3) {
+          size_t body = text.find('\n', text.find("\n---", 3) + 1) + 1;
+          text.insert(body, "Uusi ensimmäinen kappale " + tag + ".\n\n");
+        }
+        INFO(file << ": edit " << edit);
+        fs.Add(file, text);
+        bool done = false;
+        if (serve) {
+          MemoryOutput out;
+          DiagnosticList diags;
+          PatchResult r = PatchSite(ws.session, fs, {file}, ws.now, out, diags);
+          if (r.outcome == PatchResult::kPatched) {
+            for (auto& [path, content] : out.files) ws.site[path] = std::move(content);
+            ++patched;
+            done = true;
+          }
+        }
+        if (!done) ws.Build(fs);
+        RequireSameAsFreshBuild(ws.site, fs, ws.now);
+      }
+    }
+    // Front-matter edits of typed pages and their translations are left to a build; the
+    // rest, and every body edit, are patched.
+    if (serve) CHECK(patched >= 15);
+  }
+}

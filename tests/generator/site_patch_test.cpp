@@ -280,3 +280,34 @@ TEST_CASE("site patch: a translation of a typed page keeps what it shares with i
   CHECK(s.Change(fs, {sv}).outcome == PatchResult::kPatched);
   RequireSameAsFreshBuild(s, fs);
 }
+
+TEST_CASE("site patch: a title edit rewrites the redirects of the page's aliases") {
+  // An alias's redirect page carries its target's title: an alias job reads the page.
+  auto fs = SampleSite();  // the track has the alias /vanha-rata/
+  const std::string rata = "content/palvelut/rata/index.md";
+  Replace(fs, rata, "Lue ", "Ensin.\n\nLue ");
+  SECTION("serve") {
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    std::set<std::string> written;
+    Replace(fs, rata, "title: Rata", "title: Frisbeegolfrata");
+    REQUIRE(s.Change(fs, {rata}, &written).outcome == PatchResult::kPatched);
+    CHECK(written.count("vanha-rata/index.html"));
+    RequireSameAsFreshBuild(s, fs);
+    // A text edit after it leaves the redirect as it is.
+    written.clear();
+    Replace(fs, rata, "Ensin.", "Aluksi.");
+    REQUIRE(s.Change(fs, {rata}, &written).outcome == PatchResult::kPatched);
+    CHECK_FALSE(written.count("vanha-rata/index.html"));
+    RequireSameAsFreshBuild(s, fs);
+  }
+  SECTION("a warm build") {
+    Workspace ws;
+    ws.Build(fs);
+    Replace(fs, rata, "title: Rata", "title: Frisbeegolfrata");
+    ws.Build(fs);
+    CHECK_FALSE(ws.reused.count("vanha-rata/index.html"));
+    CHECK(ws.reused.count("uutiset/u3/index.html"));
+    testing::RequireSameAsFreshBuild(ws.site, fs, ws.now);
+  }
+}
