@@ -225,3 +225,36 @@ TEST_CASE("demo site: edits of what lists, feeds and sitemaps show rebuild to th
     if (serve) CHECK(patched >= 15);
   }
 }
+
+TEST_CASE(
+    "demo site: a ballot directive moved or pointed at another area rebuilds to the fresh site") {
+  // The directive's paragraph is left out of the page's HTML: the HTML stays the same when
+  // the directive changes.
+  const std::string file = "content/osallistumispalvelut/osallistuva-budjetointi.md";
+  const std::string directive =
+      "{{< ballot round=\"nuorten-omakouvola-2026\" area=\"koko-kouvola\" >}}";
+  for (bool serve : {false, true}) {
+    for (bool move : {false, true}) {
+      INFO((serve ? "serve" : "build") << (move ? ": moved" : ": another area"));
+      auto fs = RepoSite(".");
+      Workspace ws(serve);
+      ws.Build(fs);
+      std::string text = *fs.ReadFile(file);
+      size_t at = text.find(directive);
+      REQUIRE(at != std::string::npos);
+      if (move) {
+        text.erase(at, directive.size());
+        size_t heading = text.find("## Kokeile äänestystä");
+        REQUIRE(heading != std::string::npos);
+        text.insert(heading, directive + "\n\n");
+      } else {
+        text.replace(at, directive.size(),
+                     "{{< ballot round=\"omakouvola-2026\" area=\"alue-1\" >}}");
+      }
+      fs.Add(file, text);
+      ws.Build(fs);
+      CHECK_FALSE(ws.reused.count("osallistumispalvelut/osallistuva-budjetointi/index.html"));
+      RequireSameAsFreshBuild(ws.site, fs, ws.now);
+    }
+  }
+}
