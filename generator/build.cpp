@@ -464,8 +464,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     p.typed = ParseTypedContent(p.fm, stem, site.kinds, local);
     diags.Merge(std::move(local));
   });
-  // A translation carries only its title and prose: typed data (a plan's measures, a
-  // round's rules) is written once, in the default language's page, and shared.
+  // A translation carries only its title and prose (ShareOriginalFrontMatter).
   for (auto& p : site.pages) {
     if (p.typed || p.lang == site.config.default_language || p.translation_key.empty()) continue;
     if (p.type == PageType::kMissingTranslation) continue;  // a notice, not a translation
@@ -483,15 +482,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       continue;
     }
     p.typed = original.typed;
-    p.fm.kind = original.fm.kind;
-    // Keys the translation does not set come from the original (templates of schema-only
-    // kinds read them as page.params).
-    if (original.fm.raw.is_map()) {
-      if (!p.fm.raw.is_map()) p.fm.raw = Value::Map(original.fm.raw.pos());
-      for (const auto& [key, value] : original.fm.raw.entries()) {
-        if (!p.fm.raw.Find(key)) p.fm.raw.Insert(key, value, value.key_pos());
-      }
-    }
+    ShareOriginalFrontMatter(p.fm, original.fm);
   }
   {
     std::vector<RoundSource> rounds;

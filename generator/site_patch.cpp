@@ -121,6 +121,18 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         ParsePage(p.file, p.content_path, std::move(*text), site.config, kKindKeys, local);
     if (!parsed || local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + " has errors");
+    // The build gives a translation of a typed page its original's kind and keys, which
+    // its file need not repeat: without them the page would lose its layout and params
+    // (and its place in the structure: every patch of it would end the session).
+    if (p.typed && p.lang != site.config.default_language) {
+      int original = -1;
+      if (auto t = site.translations.find(p.translation_key); t != site.translations.end()) {
+        if (auto o = t->second.find(site.config.default_language); o != t->second.end())
+          original = o->second;
+      }
+      if (original >= 0 && original != i && site.pages[original].typed == p.typed)
+        ShareOriginalFrontMatter(parsed->fm, site.pages[original].fm);
+    }
     Edit e;
     e.page = i;
     e.front_matter_hash = HashBytes(std::string_view(parsed->text).substr(0, parsed->body_offset));

@@ -18,11 +18,12 @@
 //   - no page date or round time was crossed since the build (the model holds the
 //     build's clock: what is published, what is future, which rounds are open).
 // The one copy the model makes of a page's front matter, its title in the notices for
-// its missing translations, is updated with it. Any other change — a file added, deleted
-// or renamed, data, templates, site.yaml, static files — returns kNeedsBuild before
-// anything is touched, and the caller builds; so does a failure half-way (the session is
-// then cleared). What PatchSite writes is byte-identical to what a full build of the same
-// sources writes (tested).
+// its missing translations, is updated with it; a translation of a typed page takes its
+// original's kind and keys, as in a build (ShareOriginalFrontMatter). Any other change —
+// a file added, deleted or renamed, data, templates, site.yaml, static files — returns
+// kNeedsBuild before anything is touched, and the caller builds; so does a failure
+// half-way (the session is then cleared). What PatchSite writes is byte-identical to what
+// a full build of the same sources writes (tested).
 #pragma once
 
 #include <cstdint>

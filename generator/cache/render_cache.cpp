@@ -86,6 +86,19 @@ uint64_t PageDisplay(const Page& p, uint64_t raw, uint64_t typed_raw) {
   return h.Digest();
 }
 
+// A page's rendered body: its HTML (`html`, its hash) and where the ballots of its
+// directives go in it. A directive's paragraph is left out of the HTML, so a directive
+// moved, or pointed at another round or area, leaves the HTML as it was; the heading a
+// ballot follows, by line, sets its heading's level.
+uint64_t BodyHash(const Page& p, uint64_t html) {
+  if (p.ballots.empty()) return html;
+  ContentHash h;
+  h.U64(html).U64(p.ballots.size());
+  for (const auto& b : p.ballots) h.U64(b.round).U64(b.area).U64(b.html_offset).I64(b.line);
+  for (const auto& hd : p.md.headings) h.I64(hd.line);
+  return h.Digest();
+}
+
 uint64_t RawHash(const Page& p) {
   ContentHash h;
   HashValue(h, p.fm.raw);
@@ -183,7 +196,8 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
     const Page& p = site.pages[i];
     structure_[i] = PageStructure(p);
     raw_[i] = RawHash(p);
-    bodies_[i] = i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html);
+    bodies_[i] = BodyHash(
+        p, i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html));
   });
   // Typed content is read from one page's front matter and shared by its translations.
   std::unordered_map<const TypedContent*, int> owners;
@@ -222,7 +236,7 @@ uint64_t RenderCache::Display(size_t page) const {
 bool RenderCache::UpdatePage(int page) {
   const Page& p = site_.pages[page];
   if (PageStructure(p) != structure_[page]) return false;
-  bodies_[page] = HashBytes(p.md.html);
+  bodies_[page] = BodyHash(p, HashBytes(p.md.html));
   raw_[page] = RawHash(p);
   // The pages that share its typed content (its translations) show it too.
   for (size_t i = 0; i < display_.size(); ++i) {

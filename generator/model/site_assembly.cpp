@@ -54,6 +54,15 @@ void SortForList(std::vector<int>& idx, const std::vector<Page>& pages) {
   });
 }
 
+void ShareOriginalFrontMatter(FrontMatter& translation, const FrontMatter& original) {
+  translation.kind = original.kind;
+  if (!original.raw.is_map()) return;
+  if (!translation.raw.is_map()) translation.raw = Value::Map(original.raw.pos());
+  for (const auto& [key, value] : original.raw.entries()) {
+    if (!translation.raw.Find(key)) translation.raw.Insert(key, value, value.key_pos());
+  }
+}
+
 int Site::home(const std::string& lang) const {
   std::string prefix = lang == config.default_language ? "/" : "/" + lang + "/";
   auto it = by_url.find(prefix);

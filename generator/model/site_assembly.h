@@ -30,6 +30,13 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
                               const FrontMatterParser& parse_yaml = {});
 
+/// A translation carries only its title and prose: typed data (a plan's measures, a round's
+/// rules) is written once, in the default language's page, and shared. The translation
+/// takes its original's kind and the front-matter keys it does not set itself (templates of
+/// schema-only kinds read them as page.params). The build and SitePatch both do this, so a
+/// patched translation is the page a build makes of it.
+void ShareOriginalFrontMatter(FrontMatter& translation, const FrontMatter& original);
+
 /// Puts page indices in list order: weighted pages first by weight, then newest first, then
 /// by title and path.
 void SortForList(std::vector<int>& idx, const std::vector<Page>& pages);

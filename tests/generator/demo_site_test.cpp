@@ -152,3 +152,109 @@ TEST_CASE("demo site: title and text edits of every kind of page rebuild to the 
     if (serve) CHECK(patched >= 8);
   }
 }
+
+namespace {
+
+// `text` with `key: value` in its front matter, in place of the key's line if it has one.
+std::string SetKey(std::string text, const std::string& key, const std::string& value) {
+  size_t end = text.find("\n---", 3);
+  REQUIRE(end != std::string::npos);
+  std::string line = key + ": " + value;
+  size_t at = text.find("\n" + key + ":");
+  if (at != std::string::npos && at < end) {
+    text.replace(at + 1, text.find('\n', at + 1) - at - 1, line);
+  } else {
+    text.insert(end + 1, line + "\n");
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("demo site: edits of what lists, feeds and sitemaps show rebuild to the fresh site") {
+  // Each edit changes what other pages show of the page (list summaries, feed entries,
+  // sitemap dates, params), one after another on the same site: in serve mode patch after
+  // patch (or a build where a patch cannot be sure), in build mode all at once.
+  const std::vector<std::string> files = {
+      "content/uutiset/2023-09-19-osallistuvan-budjetoinnin-pilotit.md",  // feed, recent, tags
+      "content/osallisuus/osallisuuskasite.md",          // notices for sv and en copy its title
+      "content/osallisuus/osallisuussuunnitelma.en.md",  // shares its plan's kind and keys
+      "content/_index.en.md",                            // a home page
+  };
+  auto edit = [](std::string text, int which, const std::string& tag) {
+    if (which == 0) return SetKey(text, "description", "Uusi kuvaus " + tag + ".");
+    if (which == 1) {
+      text = SetKey(SetKey(text, "summary", "Tiivistelmä " + tag), "teema", tag);
+      return SetKey(SetKey(text, "toc", "true"), "lastmod", "2024-12-1" + tag.substr(0, 1));
+    }
+    size_t body = text.find('\n', text.find("\n---", 3) + 1) + 1;
+    return text.insert(body, "Uusi ensimmäinen kappale " + tag + ".\n\n");
+  };
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = RepoSite(".");
+    Workspace ws(serve);
+    ws.Build(fs);
+    std::vector<std::vector<int>> steps = {{0, 1, 2}};
+    if (serve) steps = {{0}, {1}, {2}};
+    size_t patched = 0;
+    int n = 0;
+    for (const auto& file : files) {
+      for (const auto& step : steps) {
+        std::string text = *fs.ReadFile(file);
+        for (int which : step) text = edit(text, which, std::to_string(++n));
+        INFO(file << ": edit " << step.front());
+        fs.Add(file, text);
+        bool done = false;
+        if (serve) {
+          MemoryOutput out;
+          DiagnosticList diags;
+          PatchResult r = PatchSite(ws.session, fs, {file}, ws.now, out, diags);
+          if (r.outcome == PatchResult::kPatched) {
+            for (auto& [path, content] : out.files) ws.site[path] = std::move(content);
+            ++patched;
+            done = true;
+          }
+        }
+        if (!done) ws.Build(fs);
+        RequireSameAsFreshBuild(ws.site, fs, ws.now);
+      }
+    }
+    // Front-matter edits of the plan's translation are left to a build (it has the plan's
+    // kind); the rest, and its text edit, are patched.
+    if (serve) CHECK(patched == 10);
+  }
+}
+
+TEST_CASE(
+    "demo site: a ballot directive moved or pointed at another area rebuilds to the fresh site") {
+  // The directive's paragraph is left out of the page's HTML: the HTML stays the same when
+  // the directive changes.
+  const std::string file = "content/osallistumispalvelut/osallistuva-budjetointi.md";
+  const std::string directive =
+      "{{< ballot round=\"nuorten-omakouvola-2026\" area=\"koko-kouvola\" >}}";
+  for (bool serve : {false, true}) {
+    for (bool move : {false, true}) {
+      INFO((serve ? "serve" : "build") << (move ? ": moved" : ": another area"));
+      auto fs = RepoSite(".");
+      Workspace ws(serve);
+      ws.Build(fs);
+      std::string text = *fs.ReadFile(file);
+      size_t at = text.find(directive);
+      REQUIRE(at != std::string::npos);
+      if (move) {
+        text.erase(at, directive.size());
+        size_t heading = text.find("## Kokeile äänestystä");
+        REQUIRE(heading != std::string::npos);
+        text.insert(heading, directive + "\n\n");
+      } else {
+        text.replace(at, directive.size(),
+                     "{{< ballot round=\"omakouvola-2026\" area=\"alue-1\" >}}");
+      }
+      fs.Add(file, text);
+      ws.Build(fs);
+      CHECK_FALSE(ws.reused.count("osallistumispalvelut/osallistuva-budjetointi/index.html"));
+      RequireSameAsFreshBuild(ws.site, fs, ws.now);
+    }
+  }
+}

@@ -248,3 +248,66 @@ TEST_CASE("site patch: no session after a failed build, until a build succeeds")
   REQUIRE(s.TryBuild(fs));
   CHECK(s.session.ready());
 }
+
+TEST_CASE("site patch: a translation of a typed page keeps what it shares with its original") {
+  // The build gives a translation its original's kind (its layout) and the keys it does not
+  // set itself; the translation's own file has neither.
+  auto fs = PatchSampleSite();
+  fs.Add("content/palvelut/kysely.md",
+         "---\ntitle: Kyselyt\nkind: service\nwhat: Kyselysivu.\nhow_to_take_part: Vastaa "
+         "kyselyihin.\naudience: Asukkaat\n---\nKyselyt kootusti.\n");
+  fs.Add("content/palvelut/kysely.sv.md", "---\ntitle: Enkäter\n---\nEnkäter samlade.\n");
+  const std::string sv = "content/palvelut/kysely.sv.md";
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::set<std::string> written;
+  // Its text, twice: patched, and the session goes on.
+  Replace(fs, sv, "Enkäter samlade.", "Alla enkäter.");
+  PatchResult r = s.Change(fs, {sv}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("sv/palvelut/kysely/index.html"));
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, sv, "Alla enkäter.", "Alla stadens enkäter.");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+  // Its title and a key of its own: typed content, left to a build.
+  Replace(fs, sv, "title: Enkäter", "title: Stadens enkäter\naudience: Invånare");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  // Its text after that build.
+  Replace(fs, sv, "Alla stadens enkäter.", "Enkäterna.");
+  CHECK(s.Change(fs, {sv}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a title edit rewrites the redirects of the page's aliases") {
+  // An alias's redirect page carries its target's title: an alias job reads the page.
+  auto fs = SampleSite();  // the track has the alias /vanha-rata/
+  const std::string rata = "content/palvelut/rata/index.md";
+  Replace(fs, rata, "Lue ", "Ensin.\n\nLue ");
+  SECTION("serve") {
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    std::set<std::string> written;
+    Replace(fs, rata, "title: Rata", "title: Frisbeegolfrata");
+    REQUIRE(s.Change(fs, {rata}, &written).outcome == PatchResult::kPatched);
+    CHECK(written.count("vanha-rata/index.html"));
+    RequireSameAsFreshBuild(s, fs);
+    // A text edit after it leaves the redirect as it is.
+    written.clear();
+    Replace(fs, rata, "Ensin.", "Aluksi.");
+    REQUIRE(s.Change(fs, {rata}, &written).outcome == PatchResult::kPatched);
+    CHECK_FALSE(written.count("vanha-rata/index.html"));
+    RequireSameAsFreshBuild(s, fs);
+  }
+  SECTION("a warm build") {
+    Workspace ws;
+    ws.Build(fs);
+    Replace(fs, rata, "title: Rata", "title: Frisbeegolfrata");
+    ws.Build(fs);
+    CHECK_FALSE(ws.reused.count("vanha-rata/index.html"));
+    CHECK(ws.reused.count("uutiset/u3/index.html"));
+    testing::RequireSameAsFreshBuild(ws.site, fs, ws.now);
+  }
+}
