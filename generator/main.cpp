@@ -312,8 +312,8 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
     return false;
   }
   if (a.verbose) {
-    std::fprintf(stderr, "  patched %zu page text%s, %zu files written\n", r.pages,
-                 r.pages == 1 ? "" : "s", r.files);
+    std::fprintf(stderr, "  patched %zu page text%s: %zu jobs rendered, %zu files written\n",
+                 r.pages, r.pages == 1 ? "" : "s", r.jobs, r.files);
   }
   if (!a.quiet) {
     std::printf("yhdessa: patched %zu page%s (%zu file%s) in %.0f ms -> %s\n", r.pages,

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "generator/cache/content_hash.h"
+#include "generator/core/parallel.h"
 #include "generator/kinds/kind_registry.h"
 #include "generator/model/links.h"
 #include "generator/model/site_assembly.h"
@@ -224,8 +225,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   std::vector<std::pair<std::string, std::string>> files;
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
+  std::vector<size_t> stale;
   for (size_t j = 0; j < session.jobs.size(); ++j) {
-    const RenderJob& job = session.jobs[j];
     // The structure is as it was, so only a job that read a changed page can have
     // another fingerprint (a job reads its own page, a feed its section's pages).
     const PageReads& read = session.reads[j];
@@ -233,20 +234,30 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
           return std::binary_search(read.pages.begin(), read.pages.end(), page);
         }))
       continue;
-    if (session.render_cache->Fingerprint(job, read) == session.fingerprints[j]) continue;
+    if (session.render_cache->Fingerprint(session.jobs[j], read) != session.fingerprints[j])
+      stale.push_back(j);
+  }
+  // On every core, as a build renders: a page that many others show (a section's title
+  // in its pages' breadcrumbs) can make thousands of jobs stale.
+  std::vector<std::vector<std::pair<std::string, std::string>>> outputs(stale.size());
+  ParallelForWorker(stale.size(), [&](size_t k, unsigned worker) {
+    size_t j = stale[k];
     PageReads reads;
     {
       RecordPageReads record(reads);
       session.renderer->Render(
-          job, 0,
+          session.jobs[j], worker,
           [&](const std::string& path, std::string content) {
-            files.emplace_back(path, std::move(content));
+            outputs[k].emplace_back(path, std::move(content));
           },
           local);
     }
     reads.Normalize();
-    session.fingerprints[j] = session.render_cache->Fingerprint(job, reads);
+    session.fingerprints[j] = session.render_cache->Fingerprint(session.jobs[j], reads);
     session.reads[j] = std::move(reads);
+  });
+  for (auto& out_files : outputs) {
+    for (auto& f : out_files) files.push_back(std::move(f));
   }
   if (local.has_errors()) {
     session.Clear();
@@ -255,6 +266,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   PatchResult result;
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size();
+  result.jobs = stale.size();
   for (const auto& [path, content] : files) {
     Status s = out.Write(path, content);
     if (!s.ok()) {

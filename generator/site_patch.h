@@ -77,7 +77,8 @@ struct PatchResult {
   enum Outcome { kPatched, kNeedsBuild } outcome = kNeedsBuild;
   std::string reason;  // kNeedsBuild: why, for --verbose
   size_t pages = 0;    // pages whose bodies were replaced
-  size_t files = 0;    // files written
+  size_t files = 0;    // files written (rendered, and different from before)
+  size_t jobs = 0;     // render jobs run again
 };
 
 /// Applies the changes `changed` (paths relative to the site root, as the change watcher

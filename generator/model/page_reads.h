@@ -9,7 +9,8 @@
 // reuse a stale file. The model phases write through a non-const Site and note nothing,
 // and with no recorder on the thread a read costs one thread-local load.
 //
-// What is not a read of a page: its index (data() for pointer arithmetic, size()).
+// What is not a read of a page: its index (data() for pointer arithmetic, size()), and its
+// place in the site read through Place().
 // Whatever is derived from pages into other members of Site (taxonomies, translations,
 // rounds ...) is hashed by RenderCache as the site's structure instead.
 #pragma once
@@ -88,6 +89,11 @@ class PageList : public std::vector<Page> {
     NotePageRead(i);
     return Base::operator[](i);
   }
+  /// Page `i` for reading its place in the site only — type, language, address, parent,
+  /// child lists, taxonomy — and not noted: RenderCache hashes every page's place into
+  /// every job's fingerprint anyway. Reading anything else through it (a title, a date,
+  /// params) would be a dependency the cache never sees.
+  const Page& Place(size_t i) const { return Base::operator[](i); }
   Page& at(size_t i) { return Base::at(i); }
   const Page& at(size_t i) const {
     NotePageRead(i);

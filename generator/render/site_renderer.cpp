@@ -173,7 +173,7 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   v.Set("lang", lang);
   v.Set("default_language", cfg.default_language);
   int home = site_.home(lang);
-  v.Set("home_url", SiteUrl(site_, home >= 0 ? site_.pages[home].url : "/"));
+  v.Set("home_url", SiteUrl(site_, home >= 0 ? site_.pages.Place(home).url : "/"));
   if (!cfg.vote_api.empty()) v.Set("vote_api", cfg.vote_api);
   v.Set("params", ViewData::FromValue(cfg.params));
   v.Set("data", ViewData::FromValue(site_.data));
@@ -226,12 +226,12 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
     lv.Set("name", l.name);
     lv.Set("current", l.code == lang);
     int h = site_.home(l.code);
-    lv.Set("url", SiteUrl(site_, h >= 0 ? site_.pages[h].url : "/" + l.code + "/"));
+    lv.Set("url", SiteUrl(site_, h >= 0 ? site_.pages.Place(h).url : "/" + l.code + "/"));
     langs.Push(std::move(lv));
   }
   v.Set("languages", langs);
   if (auto it = site_.accessibility_pages.find(lang); it != site_.accessibility_pages.end()) {
-    v.Set("accessibility_url", SiteUrl(site_, site_.pages[it->second].url));
+    v.Set("accessibility_url", SiteUrl(site_, site_.pages.Place(it->second).url));
   }
   root.Set("site", std::move(v));
   return root;
@@ -401,14 +401,16 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   // Breadcrumbs from the home page down to this page; the last one is the current page.
   if (shows_breadcrumbs_) {
     std::vector<int> chain;
-    for (int i = p.parent; i >= 0; i = site_.pages[i].parent) chain.push_back(i);
+    for (int i = p.parent; i >= 0; i = site_.pages.Place(i).parent) chain.push_back(i);
     std::reverse(chain.begin(), chain.end());
     ViewData crumbs = ViewData::List();
     for (int i : chain) {
       ViewData c;
-      c.Set("title",
-            site_.pages[i].type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
-      c.Set("url", SiteUrl(site_, site_.pages[i].url));
+      // The home page's crumb shows its place only: editing its text or title does not
+      // make every page stale.
+      const Page& crumb = site_.pages.Place(i);
+      c.Set("title", crumb.type == PageType::kHome ? Str(p.lang, "home") : site_.pages[i].fm.title);
+      c.Set("url", SiteUrl(site_, crumb.url));
       crumbs.Push(std::move(c));
     }
     page.Set("breadcrumbs", std::move(crumbs));
@@ -958,13 +960,16 @@ std::string SiteRenderer::Sitemap(const std::string& lang) const {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  std::vector<const Page*> sorted;
-  for (const auto& p : site_.pages) {
-    if (lang.empty() || p.lang == lang) sorted.push_back(&p);
-  }
-  std::sort(sorted.begin(), sorted.end(),
-            [](const Page* a, const Page* b) { return a->url < b->url; });
-  for (const Page* p : sorted) {
+  // Addresses are the site's structure: sorted once, and every page's dates read below.
+  std::call_once(by_url_built_, [&] {
+    for (size_t i = 0; i < site_.pages.size(); ++i) by_url_.push_back(static_cast<int>(i));
+    std::sort(by_url_.begin(), by_url_.end(),
+              [&](int a, int b) { return site_.pages.Place(a).url < site_.pages.Place(b).url; });
+  });
+  NoteAllPagesRead();
+  for (int i : by_url_) {
+    const Page* p = &site_.pages[i];
+    if (!lang.empty() && p->lang != lang) continue;
     if (p->type == PageType::kMissingTranslation) continue;
     out += "  <url><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, p->url)) + "</loc>";
     const auto& d = p->fm.lastmod ? p->fm.lastmod : p->fm.date;

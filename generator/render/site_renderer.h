@@ -96,6 +96,8 @@ class SiteRenderer {
   bool shows_breadcrumbs_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<std::once_flag[]> list_item_built_;
+  mutable std::vector<int> by_url_;  // every page, by address: the sitemaps' order
+  mutable std::once_flag by_url_built_;
   mutable std::vector<ViewData> params_;  // by page index, see SharedParams
   mutable std::unique_ptr<std::once_flag[]> params_built_;
 };

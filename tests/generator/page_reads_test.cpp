@@ -31,6 +31,7 @@ TEST_CASE("page reads: const access is noted, sorted and unique; writes are not"
     CHECK(view.pages.at(1).fm.title == "p1");
     CHECK(view.pages[2].url.empty());
     CHECK(view.pages.back().fm.title == "p2");
+    CHECK(view.pages.Place(0).url.empty());  // its place only: not noted
   }
   reads.Normalize();
   CHECK(reads.pages == std::vector<int>{1, 2});
