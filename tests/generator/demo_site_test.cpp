@@ -128,18 +128,7 @@ TEST_CASE("demo site: title and text edits of every kind of page rebuild to the 
           text += "\nLisätty kappale " + std::to_string(++n) + ".\n";
         }
         fs.Add(file, text);
-        bool done = false;
-        if (serve) {
-          MemoryOutput out;
-          DiagnosticList diags;
-          PatchResult r = PatchSite(ws.session, fs, {file}, ws.now, out, diags);
-          if (r.outcome == PatchResult::kPatched) {
-            for (auto& [path, content] : out.files) ws.site[path] = std::move(content);
-            ++patched;
-            done = true;
-          }
-        }
-        if (!done) ws.Build(fs);
+        patched += ws.PatchOrBuild(fs, {file});
         RequireSameAsFreshBuild(ws.site, fs, ws.now);
         // A proposal's title is in its round's definition, which every page may show (the
         // rounds are part of the structure): the other edits, the home page's included (every
@@ -205,18 +194,7 @@ TEST_CASE("demo site: edits of what lists, feeds and sitemaps show rebuild to th
         for (int which : step) text = edit(text, which, std::to_string(++n));
         INFO(file << ": edit " << step.front());
         fs.Add(file, text);
-        bool done = false;
-        if (serve) {
-          MemoryOutput out;
-          DiagnosticList diags;
-          PatchResult r = PatchSite(ws.session, fs, {file}, ws.now, out, diags);
-          if (r.outcome == PatchResult::kPatched) {
-            for (auto& [path, content] : out.files) ws.site[path] = std::move(content);
-            ++patched;
-            done = true;
-          }
-        }
-        if (!done) ws.Build(fs);
+        patched += ws.PatchOrBuild(fs, {file});
         RequireSameAsFreshBuild(ws.site, fs, ws.now);
       }
     }

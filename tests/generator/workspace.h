@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "generator/build.h"
 #include "generator/cache/build_cache.h"
@@ -112,6 +113,20 @@ struct Workspace {
     bool ok = TryBuild(fs, use_cache);
     INFO(errors);
     REQUIRE(ok);
+  }
+  /// The serve loop's step after `changed` (with `serve`): SitePatch when it can (true),
+  /// else a build (false); without `serve` a build.
+  bool PatchOrBuild(const MemoryFileSystem& fs, const std::vector<std::string>& changed) {
+    if (serve) {
+      MemoryOutput out;
+      DiagnosticList diags;
+      if (PatchSite(session, fs, changed, now, out, diags).outcome == PatchResult::kPatched) {
+        for (auto& [path, content] : out.files) site[path] = std::move(content);
+        return true;
+      }
+    }
+    Build(fs);
+    return false;
   }
 };
 
