@@ -452,11 +452,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   ParallelFor(site.pages.size(), [&](size_t i) {
     Page& p = site.pages[i];
     if (p.fm.kind.empty()) return;
-    if (p.lang != site.config.default_language) {
-      auto t = site.translations.find(p.translation_key);
-      if (t != site.translations.end() && t->second.count(site.config.default_language))
-        return;  // shares its original's
-    }
+    if (p.lang != site.config.default_language && site.DefaultLanguageVersion(p) >= 0)
+      return;  // shares its original's
     std::string stem = BaseName(p.content_path);
     stem = stem.substr(0, stem.find('.'));
     if (stem == "index") stem = BaseName(DirName(p.content_path));
@@ -468,11 +465,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   for (auto& p : site.pages) {
     if (p.typed || p.lang == site.config.default_language || p.translation_key.empty()) continue;
     if (p.type == PageType::kMissingTranslation) continue;  // a notice, not a translation
-    auto t = site.translations.find(p.translation_key);
-    if (t == site.translations.end()) continue;
-    auto o = t->second.find(site.config.default_language);
-    if (o == t->second.end()) continue;
-    const Page& original = site.pages[o->second];
+    int o = site.DefaultLanguageVersion(p);
+    if (o < 0) continue;
+    const Page& original = site.pages[o];
     if (!original.typed) continue;
     if (!p.fm.kind.empty() && p.fm.kind != original.fm.kind) {
       diags.Error(

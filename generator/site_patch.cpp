@@ -126,11 +126,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     // its file need not repeat: without them the page would lose its layout and params
     // (and its place in the structure: every patch of it would end the session).
     if (p.typed && p.lang != site.config.default_language) {
-      int original = -1;
-      if (auto t = site.translations.find(p.translation_key); t != site.translations.end()) {
-        if (auto o = t->second.find(site.config.default_language); o != t->second.end())
-          original = o->second;
-      }
+      int original = site.DefaultLanguageVersion(p);
       if (original >= 0 && original != i && site.pages[original].typed == p.typed)
         ShareOriginalFrontMatter(parsed->fm, site.pages[original].fm);
     }
@@ -222,7 +218,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       return NeedsBuild("a page's place in the site changed");
     }
   }
-  std::vector<std::pair<std::string, std::string>> files;
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
   std::vector<size_t> stale;
@@ -256,9 +251,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     session.fingerprints[j] = session.render_cache->Fingerprint(session.jobs[j], reads);
     session.reads[j] = std::move(reads);
   });
-  for (auto& out_files : outputs) {
-    for (auto& f : out_files) files.push_back(std::move(f));
-  }
   if (local.has_errors()) {
     session.Clear();
     return NeedsBuild("a page did not render");
@@ -267,14 +259,16 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size();
   result.jobs = stale.size();
-  for (const auto& [path, content] : files) {
-    Status s = out.Write(path, content);
-    if (!s.ok()) {
-      diags.Error({path, 0, 0}, s.message());
-      session.Clear();
-      return NeedsBuild("a file could not be written: " + s.message());
+  for (const auto& job_files : outputs) {
+    for (const auto& [path, content] : job_files) {
+      Status s = out.Write(path, content);
+      if (!s.ok()) {
+        diags.Error({path, 0, 0}, s.message());
+        session.Clear();
+        return NeedsBuild("a file could not be written: " + s.message());
+      }
+      ++result.files;
     }
-    ++result.files;
   }
   return result;
 }

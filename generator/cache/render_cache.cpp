@@ -31,6 +31,13 @@ void HashDate(ContentHash& h, const std::optional<DateTime>& d) {
   h.I64(d->hour).I64(d->minute).I64(d->second).I64(d->offset_minutes);
 }
 
+// `h` followed by the list's length and every hash in it.
+uint64_t HashList(ContentHash h, const std::vector<uint64_t>& hashes) {
+  h.U64(hashes.size());
+  for (uint64_t v : hashes) h.U64(v);
+  return h.Digest();
+}
+
 void HashInts(ContentHash& h, const std::vector<int>& v) {
   h.U64(v.size());
   for (int i : v) h.I64(i);
@@ -214,18 +221,8 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   }
   ParallelFor(n, [&](size_t i) { display_[i] = Display(i); });
   site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site)).Digest();
-  structure_all_ = Structure();
-  ContentHash d;
-  d.U64(n);
-  for (uint64_t v : display_) d.U64(v);
-  display_all_ = d.Digest();
-}
-
-uint64_t RenderCache::Structure() const {
-  ContentHash h;
-  h.U64(site_structure_).U64(structure_.size());
-  for (uint64_t s : structure_) h.U64(s);
-  return h.Digest();
+  structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
+  display_all_ = HashList(ContentHash(), display_);
 }
 
 uint64_t RenderCache::Display(size_t page) const {
@@ -242,10 +239,7 @@ bool RenderCache::UpdatePage(int page) {
   for (size_t i = 0; i < display_.size(); ++i) {
     if (static_cast<int>(i) == page || typed_owner_[i] == page) display_[i] = Display(i);
   }
-  ContentHash d;
-  d.U64(display_.size());
-  for (uint64_t v : display_) d.U64(v);
-  display_all_ = d.Digest();
+  display_all_ = HashList(ContentHash(), display_);
   return true;
 }
 

@@ -77,7 +77,6 @@ class RenderCache {
   bool UpdatePage(int page);
 
  private:
-  uint64_t Structure() const;
   uint64_t Display(size_t page) const;
 
   BuildCache& cache_;

@@ -140,6 +140,9 @@ struct Site {
   std::map<std::string, int> results_pages;         // round id -> default language's results page
 
   int home(const std::string& lang) const;
+  /// The default language's page with `p`'s translation key (p itself when it is in the
+  /// default language), or -1.
+  int DefaultLanguageVersion(const Page& p) const;
 };
 
 struct BuildFilter {

@@ -69,6 +69,13 @@ int Site::home(const std::string& lang) const {
   return it == by_url.end() ? -1 : it->second;
 }
 
+int Site::DefaultLanguageVersion(const Page& p) const {
+  auto t = translations.find(p.translation_key);
+  if (t == translations.end()) return -1;
+  auto o = t->second.find(config.default_language);
+  return o == t->second.end() ? -1 : o->second;
+}
+
 bool IsFuture(const FrontMatter& fm, int64_t now) {
   if (fm.publish_date) return fm.publish_date->Epoch() > now;
   return fm.date && fm.date->Epoch() > now;
