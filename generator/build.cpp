@@ -687,7 +687,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   std::vector<uint64_t> fingerprints(keep ? jobs.size() : 0);
   std::vector<PageReads> job_reads(keep ? jobs.size() : 0);
   std::atomic<size_t> done_jobs{0}, pages_rendered{0};
-  ParallelForWorker(jobs.size(), [&](size_t i, unsigned worker) {
+  std::vector<size_t> order = FrontAndBackOrder(jobs.size());
+  ParallelForWorker(order.size(), [&](size_t at, unsigned worker) {
+    size_t i = order[at];
     size_t done = ++done_jobs;
     if (options.progress && (done % 256 == 0 || done == jobs.size()))
       options.progress(done, jobs.size());

@@ -85,3 +85,24 @@ bool RunOnPool(void (*run)(void*, unsigned), void* ctx) {
 }
 
 }  // namespace yhdessa::parallel_detail
+
+namespace yhdessa {
+
+std::vector<size_t> FrontAndBackOrder(size_t n) {
+  std::vector<size_t> order;
+  order.reserve(n);
+  size_t front = 0, back = n;  // [front, back) not yet taken
+  for (bool from_front = true; front < back; from_front = !from_front) {
+    size_t take = std::min(kParallelChunk, back - front);
+    if (from_front) {
+      for (size_t k = 0; k < take; ++k) order.push_back(front + k);
+      front += take;
+    } else {
+      back -= take;
+      for (size_t k = 0; k < take; ++k) order.push_back(back + k);
+    }
+  }
+  return order;
+}
+
+}  // namespace yhdessa

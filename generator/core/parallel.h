@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstddef>
 #include <thread>
+#include <vector>
 
 namespace yhdessa {
 
@@ -34,12 +35,22 @@ namespace parallel_detail {
 bool RunOnPool(void (*run)(void*, unsigned), void* ctx);
 }  // namespace parallel_detail
 
+/// How many indices a worker takes at a time.
+inline constexpr size_t kParallelChunk = 16;
+
+/// The indices [0, n) in runs of kParallelChunk taken alternately from the front and from
+/// the back: run through ParallelFor, two workers then work at opposite ends, not side by
+/// side. For loops whose neighbouring items share a resource the kernel locks (jobs that
+/// create files in the same output folder: mkdir and create take the parent folder's lock,
+/// and two threads filling one folder wait for each other).
+std::vector<size_t> FrontAndBackOrder(size_t n);
+
 /// f(i, worker) with worker in [0, WorkerCount()): lets callers keep per-thread state.
 template <typename F>
 void ParallelForWorker(size_t n, F&& f) {
   if (n == 0) return;
   std::atomic<size_t> next{0};
-  constexpr size_t kChunk = 16;
+  constexpr size_t kChunk = kParallelChunk;
   auto run = [&](unsigned w) noexcept {
     for (;;) {
       size_t begin = next.fetch_add(kChunk);

@@ -49,3 +49,22 @@ TEST_CASE("parallel: several threads may call at once") {
     for (size_t i = 0; i < out[t].size(); ++i) REQUIRE(out[t][i] == i * (t + 1));
   }
 }
+
+TEST_CASE("parallel: FrontAndBackOrder takes runs alternately from both ends, each index once") {
+  using yhdessa::FrontAndBackOrder;
+  using yhdessa::kParallelChunk;
+  CHECK(FrontAndBackOrder(0).empty());
+  CHECK(FrontAndBackOrder(3) == std::vector<size_t>{0, 1, 2});
+  for (size_t n : {size_t{1}, kParallelChunk, kParallelChunk + 1, 5 * kParallelChunk + 7}) {
+    std::vector<size_t> order = FrontAndBackOrder(n);
+    REQUIRE(order.size() == n);
+    std::vector<size_t> sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < n; ++i) CHECK(sorted[i] == i);
+  }
+  std::vector<size_t> order = FrontAndBackOrder(3 * kParallelChunk + 2);
+  CHECK(order[0] == 0);
+  CHECK(order[kParallelChunk] == 2 * kParallelChunk + 2);  // the last run, from the back
+  CHECK(order[2 * kParallelChunk] == kParallelChunk);      // the front again
+  CHECK(order.back() == 2 * kParallelChunk + 1);           // the two in the middle, last
+}
