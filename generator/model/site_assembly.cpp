@@ -7,6 +7,7 @@
 
 #include "generator/content/text.h"
 #include "generator/core/file_system.h"
+#include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
 
 namespace yhdessa {
@@ -229,20 +230,28 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     std::sort(pages.begin(), pages.end(), by_path);
 
   // Translation keys: the content path without language suffix and extension. (Also
-  // each page's stem below: worked out once.)
-  for (auto& p : pages) {
+  // each page's stem below: worked out once.) With each page's folder and a page's URL,
+  // which need nothing but the page: in parallel, since the rest of the model is built
+  // on one thread (its maps).
+  std::vector<std::string> dir_of(pages.size());  // the folder whose section holds a page
+  ParallelFor(pages.size(), [&](size_t i) {
+    Page& p = pages[i];
     if (!p.content_path.empty()) p.translation_key = StemAndLanguage(p.content_path, cfg).first;
-  }
+    const std::string& stem = p.translation_key;
+    std::string dir = DirName(stem);
+    bool bundle = p.type == PageType::kPage && BaseName(stem) == "index";
+    if (bundle) dir = DirName(dir);
+    if (p.type == PageType::kPage) {
+      std::string name = bundle ? BaseName(DirName(stem)) : BaseName(stem);
+      if (!p.fm.slug.empty()) name = p.fm.slug;
+      p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
+    }
+    dir_of[i] = std::move(dir);
+  });
 
   // Section folders per language: every folder that holds a page gets a section, so a
   // page always has a parent and breadcrumbs never skip a level.
   std::map<std::pair<std::string, std::string>, int> section_of;  // (lang, dir) -> index
-  auto dir_of = [&](const Page& p) {
-    const std::string& stem = p.translation_key;
-    std::string dir = DirName(stem);
-    if (p.type == PageType::kPage && BaseName(stem) == "index") dir = DirName(dir);  // bundle
-    return dir;
-  };
   for (size_t i = 0; i < pages.size(); ++i) {
     if (pages[i].type == PageType::kHome || pages[i].type == PageType::kSection) {
       section_of[{pages[i].lang, DirName(pages[i].translation_key)}] = static_cast<int>(i);
@@ -268,13 +277,11 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   };
   size_t original = pages.size();
   for (size_t i = 0; i < original; ++i) {
-    std::string dir =
-        pages[i].type == PageType::kPage ? dir_of(pages[i]) : DirName(dir_of(pages[i]));
     if (pages[i].type == PageType::kHome) continue;
     if (pages[i].type == PageType::kSection) {
-      ensure_section(pages[i].lang, DirName(DirName(pages[i].translation_key)), ensure_section);
+      ensure_section(pages[i].lang, DirName(dir_of[i]), ensure_section);
     } else {
-      ensure_section(pages[i].lang, dir, ensure_section);
+      ensure_section(pages[i].lang, dir_of[i], ensure_section);
     }
   }
   for (const auto& lang : cfg.languages) {
@@ -296,15 +303,9 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       pages[idx].parent = section_of.at({key.first, DirName(dir)});
     }
   }
-  for (size_t i = 0; i < pages.size(); ++i) {
+  for (size_t i = 0; i < original; ++i) {  // the pages added since are sections
     Page& p = pages[i];
-    if (p.type != PageType::kPage) continue;
-    const std::string& stem = p.translation_key;
-    std::string dir = dir_of(p);
-    std::string name = BaseName(stem) == "index" ? BaseName(DirName(stem)) : BaseName(stem);
-    if (!p.fm.slug.empty()) name = p.fm.slug;
-    p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
-    p.parent = section_of.at({p.lang, dir});
+    if (p.type == PageType::kPage) p.parent = section_of.at({p.lang, dir_of[i]});
   }
 
   // Children lists.
@@ -317,10 +318,10 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       parent.pages.push_back(static_cast<int>(i));
     }
   }
-  for (auto& p : pages) {
-    SortForList(p.pages, pages);
-    SortForList(p.sections, pages);
-  }
+  ParallelFor(pages.size(), [&](size_t i) {  // each sorts its own lists
+    SortForList(pages[i].pages, pages);
+    SortForList(pages[i].sections, pages);
+  });
 
   // Taxonomies, per language.
   for (const auto& lang : cfg.languages) {
