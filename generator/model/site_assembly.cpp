@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "generator/content/text.h"
@@ -24,6 +26,11 @@ std::pair<std::string, std::string> StemAndLanguage(const std::string& path,
     if (cfg.FindLanguage(lang)) return {stem.substr(0, dot), lang};
   }
   return {stem, cfg.default_language};
+}
+
+// "a/index" or "index": the stem of a page bundle's page (a/index.md).
+bool IsBundleStem(std::string_view stem) {
+  return stem == "index" || stem.ends_with("/index");
 }
 
 std::string LangPrefix(const std::string& lang, const SiteConfig& cfg) {
@@ -233,13 +240,20 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   // each page's stem below: worked out once.) With each page's folder and a page's URL,
   // which need nothing but the page: in parallel, since the rest of the model is built
   // on one thread (its maps).
+  // And the slugs of its taxonomy terms: term_slugs[page][k][n] is that of the n-th term
+  // of the page's k-th taxonomy (in the order of fm.taxonomies).
   std::vector<std::string> dir_of(pages.size());  // the folder whose section holds a page
+  std::vector<std::vector<std::vector<std::string>>> term_slugs(pages.size());
   ParallelFor(pages.size(), [&](size_t i) {
     Page& p = pages[i];
     if (!p.content_path.empty()) p.translation_key = StemAndLanguage(p.content_path, cfg).first;
+    for (const auto& [name, terms] : p.fm.taxonomies) {
+      auto& slugs = term_slugs[i].emplace_back();
+      for (const auto& t : terms) slugs.push_back(Slugify(t));
+    }
     const std::string& stem = p.translation_key;
     std::string dir = DirName(stem);
-    bool bundle = p.type == PageType::kPage && BaseName(stem) == "index";
+    bool bundle = p.type == PageType::kPage && IsBundleStem(stem);
     if (bundle) dir = DirName(dir);
     if (p.type == PageType::kPage) {
       std::string name = bundle ? BaseName(DirName(stem)) : BaseName(stem);
@@ -275,13 +289,20 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     if (!dir.empty()) self(lang, DirName(dir), self);
     return idx;
   };
+  // A page's section is its parent. Pages come sorted by path, so most share the folder
+  // and language of the page before them: its section, without a lookup.
   size_t original = pages.size();
+  size_t previous = original;  // the last page (not a section) seen
   for (size_t i = 0; i < original; ++i) {
     if (pages[i].type == PageType::kHome) continue;
-    if (pages[i].type == PageType::kSection) {
+    if (pages[i].type != PageType::kPage) {
       ensure_section(pages[i].lang, DirName(dir_of[i]), ensure_section);
     } else {
-      ensure_section(pages[i].lang, dir_of[i], ensure_section);
+      pages[i].parent = previous < original && dir_of[i] == dir_of[previous] &&
+                                pages[i].lang == pages[previous].lang
+                            ? pages[previous].parent
+                            : ensure_section(pages[i].lang, dir_of[i], ensure_section);
+      previous = i;
     }
   }
   for (const auto& lang : cfg.languages) {
@@ -302,10 +323,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     if (!dir.empty()) {
       pages[idx].parent = section_of.at({key.first, DirName(dir)});
     }
-  }
-  for (size_t i = 0; i < original; ++i) {  // the pages added since are sections
-    Page& p = pages[i];
-    if (p.type == PageType::kPage) p.parent = section_of.at({p.lang, dir_of[i]});
   }
 
   // Children lists.
@@ -330,12 +347,14 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       tax.config = tc;
       tax.lang = lang.code;
       std::map<std::string, TaxonomyTerm> terms;  // by slug
-      for (size_t i = 0; i < pages.size(); ++i) {
+      for (size_t i = 0; i < original; ++i) {     // the pages added since have no terms
         if (pages[i].lang != lang.code) continue;
         auto it = pages[i].fm.taxonomies.find(tc.name);
         if (it == pages[i].fm.taxonomies.end()) continue;
-        for (const auto& name : it->second) {
-          std::string slug = Slugify(name);
+        const auto& slugs = term_slugs[i][std::distance(pages[i].fm.taxonomies.begin(), it)];
+        for (size_t n = 0; n < slugs.size(); ++n) {
+          const std::string& name = it->second[n];
+          const std::string& slug = slugs[n];
           if (slug.empty()) continue;
           auto& term = terms[slug];
           if (term.name.empty()) {
@@ -362,7 +381,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       pages.push_back(std::move(list));
       tax.page = static_cast<int>(pages.size()) - 1;
       for (auto& [slug, term] : terms) {
-        SortForList(term.pages, pages);
         Page tp;
         tp.type = PageType::kTerm;
         tp.lang = lang.code;
@@ -371,7 +389,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
         tp.url = pages[tax.page].url + slug + "/";
         tp.file = "site.yaml";
         tp.taxonomy = list.taxonomy;
-        tp.term_pages = term.pages;
         tp.parent = tax.page;
         pages.push_back(std::move(tp));
         pages[tax.page].pages.push_back(static_cast<int>(pages.size()) - 1);
@@ -380,6 +397,17 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       site.taxonomies.push_back(std::move(tax));
     }
   }
+  // Each term's pages in list order, in parallel: the term page's copy is made after.
+  std::vector<std::pair<size_t, size_t>> term_lists;  // (taxonomy, term)
+  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
+    for (size_t k = 0; k < site.taxonomies[t].terms.size(); ++k) term_lists.emplace_back(t, k);
+  }
+  ParallelFor(term_lists.size(), [&](size_t n) {
+    auto [t, k] = term_lists[n];
+    TaxonomyTerm& term = site.taxonomies[t].terms[k];
+    SortForList(term.pages, pages);
+    pages[pages[site.taxonomies[t].page].pages[k]].term_pages = term.pages;
+  });
 
   // Translations, and a notice page wherever a language lacks one, so the language
   // switcher never leads to a dead link.
@@ -413,8 +441,10 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
 
   // Register URLs; two pages on one URL is an error naming both.
   auto claim = [&](const std::string& url, int idx, const std::string& what) {
-    auto [it, inserted] = site.by_url.emplace(url, idx);
-    if (!inserted && it->second != idx) {
+    // Hinted at the end: pages come sorted by path, which sorts most of their URLs too.
+    size_t before = site.by_url.size();
+    auto it = site.by_url.emplace_hint(site.by_url.end(), url, idx);
+    if (site.by_url.size() == before && it->second != idx) {
       const Page& other = pages[it->second];
       diags.Error({pages[idx].file, 1, 1},
                   what + " '" + url + "' is also the address of " + other.file,
@@ -423,7 +453,9 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   };
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& p = pages[i];
-    if (!p.content_path.empty()) site.by_content_path[p.content_path] = static_cast<int>(i);
+    if (!p.content_path.empty())  // sorted, and each path once: appended at the end
+      site.by_content_path.emplace_hint(site.by_content_path.end(), p.content_path,
+                                        static_cast<int>(i));
     claim(p.url, static_cast<int>(i), "the address");
     size_t items = p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size();
     if (p.IsList() && p.type != PageType::kTaxonomy) {
@@ -451,7 +483,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::map<std::string, int> bundle_dirs;  // content dir of a bundle -> page
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
-    if (p.type == PageType::kPage && BaseName(p.translation_key) == "index") {
+    if (p.type == PageType::kPage && IsBundleStem(p.translation_key)) {
       bundle_dirs[DirName(p.content_path)] = static_cast<int>(i);
     }
   }
