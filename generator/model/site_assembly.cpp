@@ -411,10 +411,15 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
 
   // Translations, and a notice page wherever a language lacks one, so the language
   // switcher never leads to a dead link.
+  // The pages' keys come sorted (a page and its translations next to each other): each
+  // key is the last one's or goes at the end, mostly, and needs no search.
+  auto last_key = site.translations.end();
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (!pages[i].translation_key.empty()) {
-      site.translations[pages[i].translation_key][pages[i].lang] = static_cast<int>(i);
-    }
+    const std::string& key = pages[i].translation_key;
+    if (key.empty()) continue;
+    if (last_key == site.translations.end() || last_key->first != key)
+      last_key = site.translations.try_emplace(site.translations.end(), key);
+    last_key->second[pages[i].lang] = static_cast<int>(i);
   }
   if (cfg.languages.size() > 1) {
     for (auto& [key, langs] : site.translations) {
