@@ -124,8 +124,9 @@ std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::str
     return std::nullopt;
   }
   size_t errors_before = diags.error_count();
+  std::string what;  // "'key'", for messages; one buffer for all keys
   for (const auto& [key, v] : fm.entries()) {
-    const std::string what = "'" + key + "'";
+    what.assign(1, '\'').append(key).append(1, '\'');
     const CommonKey* common = FindCommonKey(key);
     if (!common) {
       if (std::find(taxonomies.begin(), taxonomies.end(), key) != taxonomies.end()) {

@@ -129,7 +129,9 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
   for (const auto& t : config.taxonomies) tax.push_back(t.name);
   std::optional<FrontMatter> fm = ParseFrontMatter(std::move(fm_value), tax, kind_keys, local);
   if (!fm) return std::nullopt;
-  Page page;
+  // Made in the optional that is returned: a page is large, and each move of one counts.
+  std::optional<Page> result(std::in_place);
+  Page& page = *result;
   page.file = file;
   page.content_path = content_path;
   auto [stem, lang] = StemAndLanguage(content_path, config);
@@ -138,6 +140,7 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
   if (base == "_index") {
     page.type = DirName(stem).empty() ? PageType::kHome : PageType::kSection;
   }
+  page.translation_key = std::move(stem);  // AssembleSite's, worked out here once
   page.body_offset = body_offset;
   page.body_line = body_line;
   page.fm = std::move(*fm);
@@ -145,9 +148,9 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
     local.Error({file, 1, 1}, "page has no title",
                 front_matter_line ? "add a line 'title: ...' to the front matter"
                                   : "start the file with front matter:\n---\ntitle: ...\n---");
-    return std::nullopt;
+    result.reset();  // (not a return of nullopt: one object returned, never moved)
   }
-  return page;
+  return result;
 }
 
 }  // namespace
@@ -168,27 +171,23 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
   }
   DiagnosticList local;
   CheckLanguageSuffix(file, content_path, config, local);
-  auto split = SplitFrontMatter(text, file, local);
-  std::optional<Page> result;
-  if (split) {
+  // The page is made in `result` itself (returned without a move).
+  auto page = [&]() -> std::optional<Page> {
+    auto split = SplitFrontMatter(text, file, local);
+    if (!split) return std::nullopt;
     Value fm_value;
-    bool yaml_ok = true;
     if (split->front_matter_line > 0) {
       auto v = parse_yaml ? parse_yaml(split->front_matter, file, split->front_matter_line, local)
                           : ParseYaml(split->front_matter, file, split->front_matter_line, local);
-      if (v) {
-        fm_value = std::move(*v);
-      } else {
-        yaml_ok = false;
-      }
+      if (!v) return std::nullopt;
+      fm_value = std::move(*v);
     }
-    if (yaml_ok) {
-      result = PageFromTree(file, content_path, std::move(fm_value), split->front_matter_line,
-                            static_cast<size_t>(split->body.data() - text.data()), split->body_line,
-                            config, kind_keys, local);
-      if (result) result->text = std::move(text);
-    }
-  }
+    return PageFromTree(file, content_path, std::move(fm_value), split->front_matter_line,
+                        static_cast<size_t>(split->body.data() - text.data()), split->body_line,
+                        config, kind_keys, local);
+  };
+  std::optional<Page> result = page();
+  if (result) result->text = std::move(text);
   if (local.has_errors()) result.reset();
   diags.Merge(std::move(local));
   return result;
@@ -246,7 +245,8 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::vector<std::vector<std::vector<std::string>>> term_slugs(pages.size());
   ParallelFor(pages.size(), [&](size_t i) {
     Page& p = pages[i];
-    if (!p.content_path.empty()) p.translation_key = StemAndLanguage(p.content_path, cfg).first;
+    if (!p.content_path.empty() && p.translation_key.empty())  // ParsePage sets it
+      p.translation_key = StemAndLanguage(p.content_path, cfg).first;
     for (const auto& [name, terms] : p.fm.taxonomies) {
       auto& slugs = term_slugs[i].emplace_back();
       for (const auto& t : terms) slugs.push_back(Slugify(t));
