@@ -106,17 +106,17 @@ namespace {
 // page at /page.sv/: say so instead.
 void CheckLanguageSuffix(const std::string& file, const std::string& content_path,
                          const SiteConfig& config, DiagnosticList& local) {
-  std::string stem = content_path.substr(0, content_path.size() - 3);
+  std::string_view stem = std::string_view(content_path).substr(0, content_path.size() - 3);
   size_t dot = stem.rfind('.');
   size_t slash = stem.rfind('/');
   if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
       stem.size() - dot == 3 && std::isalpha(static_cast<unsigned char>(stem[dot + 1])) &&
       std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
-      !config.FindLanguage(stem.substr(dot + 1))) {
-    local.Error(
-        {file, 0, 0},
-        "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
-        "add it under languages: in site.yaml, or rename the file");
+      !config.FindLanguage(std::string(stem.substr(dot + 1)))) {
+    local.Error({file, 0, 0},
+                "language '" + std::string(stem.substr(dot + 1)) +
+                    "' of this file is not in site.yaml's languages",
+                "add it under languages: in site.yaml, or rename the file");
   }
 }
 
@@ -125,13 +125,14 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
                                  Value fm_value, int front_matter_line, size_t body_offset,
                                  int body_line, const SiteConfig& config,
                                  const std::vector<std::string>& kind_keys, DiagnosticList& local) {
+  // Made in the optional that is returned, the only object any return names (so that the
+  // compiler returns it in place): a page is large, and each move of one counts.
+  std::optional<Page> result;
   std::vector<std::string> tax;
   for (const auto& t : config.taxonomies) tax.push_back(t.name);
   std::optional<FrontMatter> fm = ParseFrontMatter(std::move(fm_value), tax, kind_keys, local);
-  if (!fm) return std::nullopt;
-  // Made in the optional that is returned: a page is large, and each move of one counts.
-  std::optional<Page> result(std::in_place);
-  Page& page = *result;
+  if (!fm) return result;
+  Page& page = result.emplace();
   page.file = file;
   page.content_path = content_path;
   auto [stem, lang] = StemAndLanguage(content_path, config);
@@ -148,9 +149,27 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
     local.Error({file, 1, 1}, "page has no title",
                 front_matter_line ? "add a line 'title: ...' to the front matter"
                                   : "start the file with front matter:\n---\ntitle: ...\n---");
-    result.reset();  // (not a return of nullopt: one object returned, never moved)
+    result.reset();
   }
   return result;
+}
+
+}  // namespace
+
+namespace {
+
+// Reports the first byte of `text` that is not valid UTF-8, if any; true if there is one.
+bool ReportInvalidUtf8(std::string_view text, const std::string& file, DiagnosticList& diags) {
+  std::optional<size_t> bad = FindInvalidUtf8(text);
+  if (!bad) return false;
+  std::string_view before = text.substr(0, *bad);
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  size_t line_start = before.rfind('\n');
+  int col =
+      1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
+  diags.Error({file, line, col}, "file is not valid UTF-8",
+              "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
+  return true;
 }
 
 }  // namespace
@@ -159,20 +178,9 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                               std::string text, const SiteConfig& config,
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
                               const FrontMatterParser& parse_yaml) {
-  if (auto bad = FindInvalidUtf8(text)) {
-    std::string_view before = std::string_view(text).substr(0, *bad);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    size_t line_start = before.rfind('\n');
-    int col =
-        1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
-    diags.Error({file, line, col}, "file is not valid UTF-8",
-                "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
-    return std::nullopt;
-  }
   DiagnosticList local;
-  CheckLanguageSuffix(file, content_path, config, local);
-  // The page is made in `result` itself (returned without a move).
   auto page = [&]() -> std::optional<Page> {
+    CheckLanguageSuffix(file, content_path, config, local);
     auto split = SplitFrontMatter(text, file, local);
     if (!split) return std::nullopt;
     Value fm_value;
@@ -186,7 +194,8 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                         static_cast<size_t>(split->body.data() - text.data()), split->body_line,
                         config, kind_keys, local);
   };
-  std::optional<Page> result = page();
+  // The page is made in `result` itself, which is returned without a move.
+  std::optional<Page> result = ReportInvalidUtf8(text, file, diags) ? std::nullopt : page();
   if (result) result->text = std::move(text);
   if (local.has_errors()) result.reset();
   diags.Merge(std::move(local));
