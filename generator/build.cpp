@@ -306,11 +306,11 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   std::vector<std::string> md_files, other_files;
   for (auto& f : content_files) {
-    std::string rel = f.substr(std::string("content/").size());
+    std::string rel = f.substr(8);  // after "content/"
     if (rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0) {
-      md_files.push_back(rel);
+      md_files.push_back(std::move(rel));
     } else {
-      other_files.push_back(rel);
+      other_files.push_back(std::move(rel));
     }
   }
   // Each page is made in its place in the vector the model takes over (AssembleSite), with

@@ -124,12 +124,13 @@ std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::str
     return std::nullopt;
   }
   size_t errors_before = diags.error_count();
+  std::string what;  // "'key'", for messages; one buffer for all keys
   for (const auto& [key, v] : fm.entries()) {
-    const std::string what = "'" + key + "'";
+    what.assign(1, '\'').append(key).append(1, '\'');
     const CommonKey* common = FindCommonKey(key);
     if (!common) {
       if (std::find(taxonomies.begin(), taxonomies.end(), key) != taxonomies.end()) {
-        if (auto l = ReadStringList(v, what, diags)) out.taxonomies[key] = *l;
+        if (auto l = ReadStringList(v, what, diags)) out.taxonomies[key] = std::move(*l);
       } else if (std::find(kind_keys.begin(), kind_keys.end(), key) != kind_keys.end()) {
         // Checked by the typed kind that owns it.
       } else {
@@ -146,10 +147,10 @@ std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::str
     }
     switch (*common) {
       case CommonKey::kTitle:
-        if (auto s = ReadString(v, what, diags)) out.title = *s;
+        if (auto s = ReadString(v, what, diags)) out.title = std::move(*s);
         break;
       case CommonKey::kDescription:
-        if (auto s = ReadString(v, what, diags)) out.description = *s;
+        if (auto s = ReadString(v, what, diags)) out.description = std::move(*s);
         break;
       case CommonKey::kDate:
         out.date = ReadDate(v, what, diags);
@@ -178,15 +179,15 @@ std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::str
             ReportAt(diags, v.pos(), "'slug' must be one URL segment without '/'",
                      "e.g. slug: kasite");
           } else {
-            out.slug = *s;
+            out.slug = std::move(*s);
           }
         }
         break;
       case CommonKey::kLayout:
-        if (auto s = ReadString(v, what, diags)) out.layout = *s;
+        if (auto s = ReadString(v, what, diags)) out.layout = std::move(*s);
         break;
       case CommonKey::kKind:
-        if (auto s = ReadString(v, what, diags)) out.kind = *s;
+        if (auto s = ReadString(v, what, diags)) out.kind = std::move(*s);
         break;
       case CommonKey::kAliases:
         if (auto l = ReadStringList(v, what, diags)) {
@@ -205,11 +206,12 @@ std::optional<FrontMatter> ParseFrontMatter(Value fm, const std::vector<std::str
         if (auto b = ReadBool(v, what, diags)) out.plain_language = *b;
         break;
       case CommonKey::kTranslationOf:
-        if (auto t = ReadString(v, what, diags)) out.translation_of = *t;
+        if (auto t = ReadString(v, what, diags)) out.translation_of = std::move(*t);
         break;
       case CommonKey::kSummary:
-        // Read by list templates through page.params; accepted as text here.
-        ReadString(v, what, diags);
+        // Read by list templates through page.params; accepted as text here (checked
+        // only: the text is not needed).
+        if (!v.is_scalar() && !v.is_null()) ReadString(v, what, diags);
         break;
     }
   }

@@ -43,12 +43,17 @@ class TreeBuilder {
         std::string text(reinterpret_cast<const char*>(s.value), s.length);
         const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
         const bool tagged = s.tag != nullptr;
+        const bool null = plain && !tagged && IsNullWord(text);
         SourcePos pos = Pos(ev.start_mark);
-        Value v = (plain && !tagged && IsNullWord(text))
-                      ? Value::Null(pos)
-                      // Quoted and block scalars, and explicit tags, stay text: "true" in
-                      // quotes is not a boolean.
-                      : Value::Scalar(std::move(text), !plain || tagged, pos);
+        // A map's key (half of all scalars) becomes the key itself, not a Value first.
+        if (!null && !s.anchor && !stack_.empty() && stack_.back().value.is_map() &&
+            !stack_.back().has_key) {
+          return Key(std::move(text), pos);
+        }
+        Value v = null ? Value::Null(pos)
+                       // Quoted and block scalars, and explicit tags, stay text: "true" in
+                       // quotes is not a boolean.
+                       : Value::Scalar(std::move(text), !plain || tagged, pos);
         return Finish(std::move(v), Anchor(s.anchor), true);
       }
       case YAML_SEQUENCE_START_EVENT:
@@ -114,6 +119,21 @@ class TreeBuilder {
     return true;
   }
 
+  // The key of the map being read, whose value comes next.
+  bool Key(std::string key, const SourcePos& pos) {
+    Frame& f = stack_.back();
+    f.has_key = true;
+    f.skip_value = false;
+    f.key = std::move(key);
+    f.key_pos = pos;
+    if (f.value.Find(f.key) != nullptr) {
+      diags_.Error(f.key_pos, "key '" + f.key + "' appears twice", "remove one of them");
+      ok_ = false;
+      f.skip_value = true;
+    }
+    return true;
+  }
+
   bool Finish(Value v, std::string anchor, bool scalar) {
     if (!anchor.empty()) anchors_.insert_or_assign(anchor, v);
     if (stack_.empty()) {
@@ -126,22 +146,14 @@ class TreeBuilder {
       return true;
     }
     if (!f.has_key) {
-      f.has_key = true;
-      f.skip_value = false;
       if (!scalar || v.is_null()) {
         diags_.Error(v.pos(), "a key must be a single word or text");
         ok_ = false;
+        f.has_key = true;
         f.skip_value = true;
         return true;
       }
-      f.key = v.text();
-      f.key_pos = v.pos();
-      if (f.value.Find(f.key) != nullptr) {
-        diags_.Error(f.key_pos, "key '" + f.key + "' appears twice", "remove one of them");
-        ok_ = false;
-        f.skip_value = true;
-      }
-      return true;
+      return Key(v.text(), v.pos());  // a key with an anchor
     }
     f.has_key = false;
     if (!f.skip_value) f.value.Insert(std::move(f.key), std::move(v), f.key_pos);

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "generator/content/text.h"
 #include "generator/core/file_system.h"
+#include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
 
 namespace yhdessa {
@@ -23,6 +26,11 @@ std::pair<std::string, std::string> StemAndLanguage(const std::string& path,
     if (cfg.FindLanguage(lang)) return {stem.substr(0, dot), lang};
   }
   return {stem, cfg.default_language};
+}
+
+// "a/index" or "index": the stem of a page bundle's page (a/index.md).
+bool IsBundleStem(std::string_view stem) {
+  return stem == "index" || stem.ends_with("/index");
 }
 
 std::string LangPrefix(const std::string& lang, const SiteConfig& cfg) {
@@ -98,17 +106,17 @@ namespace {
 // page at /page.sv/: say so instead.
 void CheckLanguageSuffix(const std::string& file, const std::string& content_path,
                          const SiteConfig& config, DiagnosticList& local) {
-  std::string stem = content_path.substr(0, content_path.size() - 3);
+  std::string_view stem = std::string_view(content_path).substr(0, content_path.size() - 3);
   size_t dot = stem.rfind('.');
   size_t slash = stem.rfind('/');
   if (dot != std::string::npos && (slash == std::string::npos || dot > slash) &&
       stem.size() - dot == 3 && std::isalpha(static_cast<unsigned char>(stem[dot + 1])) &&
       std::isalpha(static_cast<unsigned char>(stem[dot + 2])) &&
-      !config.FindLanguage(stem.substr(dot + 1))) {
-    local.Error(
-        {file, 0, 0},
-        "language '" + stem.substr(dot + 1) + "' of this file is not in site.yaml's languages",
-        "add it under languages: in site.yaml, or rename the file");
+      !config.FindLanguage(std::string(stem.substr(dot + 1)))) {
+    local.Error({file, 0, 0},
+                "language '" + std::string(stem.substr(dot + 1)) +
+                    "' of this file is not in site.yaml's languages",
+                "add it under languages: in site.yaml, or rename the file");
   }
 }
 
@@ -117,11 +125,14 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
                                  Value fm_value, int front_matter_line, size_t body_offset,
                                  int body_line, const SiteConfig& config,
                                  const std::vector<std::string>& kind_keys, DiagnosticList& local) {
+  // Made in the optional that is returned, the only object any return names (so that the
+  // compiler returns it in place): a page is large, and each move of one counts.
+  std::optional<Page> result;
   std::vector<std::string> tax;
   for (const auto& t : config.taxonomies) tax.push_back(t.name);
   std::optional<FrontMatter> fm = ParseFrontMatter(std::move(fm_value), tax, kind_keys, local);
-  if (!fm) return std::nullopt;
-  Page page;
+  if (!fm) return result;
+  Page& page = result.emplace();
   page.file = file;
   page.content_path = content_path;
   auto [stem, lang] = StemAndLanguage(content_path, config);
@@ -130,6 +141,7 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
   if (base == "_index") {
     page.type = DirName(stem).empty() ? PageType::kHome : PageType::kSection;
   }
+  page.translation_key = std::move(stem);  // AssembleSite's, worked out here once
   page.body_offset = body_offset;
   page.body_line = body_line;
   page.fm = std::move(*fm);
@@ -137,9 +149,27 @@ std::optional<Page> PageFromTree(const std::string& file, const std::string& con
     local.Error({file, 1, 1}, "page has no title",
                 front_matter_line ? "add a line 'title: ...' to the front matter"
                                   : "start the file with front matter:\n---\ntitle: ...\n---");
-    return std::nullopt;
+    result.reset();
   }
-  return page;
+  return result;
+}
+
+}  // namespace
+
+namespace {
+
+// Reports the first byte of `text` that is not valid UTF-8, if any; true if there is one.
+bool ReportInvalidUtf8(std::string_view text, const std::string& file, DiagnosticList& diags) {
+  std::optional<size_t> bad = FindInvalidUtf8(text);
+  if (!bad) return false;
+  std::string_view before = text.substr(0, *bad);
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  size_t line_start = before.rfind('\n');
+  int col =
+      1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
+  diags.Error({file, line, col}, "file is not valid UTF-8",
+              "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
+  return true;
 }
 
 }  // namespace
@@ -148,39 +178,25 @@ std::optional<Page> ParsePage(const std::string& file, const std::string& conten
                               std::string text, const SiteConfig& config,
                               const std::vector<std::string>& kind_keys, DiagnosticList& diags,
                               const FrontMatterParser& parse_yaml) {
-  if (auto bad = FindInvalidUtf8(text)) {
-    std::string_view before = std::string_view(text).substr(0, *bad);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    size_t line_start = before.rfind('\n');
-    int col =
-        1 + static_cast<int>(*bad - (line_start == std::string_view::npos ? 0 : line_start + 1));
-    diags.Error({file, line, col}, "file is not valid UTF-8",
-                "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)");
-    return std::nullopt;
-  }
   DiagnosticList local;
-  CheckLanguageSuffix(file, content_path, config, local);
-  auto split = SplitFrontMatter(text, file, local);
-  std::optional<Page> result;
-  if (split) {
+  auto page = [&]() -> std::optional<Page> {
+    CheckLanguageSuffix(file, content_path, config, local);
+    auto split = SplitFrontMatter(text, file, local);
+    if (!split) return std::nullopt;
     Value fm_value;
-    bool yaml_ok = true;
     if (split->front_matter_line > 0) {
       auto v = parse_yaml ? parse_yaml(split->front_matter, file, split->front_matter_line, local)
                           : ParseYaml(split->front_matter, file, split->front_matter_line, local);
-      if (v) {
-        fm_value = std::move(*v);
-      } else {
-        yaml_ok = false;
-      }
+      if (!v) return std::nullopt;
+      fm_value = std::move(*v);
     }
-    if (yaml_ok) {
-      result = PageFromTree(file, content_path, std::move(fm_value), split->front_matter_line,
-                            static_cast<size_t>(split->body.data() - text.data()), split->body_line,
-                            config, kind_keys, local);
-      if (result) result->text = std::move(text);
-    }
-  }
+    return PageFromTree(file, content_path, std::move(fm_value), split->front_matter_line,
+                        static_cast<size_t>(split->body.data() - text.data()), split->body_line,
+                        config, kind_keys, local);
+  };
+  // The page is made in `result` itself, which is returned without a move.
+  std::optional<Page> result = ReportInvalidUtf8(text, file, diags) ? std::nullopt : page();
+  if (result) result->text = std::move(text);
   if (local.has_errors()) result.reset();
   diags.Merge(std::move(local));
   return result;
@@ -229,20 +245,36 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     std::sort(pages.begin(), pages.end(), by_path);
 
   // Translation keys: the content path without language suffix and extension. (Also
-  // each page's stem below: worked out once.)
-  for (auto& p : pages) {
-    if (!p.content_path.empty()) p.translation_key = StemAndLanguage(p.content_path, cfg).first;
-  }
+  // each page's stem below: worked out once.) With each page's folder and a page's URL,
+  // which need nothing but the page: in parallel, since the rest of the model is built
+  // on one thread (its maps).
+  // And the slugs of its taxonomy terms: term_slugs[page][k][n] is that of the n-th term
+  // of the page's k-th taxonomy (in the order of fm.taxonomies).
+  std::vector<std::string> dir_of(pages.size());  // the folder whose section holds a page
+  std::vector<std::vector<std::vector<std::string>>> term_slugs(pages.size());
+  ParallelFor(pages.size(), [&](size_t i) {
+    Page& p = pages[i];
+    if (!p.content_path.empty() && p.translation_key.empty())  // ParsePage sets it
+      p.translation_key = StemAndLanguage(p.content_path, cfg).first;
+    for (const auto& [name, terms] : p.fm.taxonomies) {
+      auto& slugs = term_slugs[i].emplace_back();
+      for (const auto& t : terms) slugs.push_back(Slugify(t));
+    }
+    const std::string& stem = p.translation_key;
+    std::string dir = DirName(stem);
+    bool bundle = p.type == PageType::kPage && IsBundleStem(stem);
+    if (bundle) dir = DirName(dir);
+    if (p.type == PageType::kPage) {
+      std::string name = bundle ? BaseName(DirName(stem)) : BaseName(stem);
+      if (!p.fm.slug.empty()) name = p.fm.slug;
+      p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
+    }
+    dir_of[i] = std::move(dir);
+  });
 
   // Section folders per language: every folder that holds a page gets a section, so a
   // page always has a parent and breadcrumbs never skip a level.
   std::map<std::pair<std::string, std::string>, int> section_of;  // (lang, dir) -> index
-  auto dir_of = [&](const Page& p) {
-    const std::string& stem = p.translation_key;
-    std::string dir = DirName(stem);
-    if (p.type == PageType::kPage && BaseName(stem) == "index") dir = DirName(dir);  // bundle
-    return dir;
-  };
   for (size_t i = 0; i < pages.size(); ++i) {
     if (pages[i].type == PageType::kHome || pages[i].type == PageType::kSection) {
       section_of[{pages[i].lang, DirName(pages[i].translation_key)}] = static_cast<int>(i);
@@ -266,15 +298,20 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
     if (!dir.empty()) self(lang, DirName(dir), self);
     return idx;
   };
+  // A page's section is its parent. Pages come sorted by path, so most share the folder
+  // and language of the page before them: its section, without a lookup.
   size_t original = pages.size();
+  size_t previous = original;  // the last page (not a section) seen
   for (size_t i = 0; i < original; ++i) {
-    std::string dir =
-        pages[i].type == PageType::kPage ? dir_of(pages[i]) : DirName(dir_of(pages[i]));
     if (pages[i].type == PageType::kHome) continue;
-    if (pages[i].type == PageType::kSection) {
-      ensure_section(pages[i].lang, DirName(DirName(pages[i].translation_key)), ensure_section);
+    if (pages[i].type != PageType::kPage) {
+      ensure_section(pages[i].lang, DirName(dir_of[i]), ensure_section);
     } else {
-      ensure_section(pages[i].lang, dir, ensure_section);
+      pages[i].parent = previous < original && dir_of[i] == dir_of[previous] &&
+                                pages[i].lang == pages[previous].lang
+                            ? pages[previous].parent
+                            : ensure_section(pages[i].lang, dir_of[i], ensure_section);
+      previous = i;
     }
   }
   for (const auto& lang : cfg.languages) {
@@ -296,16 +333,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       pages[idx].parent = section_of.at({key.first, DirName(dir)});
     }
   }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& p = pages[i];
-    if (p.type != PageType::kPage) continue;
-    const std::string& stem = p.translation_key;
-    std::string dir = dir_of(p);
-    std::string name = BaseName(stem) == "index" ? BaseName(DirName(stem)) : BaseName(stem);
-    if (!p.fm.slug.empty()) name = p.fm.slug;
-    p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
-    p.parent = section_of.at({p.lang, dir});
-  }
 
   // Children lists.
   for (size_t i = 0; i < pages.size(); ++i) {
@@ -317,10 +344,10 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       parent.pages.push_back(static_cast<int>(i));
     }
   }
-  for (auto& p : pages) {
-    SortForList(p.pages, pages);
-    SortForList(p.sections, pages);
-  }
+  ParallelFor(pages.size(), [&](size_t i) {  // each sorts its own lists
+    SortForList(pages[i].pages, pages);
+    SortForList(pages[i].sections, pages);
+  });
 
   // Taxonomies, per language.
   for (const auto& lang : cfg.languages) {
@@ -329,12 +356,14 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       tax.config = tc;
       tax.lang = lang.code;
       std::map<std::string, TaxonomyTerm> terms;  // by slug
-      for (size_t i = 0; i < pages.size(); ++i) {
+      for (size_t i = 0; i < original; ++i) {     // the pages added since have no terms
         if (pages[i].lang != lang.code) continue;
         auto it = pages[i].fm.taxonomies.find(tc.name);
         if (it == pages[i].fm.taxonomies.end()) continue;
-        for (const auto& name : it->second) {
-          std::string slug = Slugify(name);
+        const auto& slugs = term_slugs[i][std::distance(pages[i].fm.taxonomies.begin(), it)];
+        for (size_t n = 0; n < slugs.size(); ++n) {
+          const std::string& name = it->second[n];
+          const std::string& slug = slugs[n];
           if (slug.empty()) continue;
           auto& term = terms[slug];
           if (term.name.empty()) {
@@ -361,7 +390,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       pages.push_back(std::move(list));
       tax.page = static_cast<int>(pages.size()) - 1;
       for (auto& [slug, term] : terms) {
-        SortForList(term.pages, pages);
         Page tp;
         tp.type = PageType::kTerm;
         tp.lang = lang.code;
@@ -370,7 +398,6 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
         tp.url = pages[tax.page].url + slug + "/";
         tp.file = "site.yaml";
         tp.taxonomy = list.taxonomy;
-        tp.term_pages = term.pages;
         tp.parent = tax.page;
         pages.push_back(std::move(tp));
         pages[tax.page].pages.push_back(static_cast<int>(pages.size()) - 1);
@@ -379,13 +406,29 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       site.taxonomies.push_back(std::move(tax));
     }
   }
+  // Each term's pages in list order, in parallel: the term page's copy is made after.
+  std::vector<std::pair<size_t, size_t>> term_lists;  // (taxonomy, term)
+  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
+    for (size_t k = 0; k < site.taxonomies[t].terms.size(); ++k) term_lists.emplace_back(t, k);
+  }
+  ParallelFor(term_lists.size(), [&](size_t n) {
+    auto [t, k] = term_lists[n];
+    TaxonomyTerm& term = site.taxonomies[t].terms[k];
+    SortForList(term.pages, pages);
+    pages[pages[site.taxonomies[t].page].pages[k]].term_pages = term.pages;
+  });
 
   // Translations, and a notice page wherever a language lacks one, so the language
   // switcher never leads to a dead link.
+  // The pages' keys come sorted (a page and its translations next to each other): each
+  // key is the last one's or goes at the end, mostly, and needs no search.
+  auto last_key = site.translations.end();
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (!pages[i].translation_key.empty()) {
-      site.translations[pages[i].translation_key][pages[i].lang] = static_cast<int>(i);
-    }
+    const std::string& key = pages[i].translation_key;
+    if (key.empty()) continue;
+    if (last_key == site.translations.end() || last_key->first != key)
+      last_key = site.translations.try_emplace(site.translations.end(), key);
+    last_key->second[pages[i].lang] = static_cast<int>(i);
   }
   if (cfg.languages.size() > 1) {
     for (auto& [key, langs] : site.translations) {
@@ -412,8 +455,10 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
 
   // Register URLs; two pages on one URL is an error naming both.
   auto claim = [&](const std::string& url, int idx, const std::string& what) {
-    auto [it, inserted] = site.by_url.emplace(url, idx);
-    if (!inserted && it->second != idx) {
+    // Hinted at the end: pages come sorted by path, which sorts most of their URLs too.
+    size_t before = site.by_url.size();
+    auto it = site.by_url.emplace_hint(site.by_url.end(), url, idx);
+    if (site.by_url.size() == before && it->second != idx) {
       const Page& other = pages[it->second];
       diags.Error({pages[idx].file, 1, 1},
                   what + " '" + url + "' is also the address of " + other.file,
@@ -422,7 +467,9 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   };
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& p = pages[i];
-    if (!p.content_path.empty()) site.by_content_path[p.content_path] = static_cast<int>(i);
+    if (!p.content_path.empty())  // sorted, and each path once: appended at the end
+      site.by_content_path.emplace_hint(site.by_content_path.end(), p.content_path,
+                                        static_cast<int>(i));
     claim(p.url, static_cast<int>(i), "the address");
     size_t items = p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size();
     if (p.IsList() && p.type != PageType::kTaxonomy) {
@@ -450,7 +497,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::map<std::string, int> bundle_dirs;  // content dir of a bundle -> page
   for (size_t i = 0; i < pages.size(); ++i) {
     const Page& p = pages[i];
-    if (p.type == PageType::kPage && BaseName(p.translation_key) == "index") {
+    if (p.type == PageType::kPage && IsBundleStem(p.translation_key)) {
       bundle_dirs[DirName(p.content_path)] = static_cast<int>(i);
     }
   }
