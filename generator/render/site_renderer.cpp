@@ -36,17 +36,16 @@ bool CanStandIn(std::string_view text) {
 struct StandIn {
   std::string_view mark;
   std::string_view text;
+  // The text holds stand-ins of its own (the layout's output holds the page's HTML's):
+  // spliced as it is copied, so the page's HTML is copied once, into the final file.
+  bool holds_stand_ins = false;
   std::string escaped_mark = TemplateEscape(mark);
   std::string escaped_text = {};  // made when first needed
 };
 
-// `out` with each stand-in replaced by its text, where the template wrote it as it is
-// ({{{x}}}) and, escaped, where the template escaped it ({{x}}).
-std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
-  size_t size = out.size();
-  for (const auto& s : stand_ins) size += s.text.size();
-  std::string result;
-  result.reserve(size);
+// Appends `out` to `result` with each stand-in replaced by its text, where the template
+// wrote it as it is ({{{x}}}) and, escaped, where the template escaped it ({{x}}).
+void SpliceInto(std::string& result, std::string_view out, std::vector<StandIn>& stand_ins) {
   size_t at = 0;
   for (size_t mark = out.find('\xFF'); mark != std::string_view::npos;
        mark = out.find('\xFF', mark)) {
@@ -55,10 +54,18 @@ std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
     for (auto& s : stand_ins) {
       if (rest.substr(0, s.mark.size()) == s.mark) {
         result.append(out, at, mark - at);
-        result.append(s.text);
+        if (s.holds_stand_ins) {
+          SpliceInto(result, s.text, stand_ins);
+        } else {
+          result.append(s.text);
+        }
         length = s.mark.size();
       } else if (rest.substr(0, s.escaped_mark.size()) == s.escaped_mark) {
-        if (s.escaped_text.empty()) s.escaped_text = TemplateEscape(s.text);
+        if (s.escaped_text.empty()) {
+          std::string plain;
+          if (s.holds_stand_ins) SpliceInto(plain, s.text, stand_ins);
+          s.escaped_text = TemplateEscape(s.holds_stand_ins ? std::string_view(plain) : s.text);
+        }
         result.append(out, at, mark - at);
         result.append(s.escaped_text);
         length = s.escaped_mark.size();
@@ -73,6 +80,14 @@ std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
     }
   }
   result.append(out, at, std::string_view::npos);
+}
+
+std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
+  size_t size = out.size();
+  for (const auto& s : stand_ins) size += s.text.size();
+  std::string result;
+  result.reserve(size);
+  SpliceInto(result, out, stand_ins);
   return result;
 }
 
@@ -827,9 +842,12 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
           "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
       return std::nullopt;
     }
-    if (content) main = SpliceText(main, {{kContentStandIn, *content}});
     ViewData top;  // the page's own view stays as it is: copying it would copy every list
+    // `main` holds the content's stand-in until the final splice, unless it goes into the
+    // view itself. (With the page's HTML in it, it could stand in just as well: that HTML
+    // is not spaces and tabs only, see CanStandIn.)
     bool splice_main = CanStandIn(main);
+    if (content && !splice_main) main = SpliceText(main, {{kContentStandIn, *content}});
     top.Set("main", splice_main ? std::string(kMainStandIn) : std::move(main));
     if (!r.Render("baseof", sv, view, html, error, &top)) {
       diags.Error({file, 0, 0}, error);
@@ -837,7 +855,7 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
     }
     if (!splice_main && !content) return html;
     std::vector<StandIn> stand_ins;
-    if (splice_main) stand_ins.push_back({kMainStandIn, main});
+    if (splice_main) stand_ins.push_back({kMainStandIn, main, content != nullptr});
     if (content) stand_ins.push_back({kContentStandIn, *content});  // baseof may show it too
     return SpliceText(html, std::move(stand_ins));
   };
