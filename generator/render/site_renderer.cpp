@@ -1028,30 +1028,49 @@ std::string SiteRenderer::Feed(const Page& section) const {
     return t.Iso();
   };
   std::string self = site_.config.Origin() + SiteUrl(site_, section.url);
+  // Appended piece by piece: the entries carry whole pages, which a sum of strings would
+  // copy several times over.
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
-      "xml:lang=\"" +
-      section.lang + "\">\n";
-  out += "  <title>" + XmlEscape(section.fm.title + " – " + site_.config.title) + "</title>\n";
-  out += "  <id>" + XmlEscape(self) + "</id>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(self) + "\"/>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-         XmlEscape(self + "atom.xml") + "\"/>\n";
+      "xml:lang=\"";
+  auto put = [&](std::initializer_list<std::string_view> parts) {
+    for (std::string_view p : parts) out += p;
+  };
+  auto escaped = [&](std::string_view text) { AppendHtmlEscaped(out, text); };
+  put({section.lang, "\">\n  <title>"});
+  escaped(section.fm.title + " – " + site_.config.title);
+  put({"</title>\n  <id>"});
+  escaped(self);
+  put({"</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\""});
+  escaped(self);
+  put({"\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\""});
+  escaped(self + "atom.xml");
+  put({"\"/>\n"});
   // The newest entry's date, never the build time: the same content gives the same feed.
-  if (!items.empty())
-    out += "  <updated>" + rfc3339(*site_.pages[items[0]].fm.date) + "</updated>\n";
-  out += "  <author><name>" + XmlEscape(site_.config.title) + "</name></author>\n";
+  if (!items.empty()) put({"  <updated>", rfc3339(*site_.pages[items[0]].fm.date), "</updated>\n"});
+  put({"  <author><name>"});
+  escaped(site_.config.title);
+  put({"</name></author>\n"});
   for (int i : items) {
     const Page& p = site_.pages[i];
     std::string url = site_.config.Origin() + SiteUrl(site_, p.url);
-    out += "  <entry>\n    <title>" + XmlEscape(p.fm.title) + "</title>\n";
-    out += "    <id>" + XmlEscape(url) + "</id>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(url) + "\"/>\n";
-    out += "    <updated>" + rfc3339(p.fm.lastmod ? *p.fm.lastmod : *p.fm.date) + "</updated>\n";
-    out += "    <published>" + rfc3339(*p.fm.date) + "</published>\n";
-    std::string summary = p.fm.description.empty() ? p.md.first_paragraph : p.fm.description;
-    if (!summary.empty()) out += "    <summary>" + XmlEscape(summary) + "</summary>\n";
-    out += "    <content type=\"html\">" + XmlEscape(p.md.html) + "</content>\n  </entry>\n";
+    put({"  <entry>\n    <title>"});
+    escaped(p.fm.title);
+    put({"</title>\n    <id>"});
+    escaped(url);
+    put({"</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\""});
+    escaped(url);
+    put({"\"/>\n    <updated>", rfc3339(p.fm.lastmod ? *p.fm.lastmod : *p.fm.date),
+         "</updated>\n    <published>", rfc3339(*p.fm.date), "</published>\n"});
+    const std::string& summary = p.fm.description.empty() ? p.md.first_paragraph : p.fm.description;
+    if (!summary.empty()) {
+      put({"    <summary>"});
+      escaped(summary);
+      put({"</summary>\n"});
+    }
+    put({"    <content type=\"html\">"});
+    escaped(p.md.html);
+    put({"</content>\n  </entry>\n"});
   }
   out += "</feed>\n";
   return out;
