@@ -230,52 +230,61 @@ std::string HtmlEscapeWith(std::string_view s, const char* apostrophe) {
   return out;
 }
 
-void AppendHtmlEscaped(std::string& out, std::string_view s, const char* apostrophe) {
-  // A page's HTML (a feed carries whole pages) has a tag every few words: the characters
-  // to escape are found sixteen at a time, and the runs between them copied whole.
-  out.reserve(out.size() + s.size() + s.size() / 8 + 16);
-  size_t apostrophe_size = std::strlen(apostrophe);
-  size_t run = 0;  // start of the current run of characters that need no escaping
-  auto escape = [&](size_t i) {
-    std::string_view rep;
-    switch (s[i]) {
-      case '&':
-        rep = "&amp;";
-        break;
-      case '<':
-        rep = "&lt;";
-        break;
-      case '>':
-        rep = "&gt;";
-        break;
-      case '"':
-        rep = "&quot;";
-        break;
-      case '\'':
-        rep = {apostrophe, apostrophe_size};
-        break;
-      default:
-        return;
-    }
-    out.append(s.data() + run, i - run);
-    out.append(rep);
-    run = i + 1;
-  };
-  size_t i = 0;
+namespace {
+
+bool IsHtmlSpecial(char c) {
+  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+}
+
+// Offset of the first character at or after `from` that HTML escapes, or s.size(). Sixteen
+// bytes at a time: most text (titles, addresses) has none, and a page's HTML (a feed
+// carries whole pages) has a tag every few words, with long runs of text between.
+size_t FindHtmlSpecial(std::string_view s, size_t from) {
 #if defined(__SSE2__)
-  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
-                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i hit =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, amp), _mm_cmpeq_epi8(x, lt)),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, gt), _mm_cmpeq_epi8(x, quot)),
-                                  _mm_cmpeq_epi8(x, apos)));
-    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask; mask &= mask - 1)
-      escape(i + static_cast<size_t>(std::countr_zero(mask)));
+  for (; from + 16 <= s.size(); from += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+    __m128i hit = _mm_or_si128(_mm_or_si128(eq('&'), eq('<')),
+                               _mm_or_si128(_mm_or_si128(eq('>'), eq('"')), eq('\'')));
+    if (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)))
+      return from + static_cast<size_t>(std::countr_zero(mask));
   }
 #endif
-  for (; i < s.size(); ++i) escape(i);
+  while (from < s.size() && !IsHtmlSpecial(s[from])) ++from;
+  return from;
+}
+
+}  // namespace
+
+void AppendHtmlEscaped(std::string& out, std::string_view s, const char* apostrophe) {
+  size_t i = FindHtmlSpecial(s, 0);
+  if (i == s.size()) {
+    out.append(s);  // no room for entities: a short text stays in the string itself
+    return;
+  }
+  out.reserve(out.size() + s.size() + s.size() / 8 + 16);
+  size_t run = 0;  // start of the current run of characters that need no escaping
+  for (; i < s.size(); i = FindHtmlSpecial(s, i + 1)) {
+    out.append(s.data() + run, i - run);
+    switch (s[i]) {
+      case '&':
+        out.append("&amp;", 5);
+        break;
+      case '<':
+        out.append("&lt;", 4);
+        break;
+      case '>':
+        out.append("&gt;", 4);
+        break;
+      case '"':
+        out.append("&quot;", 6);
+        break;
+      default:
+        out.append(apostrophe);
+        break;
+    }
+    run = i + 1;
+  }
   out.append(s.data() + run, s.size() - run);
 }
 

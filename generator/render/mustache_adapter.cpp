@@ -2,8 +2,6 @@
 #include <kainjow/mustache.hpp>
 
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -274,29 +272,11 @@ class Context : public mu::basic_context<std::string> {
   mutable std::unordered_map<std::string, std::vector<std::string>> splits_;
 };
 
-// The library's html_escape (same entities), without a per-character append. Most values
-// (titles, addresses, dates) have nothing to escape: looked for eight bytes at a time,
-// they are copied as they are.
+// The library's html_escape (same entities), without a per-character append.
 std::string TemplateEscape(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  auto equal = [&](uint64_t x, unsigned char c) {  // high bit of each byte equal to c
-    uint64_t t = x ^ (kOnes * c);
-    return ~(((t & kLow7) + kLow7) | t) & kHigh;
-  };
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    if (equal(x, '&') | equal(x, '<') | equal(x, '>') | equal(x, '"') | equal(x, '\'')) break;
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
-  }
-  if (i == s.size()) return std::string(s);
-  return HtmlEscapeWith(s, "&apos;");
+  std::string out;
+  AppendHtmlEscaped(out, s, "&apos;");
+  return out;
 }
 std::string Escape(const std::string& s) {
   return TemplateEscape(s);
