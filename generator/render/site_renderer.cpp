@@ -123,6 +123,10 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       shows_translations_(templates.Mentions("translations")),
       shows_breadcrumbs_(templates.Mentions("breadcrumbs") ||
                          templates.Mentions("has_breadcrumbs")),
+      shows_draft_(templates.Mentions("draft")),
+      shows_future_(templates.Mentions("future")),
+      shows_is_section_(templates.Mentions("is_section")),
+      shows_has_summary_(templates.Mentions("has_summary")),
       list_items_(site.pages.size()),
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
       params_(site.pages.size()),
@@ -290,14 +294,14 @@ ViewData SiteRenderer::ListItem(int idx) const {
       summary = summary.substr(0, cut == std::string::npos ? 280 : cut) + " …";
     }
   }
-  v.Set("summary", summary);
-  v.Set("has_summary", !summary.empty());
+  if (shows_has_summary_) v.Set("has_summary", !summary.empty());
+  v.Set("summary", std::move(summary));
   if (p.fm.date) {
     v.Set("date_iso", p.fm.date->Iso());
     v.Set("date", DisplayDate(*p.fm.date, p.lang));
     v.Set("has_date", true);
   }
-  v.Set("is_section", p.type == PageType::kSection);
+  if (shows_is_section_) v.Set("is_section", p.type == PageType::kSection);
   if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
   v.SetRef("params", SharedParams(idx));
@@ -316,7 +320,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("lang", p.lang);
   page.Set("content", content ? *content : p.md.html);
   page.Set("is_home", p.type == PageType::kHome);
-  page.Set("is_section", p.type == PageType::kSection);
+  if (shows_is_section_) page.Set("is_section", p.type == PageType::kSection);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
   page.SetRef("params", SharedParams(static_cast<int>(&p - site_.pages.data())));
   if (p.fm.date) {
@@ -329,8 +333,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     page.Set("lastmod", DisplayDate(*p.fm.lastmod, p.lang));
     page.Set("has_lastmod", true);
   }
-  page.Set("draft", p.fm.draft);
-  page.Set("future", IsFuture(p.fm, site_.now));
+  if (shows_draft_) page.Set("draft", p.fm.draft);
+  if (shows_future_) page.Set("future", IsFuture(p.fm, site_.now));
 
   // Language versions of this page, for the switcher and hreflang alternates.
   if (shows_translations_) {
