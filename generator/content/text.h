@@ -22,6 +22,8 @@ std::string Slugify(std::string_view text);
 std::string HtmlEscape(std::string_view s);
 /// The same with another entity for the apostrophe (the template engine writes "&apos;").
 std::string HtmlEscapeWith(std::string_view s, const char* apostrophe);
+/// Appends `s` escaped to `out`, without a string of its own in between (a feed's pages).
+void AppendHtmlEscaped(std::string& out, std::string_view s, const char* apostrophe = "&#39;");
 
 /// Escapes for XML text (the same set as HTML, named for the reader of sitemap/feed code).
 inline std::string XmlEscape(std::string_view s) {

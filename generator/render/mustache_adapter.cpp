@@ -2,8 +2,6 @@
 #include <kainjow/mustache.hpp>
 
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <regex>
 #include <set>
 #include <unordered_map>
@@ -23,55 +21,75 @@ struct ViewData::Impl {
 ViewData::ViewData() : impl_(std::make_unique<Impl>()) {}
 ViewData::ViewData(const ViewData& o) : impl_(std::make_unique<Impl>(*o.impl_)) {}
 ViewData::ViewData(ViewData&&) noexcept = default;
+ViewData::ViewData(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ViewData& ViewData::operator=(ViewData other) {
   impl_.swap(other.impl_);
   return *this;
 }
 ViewData::~ViewData() = default;
 
-ViewData ViewData::String(const std::string& s) {
-  ViewData v;
-  v.impl_->data = mu::data(s);
-  return v;
+namespace {
+
+// The library's push_back takes a const reference (a deep copy of the item), and its move
+// constructor is not noexcept, so std::vector's growth deep-copies every item already in the
+// list. The list is ours (list_value() only hides it behind const): grow it by moving.
+void Append(mu::data& list, mu::data&& item) {
+  auto& items = const_cast<mu::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    mu::list bigger;
+    bigger.reserve(items.empty() ? 4 : items.size() * 2);
+    for (auto& i : items) bigger.emplace_back(std::move(i));
+    items.swap(bigger);
+  }
+  items.emplace_back(std::move(item));
 }
-ViewData ViewData::Bool(bool b) {
-  ViewData v;
-  v.impl_->data = mu::data(b ? mu::data::type::bool_true : mu::data::type::bool_false);
-  return v;
-}
-ViewData ViewData::List() {
-  ViewData v;
-  v.impl_->data = mu::data(mu::data::type::list);
-  return v;
-}
-ViewData ViewData::FromValue(const Value& value) {
+
+// Built in the library's data directly: a ViewData per value would allocate its Impl and an
+// empty object for each, only to replace them.
+mu::data DataFromValue(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::kNull:
-      return Bool(false);
+      return mu::data(false);
     case Value::Kind::kScalar:
       if (!value.quoted() && (value.text() == "true" || value.text() == "false")) {
-        return Bool(value.text() == "true");
+        return mu::data(value.text() == "true");
       }
-      return String(value.text());
+      return mu::data(value.text());
     case Value::Kind::kList: {
-      ViewData l = List();
-      for (const auto& item : value.items()) l.Push(FromValue(item));
+      mu::data l(mu::data::type::list);
+      for (const auto& item : value.items()) Append(l, DataFromValue(item));
       return l;
     }
     case Value::Kind::kMap: {
-      ViewData o;
+      mu::data o;
       for (const auto& [k, v] : value.entries()) {
-        o.Set(k, FromValue(v));
+        o[k] = DataFromValue(v);
         // Mustache cannot ask "is this list empty?" before a heading; has_<key> can.
         bool present = v.is_list()  ? !v.items().empty()
                        : v.is_map() ? !v.entries().empty()
                                     : !v.text().empty();
-        o.Set("has_" + k, present);
+        o["has_" + k] = mu::data(present);
       }
       return o;
     }
   }
-  return ViewData();
+  return mu::data();
+}
+
+}  // namespace
+
+// Made with their data: a default view's empty object would only be thrown away.
+ViewData ViewData::String(const std::string& s) {
+  return ViewData(std::make_unique<Impl>(Impl{mu::data(s)}));
+}
+ViewData ViewData::Bool(bool b) {
+  return ViewData(std::make_unique<Impl>(Impl{mu::data(b)}));
+}
+ViewData ViewData::List() {
+  return ViewData(std::make_unique<Impl>(Impl{mu::data(mu::data::type::list)}));
+}
+ViewData ViewData::FromValue(const Value& value) {
+  return ViewData(std::make_unique<Impl>(Impl{DataFromValue(value)}));
 }
 
 // operator[] + move: the library's set() takes a const reference and would deep-copy
@@ -93,7 +111,8 @@ ViewData& ViewData::Set(const std::string& key, std::string&& value) {
   return *this;
 }
 ViewData& ViewData::Set(const std::string& key, bool value) {
-  return Set(key, Bool(value));
+  impl_->data[key] = mu::data(value);
+  return *this;
 }
 namespace {
 
@@ -109,20 +128,6 @@ const mu::data* Resolve(const mu::data* d) {
     if (const SharedRef* r = d->lambda_value().target<SharedRef>()) return r->target;
   }
   return d;
-}
-
-// The library's push_back takes a const reference (a deep copy of the item), and its move
-// constructor is not noexcept, so std::vector's growth deep-copies every item already in the
-// list. The list is ours (list_value() only hides it behind const): grow it by moving.
-void Append(mu::data& list, mu::data&& item) {
-  auto& items = const_cast<mu::list&>(list.list_value());
-  if (items.size() == items.capacity()) {
-    mu::list bigger;
-    bigger.reserve(items.empty() ? 4 : items.size() * 2);
-    for (auto& i : items) bigger.emplace_back(std::move(i));
-    items.swap(bigger);
-  }
-  items.emplace_back(std::move(item));
 }
 
 }  // namespace
@@ -267,29 +272,11 @@ class Context : public mu::basic_context<std::string> {
   mutable std::unordered_map<std::string, std::vector<std::string>> splits_;
 };
 
-// The library's html_escape (same entities), without a per-character append. Most values
-// (titles, addresses, dates) have nothing to escape: looked for eight bytes at a time,
-// they are copied as they are.
+// The library's html_escape (same entities), without a per-character append.
 std::string TemplateEscape(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kHigh = 0x8080808080808080ULL;
-  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-  auto equal = [&](uint64_t x, unsigned char c) {  // high bit of each byte equal to c
-    uint64_t t = x ^ (kOnes * c);
-    return ~(((t & kLow7) + kLow7) | t) & kHigh;
-  };
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    if (equal(x, '&') | equal(x, '<') | equal(x, '>') | equal(x, '"') | equal(x, '\'')) break;
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
-  }
-  if (i == s.size()) return std::string(s);
-  return HtmlEscapeWith(s, "&apos;");
+  std::string out;
+  AppendHtmlEscaped(out, s, "&apos;");
+  return out;
 }
 std::string Escape(const std::string& s) {
   return TemplateEscape(s);

@@ -36,17 +36,16 @@ bool CanStandIn(std::string_view text) {
 struct StandIn {
   std::string_view mark;
   std::string_view text;
+  // The text holds stand-ins of its own (the layout's output holds the page's HTML's):
+  // spliced as it is copied, so the page's HTML is copied once, into the final file.
+  bool holds_stand_ins = false;
   std::string escaped_mark = TemplateEscape(mark);
   std::string escaped_text = {};  // made when first needed
 };
 
-// `out` with each stand-in replaced by its text, where the template wrote it as it is
-// ({{{x}}}) and, escaped, where the template escaped it ({{x}}).
-std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
-  size_t size = out.size();
-  for (const auto& s : stand_ins) size += s.text.size();
-  std::string result;
-  result.reserve(size);
+// Appends `out` to `result` with each stand-in replaced by its text, where the template
+// wrote it as it is ({{{x}}}) and, escaped, where the template escaped it ({{x}}).
+void SpliceInto(std::string& result, std::string_view out, std::vector<StandIn>& stand_ins) {
   size_t at = 0;
   for (size_t mark = out.find('\xFF'); mark != std::string_view::npos;
        mark = out.find('\xFF', mark)) {
@@ -55,10 +54,18 @@ std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
     for (auto& s : stand_ins) {
       if (rest.substr(0, s.mark.size()) == s.mark) {
         result.append(out, at, mark - at);
-        result.append(s.text);
+        if (s.holds_stand_ins) {
+          SpliceInto(result, s.text, stand_ins);
+        } else {
+          result.append(s.text);
+        }
         length = s.mark.size();
       } else if (rest.substr(0, s.escaped_mark.size()) == s.escaped_mark) {
-        if (s.escaped_text.empty()) s.escaped_text = TemplateEscape(s.text);
+        if (s.escaped_text.empty()) {
+          std::string plain;
+          if (s.holds_stand_ins) SpliceInto(plain, s.text, stand_ins);
+          s.escaped_text = TemplateEscape(s.holds_stand_ins ? std::string_view(plain) : s.text);
+        }
         result.append(out, at, mark - at);
         result.append(s.escaped_text);
         length = s.escaped_mark.size();
@@ -73,6 +80,14 @@ std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
     }
   }
   result.append(out, at, std::string_view::npos);
+}
+
+std::string SpliceText(std::string_view out, std::vector<StandIn> stand_ins) {
+  size_t size = out.size();
+  for (const auto& s : stand_ins) size += s.text.size();
+  std::string result;
+  result.reserve(size);
+  SpliceInto(result, out, stand_ins);
   return result;
 }
 
@@ -108,6 +123,10 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       shows_translations_(templates.Mentions("translations")),
       shows_breadcrumbs_(templates.Mentions("breadcrumbs") ||
                          templates.Mentions("has_breadcrumbs")),
+      shows_draft_(templates.Mentions("draft")),
+      shows_future_(templates.Mentions("future")),
+      shows_is_section_(templates.Mentions("is_section")),
+      shows_has_summary_(templates.Mentions("has_summary")),
       list_items_(site.pages.size()),
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
       params_(site.pages.size()),
@@ -275,14 +294,14 @@ ViewData SiteRenderer::ListItem(int idx) const {
       summary = summary.substr(0, cut == std::string::npos ? 280 : cut) + " …";
     }
   }
-  v.Set("summary", summary);
-  v.Set("has_summary", !summary.empty());
+  if (shows_has_summary_) v.Set("has_summary", !summary.empty());
+  v.Set("summary", std::move(summary));
   if (p.fm.date) {
     v.Set("date_iso", p.fm.date->Iso());
     v.Set("date", DisplayDate(*p.fm.date, p.lang));
     v.Set("has_date", true);
   }
-  v.Set("is_section", p.type == PageType::kSection);
+  if (shows_is_section_) v.Set("is_section", p.type == PageType::kSection);
   if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
   v.SetRef("params", SharedParams(idx));
@@ -301,7 +320,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("lang", p.lang);
   page.Set("content", content ? *content : p.md.html);
   page.Set("is_home", p.type == PageType::kHome);
-  page.Set("is_section", p.type == PageType::kSection);
+  if (shows_is_section_) page.Set("is_section", p.type == PageType::kSection);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
   page.SetRef("params", SharedParams(static_cast<int>(&p - site_.pages.data())));
   if (p.fm.date) {
@@ -314,8 +333,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     page.Set("lastmod", DisplayDate(*p.fm.lastmod, p.lang));
     page.Set("has_lastmod", true);
   }
-  page.Set("draft", p.fm.draft);
-  page.Set("future", IsFuture(p.fm, site_.now));
+  if (shows_draft_) page.Set("draft", p.fm.draft);
+  if (shows_future_) page.Set("future", IsFuture(p.fm, site_.now));
 
   // Language versions of this page, for the switcher and hreflang alternates.
   if (shows_translations_) {
@@ -827,9 +846,12 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
           "create " + templates_.dir() + "/" + layout + ".mustache or set another 'layout'");
       return std::nullopt;
     }
-    if (content) main = SpliceText(main, {{kContentStandIn, *content}});
     ViewData top;  // the page's own view stays as it is: copying it would copy every list
+    // `main` holds the content's stand-in until the final splice, unless it goes into the
+    // view itself. (With the page's HTML in it, it could stand in just as well: that HTML
+    // is not spaces and tabs only, see CanStandIn.)
     bool splice_main = CanStandIn(main);
+    if (content && !splice_main) main = SpliceText(main, {{kContentStandIn, *content}});
     top.Set("main", splice_main ? std::string(kMainStandIn) : std::move(main));
     if (!r.Render("baseof", sv, view, html, error, &top)) {
       diags.Error({file, 0, 0}, error);
@@ -837,7 +859,7 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
     }
     if (!splice_main && !content) return html;
     std::vector<StandIn> stand_ins;
-    if (splice_main) stand_ins.push_back({kMainStandIn, main});
+    if (splice_main) stand_ins.push_back({kMainStandIn, main, content != nullptr});
     if (content) stand_ins.push_back({kContentStandIn, *content});  // baseof may show it too
     return SpliceText(html, std::move(stand_ins));
   };
@@ -1010,30 +1032,49 @@ std::string SiteRenderer::Feed(const Page& section) const {
     return t.Iso();
   };
   std::string self = site_.config.Origin() + SiteUrl(site_, section.url);
+  // Appended piece by piece: the entries carry whole pages, which a sum of strings would
+  // copy several times over.
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
-      "xml:lang=\"" +
-      section.lang + "\">\n";
-  out += "  <title>" + XmlEscape(section.fm.title + " – " + site_.config.title) + "</title>\n";
-  out += "  <id>" + XmlEscape(self) + "</id>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(self) + "\"/>\n";
-  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
-         XmlEscape(self + "atom.xml") + "\"/>\n";
+      "xml:lang=\"";
+  auto put = [&](std::initializer_list<std::string_view> parts) {
+    for (std::string_view p : parts) out += p;
+  };
+  auto escaped = [&](std::string_view text) { AppendHtmlEscaped(out, text); };
+  put({section.lang, "\">\n  <title>"});
+  escaped(section.fm.title + " – " + site_.config.title);
+  put({"</title>\n  <id>"});
+  escaped(self);
+  put({"</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\""});
+  escaped(self);
+  put({"\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\""});
+  escaped(self + "atom.xml");
+  put({"\"/>\n"});
   // The newest entry's date, never the build time: the same content gives the same feed.
-  if (!items.empty())
-    out += "  <updated>" + rfc3339(*site_.pages[items[0]].fm.date) + "</updated>\n";
-  out += "  <author><name>" + XmlEscape(site_.config.title) + "</name></author>\n";
+  if (!items.empty()) put({"  <updated>", rfc3339(*site_.pages[items[0]].fm.date), "</updated>\n"});
+  put({"  <author><name>"});
+  escaped(site_.config.title);
+  put({"</name></author>\n"});
   for (int i : items) {
     const Page& p = site_.pages[i];
     std::string url = site_.config.Origin() + SiteUrl(site_, p.url);
-    out += "  <entry>\n    <title>" + XmlEscape(p.fm.title) + "</title>\n";
-    out += "    <id>" + XmlEscape(url) + "</id>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(url) + "\"/>\n";
-    out += "    <updated>" + rfc3339(p.fm.lastmod ? *p.fm.lastmod : *p.fm.date) + "</updated>\n";
-    out += "    <published>" + rfc3339(*p.fm.date) + "</published>\n";
-    std::string summary = p.fm.description.empty() ? p.md.first_paragraph : p.fm.description;
-    if (!summary.empty()) out += "    <summary>" + XmlEscape(summary) + "</summary>\n";
-    out += "    <content type=\"html\">" + XmlEscape(p.md.html) + "</content>\n  </entry>\n";
+    put({"  <entry>\n    <title>"});
+    escaped(p.fm.title);
+    put({"</title>\n    <id>"});
+    escaped(url);
+    put({"</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\""});
+    escaped(url);
+    put({"\"/>\n    <updated>", rfc3339(p.fm.lastmod ? *p.fm.lastmod : *p.fm.date),
+         "</updated>\n    <published>", rfc3339(*p.fm.date), "</published>\n"});
+    const std::string& summary = p.fm.description.empty() ? p.md.first_paragraph : p.fm.description;
+    if (!summary.empty()) {
+      put({"    <summary>"});
+      escaped(summary);
+      put({"</summary>\n"});
+    }
+    put({"    <content type=\"html\">"});
+    escaped(p.md.html);
+    put({"</content>\n  </entry>\n"});
   }
   out += "</feed>\n";
   return out;

@@ -94,6 +94,10 @@ class SiteRenderer {
   // Lists no template of the theme mentions are not built for every page.
   bool shows_translations_;
   bool shows_breadcrumbs_;
+  // Flags of every page's view and list item, set only when some template mentions them:
+  // a theme without a draft badge need not have page.draft on every page, and the library
+  // looks a name up in a small object by comparing it with each field in turn.
+  bool shows_draft_, shows_future_, shows_is_section_, shows_has_summary_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<std::once_flag[]> list_item_built_;
   mutable std::vector<int> by_url_;  // every page, by address: the sitemaps' order

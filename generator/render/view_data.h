@@ -49,6 +49,7 @@ class ViewData {
   const Impl& impl() const { return *impl_; }
 
  private:
+  explicit ViewData(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
