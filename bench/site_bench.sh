@@ -10,10 +10,12 @@
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/out/floor DIR/content OUT, built from bench/floor/floor.cpp (read,
 #            libyaml, cmark-gfm, write; 1 thread)
-# Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); nothing is
-# deleted while measuring: the folders are moved aside (a rename) and deleted when all
-# runs are done. Why: on an ext4 without a journal (this machine's disk) the kernel will
-# not reuse an inode deleted less than about 30 s ago, and skipping over thousands of
+# Every run writes into its own fresh output folder (public-<N>-<tool>-<run>); on a disk
+# nothing is deleted while measuring: the folders are moved aside (a rename) and deleted
+# when all runs are done (on tmpfs each is deleted right after its run, untimed). Why: on
+# an ext4 without a journal (this machine's disk) the kernel will not reuse an inode
+# deleted less than 60 s ago (360 s while its inode table block is dirty: a
+# later run's new files in the same block keep it dirty), and skipping over thousands of
 # them makes every file creation slow (see docs/benchmarks.md). Deleting the previous
 # run's output right before a run made the runs slower and slower (floor: 4 s -> 13 s),
 # and deleting a 50 000-page output takes minutes on this disk.
@@ -93,6 +95,16 @@ ldd "$yhdessa" | grep -q libmimalloc && floor_alloc=(-lmimalloc)
 g++ -std=c++17 -O2 -Wall -Wextra -o "$floor" bench/floor/floor.cpp \
   -lyaml -lcmark-gfm-extensions -lcmark-gfm "${floor_alloc[@]+"${floor_alloc[@]}"}"
 
+on_tmpfs=0
+[[ "$(stat -f -c %T "$dest_root")" == tmpfs ]] && on_tmpfs=1
+# A disk run right after another run's deletions would pay for them (see above): wait.
+if [[ "$on_tmpfs" -eq 0 && -f "$out/.last-delete" ]]; then
+  wait_s=$(($(cat "$out/.last-delete") + 400 - $(date +%s)))
+  if ((wait_s > 0)); then
+    echo "waiting ${wait_s} s: the last run's deleted files are still 'recent' to ext4" >&2
+    sleep "$wait_s"
+  fi
+fi
 trash="$dest_root/trash-$$"  # output folders of finished sizes, deleted at the end
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"
 results="$out/results.tsv"
@@ -125,6 +137,11 @@ measure() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" "$user" "$sys" \
       "$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}')" "$rss" "$load" >>"$results"
   fi
+  # On tmpfs the output is memory: Hugo's 2.5 GB per run at 10 000 pages, kept for all
+  # runs, filled most of this 24 GiB machine and slowed every later run (of all tools)
+  # by 10-25 %. Deleting costs nothing later there, unlike on the disk (see above).
+  [[ "$on_tmpfs" -eq 1 ]] && rm -rf "$dest"
+  return 0
 }
 
 for n in $sizes; do
@@ -143,7 +160,7 @@ for n in $sizes; do
     done
   done
   mkdir -p "$trash"
-  mv "$dest_root"/public-"$n"-* "$trash"/
+  mv "$dest_root"/public-"$n"-* "$trash"/ 2>/dev/null || true
 done
 
 # Medians and ratios as a Markdown table.
@@ -184,3 +201,7 @@ EOF
 
 echo "deleting the output folders ($trash) ..." >&2
 rm -rf "$trash"
+if [[ "$on_tmpfs" -eq 0 ]]; then
+  sync
+  date +%s >"$out/.last-delete"
+fi
