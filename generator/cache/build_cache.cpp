@@ -81,6 +81,12 @@ class Reader {
     v = static_cast<int>(static_cast<int64_t>(u));
     return true;
   }
+  /// Passes over a string.
+  bool SkipString() {
+    uint64_t n;
+    std::string_view v;
+    return U64(n) && View(n, v);
+  }
   /// The next `n` bytes, not copied.
   bool View(size_t n, std::string_view& v) {
     if (n > data_.size() - at_) return false;
@@ -519,6 +525,27 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
   }
   if (!r.done()) return corrupt();
   return cache;
+}
+
+Result<std::string> BuildCache::DestinationOf(std::string_view bytes) {
+  auto corrupt = [] { return Status::InvalidArgument("the cache is truncated or corrupt"); };
+  auto opened = OpenSection(bytes, kMagic);
+  if (!opened.ok()) return opened.status();
+  Reader& r = *opened;
+  uint64_t count = 0, skip = 0;
+  if (!r.U64(count)) return corrupt();
+  for (uint64_t i = 0; i < count; ++i) {
+    uint64_t outputs = 0;
+    if (!r.SkipString() || !r.U64(skip) || !r.U64(skip) || !r.SkipString() || !r.U64(outputs) ||
+        outputs > bytes.size())
+      return corrupt();
+    for (uint64_t o = 0; o < outputs; ++o) {
+      if (!r.SkipString() || !r.U64(skip)) return corrupt();
+    }
+  }
+  std::string destination;
+  if (!r.String(destination)) return corrupt();
+  return destination;
 }
 
 const CacheEntry* BuildCache::Previous(const std::string& key) const {

@@ -82,6 +82,9 @@ class BuildCache {
   static Result<BuildCache> Decode(std::string_view bytes);
   /// This build's recorded entries, for the next build.
   std::string Encode() const;
+  /// The folder a cache written by Encode() describes, read past its entries without
+  /// decoding them: a build that does not use the cache needs nothing else from it.
+  static Result<std::string> DestinationOf(std::string_view bytes);
 
   /// The previous build's entry for `key`, or null.
   const CacheEntry* Previous(const std::string& key) const;

@@ -128,8 +128,8 @@ void RemoveOutputCache(const std::string& folder) {
 void RemoveOutputCacheOf(const std::string& folder, const std::string& destination) {
   std::string bytes = ReadAll(folder + "/build.bin");
   if (bytes.empty()) return;
-  auto decoded = BuildCache::Decode(bytes);
-  if (!decoded.ok() || decoded->previous_destination() == destination) RemoveOutputCache(folder);
+  auto previous = BuildCache::DestinationOf(bytes);
+  if (!previous.ok() || *previous == destination) RemoveOutputCache(folder);
 }
 
 }  // namespace yhdessa

@@ -155,6 +155,10 @@ TEST_CASE(
                            .c_str()) == 0;
   };
   CHECK(same_as_full());
+  // A build without the cache into another folder leaves public/'s cache as it was.
+  Run kept = Exec(build);
+  INFO(kept.output);
+  CHECK(kept.output.find("rendered 0 of 6 pages") != std::string::npos);
   // A build without the cache replaces every file: the next cached build reuses none.
   Run nocache = Exec(build + " --no-cache");
   CHECK(nocache.output.find("(no cache)") != std::string::npos);

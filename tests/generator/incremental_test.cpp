@@ -267,10 +267,15 @@ TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored")
     const auto& damage = damages[i];
     Workspace ws;
     ws.Build(fs);
-    REQUIRE(BuildCache::Decode(ws.saved).ok());
+    auto decoded = BuildCache::Decode(ws.saved);
+    REQUIRE(decoded.ok());
+    auto destination = BuildCache::DestinationOf(ws.saved);
+    REQUIRE(destination.ok());
+    CHECK(*destination == decoded->previous_destination());
     damage(ws.saved);
     damage(ws.saved_markdown);
     CHECK(!BuildCache::Decode(ws.saved).ok());
+    CHECK(!BuildCache::DestinationOf(ws.saved).ok());
     // markdown.bin's records are checked when they are used (the next test), its framing
     // when it is read.
     if (i != 0) CHECK(!BuildCache().DecodeMarkdown(ws.saved_markdown).ok());
