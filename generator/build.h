@@ -36,6 +36,10 @@ class OutputSink {
   /// Puts the previous build's file at `path` into this output unchanged, when the sink
   /// still has it and it still carries `stamp` (see BuildCache). False: render it anew.
   virtual bool Reuse(const std::string& /*path*/, uint64_t /*stamp*/) { return false; }
+  /// A hint, given once the site's pages are known: the folders (relative to the output
+  /// root, in any order) that most files will go into. A sink may make them ahead, while
+  /// the build is busy with Markdown; Write must work whether it did or not.
+  virtual void PrepareFolders(std::vector<std::string> /*folders*/) {}
 };
 
 struct BuildOptions {

@@ -92,6 +92,9 @@ class DiskOutput : public yhdessa::OutputSink {
     return dir_.Copy(disk, path);
   }
   bool Reuse(const std::string& path, uint64_t stamp) override { return dir_.Reuse(path, stamp); }
+  void PrepareFolders(std::vector<std::string> folders) override {
+    dir_.PrepareFolders(std::move(folders));
+  }
 
  private:
   yhdessa::OutputFolder& dir_;

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -33,7 +34,31 @@ Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::stri
 
 OutputDirectory::~OutputDirectory() {
   if (!done_) Abort();
+  StopPreparing();
   ::close(staging_fd_);
+}
+
+void OutputDirectory::PrepareFolders(std::vector<std::string> folders) {
+  if (preparing_.joinable() || done_) return;  // one hint per build is enough
+  preparing_ = std::thread([this, folders = std::move(folders)]() mutable {
+    // Sorted, a folder comes after its parent ("a" < "a/b"), so one mkdir each.
+    std::sort(folders.begin(), folders.end());
+    folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
+    for (const std::string& f : folders) {
+      if (stop_preparing_.load(std::memory_order_relaxed)) return;
+      if (f.empty() || !IsOutputPath(f + "/x")) continue;
+      // A failure is left for Write to report, for the file that needs the folder.
+      if (::mkdirat(staging_fd_, f.c_str(), 0777) != 0 && errno == ENOENT) {
+        std::error_code ec;
+        fs::create_directories(staging_ + "/" + f, ec);
+      }
+    }
+  });
+}
+
+void OutputDirectory::StopPreparing() {
+  stop_preparing_ = true;
+  if (preparing_.joinable()) preparing_.join();
 }
 
 Status OutputDirectory::EnsureParent(const std::string& path) {
@@ -98,6 +123,7 @@ bool OutputDirectory::Reuse(const std::string& path, uint64_t stamp) {
 }
 
 Status OutputDirectory::Commit() {
+  StopPreparing();  // every file is written by now: what it did not make is not needed
   std::error_code ec;
   done_ = true;
   if (!fs::exists(destination_, ec)) {
@@ -123,6 +149,7 @@ Status OutputDirectory::Commit() {
 }
 
 void OutputDirectory::Abort() {
+  StopPreparing();
   done_ = true;
   std::error_code ec;
   fs::remove_all(staging_, ec);

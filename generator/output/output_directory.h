@@ -6,14 +6,22 @@
 // then deletes the old site, so the result has no stale files. Abort() deletes the
 // staging folder. Writing into an empty folder with O_EXCL is much faster than truncating
 // files in place.
+//
+// PrepareFolders makes the pages' folders on a thread of its own while the build renders
+// Markdown: on a disk, making a folder often waits for the kernel to read the block its
+// inode goes into (ext4 reads inode tables on demand), and those waits then overlap with
+// work instead of stalling the render workers. Write does not depend on it: it makes any
+// folder that is missing, and one that is already there is fine.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "common/status.h"
@@ -32,6 +40,7 @@ class OutputDirectory : public OutputFolder {
   /// Hard-links the destination's file into the staging folder. The old inode is never
   /// written to (Write creates new files), so the live site stays as it was.
   bool Reuse(const std::string& path, uint64_t stamp) override;
+  void PrepareFolders(std::vector<std::string> folders) override;
   Status Commit() override;
   void Abort() override;
   std::vector<std::string> Files() const override;
@@ -45,6 +54,8 @@ class OutputDirectory : public OutputFolder {
         staging_fd_(staging_fd) {}
   Status EnsureParent(const std::string& path);
   void Add(const std::string& path);
+  // Stops PrepareFolders' thread (it leaves the folders it did not make yet) and waits.
+  void StopPreparing();
 
   std::string staging_;
   // The staging folder, open: files and folders are made relative to it, so the kernel
@@ -54,6 +65,8 @@ class OutputDirectory : public OutputFolder {
   mutable std::mutex mu_;
   std::set<std::string> made_dirs_;
   std::vector<std::string> files_;
+  std::thread preparing_;
+  std::atomic<bool> stop_preparing_{false};
 };
 
 }  // namespace yhdessa

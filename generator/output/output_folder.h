@@ -29,6 +29,8 @@ class OutputFolder {
   /// `stamp`: an unchanged page costs a stat, not a render and a write. False: the file
   /// is gone or was changed since (by hand, or by a build without the cache).
   virtual bool Reuse(const std::string& path, uint64_t stamp) = 0;
+  /// The folders most files will go into (OutputSink::PrepareFolders); may be made ahead.
+  virtual void PrepareFolders(std::vector<std::string> /*folders*/) {}
   /// The stamp of the destination's file at `path`, or nullopt when there is none.
   std::optional<uint64_t> Stamp(const std::string& path) const;
   virtual Status Commit() = 0;

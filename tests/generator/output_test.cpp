@@ -70,6 +70,47 @@ TEST_CASE("output: abort leaves the previous site exactly as it was") {
   fs::remove_all(root);
 }
 
+TEST_CASE("output: folders made ahead (PrepareFolders) while files are written") {
+  fs::path root = TempDir("prepare");
+  fs::path pub = root / "public";
+  std::vector<std::string> folders;
+  for (int i = 0; i < 2000; ++i)
+    folders.push_back("osio-" + std::to_string(i % 7) + "/sivu-" + std::to_string(i));
+  folders.push_back("../ulos");  // never outside the output folder
+  folders.push_back("");
+  {
+    auto out = OutputDirectory::Create(pub.string());
+    REQUIRE(out.ok());
+    (*out)->PrepareFolders(folders);
+    // Written while the folders are being made, in another order: every write succeeds.
+    for (int i = 1999; i >= 0; --i) {
+      std::string path =
+          "osio-" + std::to_string(i % 7) + "/sivu-" + std::to_string(i) + "/index.html";
+      REQUIRE((*out)->Write(path, std::to_string(i)).ok());
+    }
+    REQUIRE((*out)->Commit().ok());
+  }
+  CHECK(Slurp(pub / "osio-6" / "sivu-1000" / "index.html") == "1000");
+  CHECK_FALSE(fs::exists(root / "ulos"));
+  // Aborted while the folders are being made: nothing is left behind.
+  {
+    auto out = OutputDirectory::Create(pub.string());
+    REQUIRE(out.ok());
+    (*out)->PrepareFolders(folders);
+    (*out)->Abort();
+  }
+  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
+  CHECK(Slurp(pub / "osio-6" / "sivu-1000" / "index.html") == "1000");
+  // Dropped without Commit or Abort: the same.
+  {
+    auto out = OutputDirectory::Create(pub.string());
+    REQUIRE(out.ok());
+    (*out)->PrepareFolders(folders);
+  }
+  CHECK(std::distance(fs::directory_iterator(root), fs::directory_iterator()) == 1);
+  fs::remove_all(root);
+}
+
 TEST_CASE("output: refuses paths outside the output folder") {
   fs::path root = TempDir("escape");
   auto out = OutputDirectory::Create((root / "public").string());
