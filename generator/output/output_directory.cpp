@@ -85,8 +85,15 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
   if (!IsOutputPath(path)) {
     return Status::Internal("refusing to write outside the output folder: " + path);
   }
-  YH_RETURN_IF_ERROR(EnsureParent(path));
-  YH_RETURN_IF_ERROR(WriteNewFile(path, data, path, staging_fd_));
+  // The file first: its folder is usually there already (PrepareFolders, or an earlier
+  // file of the same folder), and then asking for the folder would be one more syscall
+  // and a lookup under the lock per file.
+  Status s = WriteNewFile(path, data, path, staging_fd_);
+  if (s.code() == StatusCode::kNotFound) {
+    YH_RETURN_IF_ERROR(EnsureParent(path));
+    s = WriteNewFile(path, data, path, staging_fd_);
+  }
+  YH_RETURN_IF_ERROR(s);
   Add(path);
   return Status::Ok();
 }

@@ -22,6 +22,7 @@ Status WriteNewFile(const std::string& file, std::string_view data, const std::s
   int fd = ::openat(dir_fd, file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
+    if (errno == ENOENT) return Status::NotFound("cannot create " + path + ": no such folder");
     return Status::IoError("cannot create " + path + ": " + std::strerror(errno));
   }
   const char* p = data.data();

@@ -50,7 +50,8 @@ class OutputFolder {
 std::optional<uint64_t> FileStamp(const std::string& file);
 
 /// Creates `file`, which must not exist yet, with `data`; errors name `path` (the file's
-/// path in the site). An existing file is AlreadyExists: a build that writes a path twice.
+/// path in the site). An existing file is AlreadyExists: a build that writes a path twice;
+/// a missing folder NotFound.
 /// A relative `file` is relative to the folder open as `dir_fd` (default: the cwd).
 Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path,
                     int dir_fd = -100 /* AT_FDCWD */);
