@@ -447,17 +447,11 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   Site& site = *owned_site;
   if (kind_context) site.kinds = std::move(*kind_context);
   {
-    // Each page's folder, made ahead by the output while Markdown is rendered (a page at
-    // /a/b/ is written to a/b/index.html, SiteRenderer::OutputPath).
+    // Each page's folder, made ahead by the output while Markdown is rendered.
     std::vector<std::string> folders;
     folders.reserve(site.pages.size());
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      std::string_view url = site.pages.Place(i).url;
-      if (url.size() < 2 || url[0] != '/') continue;
-      url.remove_prefix(1);
-      size_t slash = url.rfind('/');
-      if (slash != std::string_view::npos && slash > 0) folders.emplace_back(url.substr(0, slash));
-    }
+    for (size_t i = 0; i < site.pages.size(); ++i)
+      folders.push_back(DirName(SiteRenderer::OutputPath(site.pages.Place(i).url)));
     out.PrepareFolders(std::move(folders));
   }
   timer.Done("model");

@@ -33,8 +33,7 @@ Result<std::unique_ptr<OutputDirectory>> OutputDirectory::Create(const std::stri
 }
 
 OutputDirectory::~OutputDirectory() {
-  if (!done_) Abort();
-  StopPreparing();
+  if (!done_) Abort();  // which stops PrepareFolders' thread, as Commit does
   ::close(staging_fd_);
 }
 

@@ -274,9 +274,7 @@ class Context : public mu::basic_context<std::string> {
 
 // The library's html_escape (same entities), without a per-character append.
 std::string TemplateEscape(std::string_view s) {
-  std::string out;
-  AppendHtmlEscaped(out, s, "&apos;");
-  return out;
+  return HtmlEscapeWith(s, "&apos;");
 }
 std::string Escape(const std::string& s) {
   return TemplateEscape(s);

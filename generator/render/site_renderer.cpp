@@ -794,7 +794,7 @@ std::string SiteRenderer::LayoutFor(const Page& p) const {
   return "page";
 }
 
-std::string SiteRenderer::OutputPath(const std::string& url) const {
+std::string SiteRenderer::OutputPath(const std::string& url) {
   std::string p = url.substr(1);
   if (p.empty() || p.back() == '/') p += "index.html";
   return p;

@@ -53,6 +53,8 @@ class SiteRenderer {
 
   /// Every file the site consists of, in a deterministic order.
   std::vector<RenderJob> Jobs() const;
+  /// The file a page at `url` is written to: "/a/b/" -> "a/b/index.html".
+  static std::string OutputPath(const std::string& url);
   /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
   /// Every page it reads is noted in the thread's PageReads (model/page_reads.h), the
   /// pages read once for views shared by all jobs included.
@@ -76,7 +78,6 @@ class SiteRenderer {
   ViewData MeasureIndexView(const Page& page) const;
   ViewData SiteView(const std::string& lang) const;
   std::string LayoutFor(const Page& page) const;
-  std::string OutputPath(const std::string& url) const;
   std::string Str(const std::string& lang, const std::string& key) const;
   // The results or receipts of a round, for its round page or its results pages.
   ViewData RoundResultsView(const Page& p, const PublishedResults& results) const;
