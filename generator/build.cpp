@@ -676,6 +676,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
                                                        std::move(assets), WorkerCount());
   SiteRenderer& renderer = *owned_renderer;
+  stats.partials_rendered_once.assign(renderer.cached_partials().begin(),
+                                      renderer.cached_partials().end());
   std::vector<RenderJob> jobs = renderer.Jobs();
   // Which jobs reuse their file is known first, so that the deferred bodies the others
   // read (a page its own, a feed its section's) are loaded before they render.

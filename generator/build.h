@@ -83,6 +83,7 @@ struct BuildStats {
   size_t bodies_rendered = 0;       // of those, rendered by cmark-gfm (the others from the cache)
   size_t sources_parsed = 0;        // content files read and parsed (the others from SourceCache)
   size_t front_matters_parsed = 0;  // of those, YAML parsed (the others from FrontMatterCache)
+  std::vector<std::string> partials_rendered_once;     // the same on every page of a language
   std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
 };
 

@@ -270,6 +270,11 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",
                  stats.pages_rendered, stats.html_pages, stats.bodies_rendered, stats.bodies,
                  cache ? "" : " (no cache)");
+    if (!stats.partials_rendered_once.empty()) {
+      std::string names;
+      for (const auto& n : stats.partials_rendered_once) names += (names.empty() ? "" : ", ") + n;
+      std::fprintf(stderr, "  partials rendered once per language: %s\n", names.c_str());
+    }
     if (cache) {
       std::fprintf(stderr,
                    "  parsed %zu sources, front matter of %zu (the others from the cache)\n",

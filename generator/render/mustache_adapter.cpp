@@ -1,8 +1,8 @@
 // The Mustache library's side of TemplateSet and ViewData.
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <cctype>
-#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -145,29 +145,60 @@ ViewData& ViewData::SetRef(const std::string& key, const ViewData& target) {
 
 namespace {
 
-// Expands {{> name}} recursively; reports unknown partials and cycles.
+// Expands partial tags ({{> name}}) recursively, reading the tags as the library does with
+// its default delimiters; reports unknown partials and cycles. A partial of `cached`
+// included where no section is open (`depth`, counted on the way) becomes its marker.
 bool Expand(const std::string& name, const std::string& text,
-            const std::map<std::string, std::string>& partials, std::set<std::string>& stack,
-            std::string& out, std::string& error) {
-  static const std::regex kPartial(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
-  auto begin = std::sregex_iterator(text.begin(), text.end(), kPartial);
-  size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    out.append(text, last, it->position() - last);
-    std::string p = (*it)[1];
-    auto found = partials.find(p);
-    if (found == partials.end()) {
-      error = name + ": partial '" + p + "' not found in partials/";
-      return false;
+            const std::map<std::string, std::string>& partials, const std::set<std::string>& cached,
+            std::set<std::string>& stack, int& depth, std::string& out, std::string& error) {
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
+           c == '-';
+  };
+  size_t last = 0, at = 0;
+  while ((at = text.find("{{", at)) != std::string::npos) {
+    size_t p = at + 2;
+    char kind = p < text.size() ? text[p] : '\0';
+    if (kind == '>') {
+      size_t q = p + 1;
+      while (q < text.size() && space(text[q])) ++q;
+      size_t begin = q;
+      while (q < text.size() && name_char(text[q])) ++q;
+      size_t end = q;
+      while (q < text.size() && space(text[q])) ++q;
+      if (end == begin || text.compare(q, 2, "}}") != 0) {
+        at = p;  // not a partial tag the library would take
+        continue;
+      }
+      out.append(text, last, at - last);
+      std::string partial = text.substr(begin, end - begin);
+      auto found = partials.find(partial);
+      if (found == partials.end()) {
+        error = name + ": partial '" + partial + "' not found in partials/";
+        return false;
+      }
+      if (stack.count(partial)) {
+        error = name + ": partial '" + partial + "' includes itself";
+        return false;
+      }
+      if (depth == 0 && cached.count(partial)) {
+        out += "{{{" + TemplateSet::PartialMarker(partial) + "}}}";
+      } else {
+        stack.insert(partial);
+        if (!Expand(partial, found->second, partials, cached, stack, depth, out, error))
+          return false;
+        stack.erase(partial);
+      }
+      last = at = q + 2;
+      continue;
     }
-    if (stack.count(p)) {
-      error = name + ": partial '" + p + "' includes itself";
-      return false;
-    }
-    stack.insert(p);
-    if (!Expand(p, found->second, partials, stack, out, error)) return false;
-    stack.erase(p);
-    last = it->position() + it->length();
+    std::string_view close = kind == '{' ? "}}}" : "}}";
+    size_t end = text.find(close, p);
+    if (end == std::string::npos) break;
+    if (kind == '#' || kind == '^') ++depth;
+    if (kind == '/') --depth;
+    at = end + close.size();
   }
   out.append(text, last, std::string::npos);
   return true;
@@ -184,7 +215,6 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
                                                DiagnosticList& diags) {
   auto set = std::make_unique<TemplateSet>();
   set->dir_ = theme_dir + "/templates";
-  std::map<std::string, std::string> partials;
   std::string pdir = theme_dir + "/partials";
   for (const auto& f : fs.ListFiles(pdir)) {
     if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;
@@ -194,8 +224,9 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
     // partials inline ("{{> status}}</th>").
     std::string body = *text;
     if (!body.empty() && body.back() == '\n') body.pop_back();
-    partials[StemOf(f, pdir)] = std::move(body);
+    set->partials_[StemOf(f, pdir)] = std::move(body);
   }
+  const std::map<std::string, std::string>& partials = set->partials_;
   for (const auto& f : fs.ListFiles(set->dir_)) {
     if (f.size() < 9 || f.compare(f.size() - 9, 9, ".mustache") != 0) continue;
     auto text = fs.ReadFile(f);
@@ -205,7 +236,8 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
     }
     std::string expanded, error;
     std::set<std::string> stack;
-    if (!Expand(f, *text, partials, stack, expanded, error)) {
+    int depth = 0;
+    if (!Expand(f, *text, partials, {}, stack, depth, expanded, error)) {
       diags.Error({f, 0, 0}, error, "add the partial to " + pdir + "/ or fix its name");
       continue;
     }
@@ -215,8 +247,54 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
       continue;
     }
     set->sources_[StemOf(f, set->dir_)] = std::move(expanded);
+    set->raw_[StemOf(f, set->dir_)] = std::move(*text);
+  }
+  // Candidates for rendering once (see cacheable_partials). A changed delimiter would make
+  // the tags of what follows it unreadable here.
+  bool delimiters_changed = false;
+  for (const auto* texts : {&set->raw_, &set->partials_}) {
+    for (const auto& [name, text] : *texts) {
+      if (text.find("{{=") != std::string::npos) delimiters_changed = true;
+    }
+  }
+  for (const auto& [name, text] : set->partials_) {
+    if (delimiters_changed || text.empty()) break;
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    bool text_first = !space(text.front()) && text.compare(0, 2, "{{") != 0;
+    bool text_last =
+        !space(text.back()) && (text.size() < 2 || text.compare(text.size() - 2, 2, "}}") != 0);
+    if (text_first && text_last) set->cacheable_.push_back(name);
   }
   return set;
+}
+
+std::string TemplateSet::Expanded(const std::string& name,
+                                  const std::set<std::string>& cached) const {
+  auto raw = raw_.find(name);
+  if (raw == raw_.end()) return {};
+  std::string out, error;
+  std::set<std::string> stack;
+  int depth = 0;
+  // Load has expanded this text already: no errors here.
+  Expand(name, raw->second, partials_, cached, stack, depth, out, error);
+  return out;
+}
+
+std::string TemplateSet::ExpandedPartial(const std::string& name) const {
+  auto text = partials_.find(name);
+  if (text == partials_.end()) return {};
+  std::string out, error;
+  std::set<std::string> stack{name};
+  int depth = 0;
+  if (!Expand(name, text->second, partials_, {}, stack, depth, out, error)) return {};
+  return out;
+}
+
+std::string TemplateSet::PartialMarker(const std::string& partial) {
+  // ':' is not in a partial's name, so '.' (which the lookup would split at) can become one.
+  std::string marker = "yhdessa-partial:" + partial;
+  std::replace(marker.begin(), marker.end(), '.', ':');
+  return marker;
 }
 
 bool TemplateSet::Mentions(std::string_view name) const {
@@ -241,24 +319,8 @@ class Context : public mu::basic_context<std::string> {
   void push(const mu::data* data) override { items_.push_back(Resolve(data)); }
   void pop() override { items_.pop_back(); }
   const mu::data* get(const std::string& name) const override {
-    if (name.size() == 1 && name[0] == '.') return items_.back();
-    if (name.find('.') == std::string::npos) {
-      for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-        if (const mu::data* var = (*it)->get(name)) return Resolve(var);
-      }
-      return nullptr;
-    }
-    auto parts = splits_.find(name);
-    if (parts == splits_.end()) parts = splits_.emplace(name, mu::split(name, '.')).first;
-    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-      const mu::data* var = *it;
-      for (const auto& n : parts->second) {
-        var = Resolve(var->get(n));
-        if (!var) break;
-      }
-      if (var) return var;
-    }
-    return nullptr;
+    size_t frame;
+    return Find(name, frame);
   }
   const mu::data* get_partial(const std::string& name) const override {
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
@@ -267,9 +329,67 @@ class Context : public mu::basic_context<std::string> {
     return nullptr;
   }
 
- private:
+ protected:
+  // The data `name` stands for, and in `frame` the index of the data it was found in.
+  const mu::data* Find(const std::string& name, size_t& frame) const {
+    if (name.size() == 1 && name[0] == '.') {
+      frame = items_.size() - 1;
+      return items_.back();
+    }
+    if (name.find('.') == std::string::npos) {
+      for (size_t i = items_.size(); i-- > 0;) {
+        if (const mu::data* var = items_[i]->get(name)) {
+          frame = i;
+          return Resolve(var);
+        }
+      }
+      return nullptr;
+    }
+    auto parts = splits_.find(name);
+    if (parts == splits_.end()) parts = splits_.emplace(name, mu::split(name, '.')).first;
+    for (size_t i = items_.size(); i-- > 0;) {
+      const mu::data* var = items_[i];
+      for (const auto& n : parts->second) {
+        var = Resolve(var->get(n));
+        if (!var) break;
+      }
+      if (var) {
+        frame = i;
+        return var;
+      }
+    }
+    return nullptr;
+  }
   std::vector<const mu::data*> items_;  // outermost first
+
+ private:
   mutable std::unordered_map<std::string, std::vector<std::string>> splits_;
+};
+
+// The context of a partial rendered alone on the site data (frame 0): notes a lookup a
+// page's data could answer in place, where the page's view and `top` lie between the site
+// data and the partial's list items. Found in a list item: the same item answers in place.
+// Found in the site data, or not found with a first name the site data has ("site.x"
+// unset): a page's view has none of the site data's top-level names, so in place it is
+// answered as here. Anything else ("page.title", "{{.}}" outside a list, a list item's
+// field that one item lacks) is the page's.
+class AloneContext : public Context {
+ public:
+  const mu::data* get(const std::string& name) const override {
+    size_t frame = 0;
+    const mu::data* var = Find(name, frame);
+    if (var) {
+      if (frame == 0 && name == ".") page_dependent_ = true;
+      return var;
+    }
+    std::string first = name.substr(0, name.find('.'));
+    if (!items_.empty() && !items_.front()->get(first)) page_dependent_ = true;
+    return nullptr;
+  }
+  bool page_dependent() const { return page_dependent_; }
+
+ private:
+  mutable bool page_dependent_ = false;
 };
 
 // The library's html_escape (same entities), without a per-character append.
@@ -299,8 +419,8 @@ struct TemplateRenderer::Lookup {
   Context ctx;
 };
 
-TemplateRenderer::TemplateRenderer(const TemplateSet& set)
-    : set_(set), lookup_(std::make_unique<Lookup>()) {}
+TemplateRenderer::TemplateRenderer(const TemplateSet& set, const std::set<std::string>* cached)
+    : set_(set), cached_(cached), lookup_(std::make_unique<Lookup>()) {}
 TemplateRenderer::~TemplateRenderer() = default;
 
 bool TemplateRenderer::Render(const std::string& name, const ViewData& site, const ViewData& page,
@@ -312,7 +432,9 @@ bool TemplateRenderer::Render(const std::string& name, const ViewData& site, con
       error = "template '" + name + "' not found in " + set_.dir();
       return false;
     }
-    it = compiled_.emplace(name, std::make_unique<Compiled>(src->second)).first;
+    const std::string& text =
+        cached_ && !cached_->empty() ? set_.Expanded(name, *cached_) : src->second;
+    it = compiled_.emplace(name, std::make_unique<Compiled>(text)).first;
   }
   Context& ctx = lookup_->ctx;
   ctx.Reset();
@@ -329,6 +451,22 @@ bool TemplateRenderer::Render(const std::string& name, const ViewData& site, con
     return false;
   }
   return true;
+}
+
+std::optional<std::string> TemplateRenderer::RenderPartialAlone(const std::string& name,
+                                                                const ViewData& site) {
+  std::string text = set_.ExpandedPartial(name);
+  if (text.empty()) return std::nullopt;
+  mu::mustache tmpl(text);
+  if (!tmpl.is_valid()) return std::nullopt;
+  tmpl.set_custom_escape(Escape);
+  AloneContext ctx;
+  ctx.push(&site.impl().data);
+  std::string out;
+  StringSink sink{&out};
+  tmpl.render(ctx, sink);
+  if (!tmpl.is_valid() || ctx.page_dependent()) return std::nullopt;
+  return out;
 }
 
 }  // namespace yhdessa

@@ -136,8 +136,23 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
     for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
   }
   site_view_reads_.Normalize();
+  // A partial that shows the same on every page of a language (a header, a menu) is
+  // rendered here once: on a small page that is most of the template's work.
+  TemplateRenderer alone(templates);
+  for (const std::string& name : templates.cacheable_partials()) {
+    std::map<std::string, std::string> texts;
+    for (const auto& [lang, view] : site_views_) {
+      auto text = alone.RenderPartialAlone(name, view);
+      if (!text) break;
+      texts[lang] = std::move(*text);
+    }
+    if (texts.size() != site_views_.size()) continue;
+    for (auto& [lang, view] : site_views_)
+      view.Set(TemplateSet::PartialMarker(name), std::move(texts[lang]));
+    cached_partials_.insert(name);
+  }
   for (unsigned w = 0; w < workers; ++w)
-    renderers_.push_back(std::make_unique<TemplateRenderer>(templates));
+    renderers_.push_back(std::make_unique<TemplateRenderer>(templates, &cached_partials_));
 }
 
 SiteRenderer::~SiteRenderer() = default;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ class SiteRenderer {
 
   /// Every file the site consists of, in a deterministic order.
   std::vector<RenderJob> Jobs() const;
+  /// The theme's partials rendered once per language instead of on every page (their
+  /// output is the same on every page, see TemplateRenderer::RenderPartialAlone).
+  const std::set<std::string>& cached_partials() const { return cached_partials_; }
   /// The file a page at `url` is written to: "/a/b/" -> "a/b/index.html".
   static std::string OutputPath(const std::string& url);
   /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
@@ -91,6 +95,8 @@ class SiteRenderer {
   std::map<std::string, std::string> assets_;
   std::map<std::string, ViewData> site_views_;  // per language, built once
   PageReads site_view_reads_;                   // what building them read
+  // Partials rendered once per language, their text in site_views_ (TemplateSet).
+  std::set<std::string> cached_partials_;
   std::vector<std::unique_ptr<TemplateRenderer>> renderers_;
   // Lists no template of the theme mentions are not built for every page.
   bool shows_translations_;

@@ -18,7 +18,7 @@ BuildResult Build(const MemoryFileSystem& fs, BuildFilter filter) {
   DiagnosticList diags;
   BuildOptions options;
   options.filter = filter;
-  BuildSite(fs, out, options, diags);
+  BuildStats stats = BuildSite(fs, out, options, diags);
   diags.FillSourceLines([&](const std::string& file) -> std::string_view {
     static thread_local std::string text;
     auto t = fs.ReadFile(file);
@@ -29,6 +29,7 @@ BuildResult Build(const MemoryFileSystem& fs, BuildFilter filter) {
   r.files = std::move(out.files);
   r.diagnostics = diags.Format();
   r.ok = !diags.has_errors();
+  r.stats = std::move(stats);
   return r;
 }
 

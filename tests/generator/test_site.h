@@ -37,6 +37,7 @@ struct BuildResult {
   std::map<std::string, std::string> files;
   std::string diagnostics;  // formatted, with source lines
   bool ok = false;
+  BuildStats stats;
 };
 
 /// Builds `fs` at a fixed clock (2025-01-01T00:00:00Z unless `now` is given).
