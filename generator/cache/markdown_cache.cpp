@@ -17,6 +17,7 @@ uint64_t Key(uint64_t body_hash, const std::string& file, int first_line,
       .I64(first_line)
       .U64(body_hash)
       .U64(options.unsafe_html)
+      .U64(options.count_words)
       .Bytes(options.anchor_label)
       .Bytes(options.task_done_label)
       .Bytes(options.task_open_label)

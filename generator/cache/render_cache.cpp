@@ -89,7 +89,7 @@ uint64_t PageDisplay(const Page& p, uint64_t raw, uint64_t typed_raw) {
   h.U64(fm.plain_language).U64(raw).U64(typed_raw);
   h.U64(p.md.headings.size());
   for (const auto& hd : p.md.headings) h.I64(hd.level).Bytes(hd.text).Bytes(hd.id);
-  h.Bytes(p.md.first_paragraph);  // word_count: read by `check` only
+  h.Bytes(p.md.first_paragraph).U64(p.md.word_count);
   return h.Digest();
 }
 

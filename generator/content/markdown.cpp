@@ -394,7 +394,7 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
       cmark_node* n = cmark_iter_get_node(it);
       cmark_node_type type = cmark_node_get_type(n);
       if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
-        if (ev == CMARK_EVENT_ENTER)
+        if (ev == CMARK_EVENT_ENTER && options.count_words)
           out.word_count += CountWords(cmark_node_get_literal(n), in_word);
       } else if (type != CMARK_NODE_EMPH && type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK &&
                  !(type == CMARK_NODE_IMAGE && !options.unsafe_html &&

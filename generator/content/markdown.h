@@ -29,6 +29,9 @@ namespace yhdessa {
 
 struct MarkdownOptions {
   bool unsafe_html = false;
+  // RenderedMarkdown::word_count is counted only when asked: the theme shows it (a tenth of
+  // the walk over the tree, 3 % of a build whose theme does not).
+  bool count_words = true;
   std::string anchor_label = "Link to this section";  // visually hidden text of heading anchors
   std::string task_done_label = "done";
   std::string task_open_label = "not done";
@@ -50,7 +53,7 @@ struct RenderedMarkdown {
   std::string html;
   std::vector<Heading> headings;
   std::string first_paragraph;  // plain text of the first paragraph, for summaries
-  size_t word_count = 0;
+  size_t word_count = 0;        // 0 unless MarkdownOptions::count_words
   /// Directives found (content/directive.h), in page order. Each one's paragraph is left
   /// out of `html`; its html_offset says where the renderer puts the component.
   std::vector<Directive> directives;

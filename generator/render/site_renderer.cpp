@@ -127,6 +127,8 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       shows_future_(templates.Mentions("future")),
       shows_is_section_(templates.Mentions("is_section")),
       shows_has_summary_(templates.Mentions("has_summary")),
+      shows_word_count_(templates.Mentions("word_count")),
+      shows_reading_time_(templates.Mentions("reading_time")),
       list_items_(site.pages.size()),
       list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
       params_(site.pages.size()),
@@ -292,6 +294,22 @@ const ViewData& SiteRenderer::SharedParams(int idx) const {
   return params_[idx];
 }
 
+namespace {
+
+// Minutes at 213 words a minute, rounded up: Hugo's .ReadingTime, so themes agree.
+std::string ReadingMinutes(size_t words) {
+  return std::to_string((words + 212) / 213);
+}
+
+// page.word_count and page.reading_time, where the theme shows them (counted only then,
+// see MarkdownOptions::count_words).
+void SetWordCount(ViewData& v, const Page& p, bool word_count, bool reading_time) {
+  if (word_count) v.Set("word_count", std::to_string(p.md.word_count));
+  if (reading_time) v.Set("reading_time", ReadingMinutes(p.md.word_count));
+}
+
+}  // namespace
+
 ViewData SiteRenderer::ListItem(int idx) const {
   const Page& p = site_.pages[idx];
   ViewData v;
@@ -317,6 +335,7 @@ ViewData SiteRenderer::ListItem(int idx) const {
     v.Set("has_date", true);
   }
   if (shows_is_section_) v.Set("is_section", p.type == PageType::kSection);
+  SetWordCount(v, p, shows_word_count_, shows_reading_time_);
   if (p.type == PageType::kTerm) v.Set("count", std::to_string(p.term_pages.size()));
   if (!p.fm.kind.empty()) v.Set("kind", p.fm.kind);
   v.SetRef("params", SharedParams(idx));
@@ -336,6 +355,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
   page.Set("content", content ? *content : p.md.html);
   page.Set("is_home", p.type == PageType::kHome);
   if (shows_is_section_) page.Set("is_section", p.type == PageType::kSection);
+  SetWordCount(page, p, shows_word_count_, shows_reading_time_);
   if (!p.fm.kind.empty()) page.Set("kind", p.fm.kind);
   page.SetRef("params", SharedParams(static_cast<int>(&p - site_.pages.data())));
   if (p.fm.date) {

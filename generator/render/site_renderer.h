@@ -105,6 +105,7 @@ class SiteRenderer {
   // a theme without a draft badge need not have page.draft on every page, and the library
   // looks a name up in a small object by comparing it with each field in turn.
   bool shows_draft_, shows_future_, shows_is_section_, shows_has_summary_;
+  bool shows_word_count_, shows_reading_time_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<std::once_flag[]> list_item_built_;
   mutable std::vector<int> by_url_;  // every page, by address: the sitemaps' order

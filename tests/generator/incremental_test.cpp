@@ -219,6 +219,12 @@ TEST_CASE("incremental: template, UI string, asset, data, config and static chan
     fs.Add("themes/default/templates/page.mustache",
            Read(fs, "themes/default/templates/page.mustache") + "<!-- v2 -->");
   });
+  // Words are counted only for a theme that shows them: the cached bodies of a theme that
+  // did not are not reused.
+  RebuildAfter([](MemoryFileSystem& fs) {
+    fs.Add("themes/default/templates/page.mustache",
+           Read(fs, "themes/default/templates/page.mustache") + "{{page.reading_time}}");
+  });
   RebuildAfter([](MemoryFileSystem& fs) {
     fs.Add("themes/default/partials/footer.mustache",
            Read(fs, "themes/default/partials/footer.mustache") + "<p>v2</p>");

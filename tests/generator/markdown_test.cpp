@@ -10,9 +10,10 @@ struct Rendered {
   std::string diags;
   std::vector<std::string> links;
 };
-Rendered Render(const std::string& text, bool unsafe = false) {
+Rendered Render(const std::string& text, bool unsafe = false, bool count_words = true) {
   MarkdownOptions o;
   o.unsafe_html = unsafe;
+  o.count_words = count_words;
   o.anchor_label = "Linkki tähän kohtaan";
   DiagnosticList d;
   Rendered r;
@@ -135,6 +136,11 @@ TEST_CASE("markdown: first paragraph and word count") {
   auto r = Render("## Otsikko\n\nEnsimmäinen *kappale* tässä.\n\nToinen.\n");
   CHECK(r.md.first_paragraph == "Ensimmäinen kappale tässä.");
   CHECK(r.md.word_count == 5);
+  // Not counted unless asked (the theme shows it): the rest is the same.
+  auto uncounted = Render("## Otsikko\n\nEnsimmäinen *kappale* tässä.\n\nToinen.\n", false, false);
+  CHECK(uncounted.md.word_count == 0);
+  CHECK(uncounted.md.html == r.md.html);
+  CHECK(uncounted.md.first_paragraph == r.md.first_paragraph);
 }
 
 TEST_CASE("markdown: word count of lines of every length and spacing") {

@@ -300,6 +300,30 @@ TEST_CASE("site: lists a theme mentions are built, in any template") {
   CHECK(r.files["osa/a/index.html"] == "Etusivu>Osa>[fi]");
 }
 
+// Hugo's .WordCount and .ReadingTime (213 words a minute, rounded up), on the page and on
+// its list items, for a theme that mentions them.
+TEST_CASE("site: word count and reading time where a theme shows them") {
+  auto fs = SiteWithTheme();
+  fs.Add("themes/default/templates/baseof.mustache", "{{{main}}}");
+  fs.Add("themes/default/templates/page.mustache", "{{page.word_count}}/{{page.reading_time}}");
+  fs.Add("themes/default/templates/section.mustache",
+         "{{#pages}}{{title}}:{{word_count}}:{{reading_time}};{{/pages}}");
+  fs.Add("themes/default/templates/home.mustache", "{{page.title}}");
+  fs.Add("content/osa/_index.md", "---\ntitle: Osa\n---\n");
+  std::string long_body;
+  for (int i = 0; i < 214; ++i) long_body += "sana ";
+  fs.Add("content/osa/a.md", "---\ntitle: A\nweight: 1\n---\nKolme *sanaa* tässä.\n");
+  fs.Add("content/osa/b.md", "---\ntitle: B\nweight: 2\n---\n" + long_body + "\n");
+  fs.Add("content/osa/c.md", "---\ntitle: C\nweight: 3\n---\n");
+  auto r = Build(fs);
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK(r.files["osa/a/index.html"] == "3/1");
+  CHECK(r.files["osa/b/index.html"] == "214/2");
+  CHECK(r.files["osa/c/index.html"] == "0/0");
+  CHECK(r.files["osa/index.html"] == "A:3:1;B:214:2;C:0:0;");
+}
+
 // A page's front matter is built as template data once and shared by page.params and the
 // params of its list item (SiteRenderer::SharedParams): every way of reaching it works.
 TEST_CASE("site: front matter params reach page views and list items alike") {
