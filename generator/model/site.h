@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "generator/config/site_config.h"
@@ -119,8 +120,10 @@ struct Site {
   PageList<Page> pages;  // reads through a const Site are recorded (model/page_reads.h)
   std::vector<Taxonomy> taxonomies;
   std::vector<Alias> aliases;
-  std::map<std::string, int> by_content_path;
-  std::map<std::string, int> by_url;
+  // Hashed, not ordered: looked up for every link of every body, never walked in order (a
+  // tree of 10 000 addresses was 2 % of a build in cache misses).
+  std::unordered_map<std::string, int> by_content_path;
+  std::unordered_map<std::string, int> by_url;
   std::vector<StaticFile> static_files;            // static/ and content resources
   std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
   std::map<std::string, std::string>

@@ -454,11 +454,11 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   }
 
   // Register URLs; two pages on one URL is an error naming both.
+  site.by_url.reserve(pages.size());
+  site.by_content_path.reserve(pages.size());
   auto claim = [&](const std::string& url, int idx, const std::string& what) {
-    // Hinted at the end: pages come sorted by path, which sorts most of their URLs too.
-    size_t before = site.by_url.size();
-    auto it = site.by_url.emplace_hint(site.by_url.end(), url, idx);
-    if (site.by_url.size() == before && it->second != idx) {
+    auto [it, fresh] = site.by_url.emplace(url, idx);
+    if (!fresh && it->second != idx) {
       const Page& other = pages[it->second];
       diags.Error({pages[idx].file, 1, 1},
                   what + " '" + url + "' is also the address of " + other.file,
@@ -467,9 +467,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   };
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& p = pages[i];
-    if (!p.content_path.empty())  // sorted, and each path once: appended at the end
-      site.by_content_path.emplace_hint(site.by_content_path.end(), p.content_path,
-                                        static_cast<int>(i));
+    if (!p.content_path.empty()) site.by_content_path.emplace(p.content_path, static_cast<int>(i));
     claim(p.url, static_cast<int>(i), "the address");
     size_t items = p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size();
     if (p.IsList() && p.type != PageType::kTaxonomy) {
