@@ -8,9 +8,10 @@
 # with a unique marker to one page (a body edit: serve patches that page and its
 # section's feed into the site it keeps, see generator/site_patch.h) and polls the page's
 # output file every millisecond until the marker is in it. With --edit title the marker
-# goes into the page's title instead: every page lists or links it, so that is a full
-# incremental rebuild. The time includes the watcher's settle time (15 ms) that
-# coalesces an editor's burst of events.
+# goes into the page's title instead (the page, its lists and the pages that link to it
+# are rendered again); --edit weight also changes its weight, which moves it within its
+# lists. The time includes the watcher's settle time (15 ms) that coalesces an editor's
+# burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
 #
@@ -23,7 +24,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,9 +84,12 @@ measure() {
     ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
 import re, sys, time
 src, html, marker, edit = sys.argv[1:]
-if edit == "title":
+if edit in ("title", "weight"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    if edit == "weight":  # moves the page in its lists: a change of the site's structure
+        weight = str(int(marker.split("-")[2]) * 7 % 97)
+        text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)
     with open(src, "w") as f:  # one write and close, as an editor's save
         f.write(text)
 else:

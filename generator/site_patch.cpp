@@ -28,42 +28,60 @@ bool SameDate(const std::optional<DateTime>& a, const std::optional<DateTime>& b
   return a.has_value() == b.has_value() && (!a || a->Iso() == b->Iso());
 }
 
+// A date the build's clock had passed: the page is published, and the clock will not
+// change that (SitePatch's clock check covers dates after it).
+bool Past(const std::optional<DateTime>& d, int64_t clock) {
+  return d && d->Epoch() <= clock;
+}
+
 // "" when the front matter `now` may replace `before` in the model as it is: every key
-// the model derives something from is the same. Otherwise the key that differs.
-std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now) {
+// the model derives something from other than list order is the same. Otherwise the
+// key that differs. A new weight, title or date moves the page within its lists (Resort);
+// a date may change only from one passed date to another (a date added or removed
+// decides whether its section has a feed, a future one whether the page is published).
+std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, int64_t clock) {
   if (!before.kind.empty() || !now.kind.empty()) return "kind";  // typed content, rounds
   if (before.slug != now.slug) return "slug";
-  if (!SameDate(before.date, now.date)) return "date";
+  if (!SameDate(before.date, now.date) && !(Past(before.date, clock) && Past(now.date, clock)))
+    return "date";
   if (!SameDate(before.publish_date, now.publish_date)) return "publishDate";
   if (!SameDate(before.expiry_date, now.expiry_date)) return "expiryDate";
   if (before.draft != now.draft) return "draft";
-  if (before.weight != now.weight) return "weight";
   if (before.translation_of != now.translation_of) return "translation_of";
   if (before.aliases != now.aliases) return "aliases";
   if (before.taxonomies != now.taxonomies) return "taxonomies";
   return "";
 }
 
-// True when every list that holds `page` is still in list order (a new title can move a
-// page within its section or its terms).
-bool ListsInOrder(Site& site, const std::vector<int>& list_holders, int page) {
+// Sorts again, as the build does (SortForList), every list that holds one of the `edited`
+// pages: a section's pages and sections, a term's pages (in its taxonomy and in its term
+// page). Returns the pages whose lists' order changed.
+std::vector<int> Resort(Site& site, const std::vector<int>& list_holders,
+                        const std::vector<int>& edited) {
   const std::vector<Page>& pages = site.pages;  // not recorded: no render is running
-  auto in_order = [&](const std::vector<int>& list) {
-    if (std::find(list.begin(), list.end(), page) == list.end()) return true;
+  auto resort = [&](std::vector<int>& list) {
+    if (std::none_of(edited.begin(), edited.end(), [&](int page) {
+          return std::find(list.begin(), list.end(), page) != list.end();
+        }))
+      return false;
     std::vector<int> sorted = list;
     SortForList(sorted, pages);
-    return sorted == list;
+    if (sorted == list) return false;
+    list = std::move(sorted);
+    return true;
   };
+  std::vector<int> moved;
   for (int i : list_holders) {
-    const Page& q = site.pages[i];
-    if (!in_order(q.pages) || !in_order(q.sections) || !in_order(q.term_pages)) return false;
+    Page& q = site.pages[i];
+    bool any = resort(q.pages);
+    any |= resort(q.sections);
+    any |= resort(q.term_pages);
+    if (any) moved.push_back(i);
   }
-  for (const Taxonomy& t : site.taxonomies) {
-    for (const TaxonomyTerm& term : t.terms) {
-      if (!in_order(term.pages)) return false;
-    }
+  for (Taxonomy& t : site.taxonomies) {
+    for (TaxonomyTerm& term : t.terms) resort(term.pages);
   }
-  return true;
+  return moved;
 }
 
 PatchResult NeedsBuild(std::string reason) {
@@ -136,7 +154,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (e.front_matter_hash != session.front_matter_hashes[i]) {
       if (parsed->type != p.type || parsed->lang != p.lang)
         return NeedsBuild(p.file + ": the page's type or language changed");
-      if (std::string key = ModelKeyChanged(p.fm, parsed->fm); !key.empty())
+      if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
     }
     std::string_view body = parsed->Body();
@@ -158,8 +176,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     edits.push_back(std::move(e));
   }
 
-  // Into the model. The page's place in the site (RenderCache's structure) is the same,
-  // but a new title can move it within a list: then it all goes back as it was.
+  // Into the model. The page's place in the site (RenderCache's structure) is the same;
+  // its place within its lists may not be (sorted again below).
   auto swap_in = [&](Edit& e) {
     Page& p = site.pages[e.page];
     std::swap(p.text, e.parsed.text);
@@ -189,23 +207,21 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
     session.indexed = true;
   }
-  std::vector<std::pair<int, std::string>> notices;  // with their titles before
   for (const auto& e : edits) {
     if (!front_matter) break;
     auto [from, to] = session.notices.equal_range(e.page);
     for (auto it = from; it != to; ++it) {
       Page& notice = site.pages[it->second];
-      notices.emplace_back(it->second, notice.fm.title);
       notice.fm.title = site.pages[e.page].fm.title;
       changed_pages.push_back(it->second);
     }
   }
-  for (const auto& e : edits) {
-    if (front_matter && !ListsInOrder(site, session.list_holders, e.page)) {
-      for (auto& back : edits) swap_in(back);
-      for (const auto& [q, title] : notices) site.pages[q].fm.title = title;
-      return NeedsBuild(site.pages[e.page].file + ": a list's order changes");
-    }
+  // A new weight, date or title can move a page within its lists: the pages holding those
+  // lists change with it (their order is part of what their jobs read).
+  if (front_matter) {
+    std::vector<int> edited;
+    for (const auto& e : edits) edited.push_back(e.page);
+    for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
   // From here on the session holds the new sources; anything that fails clears it, so the
@@ -220,6 +236,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
+  changed_pages.erase(std::unique(changed_pages.begin(), changed_pages.end()), changed_pages.end());
   std::vector<size_t> stale;
   for (size_t j = 0; j < session.jobs.size(); ++j) {
     // The structure is as it was, so only a job that read a changed page can have

@@ -1,5 +1,5 @@
-// SitePatch: `serve`'s fast path for the most common edits: new prose, a new title or
-// description, in existing pages.
+// SitePatch: `serve`'s fast path for the most common edits: new prose, a new title,
+// description, weight or date, in existing pages.
 //
 // A successful build can leave its working state behind (BuildSession: the site model, the
 // theme, the renderer, every render job's fingerprint and the pages it read). When the next
@@ -8,9 +8,13 @@
 // whose fingerprint changed: the jobs that read those pages (RenderCache says what reads
 // what). It takes a page only when everything else a full build derives from the file is
 // certain to be unchanged:
-//   - its place in the site: type, language, slug, dates, draft, weight, aliases, taxonomy
-//     terms and translation are as they were, it has no `kind` (typed content feeds
-//     rounds and catalogues), and a new title does not move it within any list;
+//   - its place in the site: type, language, slug, publication and expiry dates, draft,
+//     aliases, taxonomy terms and translation are as they were, it has no `kind` (typed
+//     content feeds rounds and catalogues), and a new date replaces one the build's clock
+//     had passed with another such (a page's date decides whether it is published and
+//     whether its section has a feed). A new weight, date or title may move the page
+//     within its lists: they are sorted again as the build sorts them, and the jobs that
+//     read them are rendered again (RenderCache fingerprints each list's order);
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a

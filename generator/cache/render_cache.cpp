@@ -1,5 +1,6 @@
 #include "generator/cache/render_cache.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "common/round/round_definition.h"
@@ -43,8 +44,15 @@ void HashInts(ContentHash& h, const std::vector<int>& v) {
   for (int i : v) h.I64(i);
 }
 
+// The pages of a list whatever their order (PageOrder has the order).
+void HashIntSet(ContentHash& h, std::vector<int> v) {
+  std::sort(v.begin(), v.end());
+  HashInts(h, v);
+}
+
 // A page's place in the site: what decides which pages exist, where, and which pages
-// each job reads. Changing any of it makes every job stale.
+// each job reads. Changing any of it makes every job stale. Its lists count as sets here:
+// their order is PageOrder's.
 uint64_t PageStructure(const Page& p) {
   ContentHash h;
   h.U64(static_cast<uint64_t>(p.type))
@@ -62,15 +70,24 @@ uint64_t PageStructure(const Page& p) {
     for (const auto& t : terms) h.Bytes(t);
   }
   h.I64(p.parent);
-  HashInts(h, p.pages);
-  HashInts(h, p.sections);
+  HashIntSet(h, p.pages);
+  HashIntSet(h, p.sections);
   h.U64(p.resources.size());
   for (const auto& r : p.resources) h.Bytes(r);
   h.I64(p.taxonomy).Bytes(p.term);
-  HashInts(h, p.term_pages);
+  HashIntSet(h, p.term_pages);
   h.Bytes(p.translation_key).I64(p.original).Bytes(p.facet).Bytes(p.results_round);
   h.U64(p.measures.size());
   for (const auto& m : p.measures) h.I64(m.page).U64(m.goal).U64(m.measure);
+  return h.Digest();
+}
+
+// The order of a page's lists, for the jobs that read the page (see render_cache.h).
+uint64_t PageOrder(const Page& p) {
+  ContentHash h;
+  HashInts(h, p.pages);
+  HashInts(h, p.sections);
+  HashInts(h, p.term_pages);
   return h.Digest();
 }
 
@@ -121,8 +138,9 @@ uint64_t DerivedStructure(const Site& site) {
     h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).I64(t.page);
     h.U64(t.terms.size());
     for (const auto& term : t.terms) {
+      // In list order in the term's page (PageOrder); renderers read them from there.
       h.Bytes(term.name).Bytes(term.slug);
-      HashInts(h, term.pages);
+      HashIntSet(h, term.pages);
     }
   }
   h.U64(site.aliases.size());
@@ -194,6 +212,7 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
     : cache_(cache),
       site_(site),
       structure_(site.pages.size()),
+      order_(site.pages.size()),
       display_(site.pages.size()),
       bodies_(site.pages.size()) {
   size_t n = site.pages.size();
@@ -202,6 +221,7 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   ParallelFor(n, [&](size_t i) {
     const Page& p = site.pages[i];
     structure_[i] = PageStructure(p);
+    order_[i] = PageOrder(p);
     raw_[i] = RawHash(p);
     bodies_[i] = BodyHash(
         p, i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html));
@@ -223,6 +243,7 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site)).Digest();
   structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
   display_all_ = HashList(ContentHash(), display_);
+  order_all_ = HashList(ContentHash(), order_);
 }
 
 uint64_t RenderCache::Display(size_t page) const {
@@ -233,6 +254,10 @@ uint64_t RenderCache::Display(size_t page) const {
 bool RenderCache::UpdatePage(int page) {
   const Page& p = site_.pages[page];
   if (PageStructure(p) != structure_[page]) return false;
+  if (uint64_t order = PageOrder(p); order != order_[page]) {
+    order_[page] = order;
+    order_all_ = HashList(ContentHash(), order_);
+  }
   bodies_[page] = BodyHash(p, HashBytes(p.md.html));
   raw_[page] = RawHash(p);
   // The pages that share its typed content (its translations) show it too.
@@ -268,14 +293,14 @@ uint64_t RenderCache::Fingerprint(const RenderJob& job, const PageReads& reads) 
     for (int i : site_.pages[job.page].pages) h.U64(bodies_[i]);
   }
   if (reads.all) {
-    h.U64(display_all_);
+    h.U64(display_all_).U64(order_all_);
   } else {
     h.U64(reads.pages.size());
     for (int r : reads.pages) {
       // A page number from another build's cache that this site does not have: a value
       // no fingerprint recorded by this build has, so the job is rendered.
       if (r < 0 || static_cast<size_t>(r) >= display_.size()) return ~structure_all_;
-      h.I64(r).U64(display_[r]);
+      h.I64(r).U64(display_[r]).U64(order_[r]);
     }
   }
   return h.Digest();

@@ -4,10 +4,14 @@
 //   - the site's structure: the global inputs (GlobalInputsHash: site.yaml and the
 //     command-line options that change it, every file of the theme, data/, the
 //     accessibility statement, static files, each voting round's phase), each page's
-//     place in the site (address, language, section, child pages and sections in list
-//     order, taxonomy terms, translations, aliases, kind) and what the model derives from
-//     pages besides (taxonomies, translations, aliases, catalogues, rounds with their
-//     proposals). A change of any of these makes every job stale;
+//     place in the site (address, language, section, child pages and sections, taxonomy
+//     terms, translations, aliases, kind) and what the model derives from pages besides
+//     (taxonomies, translations, aliases, catalogues, rounds with their proposals). A
+//     change of any of these makes every job stale;
+//   - the order of the lists of the pages it read: a page's child pages and sections and
+//     a term's pages as the lists show them. A new weight or date moves a page within its
+//     lists and makes stale only the jobs that read those lists (a job reads a list
+//     through the page that holds it; Place() reads addresses and parents, never lists);
 //   - what it shows of each page it read (title, description, dates, params, headings,
 //     first paragraph...: the page's "display"), for the pages it read, as PageReads
 //     recorded while it was rendered (model/page_reads.h). The build cache keeps those
@@ -72,8 +76,9 @@ class RenderCache {
   /// The job's key in the build cache ("page /a/", "feed /uutiset/", ...); "" when the
   /// job is not kept there.
   std::string Key(const RenderJob& job) const;
-  /// Hashes page `page` again after SitePatch changed it in the model. False when its
-  /// place in the structure changed: every job is then stale (build instead).
+  /// Hashes page `page` again after SitePatch changed it in the model (its front matter,
+  /// its body, or the order of its lists). False when its place in the structure changed:
+  /// every job is then stale (build instead).
   bool UpdatePage(int page);
 
  private:
@@ -83,12 +88,14 @@ class RenderCache {
   const Site& site_;
   uint64_t site_structure_ = 0;      // global inputs + what the model derives from pages
   std::vector<uint64_t> structure_;  // per page: its place in the site
+  std::vector<uint64_t> order_;      // per page: the order of its lists
   std::vector<uint64_t> display_;    // per page: what other pages may show of it
   std::vector<uint64_t> bodies_;     // per page: its rendered body
   std::vector<uint64_t> raw_;        // per page: its front matter as a whole
   std::vector<int> typed_owner_;     // per page: whose front matter its typed content is from
   uint64_t structure_all_ = 0;       // site_structure_ + every page's structure_
   uint64_t display_all_ = 0;         // every page's display_, for jobs that read all
+  uint64_t order_all_ = 0;           // every page's order_, likewise
 };
 
 }  // namespace yhdessa

@@ -12,7 +12,8 @@
 // What is not a read of a page: its index (data() for pointer arithmetic, size()), and its
 // place in the site read through Place().
 // Whatever is derived from pages into other members of Site (taxonomies, translations,
-// rounds ...) is hashed by RenderCache as the site's structure instead.
+// rounds ...) is hashed by RenderCache as the site's structure instead; a taxonomy's
+// terms' pages as sets: the renderer reads a term's list in order from its term page.
 #pragma once
 
 #include <cstddef>
@@ -90,9 +91,10 @@ class PageList : public std::vector<Page> {
     return Base::operator[](i);
   }
   /// Page `i` for reading its place in the site only — type, language, address, parent,
-  /// child lists, taxonomy — and not noted: RenderCache hashes every page's place into
-  /// every job's fingerprint anyway. Reading anything else through it (a title, a date,
-  /// params) would be a dependency the cache never sees.
+  /// which pages its lists hold, taxonomy — and not noted: RenderCache hashes every page's
+  /// place into every job's fingerprint anyway. Reading anything else through it (a
+  /// title, a date, params, the order of its lists) would be a dependency the cache never
+  /// sees.
   const Page& Place(size_t i) const { return Base::operator[](i); }
   Page& at(size_t i) { return Base::at(i); }
   const Page& at(size_t i) const {

@@ -191,6 +191,30 @@ TEST_CASE("incremental: title edit, new, deleted and renamed pages") {
   RebuildAfter([](MemoryFileSystem& fs) { fs.Remove("content/uutiset/u1.sv.md"); });
 }
 
+TEST_CASE("incremental: a date or weight edit re-renders the jobs that read the moved lists") {
+  // u1 moves from last to first in its section (paginate: 2) and its terms: those lists,
+  // the section's pages (their breadcrumbs read the section), the feed, the front page
+  // and the sitemap are rendered again; the pages outside the section are not.
+  size_t all = 0;
+  {
+    Workspace ws;
+    ws.Build(SampleSite());
+    all = ws.last.html_pages;
+  }
+  size_t dated = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u1.md");
+    fs.Add("content/uutiset/u1.md", t.replace(t.find("2024-01-10"), 10, "2024-12-10"));
+  });
+  size_t weighted = RebuildAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/uutiset/u5.md");
+    fs.Add("content/uutiset/u5.md", t.replace(t.find("date:"), 5, "weight: 2\ndate:"));
+  });
+  CHECK(dated > 0);
+  CHECK(dated < all);
+  CHECK(weighted > 0);
+  CHECK(weighted < all);
+}
+
 TEST_CASE("incremental: a changed link target renders an unchanged body again") {
   // rata/index.md links to u2.md; u2's address changes, rata's text does not.
   RebuildAfter([](MemoryFileSystem& fs) {

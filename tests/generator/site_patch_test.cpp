@@ -101,7 +101,7 @@ TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as 
     RequireSameAsFreshBuild(s, fs);
   }
   SECTION("a full build after a patch renders the patched pages from the new text") {
-    Replace(fs, "content/uutiset/u1.md", "date: 2024-01-10", "date: 2024-01-11");
+    Replace(fs, "content/uutiset/u1.md", "tags: [Nuoret, budjetti]", "tags: [Nuoret]");
     CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
     RequireSameAsFreshBuild(s, fs);
     // Back to the text of the first build: a stale cache entry must not bring it back.
@@ -125,15 +125,14 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   int64_t now = kNow;
   bool errors = false;  // the full build must report them
   std::vector<std::string> changed{"content/uutiset/u3.md"};
-  SECTION("a date, which orders lists and says when a page is published") {
-    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10", "date: 2024-03-11");
+  SECTION("a date after the build's clock, which says when a page is published") {
+    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10", "date: 2025-03-11");
+  }
+  SECTION("a date removed, which says whether the section has a feed") {
+    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
   }
   SECTION("taxonomy terms, in front matter that only gets longer in its last line") {
     Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
-  }
-  SECTION("a title that moves the page within its section's list") {
-    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: A");
-    changed = {"content/palvelut/bb.md"};
   }
   SECTION("a slug, which is the page's address") {
     Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\nslug: kolmas");
@@ -207,6 +206,41 @@ TEST_CASE("site patch: a front-matter edit re-renders the pages that show it, as
     INFO(r.reason);
     REQUIRE(r.outcome == PatchResult::kPatched);
     CHECK(written.count("uutiset/index.html"));
+  }
+  SECTION("a title that moves the page within its section's list") {
+    changed = {"content/palvelut/bb.md"};
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: A");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("palvelut/index.html"));
+  }
+  SECTION("a date that moves the page within its section, its terms and the front page") {
+    // u3 (2024-03-10) becomes the newest: first in the section's first page of two
+    // (paginate: 2), in its terms' lists and in the feed.
+    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10", "date: 2024-12-24T18:00:00+02:00");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("uutiset/index.html"));
+    CHECK(written.count("uutiset/page/2/index.html"));
+    CHECK(written.count("uutiset/atom.xml"));
+    CHECK(written.count("tags/nuoret/index.html"));
+    CHECK_FALSE(written.count("palvelut/rata/index.html"));  // shows no list with it
+  }
+  SECTION("a weight, which puts the page before the dated ones") {
+    Replace(fs, "content/uutiset/u1.md", "title: Uutinen 1", "title: Uutinen 1\nweight: 1");
+    changed = {"content/uutiset/u1.md"};
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("uutiset/index.html"));
+    // (the section's pages show its title in their breadcrumbs: they read the section,
+    // whose list order changed, and are rendered again, to the same HTML)
+    // and back: the lists return to date order
+    RequireSameAsFreshBuild(s, fs);
+    Replace(fs, "content/uutiset/u1.md", "\nweight: 1", "");
+    REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
   }
   SECTION("a title that keeps the page's place in its list") {
     changed = {"content/palvelut/bb.md"};
