@@ -12,6 +12,8 @@
 #             rest reused, public/ updated in place
 #   title     the same page's title edited: the page and the jobs that read it (its
 #             section's and terms' list pages, the feed, the sitemap) rendered
+#   weight    the same page given a weight: it moves to the front of its section's and
+#             terms' lists; those lists and the jobs that read them rendered
 #   full      --no-cache over the existing public/: everything rendered, built beside it
 #             and swapped in (what `yhdessa build` did before the cache was the default)
 # and the pages rendered per case, from --verbose. `serve` (save -> page on disk) is
@@ -58,9 +60,12 @@ edit() {  # a body edit: a new last paragraph
 retitle() {  # a title edit
   sed -i "0,/^title:.*/s//title: \"Muokattu otsikko $1\"/" "$site/$page"
 }
+reweigh() {  # a weight edit: a new weight (or the first one) after the title
+  sed -i "/^weight:/d; 0,/^title:.*/s//&\nweight: $1/" "$site/$page"
+}
 
 declare -A walls users syss rss rendered
-for case in cold warm edit title full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+for case in cold warm edit title weight full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
 "$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
 record() {  # record CASE [OPTIONS]: one run of that case
   local w u s m n c="$1"
@@ -81,6 +86,8 @@ for r in $(seq 1 "$runs"); do
   record edit
   retitle "$r"
   record title
+  reweigh "$r"
+  record weight
   record full --no-cache
 done
 rm -rf "$out"/incr-trash-$$-*
@@ -90,7 +97,7 @@ echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ)
 echo
 echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
 echo "|---|---:|---:|---:|---:|---:|"
-for case in cold warm edit title full; do
+for case in cold warm edit title weight full; do
   echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"

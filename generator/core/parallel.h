@@ -69,4 +69,29 @@ void ParallelFor(size_t n, F&& f) {
   ParallelForWorker(n, [&](size_t i, unsigned) { f(i); });
 }
 
+/// Runs a function once among threads, as std::call_once does, without its system call:
+/// glibc's pthread_once wakes possible waiters with a futex call after every first run,
+/// and the renderer builds one list item and one params object per page this way (20 000
+/// futex calls in a 10 000-page build). A thread that finds the function running on
+/// another yields until it is done: rare (two jobs showing the same page at once) and
+/// short. The function must not throw (errors are values here), or later callers wait.
+class Once {
+ public:
+  template <typename F>
+  void Run(F&& f) {
+    if (state_.load(std::memory_order_acquire) == kDone) return;
+    unsigned char expected = kNotRun;
+    if (state_.compare_exchange_strong(expected, kRunning, std::memory_order_acquire)) {
+      f();
+      state_.store(kDone, std::memory_order_release);
+      return;
+    }
+    while (state_.load(std::memory_order_acquire) != kDone) std::this_thread::yield();
+  }
+
+ private:
+  static constexpr unsigned char kNotRun = 0, kRunning = 1, kDone = 2;
+  std::atomic<unsigned char> state_{kNotRun};
+};
+
 }  // namespace yhdessa

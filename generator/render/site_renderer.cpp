@@ -130,9 +130,9 @@ SiteRenderer::SiteRenderer(const Site& site, const TemplateSet& templates,
       shows_word_count_(templates.Mentions("word_count")),
       shows_reading_time_(templates.Mentions("reading_time")),
       list_items_(site.pages.size()),
-      list_item_built_(std::make_unique<std::once_flag[]>(site.pages.size())),
+      list_item_built_(std::make_unique<Once[]>(site.pages.size())),
       params_(site.pages.size()),
-      params_built_(std::make_unique<std::once_flag[]>(site.pages.size())) {
+      params_built_(std::make_unique<Once[]>(site.pages.size())) {
   {
     RecordPageReads record(site_view_reads_);
     for (const auto& l : site.config.languages) site_views_.emplace(l.code, SiteView(l.code));
@@ -283,14 +283,13 @@ void SiteRenderer::PageChanged(int idx) {
 // that shows them, not only for the one that built them.
 const ViewData& SiteRenderer::SharedListItem(int idx) const {
   NotePageRead(idx);
-  std::call_once(list_item_built_[idx], [&] { list_items_[idx] = ListItem(idx); });
+  list_item_built_[idx].Run([&] { list_items_[idx] = ListItem(idx); });
   return list_items_[idx];
 }
 
 const ViewData& SiteRenderer::SharedParams(int idx) const {
   NotePageRead(idx);
-  std::call_once(params_built_[idx],
-                 [&] { params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw); });
+  params_built_[idx].Run([&] { params_[idx] = ViewData::FromValue(site_.pages[idx].fm.raw); });
   return params_[idx];
 }
 

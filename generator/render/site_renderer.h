@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/diagnostic.h"
+#include "generator/core/parallel.h"
 #include "generator/model/site.h"
 #include "generator/render/template_set.h"
 #include "generator/render/view_data.h"
@@ -107,11 +108,11 @@ class SiteRenderer {
   bool shows_draft_, shows_future_, shows_is_section_, shows_has_summary_;
   bool shows_word_count_, shows_reading_time_;
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
-  mutable std::unique_ptr<std::once_flag[]> list_item_built_;
+  mutable std::unique_ptr<Once[]> list_item_built_;
   mutable std::vector<int> by_url_;  // every page, by address: the sitemaps' order
   mutable std::once_flag by_url_built_;
   mutable std::vector<ViewData> params_;  // by page index, see SharedParams
-  mutable std::unique_ptr<std::once_flag[]> params_built_;
+  mutable std::unique_ptr<Once[]> params_built_;
 };
 
 /// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).

@@ -68,3 +68,29 @@ TEST_CASE("parallel: FrontAndBackOrder takes runs alternately from both ends, ea
   CHECK(order[2 * kParallelChunk] == kParallelChunk);      // the front again
   CHECK(order.back() == 2 * kParallelChunk + 1);           // the two in the middle, last
 }
+
+TEST_CASE("parallel: Once runs its function once, and every caller sees what it did") {
+  // Many items, each wanted by every thread at about the same time, as list items are by
+  // the render jobs: each built exactly once, and built before any caller goes on.
+  constexpr size_t kItems = 2000;
+  std::vector<yhdessa::Once> once(kItems);
+  std::vector<int> value(kItems, 0);
+  std::vector<std::atomic<int>> runs(kItems);
+  std::atomic<size_t> unready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (size_t i = 0; i < kItems; ++i) {
+        once[i].Run([&] {
+          ++runs[i];
+          std::this_thread::yield();  // a slow build: others arrive while it runs
+          value[i] = static_cast<int>(i) + 1;
+        });
+        if (value[i] != static_cast<int>(i) + 1) ++unready;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(unready == 0);
+  for (size_t i = 0; i < kItems; ++i) CHECK(runs[i] == 1);
+}
