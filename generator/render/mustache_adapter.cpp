@@ -258,7 +258,8 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
     }
   }
   for (const auto& [name, text] : set->partials_) {
-    if (delimiters_changed || text.empty()) break;
+    if (delimiters_changed) break;
+    if (text.empty()) continue;
     auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
     bool text_first = !space(text.front()) && text.compare(0, 2, "{{") != 0;
     bool text_last =

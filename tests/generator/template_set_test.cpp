@@ -54,12 +54,14 @@ std::optional<std::string> Alone(const std::string& partial) {
 
 TEST_CASE("templates: candidates for rendering once begin and end with text") {
   DiagnosticList diags;
-  auto set = Load({{"templates/page.mustache", "{{> nav}}{{> list}}{{> spaced}}{{> tagged}}"},
-                   {"partials/nav.mustache", "<nav>{{site.title}}</nav>\n"},
-                   {"partials/list.mustache", "{{#site.menus.main}}x{{/site.menus.main}}"},
-                   {"partials/spaced.mustache", " <b>{{site.title}}</b>"},
-                   {"partials/tagged.mustache", "<b>{{site.title}}</b>{{! end }}"}},
-                  diags);
+  auto set =
+      Load({{"templates/page.mustache", "{{> empty}}{{> nav}}{{> list}}{{> spaced}}{{> tagged}}"},
+            {"partials/empty.mustache", ""},
+            {"partials/nav.mustache", "<nav>{{site.title}}</nav>\n"},
+            {"partials/list.mustache", "{{#site.menus.main}}x{{/site.menus.main}}"},
+            {"partials/spaced.mustache", " <b>{{site.title}}</b>"},
+            {"partials/tagged.mustache", "<b>{{site.title}}</b>{{! end }}"}},
+           diags);
   REQUIRE(set);
   CHECK(set->cacheable_partials() == std::vector<std::string>{"nav"});
   // A changed delimiter anywhere: the tags after it cannot be read, so none.
