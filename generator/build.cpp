@@ -532,7 +532,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // Markdown, then anchors (which need every page's headings).
   MarkdownOptions md_options;
   md_options.unsafe_html = site.config.unsafe_html;
-  md_options.count_words = templates->Mentions("word_count") || templates->Mentions("reading_time");
+  md_options.count_words = SiteRenderer::ShowsWords(*templates);
   // The page's language's words for the screen-reader texts Markdown adds.
   auto markdown_options_for = [&](const std::string& lang) {
     auto str = [&](const char* key, const char* fallback) {

@@ -178,16 +178,15 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
 
   // Into the model. The page's place in the site (RenderCache's structure) is the same;
   // its place within its lists may not be (sorted again below).
-  auto swap_in = [&](Edit& e) {
+  for (auto& e : edits) {
     Page& p = site.pages[e.page];
-    std::swap(p.text, e.parsed.text);
-    std::swap(p.body_offset, e.parsed.body_offset);
-    std::swap(p.body_line, e.parsed.body_line);
-    std::swap(p.fm, e.parsed.fm);
-    std::swap(p.md, e.parsed.md);
-    std::swap(p.external_links, e.parsed.external_links);
-  };
-  for (auto& e : edits) swap_in(e);
+    p.text = std::move(e.parsed.text);
+    p.body_offset = e.parsed.body_offset;
+    p.body_line = e.parsed.body_line;
+    p.fm = std::move(e.parsed.fm);
+    p.md = std::move(e.parsed.md);
+    p.external_links = std::move(e.parsed.external_links);
+  }
   bool front_matter = false;
   for (const auto& e : edits) {
     front_matter |= e.front_matter_hash != session.front_matter_hashes[e.page];

@@ -309,6 +309,10 @@ void SetWordCount(ViewData& v, const Page& p, bool word_count, bool reading_time
 
 }  // namespace
 
+bool SiteRenderer::ShowsWords(const TemplateSet& templates) {
+  return templates.Mentions("word_count") || templates.Mentions("reading_time");
+}
+
 ViewData SiteRenderer::ListItem(int idx) const {
   const Page& p = site_.pages[idx];
   ViewData v;

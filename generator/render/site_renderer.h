@@ -60,6 +60,9 @@ class SiteRenderer {
   const std::set<std::string>& cached_partials() const { return cached_partials_; }
   /// The file a page at `url` is written to: "/a/b/" -> "a/b/index.html".
   static std::string OutputPath(const std::string& url);
+  /// Whether the theme shows pages' word counts (word_count, reading_time): Markdown
+  /// counts words only then (MarkdownOptions::count_words).
+  static bool ShowsWords(const TemplateSet& templates);
   /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
   /// Every page it reads is noted in the thread's PageReads (model/page_reads.h), the
   /// pages read once for views shared by all jobs included.
