@@ -28,11 +28,14 @@ class DiskFileSystem : public FileSystem {
     struct stat st;
     std::string data;
     bool ok = ::fstat(fd, &st) == 0;
-    // One byte more than the size says: the read that returns 0 (the end) needs room, and
-    // a file that grew since the fstat is still read to its end.
-    if (ok) data.resize(static_cast<size_t>(st.st_size > 0 ? st.st_size : 0) + 1);
+    // Read until the size fstat gave, without the read that would return 0 at the end
+    // (one syscall per source less). A file still being written may be read short; the
+    // watcher then reports its last write and `serve` builds again. A size of 0 (files in
+    // /proc and the like report it) reads to the end.
+    size_t size = ok && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+    if (ok) data.resize(size > 0 ? size : 4096);
     size_t got = 0;
-    while (ok) {
+    while (ok && (size == 0 || got < size)) {
       if (got == data.size()) data.resize(got + (got < 4096 ? 4096 : got / 2));
       ssize_t n = ::read(fd, data.data() + got, data.size() - got);
       if (n < 0 && errno == EINTR) continue;

@@ -1,0 +1,44 @@
+// DiskFileSystem::ReadFile: every byte of a file, whatever its size, without relying on a
+// read that returns 0 at the end when the size is known.
+#include "generator/core/file_system.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
+
+#include "temp_folder.h"
+
+using namespace yhdessa;
+using namespace yhdessa::testing;
+
+namespace {
+
+void Write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace
+
+TEST_CASE("file system: ReadFile reads empty, small and large files whole") {
+  auto dir = TempDir("read-file");
+  std::string large;
+  for (int i = 0; large.size() < 300000; ++i) large += "rivi " + std::to_string(i) + "\n";
+  Write(dir / "empty.md", "");
+  Write(dir / "small.md", "---\ntitle: A\n---\nteksti\n");
+  Write(dir / "large.md", large);
+  auto fs = NewDiskFileSystem(dir.string());
+  CHECK(fs->ReadFile("empty.md").value() == "");
+  CHECK(fs->ReadFile("small.md").value() == "---\ntitle: A\n---\nteksti\n");
+  CHECK(fs->ReadFile("large.md").value() == large);
+  CHECK(fs->ReadFile("missing.md").status().code() == StatusCode::kNotFound);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("file system: ReadFile reads to the end a file whose size says 0") {
+  // Files in /proc report a size of 0 and still have text.
+  auto fs = NewDiskFileSystem("/proc/self");
+  auto text = fs->ReadFile("status");
+  REQUIRE(text.ok());
+  CHECK(text.value().find("Name:") == 0);
+  CHECK(text.value().size() > 100);
+}
