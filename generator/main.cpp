@@ -420,9 +420,9 @@ int Serve(const Args& a) {
 int main(int argc, char** argv) {
 #ifdef YHDESSA_WITH_MIMALLOC
   // 2 MiB pages (transparent huge pages, asked for with madvise) for the heap: a
-  // 10 000-page build touches 220 MiB, and one fault per 4 KiB page was 53 000 faults and
-  // a tenth of the build's system time; with these 16 000 faults, 4 % less CPU and 5 %
-  // more memory (docs/benchmarks.md, session 10). Set before the build allocates much.
+  // 10 000-page build touches 220 MiB, one fault per 4 KiB page (53 000 faults). With
+  // this 23 000 faults, 2-3 % less CPU and wall, 7 MiB more memory (docs/benchmarks.md,
+  // session 10). Set before the build allocates much.
   mi_option_enable(mi_option_large_os_pages);
 #endif
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -145,13 +145,16 @@ ViewData& ViewData::SetRef(const std::string& key, const ViewData& target) {
 
 namespace {
 
+bool IsSpace(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
+
 // Expands partial tags ({{> name}}) recursively, reading the tags as the library does with
 // its default delimiters; reports unknown partials and cycles. A partial of `cached`
 // included where no section is open (`depth`, counted on the way) becomes its marker.
 bool Expand(const std::string& name, const std::string& text,
             const std::map<std::string, std::string>& partials, const std::set<std::string>& cached,
             std::set<std::string>& stack, int& depth, std::string& out, std::string& error) {
-  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
   auto name_char = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '/' ||
            c == '-';
@@ -162,11 +165,11 @@ bool Expand(const std::string& name, const std::string& text,
     char kind = p < text.size() ? text[p] : '\0';
     if (kind == '>') {
       size_t q = p + 1;
-      while (q < text.size() && space(text[q])) ++q;
+      while (q < text.size() && IsSpace(text[q])) ++q;
       size_t begin = q;
       while (q < text.size() && name_char(text[q])) ++q;
       size_t end = q;
-      while (q < text.size() && space(text[q])) ++q;
+      while (q < text.size() && IsSpace(text[q])) ++q;
       if (end == begin || text.compare(q, 2, "}}") != 0) {
         at = p;  // not a partial tag the library would take
         continue;
@@ -250,20 +253,17 @@ std::unique_ptr<TemplateSet> TemplateSet::Load(const FileSystem& fs, const std::
     set->raw_[StemOf(f, set->dir_)] = std::move(*text);
   }
   // Candidates for rendering once (see cacheable_partials). A changed delimiter would make
-  // the tags of what follows it unreadable here.
-  bool delimiters_changed = false;
+  // the tags of what follows it unreadable here: then there are none.
   for (const auto* texts : {&set->raw_, &set->partials_}) {
     for (const auto& [name, text] : *texts) {
-      if (text.find("{{=") != std::string::npos) delimiters_changed = true;
+      if (text.find("{{=") != std::string::npos) return set;
     }
   }
   for (const auto& [name, text] : set->partials_) {
-    if (delimiters_changed) break;
     if (text.empty()) continue;
-    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    bool text_first = !space(text.front()) && text.compare(0, 2, "{{") != 0;
+    bool text_first = !IsSpace(text.front()) && text.compare(0, 2, "{{") != 0;
     bool text_last =
-        !space(text.back()) && (text.size() < 2 || text.compare(text.size() - 2, 2, "}}") != 0);
+        !IsSpace(text.back()) && (text.size() < 2 || text.compare(text.size() - 2, 2, "}}") != 0);
     if (text_first && text_last) set->cacheable_.push_back(name);
   }
   return set;
