@@ -14,6 +14,10 @@
 #             section's and terms' list pages, the feed, the sitemap) rendered
 #   weight    the same page given a weight: it moves to the front of its section's and
 #             terms' lists; those lists and the jobs that read them rendered
+#   new       a new page next to the edited one (a copy of it under another name): the
+#             page, and the jobs that read its section, its terms or every page (lists,
+#             feed, sitemap) rendered; the pages after it in the model have new numbers
+#   delete    that page deleted again: likewise
 #   full      --no-cache over the existing public/: everything rendered, built beside it
 #             and swapped in (what `yhdessa build` did before the cache was the default)
 # and the pages rendered per case, from --verbose. `serve` (save -> page on disk) is
@@ -65,7 +69,7 @@ reweigh() {  # a weight edit: a new weight (or the first one) after the title
 }
 
 declare -A walls users syss rss rendered
-for case in cold warm edit title weight full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+for case in cold warm edit title weight new delete full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
 "$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
 record() {  # record CASE [OPTIONS]: one run of that case
   local w u s m n c="$1"
@@ -88,6 +92,10 @@ for r in $(seq 1 "$runs"); do
   record title
   reweigh "$r"
   record weight
+  cp "$site/$page" "$site/${page%.md}-uusi.md"
+  record new
+  rm "$site/${page%.md}-uusi.md"
+  record delete
   record full --no-cache
 done
 rm -rf "$out"/incr-trash-$$-*
@@ -97,7 +105,7 @@ echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ)
 echo
 echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
 echo "|---|---:|---:|---:|---:|---:|"
-for case in cold warm edit title weight full; do
+for case in cold warm edit title weight new delete full; do
   echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"

@@ -10,7 +10,8 @@
 # output file every millisecond until the marker is in it. With --edit title the marker
 # goes into the page's title instead (the page, its lists and the pages that link to it
 # are rendered again); --edit weight also changes its weight, which moves it within its
-# lists. The time includes the watcher's settle time (15 ms) that coalesces an editor's
+# lists; --edit new writes a new page next to it (a copy with the marker as its title,
+# named after the marker) and waits for that page's HTML. The time includes the watcher's settle time (15 ms) that coalesces an editor's
 # burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
@@ -24,7 +25,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,7 +85,14 @@ measure() {
     ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
 import re, sys, time
 src, html, marker, edit = sys.argv[1:]
-if edit in ("title", "weight"):
+if edit == "new":  # a new page next to the edited one: the site's structure changes
+    text = open(src).read()
+    text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    src = src[:-3] + "-" + marker + ".md"
+    html = html[: -len("/index.html")] + "-" + marker.lower() + "/index.html"
+    with open(src, "w") as f:
+        f.write(text)
+elif edit in ("title", "weight"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
     if edit == "weight":  # moves the page in its lists: a change of the site's structure
