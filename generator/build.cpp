@@ -708,7 +708,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (lookup.reused) {
       if (keep) {
         fingerprints[i] = lookup.previous->fingerprint;
-        job_reads[i] = lookup.previous->reads;
+        job_reads[i] = lookup.reads;
       }
       ++files;
       return;

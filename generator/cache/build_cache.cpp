@@ -13,7 +13,8 @@ namespace {
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
 // 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own.
 constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '3'};
-constexpr uint32_t kFormat = 3;  // 2: the manifest; 3: the pages each job read
+// 2: the manifest; 3: the pages each job read; 4: the places it read, the pages' identities
+constexpr uint32_t kFormat = 4;
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {
@@ -27,10 +28,10 @@ void PutString(std::string& out, std::string_view s) {
 }
 
 // Page indices, ascending: each the difference from the one before, seven bits a byte.
-std::string PackReads(const PageReads& reads) {
+std::string PackPages(const std::vector<int>& pages) {
   std::string out;
   int last = 0;
-  for (int page : reads.pages) {
+  for (int page : pages) {
     auto d = static_cast<uint32_t>(page - last);
     last = page;
     while (d >= 0x80) {
@@ -42,7 +43,7 @@ std::string PackReads(const PageReads& reads) {
   return out;
 }
 
-bool UnpackReads(std::string_view packed, PageReads& reads) {
+bool UnpackPages(std::string_view packed, std::vector<int>& pages) {
   int64_t last = 0;
   for (size_t i = 0; i < packed.size();) {
     uint64_t d = 0;
@@ -54,7 +55,7 @@ bool UnpackReads(std::string_view packed, PageReads& reads) {
     }
     last += static_cast<int64_t>(d);
     if (last > INT32_MAX) return false;
-    reads.pages.push_back(static_cast<int>(last));
+    pages.push_back(static_cast<int>(last));
   }
   return true;
 }
@@ -478,7 +479,8 @@ std::string BuildCache::Encode() const {
     PutString(out, key);
     PutU64(out, e.fingerprint);
     PutU64(out, e.reads.all);
-    PutString(out, PackReads(e.reads));
+    PutString(out, PackPages(e.reads.pages));
+    PutString(out, PackPages(e.reads.places));
     PutU64(out, e.outputs.size());
     for (const auto& o : e.outputs) {
       PutString(out, o.path);
@@ -488,6 +490,8 @@ std::string BuildCache::Encode() const {
   PutString(out, destination_);
   PutU64(out, files_.size());
   for (const auto& f : files_) PutString(out, f);
+  PutU64(out, page_ids_.size());
+  for (uint64_t id : page_ids_) PutU64(out, id);
   PutU64(out, HashBytes(out));
   return out;
 }
@@ -505,9 +509,10 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
     std::string key;
     CacheEntry e;
     uint64_t n = 0, all = 0;
-    std::string packed;
+    std::string packed, places;
     if (!r.String(key) || !r.U64(e.fingerprint) || !r.U64(all) || all > 1 || !r.String(packed) ||
-        !UnpackReads(packed, e.reads) || !r.U64(n) || n > body.size())
+        !UnpackPages(packed, e.reads.pages) || !r.String(places) ||
+        !UnpackPages(places, e.reads.places) || !r.U64(n) || n > body.size())
       return corrupt();
     e.reads.all = all;
     e.outputs.resize(n);
@@ -523,6 +528,12 @@ Result<BuildCache> BuildCache::Decode(std::string_view bytes) {
   for (auto& f : cache.previous_files_) {
     if (!r.String(f)) return corrupt();
   }
+  uint64_t ids = 0;
+  if (!r.U64(ids) || ids > body.size() / 8) return corrupt();
+  cache.previous_page_ids_.resize(ids);
+  for (auto& id : cache.previous_page_ids_) {
+    if (!r.U64(id)) return corrupt();
+  }
   if (!r.done()) return corrupt();
   return cache;
 }
@@ -536,8 +547,8 @@ Result<std::string> BuildCache::DestinationOf(std::string_view bytes) {
   if (!r.U64(count)) return corrupt();
   for (uint64_t i = 0; i < count; ++i) {
     uint64_t outputs = 0;
-    if (!r.SkipString() || !r.U64(skip) || !r.U64(skip) || !r.SkipString() || !r.U64(outputs) ||
-        outputs > bytes.size())
+    if (!r.SkipString() || !r.U64(skip) || !r.U64(skip) || !r.SkipString() || !r.SkipString() ||
+        !r.U64(outputs) || outputs > bytes.size())
       return corrupt();
     for (uint64_t o = 0; o < outputs; ++o) {
       if (!r.SkipString() || !r.U64(skip)) return corrupt();
@@ -582,6 +593,7 @@ void BuildCache::CarryOver(bool committed) {
     previous_ = std::move(recorded_);
     previous_destination_ = std::move(destination_);
     previous_files_ = std::move(files_);
+    previous_page_ids_ = std::move(page_ids_);
   }
   // Records are keyed by their content, not by the output, so all of them stay valid:
   // those this build took, those it made, and those no build took (SourceCache skips the
@@ -597,9 +609,15 @@ void BuildCache::CarryOver(bool committed) {
   recorded_.clear();
   destination_.clear();
   files_.clear();
+  page_ids_.clear();
   markdown_new_.clear();
   markdown_taken_.clear();
   markdown_kept_.clear();
+}
+
+void BuildCache::RecordPageIds(std::vector<uint64_t> ids) {
+  std::lock_guard<std::mutex> lock(mu_);
+  page_ids_ = std::move(ids);
 }
 
 void BuildCache::Record(const std::string& key, CacheEntry entry) {

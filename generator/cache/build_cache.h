@@ -1,11 +1,12 @@
 // BuildCache: what the previous build rendered, so the next one can skip what did not change.
 //
 // One entry per cacheable render job (a page, a list page, an alias), keyed by the job's
-// identity (kind + address): the pages its rendering read, the fingerprint of everything
-// it read, and the output files it produced with a stamp each. The stamp is the output sink's word
-// that a file is still the one written then (on disk: inode, size and modification time), so a file
-// changed or replaced since — by hand, or by a build with --no-cache — is rendered again instead of
-// reused.
+// identity (kind + address): the pages its rendering read (by page number, with a table of
+// each number's page identity, since numbers move when pages come and go), the fingerprint of
+// everything it read, and the output files it produced with a stamp each. The stamp is the output
+// sink's word that a file is still the one written then (on disk: inode, size and modification
+// time), so a file changed or replaced since — by hand, or by a build with --no-cache — is rendered
+// again instead of reused.
 //
 // It also lists every file of the build's output and the folder it went to (the
 // manifest), so the next build can update that folder in place and delete the files it no
@@ -100,6 +101,10 @@ class BuildCache {
   const std::string& previous_destination() const { return previous_destination_; }
   const std::vector<std::string>& previous_files() const { return previous_files_; }
   size_t previous_size() const { return previous_.size(); }
+  /// Each page's identity (RenderCache's PageId), by page number, for the page numbers in
+  /// this build's entries; and the previous build's, for those in its entries.
+  void RecordPageIds(std::vector<uint64_t> ids);
+  const std::vector<uint64_t>& previous_page_ids() const { return previous_page_ids_; }
 
   /// The Markdown half, in its own file (markdown.bin): a log of records, each with its
   /// own checksum, so a build that rendered a few bodies appends them instead of writing
@@ -166,6 +171,8 @@ class BuildCache {
   bool markdown_damaged_ = false;
   std::string previous_destination_;
   std::vector<std::string> previous_files_;
+  std::vector<uint64_t> previous_page_ids_;
+  std::vector<uint64_t> page_ids_;
   std::string destination_;
   std::vector<std::string> files_;
   std::unique_ptr<RecordSpool> spool_;

@@ -39,21 +39,37 @@ uint64_t HashList(ContentHash h, const std::vector<uint64_t>& hashes) {
   return h.Digest();
 }
 
-void HashInts(ContentHash& h, const std::vector<int>& v) {
+// Pages are hashed by their identity (PageIds), never by their index: a page added or
+// removed shifts the indices of the pages after it, and what the previous build recorded
+// must still match for every page that did not change.
+using Ids = std::vector<uint64_t>;
+
+uint64_t IdOf(const Ids& ids, int page) {
+  return page < 0 ? 0 : ids[static_cast<size_t>(page)];
+}
+
+void HashPages(ContentHash& h, const Ids& ids, const std::vector<int>& v) {
   h.U64(v.size());
-  for (int i : v) h.I64(i);
+  for (int i : v) h.U64(IdOf(ids, i));
 }
 
 // The pages of a list whatever their order (PageOrder has the order).
-void HashIntSet(ContentHash& h, std::vector<int> v) {
-  std::sort(v.begin(), v.end());
-  HashInts(h, v);
+void HashPageSet(ContentHash& h, const Ids& ids, const std::vector<int>& v) {
+  std::vector<uint64_t> set;
+  set.reserve(v.size());
+  for (int i : v) set.push_back(IdOf(ids, i));
+  std::sort(set.begin(), set.end());
+  h.U64(set.size());
+  for (uint64_t id : set) h.U64(id);
 }
 
 // A page's place in the site: what decides which pages exist, where, and which pages
-// each job reads. Changing any of it makes every job stale. Its lists count as sets here:
-// their order is PageOrder's.
-uint64_t PageStructure(const Page& p) {
+// the jobs that read it go on to read. A job that read the page, or its place, is stale
+// when it changes. Its lists count as sets here: their order is PageOrder's. With
+// `versions`, the hash of the page's language versions (TranslationGroups: the switcher
+// reads them from the model's translations, which are therefore not part of the site's
+// structure).
+uint64_t PageStructure(const Ids& ids, const Page& p, uint64_t versions) {
   ContentHash h;
   h.U64(static_cast<uint64_t>(p.type))
       .Bytes(p.file)
@@ -69,25 +85,39 @@ uint64_t PageStructure(const Page& p) {
     h.Bytes(name).U64(terms.size());
     for (const auto& t : terms) h.Bytes(t);
   }
-  h.I64(p.parent);
-  HashIntSet(h, p.pages);
-  HashIntSet(h, p.sections);
+  h.U64(IdOf(ids, p.parent));
+  HashPageSet(h, ids, p.pages);
+  HashPageSet(h, ids, p.sections);
   h.U64(p.resources.size());
   for (const auto& r : p.resources) h.Bytes(r);
   h.I64(p.taxonomy).Bytes(p.term);
-  HashIntSet(h, p.term_pages);
-  h.Bytes(p.translation_key).I64(p.original).Bytes(p.facet).Bytes(p.results_round);
+  HashPageSet(h, ids, p.term_pages);
+  h.Bytes(p.translation_key).U64(IdOf(ids, p.original)).Bytes(p.facet).Bytes(p.results_round);
   h.U64(p.measures.size());
-  for (const auto& m : p.measures) h.I64(m.page).U64(m.goal).U64(m.measure);
+  for (const auto& m : p.measures) h.U64(IdOf(ids, m.page)).U64(m.goal).U64(m.measure);
+  h.U64(versions);
   return h.Digest();
 }
 
+// By page: the hash of its language versions (0: none), one walk over the translations.
+std::vector<uint64_t> TranslationGroups(const Site& site, const Ids& ids) {
+  std::vector<uint64_t> groups(site.pages.size(), 0);
+  for (const auto& [key, langs] : site.translations) {
+    ContentHash h;
+    h.U64(langs.size());
+    for (const auto& [lang, page] : langs) h.Bytes(lang).U64(IdOf(ids, page));
+    uint64_t g = h.Digest();
+    for (const auto& [lang, page] : langs) groups[static_cast<size_t>(page)] = g;
+  }
+  return groups;
+}
+
 // The order of a page's lists, for the jobs that read the page (see render_cache.h).
-uint64_t PageOrder(const Page& p) {
+uint64_t PageOrder(const Ids& ids, const Page& p) {
   ContentHash h;
-  HashInts(h, p.pages);
-  HashInts(h, p.sections);
-  HashInts(h, p.term_pages);
+  HashPages(h, ids, p.pages);
+  HashPages(h, ids, p.sections);
+  HashPages(h, ids, p.term_pages);
   return h.Digest();
 }
 
@@ -130,40 +160,41 @@ uint64_t RawHash(const Page& p) {
 }
 
 // What the model derives from pages into members of its own: renderers read these
-// without reading the pages they come from.
-uint64_t DerivedStructure(const Site& site) {
+// without reading the pages they come from. A change of any of it makes every job stale.
+// Not here: a term's pages (renderers read them from the term's page, whose place and
+// order have them) and a page's language versions (PageStructure), so that a new page in
+// a section makes stale the jobs that read the section and its terms, not all.
+uint64_t DerivedStructure(const Site& site, const Ids& ids) {
   ContentHash h;
   h.U64(site.taxonomies.size());
   for (const auto& t : site.taxonomies) {
-    h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).I64(t.page);
+    h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).U64(IdOf(ids, t.page));
     h.U64(t.terms.size());
-    for (const auto& term : t.terms) {
-      // In list order in the term's page (PageOrder); renderers read them from there.
-      h.Bytes(term.name).Bytes(term.slug);
-      HashIntSet(h, term.pages);
-    }
+    for (const auto& term : t.terms) h.Bytes(term.name).Bytes(term.slug);
   }
   h.U64(site.aliases.size());
-  for (const auto& a : site.aliases) h.Bytes(a.url).I64(a.page).Bytes(a.file);
-  h.U64(site.translations.size());
+  for (const auto& a : site.aliases) h.Bytes(a.url).U64(IdOf(ids, a.page)).Bytes(a.file);
+  // The generated pages' versions (results, receipts, the accessibility statement) are
+  // looked up by key, not through a page a job read.
   for (const auto& [key, langs] : site.translations) {
+    if (!key.starts_with("_yhdessa/")) continue;
     h.Bytes(key).U64(langs.size());
-    for (const auto& [lang, page] : langs) h.Bytes(lang).I64(page);
+    for (const auto& [lang, page] : langs) h.Bytes(lang).U64(IdOf(ids, page));
   }
   h.U64(site.catalogues.size());
   for (const auto& [section, facets] : site.catalogues) {
-    h.I64(section).U64(facets.size());
+    h.U64(IdOf(ids, section)).U64(facets.size());
     for (const auto& [facet, values] : facets) {
       h.Bytes(facet).U64(values.size());
-      for (const auto& [value, page] : values) h.Bytes(value).I64(page);
+      for (const auto& [value, page] : values) h.Bytes(value).U64(IdOf(ids, page));
     }
   }
   h.U64(site.rounds.size());
   for (const auto& r : site.rounds) h.Bytes(RoundToJson(r));
   h.U64(site.results_pages.size());
-  for (const auto& [round, page] : site.results_pages) h.Bytes(round).I64(page);
+  for (const auto& [round, page] : site.results_pages) h.Bytes(round).U64(IdOf(ids, page));
   h.U64(site.accessibility_pages.size());
-  for (const auto& [lang, page] : site.accessibility_pages) h.Bytes(lang).I64(page);
+  for (const auto& [lang, page] : site.accessibility_pages) h.Bytes(lang).U64(IdOf(ids, page));
   h.U64(site.unpublished.size());
   for (const auto& u : site.unpublished) h.Bytes(u);
   return h.Digest();
@@ -201,16 +232,21 @@ uint64_t GlobalInputsHash(const FileSystem& fs, const Site& site, const std::str
   h.U64(site.rounds.size());
   for (const auto& r : site.rounds) h.U64(static_cast<uint64_t>(PhaseAt(r, site.now)));
   // So do the pages marked as not yet published (shown with --future).
-  for (size_t i = 0; i < site.pages.size(); ++i) {
-    if (IsFuture(site.pages[i].fm, site.now)) h.U64(i);
+  for (const Page& p : site.pages) {
+    if (IsFuture(p.fm, site.now)) h.U64(PageId(p));
   }
   return h.Digest();
+}
+
+uint64_t PageId(const Page& p) {
+  return HashBytes(p.url);
 }
 
 RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_inputs,
                          const std::vector<std::optional<uint64_t>>& html_hashes)
     : cache_(cache),
       site_(site),
+      ids_(site.pages.size()),
       structure_(site.pages.size()),
       order_(site.pages.size()),
       display_(site.pages.size()),
@@ -218,10 +254,19 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   size_t n = site.pages.size();
   raw_.resize(n);
   typed_owner_.assign(n, -1);
+  ParallelFor(n, [&](size_t i) { ids_[i] = PageId(site.pages[i]); });
+  // Most builds have the previous build's pages in the same places: nothing to translate.
+  same_ids_ = cache_.previous_page_ids() == ids_;
+  if (!same_ids_) {
+    id_index_.reserve(n);
+    for (size_t i = 0; i < n; ++i) id_index_.emplace(ids_[i], static_cast<int>(i));
+  }
+  cache_.RecordPageIds(ids_);
+  versions_ = TranslationGroups(site, ids_);
   ParallelFor(n, [&](size_t i) {
     const Page& p = site.pages[i];
-    structure_[i] = PageStructure(p);
-    order_[i] = PageOrder(p);
+    structure_[i] = PageStructure(ids_, p, versions_[i]);
+    order_[i] = PageOrder(ids_, p);
     raw_[i] = RawHash(p);
     bodies_[i] = BodyHash(
         p, i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html));
@@ -240,7 +285,7 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
     typed_owner_[i] = o == owners.end() ? static_cast<int>(i) : o->second;
   }
   ParallelFor(n, [&](size_t i) { display_[i] = Display(i); });
-  site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site)).Digest();
+  site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site, ids_)).Digest();
   structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
   display_all_ = HashList(ContentHash(), display_);
   order_all_ = HashList(ContentHash(), order_);
@@ -253,8 +298,8 @@ uint64_t RenderCache::Display(size_t page) const {
 
 bool RenderCache::UpdatePage(int page) {
   const Page& p = site_.pages[page];
-  if (PageStructure(p) != structure_[page]) return false;
-  if (uint64_t order = PageOrder(p); order != order_[page]) {
+  if (PageStructure(ids_, p, versions_[page]) != structure_[page]) return false;
+  if (uint64_t order = PageOrder(ids_, p); order != order_[page]) {
     order_[page] = order;
     order_all_ = HashList(ContentHash(), order_);
   }
@@ -285,7 +330,15 @@ std::string RenderCache::Key(const RenderJob& job) const {
 
 uint64_t RenderCache::Fingerprint(const RenderJob& job, const PageReads& reads) const {
   ContentHash h;
-  h.U64(structure_all_).U64(static_cast<uint64_t>(job.kind)).I64(job.page).U64(job.pager);
+  h.U64(site_structure_).U64(static_cast<uint64_t>(job.kind)).U64(job.pager);
+  // Which job: its page's identity, an alias's address (the key's), a round by number.
+  if (job.kind == RenderJob::kAlias) {
+    h.Bytes(site_.aliases[job.page].url);
+  } else if (job.page >= 0 && job.kind != RenderJob::kManifest) {
+    h.U64(ids_[job.page]);
+  } else {
+    h.I64(job.page);
+  }
   if (job.kind == RenderJob::kPage) {
     h.U64(bodies_[job.page]);
   } else if (job.kind == RenderJob::kFeed) {
@@ -293,17 +346,43 @@ uint64_t RenderCache::Fingerprint(const RenderJob& job, const PageReads& reads) 
     for (int i : site_.pages[job.page].pages) h.U64(bodies_[i]);
   }
   if (reads.all) {
-    h.U64(display_all_).U64(order_all_);
+    h.U64(structure_all_).U64(display_all_).U64(order_all_);
   } else {
     h.U64(reads.pages.size());
     for (int r : reads.pages) {
-      // A page number from another build's cache that this site does not have: a value
-      // no fingerprint recorded by this build has, so the job is rendered.
+      // A page number this site does not have (from a damaged cache): a value no
+      // fingerprint recorded by this build has, so the job is rendered.
       if (r < 0 || static_cast<size_t>(r) >= display_.size()) return ~structure_all_;
-      h.I64(r).U64(display_[r]).U64(order_[r]);
+      h.U64(ids_[r]).U64(structure_[r]).U64(display_[r]).U64(order_[r]);
+    }
+    h.U64(reads.places.size());
+    for (int r : reads.places) {
+      if (r < 0 || static_cast<size_t>(r) >= display_.size()) return ~structure_all_;
+      h.U64(ids_[r]).U64(structure_[r]);
     }
   }
   return h.Digest();
+}
+
+std::optional<PageReads> RenderCache::Translate(const PageReads& previous) const {
+  if (same_ids_) return previous;
+  const std::vector<uint64_t>& before = cache_.previous_page_ids();
+  PageReads now;
+  now.all = previous.all;
+  auto translate = [&](const std::vector<int>& from, std::vector<int>& to) {
+    to.reserve(from.size());
+    for (int r : from) {
+      if (r < 0 || static_cast<size_t>(r) >= before.size()) return false;
+      auto it = id_index_.find(before[static_cast<size_t>(r)]);
+      if (it == id_index_.end()) return false;  // a page the site no longer has
+      to.push_back(it->second);
+    }
+    return true;
+  };
+  if (!translate(previous.pages, now.pages) || !translate(previous.places, now.places))
+    return std::nullopt;
+  now.Normalize();
+  return now;
 }
 
 RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse) const {
@@ -312,11 +391,15 @@ RenderCache::Lookup RenderCache::Find(const RenderJob& job, const ReuseFn& reuse
   if (l.key.empty()) return l;
   const CacheEntry* prev = cache_.Previous(l.key);
   if (!prev || prev->outputs.size() != 1) return l;
-  if (Fingerprint(job, prev->reads) != prev->fingerprint) return l;
+  std::optional<PageReads> reads = Translate(prev->reads);
+  if (!reads || Fingerprint(job, *reads) != prev->fingerprint) return l;
   if (!reuse(prev->outputs[0].path, prev->outputs[0].stamp)) return l;
   l.reused = true;
   l.previous = prev;
-  cache_.Record(l.key, *prev);
+  l.reads = std::move(*reads);
+  CacheEntry e = *prev;
+  e.reads = l.reads;  // in this build's page numbers, as the next build will read them
+  cache_.Record(l.key, std::move(e));
   return l;
 }
 

@@ -3,11 +3,17 @@
 // A job's fingerprint covers everything its rendering can read:
 //   - the site's structure: the global inputs (GlobalInputsHash: site.yaml and the
 //     command-line options that change it, every file of the theme, data/, the
-//     accessibility statement, static files, each voting round's phase), each page's
-//     place in the site (address, language, section, child pages and sections, taxonomy
-//     terms, translations, aliases, kind) and what the model derives from pages besides
-//     (taxonomies, translations, aliases, catalogues, rounds with their proposals). A
-//     change of any of these makes every job stale;
+//     accessibility statement, static files, each voting round's phase) and what the
+//     model derives from pages besides (taxonomies and their terms, aliases, catalogues,
+//     rounds with their proposals, the generated pages' language versions). A change of
+//     any of these makes every job stale;
+//   - the place in the site (address, language, section, child pages and sections as
+//     sets, taxonomy terms, language versions, aliases, kind) of each page it read, or
+//     whose place alone it read (Place(): breadcrumbs, the home page's address). A new,
+//     deleted or renamed page changes the places of its section, its terms' pages and its
+//     language versions: the jobs that read those are rendered, no others. Pages are
+//     known by their address (PageId), not by their number, which moves when a page is
+//     added or removed before them;
 //   - the order of the lists of the pages it read: a page's child pages and sections and
 //     a term's pages as the lists show them. A new weight or date moves a page within its
 //     lists and makes stale only the jobs that read those lists (a job reads a list
@@ -32,6 +38,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -42,6 +49,12 @@
 #include "generator/render/site_renderer.h"
 
 namespace yhdessa {
+
+/// A page's identity from one build to the next: its address (every page has its own). The
+/// cache records the pages a job read by index, with each index's identity (BuildCache::
+/// RecordPageIds), so a later build whose indices moved (a page added or removed before
+/// them) still finds the same pages.
+uint64_t PageId(const Page& p);
 
 /// The hash of the inputs every render reads besides the pages. `options` stands for the
 /// command-line settings that change the output (base URL, drafts, future, expired).
@@ -63,6 +76,7 @@ class RenderCache {
     std::string key;  // "" when the job is not kept in the cache
     bool reused = false;
     const CacheEntry* previous = nullptr;  // when reused: the previous build's entry
+    PageReads reads;  // when reused: the pages it read, in this build's page numbers
   };
   /// Reuses the job's previous output when the pages it read then are unchanged, and so is
   /// the structure (and records it).
@@ -83,10 +97,17 @@ class RenderCache {
 
  private:
   uint64_t Display(size_t page) const;
+  /// The previous build's page numbers in `previous` as this build's; nullopt when one of
+  /// those pages is gone.
+  std::optional<PageReads> Translate(const PageReads& previous) const;
 
   BuildCache& cache_;
   const Site& site_;
-  uint64_t site_structure_ = 0;      // global inputs + what the model derives from pages
+  uint64_t site_structure_ = 0;                 // global inputs + what the model derives from pages
+  std::vector<uint64_t> ids_;                   // per page: PageId
+  std::unordered_map<uint64_t, int> id_index_;  // PageId -> page
+  bool same_ids_ = false;                       // the previous build's pages had the same numbers
+  std::vector<uint64_t> versions_;   // per page: its language versions (TranslationGroups)
   std::vector<uint64_t> structure_;  // per page: its place in the site
   std::vector<uint64_t> order_;      // per page: the order of its lists
   std::vector<uint64_t> display_;    // per page: what other pages may show of it

@@ -9,11 +9,9 @@ namespace page_reads_internal {
 constinit thread_local PageReads* current = nullptr;
 }
 
-void PageReads::Normalize() {
-  if (all) {
-    pages.clear();
-    return;
-  }
+namespace {
+
+void SortUnique(std::vector<int>& pages) {
   if (pages.size() < 64) {
     std::sort(pages.begin(), pages.end());
     pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -31,14 +29,28 @@ void PageReads::Normalize() {
   }
 }
 
+}  // namespace
+
+void PageReads::Normalize() {
+  if (all) {
+    pages.clear();
+    places.clear();
+    return;
+  }
+  SortUnique(pages);
+  SortUnique(places);
+}
+
 void PageReads::Merge(const PageReads& other) {
   if (all) return;
   if (other.all) {
     all = true;
     pages.clear();
+    places.clear();
     return;
   }
   pages.insert(pages.end(), other.pages.begin(), other.pages.end());
+  places.insert(places.end(), other.places.begin(), other.places.end());
 }
 
 RecordPageReads::RecordPageReads(PageReads& into)

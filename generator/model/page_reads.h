@@ -9,8 +9,9 @@
 // reuse a stale file. The model phases write through a non-const Site and note nothing,
 // and with no recorder on the thread a read costs one thread-local load.
 //
-// What is not a read of a page: its index (data() for pointer arithmetic, size()), and its
-// place in the site read through Place().
+// A page's place in the site read through Place() is noted apart (`places`): RenderCache
+// then checks only that page's place for the job, not what it shows (title, dates, ...).
+// What is not a read of a page: its index (data() for pointer arithmetic, size()).
 // Whatever is derived from pages into other members of Site (taxonomies, translations,
 // rounds ...) is hashed by RenderCache as the site's structure instead; a taxonomy's
 // terms' pages as sets: the renderer reads a term's list in order from its term page.
@@ -23,8 +24,9 @@
 namespace yhdessa {
 
 struct PageReads {
-  std::vector<int> pages;  // sorted and unique once Normalize() ran
-  bool all = false;        // read every page: `pages` is then empty
+  std::vector<int> pages;   // sorted and unique once Normalize() ran
+  std::vector<int> places;  // read through Place() only: likewise
+  bool all = false;         // read every page: `pages` and `places` are then empty
 
   void Normalize();
   void Merge(const PageReads& other);
@@ -57,10 +59,18 @@ inline void NotePageRead(size_t page) {
   }
 }
 
+inline void NotePlaceRead(size_t page) {
+  if (PageReads* r = page_reads_internal::current) {
+    if (!r->all && (r->places.empty() || r->places.back() != static_cast<int>(page)))
+      r->places.push_back(static_cast<int>(page));
+  }
+}
+
 inline void NoteAllPagesRead() {
   if (PageReads* r = page_reads_internal::current) {
     r->all = true;
     r->pages.clear();
+    r->places.clear();
   }
 }
 
@@ -91,11 +101,14 @@ class PageList : public std::vector<Page> {
     return Base::operator[](i);
   }
   /// Page `i` for reading its place in the site only — type, language, address, parent,
-  /// which pages its lists hold, taxonomy — and not noted: RenderCache hashes every page's
-  /// place into every job's fingerprint anyway. Reading anything else through it (a
+  /// which pages its lists hold, taxonomy — noted as such: RenderCache then checks that
+  /// page's place for the job, not what it shows. Reading anything else through it (a
   /// title, a date, params, the order of its lists) would be a dependency the cache never
   /// sees.
-  const Page& Place(size_t i) const { return Base::operator[](i); }
+  const Page& Place(size_t i) const {
+    NotePlaceRead(i);
+    return Base::operator[](i);
+  }
   Page& at(size_t i) { return Base::at(i); }
   const Page& at(size_t i) const {
     NotePageRead(i);

@@ -31,10 +31,13 @@ TEST_CASE("page reads: const access is noted, sorted and unique; writes are not"
     CHECK(view.pages.at(1).fm.title == "p1");
     CHECK(view.pages[2].url.empty());
     CHECK(view.pages.back().fm.title == "p2");
-    CHECK(view.pages.Place(0).url.empty());  // its place only: not noted
+    CHECK(view.pages.Place(0).url.empty());  // its place only: noted apart
+    CHECK(view.pages.Place(2).url.empty());
+    CHECK(view.pages.Place(0).parent == -1);
   }
   reads.Normalize();
   CHECK(reads.pages == std::vector<int>{1, 2});
+  CHECK(reads.places == std::vector<int>{0, 2});
   CHECK_FALSE(reads.all);
   // Nothing is noted once the recorder is gone.
   CHECK(view.pages[0].fm.title == "muutettu");
@@ -52,11 +55,13 @@ TEST_CASE("page reads: iterating over every page reads all of them") {
     size_t n = 0;
     for (const Page& p : view.pages) n += !p.fm.title.empty();
     CHECK(n == 3);
+    CHECK(view.pages.Place(2).url.empty());
     CHECK(view.pages[0].fm.title == "p0");  // after all: nothing more to note
   }
   reads.Normalize();
   CHECK(reads.all);
   CHECK(reads.pages.empty());
+  CHECK(reads.places.empty());
 }
 
 TEST_CASE("page reads: a nested recorder's reads count for the one it interrupted") {
@@ -70,12 +75,13 @@ TEST_CASE("page reads: a nested recorder's reads count for the one it interrupte
       RecordPageReads b(inner);
       CHECK(view.pages[2].fm.title == "p2");
     }
-    NotePageReads(PageReads{{1}, false});
+    NotePageReads(PageReads{{1}, {0}, false});
   }
   inner.Normalize();
   outer.Normalize();
   CHECK(inner.pages == std::vector<int>{2});
   CHECK(outer.pages == std::vector<int>{0, 1, 2});
+  CHECK(outer.places == std::vector<int>{0});
 }
 
 TEST_CASE("page reads: each thread records its own reads") {
@@ -102,7 +108,7 @@ TEST_CASE("page reads: many reads, as a list's sorting makes, normalize to each 
   }
   reads.Normalize();
   CHECK(reads.pages == std::vector<int>{0, 3, 63, 64, 129, 700});
-  PageReads few{{5, 2, 5}, false};
+  PageReads few{{5, 2, 5}, {}, false};
   few.Normalize();
   CHECK(few.pages == std::vector<int>{2, 5});
 }
