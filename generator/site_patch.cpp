@@ -1,13 +1,16 @@
 #include "generator/site_patch.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "generator/cache/content_hash.h"
+#include "generator/content/text.h"
 #include "generator/core/parallel.h"
 #include "generator/kinds/kind_registry.h"
 #include "generator/model/links.h"
 #include "generator/model/site_assembly.h"
+#include "generator/render/site_renderer.h"
 
 namespace yhdessa {
 namespace {
@@ -98,6 +101,112 @@ struct Edit {
   uint64_t front_matter_hash = 0;
 };
 
+// A page file the model does not have yet, checked (CheckNewPage) before it goes in.
+struct NewPage {
+  Page page;  // placed (address, translation key), with its body rendered
+  std::vector<std::string> notice_languages;  // where it has no translation (the others)
+  int parent = -1;
+  std::vector<std::pair<size_t, size_t>> terms;  // (taxonomy, term) it joins
+  uint64_t front_matter_hash = 0;
+};
+
+// Whether `file` (below content/, not in the model) can be added to the model as it is,
+// the way a build would place it: a page in the default language that no other page
+// translates yet (it gets a notice in each other language, as in a build), in a folder
+// that has its section, under an address nobody has (nor its notices), with terms that
+// exist, published whatever the build's clock and filters, without anything that makes
+// a page more than an entry in its section's and terms' lists (a kind, aliases, a
+// translation, a bundle, ballots), and without changing how many list pages its lists
+// have or whether its section has a feed. The reason when not.
+std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
+                         NewPage& out) {
+  static const std::vector<std::string> kKindKeys = AllKindKeys();
+  Site& site = *session.site;
+  const SiteConfig& cfg = site.config;
+  auto text = fs.ReadFile(file);
+  if (!text.ok()) return file + ": " + text.status().message();
+  DiagnosticList local;
+  std::optional<Page> parsed =
+      ParsePage(file, file.substr(8), std::move(*text), cfg, kKindKeys, local);
+  if (!parsed || local.error_count() + local.warning_count() > 0) return file + " has errors";
+  Page& p = *parsed;
+  const FrontMatter& fm = p.fm;
+  if (p.type != PageType::kPage || p.lang != cfg.default_language)
+    return file + " is new and not a page of the default language";
+  if (!fm.kind.empty() || !fm.aliases.empty() || !fm.translation_of.empty() || fm.draft ||
+      fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
+    return file + " is new with front matter that places it";
+  std::string dir = PlacePage(p, cfg);
+  if (IsBundlePage(p)) return file + " is a new page bundle";
+  if (site.by_url.count(p.url)) return file + ": its address " + p.url + " is taken";
+  if (site.translations.count(p.translation_key))
+    return file + " is new with the translation key of another page";
+  for (const auto& lang : cfg.languages) {
+    if (lang.code == p.lang) continue;
+    if (site.by_url.count(MissingTranslationNotice(p, 0, lang.code, cfg).url))
+      return file + ": the address of its " + lang.code + " notice is taken";
+    out.notice_languages.push_back(lang.code);
+  }
+  auto section = site.by_url.find(SectionUrl(p.lang, dir, cfg));
+  if (section == site.by_url.end()) return file + " is new in a folder without a section";
+  const Page& parent = site.pages[section->second];
+  if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
+      parent.translation_key != (dir.empty() ? "_index" : dir + "/_index") ||
+      parent.pages.empty() || site.catalogues.count(section->second))
+    return file + " is new in a section the patch does not add to";
+  bool feed = HasFeed(site, parent);
+  if (feed && !fm.date) return file + " is new without a date in a section with a feed";
+  auto same_pagination = [&](size_t items) {
+    return PageCount(items, cfg.paginate) == PageCount(items + 1, cfg.paginate);
+  };
+  if (!same_pagination(parent.pages.size())) return file + " adds a list page to its section";
+  for (const auto& [name, names] : fm.taxonomies) {
+    std::set<std::string> slugs;
+    for (const auto& term_name : names) {
+      std::string slug = Slugify(term_name);
+      if (slug.empty() || !slugs.insert(slug).second) continue;  // as the build skips them
+      bool found = false;
+      for (size_t t = 0; t < site.taxonomies.size() && !found; ++t) {
+        const Taxonomy& tax = site.taxonomies[t];
+        if (tax.config.name != name || tax.lang != p.lang) continue;
+        for (size_t k = 0; k < tax.terms.size(); ++k) {
+          if (tax.terms[k].slug != slug) continue;
+          // The build names a term after the first page (by path) that has it.
+          if (tax.terms[k].name != term_name) return file + " names a term otherwise";
+          if (!same_pagination(tax.terms[k].pages.size()))
+            return file + " adds a list page to a term";
+          out.terms.emplace_back(t, k);
+          found = true;
+          break;
+        }
+      }
+      if (!found) return file + " has a new term";
+    }
+  }
+  if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
+  auto options = session.markdown_options.find(p.lang);
+  if (options == session.markdown_options.end()) return file + ": no Markdown options";
+  out.front_matter_hash = HashBytes(std::string_view(p.text).substr(0, p.body_offset));
+  p.parent = section->second;
+  // Rendered in its place at the end of the model (links are resolved from the page
+  // itself, anchors of its own headings included), then taken out again until the whole
+  // change is known to go in.
+  int index = static_cast<int>(site.pages.size());
+  site.pages.push_back(std::move(p));
+  Page& placed = site.pages.back();
+  std::vector<AnchorRef> anchors;
+  placed.md =
+      RenderMarkdown(placed.Body(), file, placed.body_line, options->second,
+                     BodyLinkResolver(site, index, local, anchors, placed.external_links), local);
+  CheckAnchors(site, anchors, local);
+  out.page = std::move(site.pages.back());
+  site.pages.pop_back();
+  if (local.error_count() + local.warning_count() > 0) return file + " has messages to show";
+  if (!out.page.md.directives.empty()) return file + " has ballot directives";
+  out.parent = section->second;
+  return "";
+}
+
 }  // namespace
 
 PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
@@ -111,13 +220,27 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // Which pages: every change must be a page the model has (an editor's temporary file,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
+  std::vector<std::string> added;  // new page files
   for (const auto& path : changed) {
     bool content = path.starts_with("content/");
-    if (content && !session.content_files.count(path) && !fs.IsFile(path)) continue;
+    bool known = session.content_files.count(path) > 0;
+    if (content && !known && !fs.IsFile(path)) continue;
     if (!content || !path.ends_with(".md")) return NeedsBuild(path + " is not a page's text");
     auto it = site.by_content_path.find(path.substr(8));
-    if (it == site.by_content_path.end()) return NeedsBuild(path + " is not a page of the site");
+    if (it == site.by_content_path.end()) {
+      if (known) return NeedsBuild(path + " is not a page of the site");
+      added.push_back(path);
+      continue;
+    }
     pages.push_back(it->second);
+  }
+  if (!added.empty() && (added.size() > 1 || !pages.empty()))
+    return NeedsBuild(added.front() + " is new, with other changes");
+  std::optional<NewPage> new_page;
+  if (!added.empty()) {
+    new_page.emplace();
+    if (std::string why = CheckNewPage(session, fs, added.front(), *new_page); !why.empty())
+      return NeedsBuild(why);
   }
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -223,10 +346,57 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
+  if (new_page) {
+    // Into the model at its end (a build numbers pages by path: the numbers differ, the
+    // output does not), into its section's and terms' lists, sorted as the build sorts.
+    int index = static_cast<int>(site.pages.size());
+    std::string file = new_page->page.file;
+    site.by_url.emplace(new_page->page.url, index);
+    site.by_content_path.emplace(new_page->page.content_path, index);
+    site.translations[new_page->page.translation_key][new_page->page.lang] = index;
+    site.pages.push_back(std::move(new_page->page));
+    std::vector<int>& section = site.pages[new_page->parent].pages;
+    section.push_back(index);
+    SortForList(section, site.pages);
+    changed_pages.push_back(index);
+    changed_pages.push_back(new_page->parent);
+    for (auto [t, k] : new_page->terms) {
+      Taxonomy& tax = site.taxonomies[t];
+      TaxonomyTerm& term = tax.terms[k];
+      term.pages.push_back(index);
+      SortForList(term.pages, site.pages);
+      int term_page = site.pages[tax.page].pages[k];
+      site.pages[term_page].term_pages = term.pages;
+      changed_pages.push_back(term_page);
+    }
+    // The notices that stand in for it in the other languages (AssembleSite's).
+    for (const std::string& lang : new_page->notice_languages) {
+      int notice = static_cast<int>(site.pages.size());
+      site.pages.push_back(MissingTranslationNotice(site.pages[index], index, lang, site.config));
+      site.by_url.emplace(site.pages[notice].url, notice);
+      site.translations[site.pages[index].translation_key][lang] = notice;
+      if (session.indexed) session.notices.emplace(index, notice);
+      session.jobs.push_back({notice, 1, RenderJob::kPage});
+      session.fingerprints.push_back(0);
+      session.reads.push_back(PageReads{{}, {}, true});
+    }
+    session.content_files.insert(file);
+    session.front_matter_hashes.resize(site.pages.size(), 0);
+    session.front_matter_hashes[index] = new_page->front_matter_hash;
+    session.renderer->PagesAdded();
+    for (int page : changed_pages) session.renderer->PageChanged(page);
+    std::vector<int> holders(changed_pages.begin() + 1, changed_pages.end());
+    session.render_cache->PagesAdded(holders);
+    session.jobs.push_back({index, 1, RenderJob::kPage});
+    session.fingerprints.push_back(0);
+    session.reads.push_back(PageReads{{}, {}, true});  // rendered: nothing to compare with
+  }
+
   // From here on the session holds the new sources; anything that fails clears it, so the
   // next change builds in full.
   for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
   for (int page : changed_pages) {
+    if (new_page) break;  // done above
     session.renderer->PageChanged(page);
     if (!session.render_cache->UpdatePage(page)) {
       session.Clear();
@@ -242,7 +412,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     // another fingerprint (a job reads its own page, a feed its section's pages).
     const PageReads& read = session.reads[j];
     if (!read.all && !std::any_of(changed_pages.begin(), changed_pages.end(), [&](int page) {
-          return std::binary_search(read.pages.begin(), read.pages.end(), page);
+          return std::binary_search(read.pages.begin(), read.pages.end(), page) ||
+                 std::binary_search(read.places.begin(), read.places.end(), page);
         }))
       continue;
     if (session.render_cache->Fingerprint(session.jobs[j], read) != session.fingerprints[j])
@@ -273,7 +444,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   PatchResult result;
   result.outcome = PatchResult::kPatched;
-  result.pages = edits.size();
+  result.pages = edits.size() + (new_page ? 1 : 0);
   result.jobs = stale.size();
   for (const auto& job_files : outputs) {
     for (const auto& [path, content] : job_files) {

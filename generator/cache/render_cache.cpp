@@ -313,6 +313,33 @@ bool RenderCache::UpdatePage(int page) {
   return true;
 }
 
+void RenderCache::PagesAdded(const std::vector<int>& changed) {
+  size_t before = ids_.size(), n = site_.pages.size();
+  ids_.resize(n);
+  structure_.resize(n);
+  order_.resize(n);
+  display_.resize(n);
+  bodies_.resize(n);
+  raw_.resize(n);
+  typed_owner_.resize(n, -1);  // an added page has no typed content (SitePatch)
+  for (size_t i = before; i < n; ++i) ids_[i] = PageId(site_.pages[i]);
+  versions_ = TranslationGroups(site_, ids_);
+  std::vector<size_t> again;
+  for (size_t i = before; i < n; ++i) again.push_back(i);
+  for (int i : changed) again.push_back(static_cast<size_t>(i));
+  for (size_t i : again) {
+    const Page& p = site_.pages[i];
+    structure_[i] = PageStructure(ids_, p, versions_[i]);
+    order_[i] = PageOrder(ids_, p);
+    raw_[i] = RawHash(p);
+    bodies_[i] = BodyHash(p, HashBytes(p.md.html));
+  }
+  for (size_t i : again) display_[i] = Display(i);
+  structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
+  display_all_ = HashList(ContentHash(), display_);
+  order_all_ = HashList(ContentHash(), order_);
+}
+
 std::string RenderCache::Key(const RenderJob& job) const {
   switch (job.kind) {
     case RenderJob::kPage:

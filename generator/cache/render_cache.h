@@ -94,6 +94,9 @@ class RenderCache {
   /// its body, or the order of its lists). False when its place in the structure changed:
   /// every job is then stale (build instead).
   bool UpdatePage(int page);
+  /// Hashes the pages SitePatch added at the end of the model, and again the pages whose
+  /// place it changed with them (`changed`: the lists that hold them).
+  void PagesAdded(const std::vector<int>& changed);
 
  private:
   uint64_t Display(size_t page) const;

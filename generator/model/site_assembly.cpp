@@ -47,6 +47,44 @@ std::string Capitalise(std::string s) {
 
 }  // namespace
 
+std::string PlacePage(Page& p, const SiteConfig& cfg) {
+  if (!p.content_path.empty() && p.translation_key.empty())  // ParsePage sets it
+    p.translation_key = StemAndLanguage(p.content_path, cfg).first;
+  const std::string& stem = p.translation_key;
+  std::string dir = DirName(stem);
+  bool bundle = p.type == PageType::kPage && IsBundleStem(stem);
+  if (bundle) dir = DirName(dir);
+  if (p.type == PageType::kPage) {
+    std::string name = bundle ? BaseName(DirName(stem)) : BaseName(stem);
+    if (!p.fm.slug.empty()) name = p.fm.slug;
+    p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
+  }
+  return dir;
+}
+
+std::string SectionUrl(const std::string& lang, const std::string& dir, const SiteConfig& cfg) {
+  return LangPrefix(lang, cfg) + "/" + (dir.empty() ? "" : dir + "/");
+}
+
+Page MissingTranslationNotice(const Page& original, int index, const std::string& lang,
+                              const SiteConfig& cfg) {
+  Page notice;
+  notice.type = PageType::kMissingTranslation;
+  notice.lang = lang;
+  notice.fm.title = original.fm.title;
+  notice.file = original.file;
+  notice.translation_key = original.translation_key;
+  notice.original = index;
+  std::string path = original.url.substr(LangPrefix(original.lang, cfg).size());
+  notice.url = LangPrefix(lang, cfg) + path;
+  notice.parent = -1;
+  return notice;
+}
+
+bool IsBundlePage(const Page& p) {
+  return p.type == PageType::kPage && IsBundleStem(p.translation_key);
+}
+
 // Lists: weighted pages first by weight, then newest first, then by title and path.
 void SortForList(std::vector<int>& idx, const std::vector<Page>& pages) {
   std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) {
@@ -254,22 +292,11 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::vector<std::vector<std::vector<std::string>>> term_slugs(pages.size());
   ParallelFor(pages.size(), [&](size_t i) {
     Page& p = pages[i];
-    if (!p.content_path.empty() && p.translation_key.empty())  // ParsePage sets it
-      p.translation_key = StemAndLanguage(p.content_path, cfg).first;
     for (const auto& [name, terms] : p.fm.taxonomies) {
       auto& slugs = term_slugs[i].emplace_back();
       for (const auto& t : terms) slugs.push_back(Slugify(t));
     }
-    const std::string& stem = p.translation_key;
-    std::string dir = DirName(stem);
-    bool bundle = p.type == PageType::kPage && IsBundleStem(stem);
-    if (bundle) dir = DirName(dir);
-    if (p.type == PageType::kPage) {
-      std::string name = bundle ? BaseName(DirName(stem)) : BaseName(stem);
-      if (!p.fm.slug.empty()) name = p.fm.slug;
-      p.url = LangPrefix(p.lang, cfg) + "/" + (dir.empty() ? "" : dir + "/") + name + "/";
-    }
-    dir_of[i] = std::move(dir);
+    dir_of[i] = PlacePage(p, cfg);
   });
 
   // Section folders per language: every folder that holds a page gets a section, so a
@@ -328,7 +355,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   std::map<std::pair<std::string, std::string>, int> sections_by_dir = section_of;
   for (auto& [key, idx] : sections_by_dir) {
     const std::string& dir = key.second;
-    pages[idx].url = LangPrefix(key.first, cfg) + "/" + (dir.empty() ? "" : dir + "/");
+    pages[idx].url = SectionUrl(key.first, dir, cfg);
     if (!dir.empty()) {
       pages[idx].parent = section_of.at({key.first, DirName(dir)});
     }
@@ -436,18 +463,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
                                                        : langs.begin()->second;
       for (const auto& lang : cfg.languages) {
         if (langs.count(lang.code)) continue;
-        const Page& o = pages[original];
-        Page notice;
-        notice.type = PageType::kMissingTranslation;
-        notice.lang = lang.code;
-        notice.fm.title = o.fm.title;
-        notice.file = o.file;
-        notice.translation_key = key;
-        notice.original = original;
-        std::string path = o.url.substr(LangPrefix(o.lang, cfg).size());
-        notice.url = LangPrefix(lang.code, cfg) + path;
-        notice.parent = -1;
-        pages.push_back(std::move(notice));
+        pages.push_back(MissingTranslationNotice(pages[original], original, lang.code, cfg));
         langs[lang.code] = static_cast<int>(pages.size()) - 1;
       }
     }

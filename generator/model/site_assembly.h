@@ -51,6 +51,20 @@ std::optional<Page> PageFromFrontMatter(const std::string& file, const std::stri
                                         const std::vector<std::string>& kind_keys,
                                         DiagnosticList& diags);
 
+/// Gives a parsed page its translation key (when ParsePage left none) and, a content page,
+/// its address; returns the folder (relative to content/) whose section holds it. What
+/// AssembleSite does for each page, and SitePatch for a page it adds.
+std::string PlacePage(Page& p, const SiteConfig& cfg);
+/// The address of the section of folder `dir` (relative to content/, "" for the home page)
+/// in language `lang`.
+std::string SectionUrl(const std::string& lang, const std::string& dir, const SiteConfig& cfg);
+/// The page that stands in for `original` (page `index`) in language `lang`, which has no
+/// translation of it: at the original's address in that language, saying so.
+Page MissingTranslationNotice(const Page& original, int index, const std::string& lang,
+                              const SiteConfig& cfg);
+/// A page bundle's page (a/index.md): its folder's files are its resources.
+bool IsBundlePage(const Page& p);
+
 struct SiteInputs {
   std::vector<Page> pages;                 // from ParsePage, any order; becomes Site::pages
                                            // (reserve room for the pages the model adds)

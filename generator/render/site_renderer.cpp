@@ -279,6 +279,15 @@ void SiteRenderer::PageChanged(int idx) {
   list_items_[idx] = ListItem(idx);
 }
 
+void SiteRenderer::PagesAdded() {
+  size_t n = site_.pages.size();
+  list_items_.resize(n);
+  params_.resize(n);
+  list_item_built_ = std::make_unique<Once[]>(n);
+  params_built_ = std::make_unique<Once[]>(n);
+  by_url_built_ = std::make_unique<Once>();
+}
+
 // A list item and the params read page `idx` only (ListItem): noted here for every job
 // that shows them, not only for the one that built them.
 const ViewData& SiteRenderer::SharedListItem(int idx) const {
@@ -1021,7 +1030,8 @@ std::string SiteRenderer::Sitemap(const std::string& lang) const {
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   // Addresses are the site's structure: sorted once, and every page's dates read below.
-  std::call_once(by_url_built_, [&] {
+  by_url_built_->Run([&] {
+    by_url_.clear();
     for (size_t i = 0; i < site_.pages.size(); ++i) by_url_.push_back(static_cast<int>(i));
     std::sort(by_url_.begin(), by_url_.end(),
               [&](int a, int b) { return site_.pages.Place(a).url < site_.pages.Place(b).url; });

@@ -69,6 +69,9 @@ class SiteRenderer {
   void Render(const RenderJob& job, unsigned worker, const EmitFn& emit, DiagnosticList& diags);
   /// Page `page` changed in the model (SitePatch): views built of it are built again.
   void PageChanged(int page);
+  /// Pages were added at the end of the model (SitePatch): every shared view is built again
+  /// when next needed, and the sitemaps' order too.
+  void PagesAdded();
 
  private:
   /// `content`: the page's HTML when it differs from its Markdown's (embedded ballots).
@@ -113,7 +116,7 @@ class SiteRenderer {
   mutable std::vector<ViewData> list_items_;  // by page index, see SharedListItem
   mutable std::unique_ptr<Once[]> list_item_built_;
   mutable std::vector<int> by_url_;  // every page, by address: the sitemaps' order
-  mutable std::once_flag by_url_built_;
+  mutable std::unique_ptr<Once> by_url_built_ = std::make_unique<Once>();
   mutable std::vector<ViewData> params_;  // by page index, see SharedParams
   mutable std::unique_ptr<Once[]> params_built_;
 };

@@ -5,6 +5,8 @@
 #include "generator/site_patch.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <set>
 
 #include "test_site.h"
@@ -344,4 +346,129 @@ TEST_CASE("site patch: a title edit rewrites the redirects of the page's aliases
     CHECK(ws.reused.count("uutiset/u3/index.html"));
     testing::RequireSameAsFreshBuild(ws.site, fs, ws.now);
   }
+}
+
+namespace {
+
+// One language, two sections of six pages sharing a term, the second without dates (no
+// feed); one page links to another page's heading.
+MemoryFileSystem OneLanguageSite() {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\n  aiheet: {title: Aiheet}\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTervetuloa.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  fs.Add("content/palvelut/_index.md", "---\ntitle: Palvelut\n---\n");
+  for (int i = 1; i <= 6; ++i) {
+    std::string n = std::to_string(i);
+    fs.Add("content/uutiset/u" + n + ".md", "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n +
+                                                "-10\ntags: [Nuoret]\n---\nKappale " + n +
+                                                ".\n\n## Lisää\n\nToinen.\n");
+    fs.Add("content/palvelut/p" + n + ".md",
+           "---\ntitle: Palvelu " + n + "\ntags: [Nuoret]\n---\nKatso [uutinen](../uutiset/u" + n +
+               ".md#lisaa).\n");
+  }
+  return fs;
+}
+
+}  // namespace
+
+TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a build does") {
+  struct Case {
+    const char* file;
+    const char* text;
+  };
+  const Case cases[] = {
+      // Newest: first in the section's list and in the feed; links to a heading.
+      {"content/uutiset/uusi.md",
+       "---\ntitle: Uusin\ndate: 2024-11-01\ntags: [Nuoret]\n---\nKatso [tämä](u2.md#lisaa).\n"},
+      // Weighted, in the middle by path, into a section without a feed, without terms.
+      {"content/palvelut/p35.md", "---\ntitle: Väliin\nweight: 2\n---\nUusi palvelu.\n"},
+      // Its own anchor, a slug of its own.
+      {"content/palvelut/oma.md",
+       "---\ntitle: Oma\nslug: oma-osoite\n---\n## Osio\n\n[Alas](#osio)\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    auto fs = OneLanguageSite();
+    Serve s;
+    s.Build(fs);
+    fs.Add(c.file, c.text);
+    std::set<std::string> written;
+    PatchResult r = s.Change(fs, {c.file}, &written);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+    CHECK(written.count("sitemap.xml") == 1);
+    // Not the other section's pages (this section's show it in their breadcrumbs).
+    std::string other =
+        std::string(c.file).starts_with("content/uutiset/") ? "palvelut/" : "uutiset/";
+    CHECK(std::count_if(written.begin(), written.end(),
+                        [&](const std::string& f) { return f.starts_with(other); }) == 0);
+    // The session goes on: an edit of the new page, then of another page, is patched too.
+    std::string edited = std::string(c.text) + "\nLisäys.\n";
+    fs.Add(c.file, edited);
+    r = s.Change(fs, {c.file});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+    Replace(fs, "content/uutiset/u3.md", "Uutinen 3", "Uutinen kolme");
+    r = s.Change(fs, {"content/uutiset/u3.md"});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: a new page that changes more than its lists goes to a full build") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [Uusi]\n---\nA.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [nuoret]\n---\nA.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\n---\nNo date in a section with a feed.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2030-01-01\n---\nFuture.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ndraft: true\n---\nA.\n"},
+      {"content/uutiset/uusi.md",
+       "---\ntitle: Uusi\ndate: 2024-11-01\naliases: [/vanha/]\n---\nA.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\nslug: u1\n---\nA.\n"},
+      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\n[X](ei-ole.md)\n"},
+      {"content/uusi-kansio/sivu.md", "---\ntitle: Uusi\n---\nA new folder.\n"},
+      {"content/palvelut/uusi/index.md", "---\ntitle: Nippu\n---\nA bundle.\n"},
+  };
+  for (const auto& [file, text] : cases) {
+    INFO(file << ": " << text);
+    auto fs = OneLanguageSite();
+    Serve s;
+    s.Build(fs);
+    fs.Add(file, text);
+    bool built = false;
+    PatchResult r = s.Change(fs, {file}, nullptr, kNow, &built);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    if (built) RequireSameAsFreshBuild(s, fs);
+  }
+  // A translation of a page: it takes the place of the page's notice.
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  fs.Add("content/uutiset/u2.sv.md", "---\ntitle: Nyhet 2\ndate: 2024-02-10\n---\nNy.\n");
+  CHECK(s.Change(fs, {"content/uutiset/u2.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a new page in a site of several languages gets its notices") {
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  fs.Add("content/uutiset/u9.md",
+         "---\ntitle: Uutinen 9\ndate: 2024-09-10\ntags: [Nuoret]\n---\nUusi.\n");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u9.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("sv/uutiset/u9/index.html") == 1);  // the notice
+  RequireSameAsFreshBuild(s, fs);
+  // Its title, shown by its notice too, then its translation (a full build).
+  Replace(fs, "content/uutiset/u9.md", "Uutinen 9", "Uutinen yhdeksän");
+  CHECK(s.Change(fs, {"content/uutiset/u9.md"}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/u9.sv.md", "---\ntitle: Nyhet 9\ndate: 2024-09-10\n---\nNy.\n");
+  CHECK(s.Change(fs, {"content/uutiset/u9.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
 }
