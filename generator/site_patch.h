@@ -1,5 +1,5 @@
 // SitePatch: `serve`'s fast path for the most common edits: new prose, a new title,
-// description, weight or date, in existing pages.
+// description, weight or date, in existing pages; and a new page.
 //
 // A successful build can leave its working state behind (BuildSession: the site model, the
 // theme, the renderer, every render job's fingerprint and the pages it read). When the next
@@ -23,10 +23,19 @@
 //     build's clock: what is published, what is future, which rounds are open).
 // The one copy the model makes of a page's front matter, its title in the notices for
 // its missing translations, is updated with it; a translation of a typed page takes its
-// original's kind and keys, as in a build (ShareOriginalFrontMatter). Any other change —
-// a file added, deleted or renamed, data, templates, site.yaml, static files — returns
-// kNeedsBuild before anything is touched, and the caller builds; so does a failure
-// half-way (the session is then cleared). What PatchSite writes is byte-identical to what
+// original's kind and keys, as in a build (ShareOriginalFrontMatter).
+// A new page file (alone in the change) goes in when the build would make it just another
+// entry of its section's and terms' lists: a page of the default language that nothing
+// translates yet, in a folder that has its section, at a free address, with terms that
+// exist (named as they are), published whatever the clock and the filters, without kind,
+// aliases, translation_of, ballots or messages, and without adding a list page or
+// changing whether its section has a feed. It is added at the end of the model (a build
+// numbers pages by path; the output does not depend on the numbers) with a notice in each
+// other language, as AssembleSite does (PlacePage, MissingTranslationNotice); the lists
+// it joins are sorted again, and the jobs that read them, the sitemap and the new pages
+// are rendered. Any other change — a file deleted or renamed, data, templates, site.yaml,
+// static files — returns kNeedsBuild before anything is touched, and the caller builds;
+// so does a failure half-way (the session is then cleared). What PatchSite writes is byte-identical to what
 // a full build of the same sources writes (tested).
 #pragma once
 
