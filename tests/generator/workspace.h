@@ -157,6 +157,27 @@ inline MemoryFileSystem SampleSite() {
   return fs;
 }
 
+// One language, two sections of six pages sharing a term, the second without dates (no
+// feed); one page links to another page's heading.
+inline MemoryFileSystem OneLanguageSite() {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\n  aiheet: {title: Aiheet}\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTervetuloa.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  fs.Add("content/palvelut/_index.md", "---\ntitle: Palvelut\n---\n");
+  for (int i = 1; i <= 6; ++i) {
+    std::string n = std::to_string(i);
+    fs.Add("content/uutiset/u" + n + ".md", "---\ntitle: Uutinen " + n + "\ndate: 2024-0" + n +
+                                                "-10\ntags: [Nuoret]\n---\nKappale " + n +
+                                                ".\n\n## Lisää\n\nToinen.\n");
+    fs.Add("content/palvelut/p" + n + ".md",
+           "---\ntitle: Palvelu " + n + "\ntags: [Nuoret]\n---\nKatso [uutinen](../uutiset/u" + n +
+               ".md#lisaa).\n");
+  }
+  return fs;
+}
+
 inline std::string Read(const MemoryFileSystem& fs, const std::string& path) {
   return *fs.ReadFile(path);
 }
