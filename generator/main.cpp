@@ -323,6 +323,8 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
     if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", s.message().c_str());
     return false;
   }
+  // A new page's files: the next build deletes them when the page is gone.
+  if (r.added) state.cache.AddPreviousFiles(r.written);
   if (a.verbose) {
     std::fprintf(stderr, "  patched %zu page text%s: %zu jobs rendered, %zu files written\n",
                  r.pages, r.pages == 1 ? "" : "s", r.jobs, r.files);

@@ -138,12 +138,18 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
   if (IsBundlePage(p)) return file + " is a new page bundle";
-  if (site.by_url.count(p.url)) return file + ": its address " + p.url + " is taken";
+  // Taken by a page, an alias (a redirect) or a static file: a build reports it.
+  auto taken = [&](const std::string& url) {
+    return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
+           std::any_of(site.aliases.begin(), site.aliases.end(),
+                       [&](const Alias& a) { return a.url == url; });
+  };
+  if (taken(p.url)) return file + ": its address " + p.url + " is taken";
   if (site.translations.count(p.translation_key))
     return file + " is new with the translation key of another page";
   for (const auto& lang : cfg.languages) {
     if (lang.code == p.lang) continue;
-    if (site.by_url.count(MissingTranslationNotice(p, 0, lang.code, cfg).url))
+    if (taken(MissingTranslationNotice(p, 0, lang.code, cfg).url))
       return file + ": the address of its " + lang.code + " notice is taken";
     out.notice_languages.push_back(lang.code);
   }
@@ -445,6 +451,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   PatchResult result;
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size() + (new_page ? 1 : 0);
+  result.added = new_page.has_value();
   result.jobs = stale.size();
   for (const auto& job_files : outputs) {
     for (const auto& [path, content] : job_files) {
@@ -455,6 +462,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild("a file could not be written: " + s.message());
       }
       ++result.files;
+      result.written.push_back(path);
     }
   }
   return result;

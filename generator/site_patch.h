@@ -35,8 +35,8 @@
 // it joins are sorted again, and the jobs that read them, the sitemap and the new pages
 // are rendered. Any other change — a file deleted or renamed, data, templates, site.yaml,
 // static files — returns kNeedsBuild before anything is touched, and the caller builds;
-// so does a failure half-way (the session is then cleared). What PatchSite writes is byte-identical to what
-// a full build of the same sources writes (tested).
+// so does a failure half-way (the session is then cleared). What PatchSite writes is byte-identical
+// to what a full build of the same sources writes (tested).
 #pragma once
 
 #include <cstdint>
@@ -88,10 +88,12 @@ struct BuildSession {
 
 struct PatchResult {
   enum Outcome { kPatched, kNeedsBuild } outcome = kNeedsBuild;
-  std::string reason;  // kNeedsBuild: why, for --verbose
-  size_t pages = 0;    // pages whose bodies were replaced
-  size_t files = 0;    // files written (rendered, and different from before)
-  size_t jobs = 0;     // render jobs run again
+  std::string reason;                // kNeedsBuild: why, for --verbose
+  size_t pages = 0;                  // pages whose bodies were replaced
+  size_t files = 0;                  // files written (rendered, and different from before)
+  size_t jobs = 0;                   // render jobs run again
+  bool added = false;                // a new page: `written` has files the last build did not write
+  std::vector<std::string> written;  // the files written, relative to the output root
 };
 
 /// Applies the changes `changed` (paths relative to the site root, as the change watcher

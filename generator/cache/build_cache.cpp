@@ -586,6 +586,14 @@ void BuildCache::RecordFiles(std::string destination, std::vector<std::string> f
   files_ = std::move(files);
 }
 
+void BuildCache::AddPreviousFiles(const std::vector<std::string>& files) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& f : files) {
+    auto at = std::lower_bound(previous_files_.begin(), previous_files_.end(), f);
+    if (at == previous_files_.end() || *at != f) previous_files_.insert(at, f);
+  }
+}
+
 void BuildCache::CarryOver(bool committed) {
   std::lock_guard<std::mutex> lock(mu_);
   if (committed) {

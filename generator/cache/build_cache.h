@@ -97,6 +97,9 @@ class BuildCache {
   size_t recorded_size() const { return recorded_.size(); }
   /// Records every file of this build's output and the folder it is in (an absolute path).
   void RecordFiles(std::string destination, std::vector<std::string> files);
+  /// Files written into the previous build's output since (SitePatch's new pages): the next
+  /// build deletes them too when it no longer makes them.
+  void AddPreviousFiles(const std::vector<std::string>& files);
   /// The previous build's folder ("" when unknown) and every file it wrote there.
   const std::string& previous_destination() const { return previous_destination_; }
   const std::vector<std::string>& previous_files() const { return previous_files_; }

@@ -551,7 +551,8 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     }
     if (p.type == PageType::kHome) {
       // The newest dated pages of the site in this language, for the front page.
-      // Newest first, the earlier page first among equals; only the first few are sorted.
+      // Newest first, the earlier file (by path) first among equals, whatever the pages'
+      // numbers (SitePatch adds a page at the end); only the first few are sorted.
       std::vector<std::pair<int64_t, int>> by_date;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
@@ -560,7 +561,11 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       }
       size_t shown = std::min(by_date.size(), static_cast<size_t>(site_.config.home_recent));
       std::partial_sort(by_date.begin(), by_date.begin() + static_cast<ptrdiff_t>(shown),
-                        by_date.end());
+                        by_date.end(), [&](const auto& a, const auto& b) {
+                          if (a.first != b.first) return a.first < b.first;
+                          return site_.pages.Place(a.second).content_path <
+                                 site_.pages.Place(b.second).content_path;
+                        });
       std::vector<int> dated;
       for (size_t k = 0; k < shown; ++k) dated.push_back(by_date[k].second);
       ViewData recent = ViewData::List();

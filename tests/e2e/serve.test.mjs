@@ -110,6 +110,17 @@ async function until(check, what) {
   assert.fail('timed out waiting for ' + what);
 }
 
+test('a new page is patched into the kept site, and goes when its file is deleted', async () => {
+  const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
+  const from = stdout.length;
+  fs.writeFileSync(path.join(dir, 'content', 'uusi.md'), '---\ntitle: Uusi\n---\nUusi sivu.\n');
+  await until(() => exists('uusi/index.html'), 'the new page on disk');
+  await until(() => /yhdessa: patched 1 page \(\d+ files\)/.test(stdout.slice(from)), 'the patch');
+  // The rebuild that a deletion takes must know the files the patch added.
+  fs.rmSync(path.join(dir, 'content', 'uusi.md'));
+  await until(() => !exists('uusi/index.html') && !exists('uusi'), 'the deleted page gone');
+});
+
 test('serve updates public/ in place: new pages appear, deleted ones go; build after it drops drafts', async () => {
   const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
   // A build of the same folder saves a cache file that describes public/; serve's next

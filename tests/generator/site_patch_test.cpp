@@ -359,6 +359,10 @@ TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a
        "---\ntitle: Uusin\ndate: 2024-11-01\ntags: [Nuoret]\n---\nKatso [tämä](u2.md#lisaa).\n"},
       // Weighted, in the middle by path, into a section without a feed, without terms.
       {"content/palvelut/p35.md", "---\ntitle: Väliin\nweight: 2\n---\nUusi palvelu.\n"},
+      // The same date as u6, and before it by path: the front page's recent list puts the
+      // earlier file first among equals, as in a build, whatever the pages' numbers.
+      {"content/uutiset/a-uusi.md",
+       "---\ntitle: Sama päivä\ndate: 2024-06-10\ntags: [Nuoret]\n---\nSamana päivänä.\n"},
       // Its own anchor, a slug of its own.
       {"content/palvelut/oma.md",
        "---\ntitle: Oma\nslug: oma-osoite\n---\n## Osio\n\n[Alas](#osio)\n"},
@@ -417,6 +421,20 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
     PatchResult r = s.Change(fs, {file}, nullptr, kNow, &built);
     CHECK(r.outcome == PatchResult::kNeedsBuild);
     if (built) RequireSameAsFreshBuild(s, fs);
+  }
+  // An address that an alias redirects from: a build reports it.
+  {
+    auto fs = OneLanguageSite();
+    fs.Add("content/palvelut/p1.md",
+           "---\ntitle: Palvelu 1\naliases: [/uutiset/uusi/]\n---\nKatso "
+           "[uutinen](../uutiset/u1.md).\n");
+    Serve s;
+    s.Build(fs);
+    fs.Add("content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\nA.\n");
+    bool built = true;
+    CHECK(s.Change(fs, {"content/uutiset/uusi.md"}, nullptr, kNow, &built).outcome ==
+          PatchResult::kNeedsBuild);
+    CHECK_FALSE(built);
   }
   // A translation of a page: it takes the place of the page's notice.
   auto fs = SampleSite();
