@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,7 +34,10 @@ const std::string& LiveReloadScript() {
     overlay.appendChild(h);
     overlay.appendChild(pre);
   };
-  var source = new EventSource('/_yhdessa/livereload');
+  // The site's version this page was served at: a rebuild that finishes before the event
+  // stream is open still reloads the page.
+  var since = document.currentScript && document.currentScript.getAttribute('data-since');
+  var source = new EventSource('/_yhdessa/livereload' + (since ? '?since=' + since : ''));
   source.addEventListener('reload', function () { location.reload(); });
   source.addEventListener('build-error', function (e) { show(JSON.parse(e.data)); });
 })();
@@ -119,11 +123,19 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
   d.server.Get("/_yhdessa/livereload.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(LiveReloadScript(), "text/javascript; charset=utf-8");
   });
-  d.server.Get("/_yhdessa/livereload", [&d](const httplib::Request&, httplib::Response& res) {
+  d.server.Get("/_yhdessa/livereload", [&d](const httplib::Request& req, httplib::Response& res) {
     uint64_t seen;
     {
       std::lock_guard<std::mutex> lock(d.mu);
       seen = d.failing ? d.generation - 1 : d.generation;
+      // The version the page was served at (its script tag's data-since): what happened
+      // since is sent at once.
+      if (req.has_param("since")) {
+        const std::string v = req.get_param_value("since");
+        char* end = nullptr;
+        unsigned long long since = std::strtoull(v.c_str(), &end, 10);
+        if (!v.empty() && end && *end == '\0' && since <= seen) seen = since;
+      }
     }
     res.set_header("Cache-Control", "no-store");
     res.set_chunked_content_provider(
@@ -140,6 +152,14 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
         });
   });
   d.server.Get(R"(/.*)", [&d](const httplib::Request& req, httplib::Response& res) {
+    // Taken before the file is read: a rebuild in between reloads the page once more
+    // rather than never.
+    std::string script;
+    {
+      std::lock_guard<std::mutex> lock(d.mu);
+      script = "<script src=\"/_yhdessa/livereload.js\" data-since=\"" +
+               std::to_string(d.failing ? d.generation - 1 : d.generation) + "\"></script>\n";
+    }
     std::string path = req.path;
     if (path.find("..") != std::string::npos) {
       res.status = 400;
@@ -161,8 +181,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
       file = "404.html";
       std::string body = ss.str();
       size_t at = body.rfind("</body>");
-      if (at != std::string::npos)
-        body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
+      if (at != std::string::npos) body.insert(at, script);
       res.set_content(body, "text/html; charset=utf-8");
       return;
     }
@@ -172,8 +191,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
     std::string type = ContentType(file);
     if (type.rfind("text/html", 0) == 0) {
       size_t at = body.rfind("</body>");
-      if (at != std::string::npos)
-        body.insert(at, "<script src=\"/_yhdessa/livereload.js\"></script>\n");
+      if (at != std::string::npos) body.insert(at, script);
     }
     res.set_header("Cache-Control", "no-store");
     res.set_content(body, type);

@@ -71,7 +71,7 @@ test('the reload script is added when serving, never written into the build', as
   const html = fs.readFileSync(path.join(dir, 'public', 'a', 'index.html'), 'utf8');
   assert.doesNotMatch(html, /livereload/);
   const served = await (await fetch(url + '/a/')).text();
-  assert.match(served, /<script src="\/_yhdessa\/livereload.js"><\/script>/);
+  assert.match(served, /<script src="\/_yhdessa\/livereload.js" data-since="\d+"><\/script>/);
 });
 
 test('an edit after the first paragraph is patched into the kept site and reloads the tab', async () => {
@@ -109,6 +109,25 @@ async function until(check, what) {
   }
   assert.fail('timed out waiting for ' + what);
 }
+
+test('a rebuild between serving a page and its event stream opening still reloads it', async () => {
+  const served = await (await fetch(url + '/a/')).text();
+  const since = served.match(/data-since="(\d+)"/)[1];
+  const patches = () => (stdout.match(/yhdessa: patched/g) || []).length;
+  const before = patches();
+  fs.appendFileSync(path.join(dir, 'content', 'a.md'), '\nVielä yksi kappale.\n');
+  await until(() => patches() > before, 'the patch');
+  // The stream opens only now, as a slow tab's would: the reload comes at once.
+  const controller = new AbortController();
+  const res = await fetch(url + '/_yhdessa/livereload?since=' + since, { signal: controller.signal });
+  const reader = res.body.getReader();
+  const first = await Promise.race([
+    reader.read().then(({ value }) => new TextDecoder().decode(value)),
+    new Promise((resolve) => setTimeout(() => resolve('nothing within 5 s'), 5000)),
+  ]);
+  controller.abort();
+  assert.match(first, /^event: reload/);
+});
 
 test('a new page is patched into the kept site, and goes when its file is deleted', async () => {
   const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
