@@ -323,16 +323,16 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
     if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", s.message().c_str());
     return false;
   }
-  // A new page's files: the next build deletes them when the page is gone.
-  if (r.added) state.cache.AddPreviousFiles(r.written);
+  // The files written, a new page's among them: the next build deletes those it no longer makes.
+  state.cache.AddPreviousFiles(r.written);
   if (a.verbose) {
     std::fprintf(stderr, "  patched %zu page text%s: %zu jobs rendered, %zu files written\n",
-                 r.pages, r.pages == 1 ? "" : "s", r.jobs, r.files);
+                 r.pages, r.pages == 1 ? "" : "s", r.jobs, r.written.size());
   }
   if (!a.quiet) {
     std::printf("yhdessa: patched %zu page%s (%zu file%s) in %.0f ms -> %s\n", r.pages,
-                r.pages == 1 ? "" : "s", r.files, r.files == 1 ? "" : "s", MillisecondsSince(start),
-                destination.c_str());
+                r.pages == 1 ? "" : "s", r.written.size(), r.written.size() == 1 ? "" : "s",
+                MillisecondsSince(start), destination.c_str());
     std::fflush(stdout);
   }
   return true;

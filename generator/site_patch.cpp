@@ -213,6 +213,58 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   return "";
 }
 
+// Puts a checked new page into the model at its end (a build numbers pages by path: the
+// numbers differ, the output does not), into its section's and terms' lists sorted as the
+// build sorts, with its notices; the renderer and the render cache grow with it. Appends
+// the pages whose place changed (the new ones first, then the lists that hold them) to
+// `changed`.
+void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
+  Site& site = *session.site;
+  // A job the session has no fingerprint for: rendered by this patch, whatever it reads.
+  auto add_job = [&](int page) {
+    session.jobs.push_back({page, 1, RenderJob::kPage});
+    session.fingerprints.push_back(0);
+    session.reads.push_back(PageReads{{}, {}, true});
+  };
+  int index = static_cast<int>(site.pages.size());
+  session.content_files.insert(added.page.file);
+  site.by_url.emplace(added.page.url, index);
+  site.by_content_path.emplace(added.page.content_path, index);
+  site.translations[added.page.translation_key][added.page.lang] = index;
+  site.pages.push_back(std::move(added.page));
+  add_job(index);
+  // The notices that stand in for it in the other languages (AssembleSite's).
+  for (const std::string& lang : added.notice_languages) {
+    int notice = static_cast<int>(site.pages.size());
+    site.pages.push_back(MissingTranslationNotice(site.pages[index], index, lang, site.config));
+    site.by_url.emplace(site.pages[notice].url, notice);
+    site.translations[site.pages[index].translation_key][lang] = notice;
+    if (session.indexed) session.notices.emplace(index, notice);
+    add_job(notice);
+  }
+  std::vector<int> holders = {added.parent};
+  std::vector<int>& section = site.pages[added.parent].pages;
+  section.push_back(index);
+  SortForList(section, site.pages);
+  for (auto [t, k] : added.terms) {
+    Taxonomy& tax = site.taxonomies[t];
+    TaxonomyTerm& term = tax.terms[k];
+    term.pages.push_back(index);
+    SortForList(term.pages, site.pages);
+    int term_page = site.pages[tax.page].pages[k];
+    site.pages[term_page].term_pages = term.pages;
+    holders.push_back(term_page);
+  }
+  session.front_matter_hashes.resize(site.pages.size(), 0);
+  session.front_matter_hashes[index] = added.front_matter_hash;
+  session.renderer->PagesAdded();
+  for (int page : holders) session.renderer->PageChanged(page);
+  session.render_cache->PagesAdded(holders);
+  for (int page = index; page < static_cast<int>(site.pages.size()); ++page)
+    changed.push_back(page);
+  changed.insert(changed.end(), holders.begin(), holders.end());
+}
+
 }  // namespace
 
 PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
@@ -352,57 +404,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
-  if (new_page) {
-    // Into the model at its end (a build numbers pages by path: the numbers differ, the
-    // output does not), into its section's and terms' lists, sorted as the build sorts.
-    int index = static_cast<int>(site.pages.size());
-    std::string file = new_page->page.file;
-    site.by_url.emplace(new_page->page.url, index);
-    site.by_content_path.emplace(new_page->page.content_path, index);
-    site.translations[new_page->page.translation_key][new_page->page.lang] = index;
-    site.pages.push_back(std::move(new_page->page));
-    std::vector<int>& section = site.pages[new_page->parent].pages;
-    section.push_back(index);
-    SortForList(section, site.pages);
-    changed_pages.push_back(index);
-    changed_pages.push_back(new_page->parent);
-    for (auto [t, k] : new_page->terms) {
-      Taxonomy& tax = site.taxonomies[t];
-      TaxonomyTerm& term = tax.terms[k];
-      term.pages.push_back(index);
-      SortForList(term.pages, site.pages);
-      int term_page = site.pages[tax.page].pages[k];
-      site.pages[term_page].term_pages = term.pages;
-      changed_pages.push_back(term_page);
-    }
-    // The notices that stand in for it in the other languages (AssembleSite's).
-    for (const std::string& lang : new_page->notice_languages) {
-      int notice = static_cast<int>(site.pages.size());
-      site.pages.push_back(MissingTranslationNotice(site.pages[index], index, lang, site.config));
-      site.by_url.emplace(site.pages[notice].url, notice);
-      site.translations[site.pages[index].translation_key][lang] = notice;
-      if (session.indexed) session.notices.emplace(index, notice);
-      session.jobs.push_back({notice, 1, RenderJob::kPage});
-      session.fingerprints.push_back(0);
-      session.reads.push_back(PageReads{{}, {}, true});
-    }
-    session.content_files.insert(file);
-    session.front_matter_hashes.resize(site.pages.size(), 0);
-    session.front_matter_hashes[index] = new_page->front_matter_hash;
-    session.renderer->PagesAdded();
-    for (int page : changed_pages) session.renderer->PageChanged(page);
-    std::vector<int> holders(changed_pages.begin() + 1, changed_pages.end());
-    session.render_cache->PagesAdded(holders);
-    session.jobs.push_back({index, 1, RenderJob::kPage});
-    session.fingerprints.push_back(0);
-    session.reads.push_back(PageReads{{}, {}, true});  // rendered: nothing to compare with
-  }
+  if (new_page) AddNewPage(session, *new_page, changed_pages);
 
   // From here on the session holds the new sources; anything that fails clears it, so the
   // next change builds in full.
   for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
   for (int page : changed_pages) {
-    if (new_page) break;  // done above
+    if (new_page) break;  // AddNewPage hashed them
     session.renderer->PageChanged(page);
     if (!session.render_cache->UpdatePage(page)) {
       session.Clear();
@@ -451,7 +459,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   PatchResult result;
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size() + (new_page ? 1 : 0);
-  result.added = new_page.has_value();
   result.jobs = stale.size();
   for (const auto& job_files : outputs) {
     for (const auto& [path, content] : job_files) {
@@ -461,7 +468,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         session.Clear();
         return NeedsBuild("a file could not be written: " + s.message());
       }
-      ++result.files;
       result.written.push_back(path);
     }
   }

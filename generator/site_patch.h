@@ -88,12 +88,12 @@ struct BuildSession {
 
 struct PatchResult {
   enum Outcome { kPatched, kNeedsBuild } outcome = kNeedsBuild;
-  std::string reason;                // kNeedsBuild: why, for --verbose
-  size_t pages = 0;                  // pages whose bodies were replaced
-  size_t files = 0;                  // files written (rendered, and different from before)
-  size_t jobs = 0;                   // render jobs run again
-  bool added = false;                // a new page: `written` has files the last build did not write
-  std::vector<std::string> written;  // the files written, relative to the output root
+  std::string reason;  // kNeedsBuild: why, for --verbose
+  size_t pages = 0;    // pages whose bodies were replaced, or added
+  size_t jobs = 0;     // render jobs run again
+  /// The files written (rendered, and different from before), relative to the output
+  /// root; a new page's are files the last build did not write.
+  std::vector<std::string> written;
 };
 
 /// Applies the changes `changed` (paths relative to the site root, as the change watcher

@@ -264,12 +264,8 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   cache_.RecordPageIds(ids_);
   versions_ = TranslationGroups(site, ids_);
   ParallelFor(n, [&](size_t i) {
-    const Page& p = site.pages[i];
-    structure_[i] = PageStructure(ids_, p, versions_[i]);
-    order_[i] = PageOrder(ids_, p);
-    raw_[i] = RawHash(p);
-    bodies_[i] = BodyHash(
-        p, i < html_hashes.size() && html_hashes[i] ? *html_hashes[i] : HashBytes(p.md.html));
+    HashPage(i, i < html_hashes.size() && html_hashes[i] ? *html_hashes[i]
+                                                         : HashBytes(site.pages[i].md.html));
   });
   // Typed content is read from one page's front matter and shared by its translations.
   std::unordered_map<const TypedContent*, int> owners;
@@ -286,6 +282,18 @@ RenderCache::RenderCache(BuildCache& cache, const Site& site, uint64_t global_in
   }
   ParallelFor(n, [&](size_t i) { display_[i] = Display(i); });
   site_structure_ = ContentHash().U64(global_inputs).U64(DerivedStructure(site, ids_)).Digest();
+  HashAll();
+}
+
+void RenderCache::HashPage(size_t i, uint64_t html) {
+  const Page& p = site_.pages[i];
+  structure_[i] = PageStructure(ids_, p, versions_[i]);
+  order_[i] = PageOrder(ids_, p);
+  raw_[i] = RawHash(p);
+  bodies_[i] = BodyHash(p, html);
+}
+
+void RenderCache::HashAll() {
   structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
   display_all_ = HashList(ContentHash(), display_);
   order_all_ = HashList(ContentHash(), order_);
@@ -327,17 +335,9 @@ void RenderCache::PagesAdded(const std::vector<int>& changed) {
   std::vector<size_t> again;
   for (size_t i = before; i < n; ++i) again.push_back(i);
   for (int i : changed) again.push_back(static_cast<size_t>(i));
-  for (size_t i : again) {
-    const Page& p = site_.pages[i];
-    structure_[i] = PageStructure(ids_, p, versions_[i]);
-    order_[i] = PageOrder(ids_, p);
-    raw_[i] = RawHash(p);
-    bodies_[i] = BodyHash(p, HashBytes(p.md.html));
-  }
+  for (size_t i : again) HashPage(i, HashBytes(site_.pages[i].md.html));
   for (size_t i : again) display_[i] = Display(i);
-  structure_all_ = HashList(ContentHash().U64(site_structure_), structure_);
-  display_all_ = HashList(ContentHash(), display_);
-  order_all_ = HashList(ContentHash(), order_);
+  HashAll();
 }
 
 std::string RenderCache::Key(const RenderJob& job) const {

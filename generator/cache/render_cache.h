@@ -100,6 +100,11 @@ class RenderCache {
 
  private:
   uint64_t Display(size_t page) const;
+  /// Page `i`'s place, list order, front matter and body (`html`: its HTML's hash); its
+  /// display is Display's, which needs every page's front matter hashed first.
+  void HashPage(size_t i, uint64_t html);
+  /// The hashes over all pages, for jobs that read every page.
+  void HashAll();
   /// The previous build's page numbers in `previous` as this build's; nullopt when one of
   /// those pages is gone.
   std::optional<PageReads> Translate(const PageReads& previous) const;

@@ -102,6 +102,10 @@ struct PreviewServer::Impl {
   bool failing = false;     // the last build failed: tabs opened now get its errors at once
   bool stopping = false;
   int port = 0;
+
+  /// The last version a page served now shows (with `mu` held): while a build fails, the one
+  /// before its error, so that a tab opened now gets the error at once.
+  uint64_t ShownVersion() const { return failing ? generation - 1 : generation; }
 };
 
 int PreviewServer::port() const {
@@ -127,7 +131,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
     uint64_t seen;
     {
       std::lock_guard<std::mutex> lock(d.mu);
-      seen = d.failing ? d.generation - 1 : d.generation;
+      seen = d.ShownVersion();
       // The version the page was served at (its script tag's data-since): what happened
       // since is sent at once.
       if (req.has_param("since")) {
@@ -158,7 +162,7 @@ Status PreviewServer::Start(const std::string& root, const std::string& host, in
     {
       std::lock_guard<std::mutex> lock(d.mu);
       script = "<script src=\"/_yhdessa/livereload.js\" data-since=\"" +
-               std::to_string(d.failing ? d.generation - 1 : d.generation) + "\"></script>\n";
+               std::to_string(d.ShownVersion()) + "\"></script>\n";
     }
     std::string path = req.path;
     if (path.find("..") != std::string::npos) {
