@@ -1,5 +1,7 @@
 #include "generator/build.h"
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -31,20 +33,37 @@
 namespace yhdessa {
 namespace {
 
+// Wall and CPU time per phase, and the peak memory at its end: CPU time near twice the
+// wall time means both cores were busy; near the wall time, the phase ran on one core (or
+// waited for the disk).
 class PhaseTimer {
  public:
-  explicit PhaseTimer(BuildStats& stats) : stats_(stats), start_(Clock::now()) {}
+  explicit PhaseTimer(BuildStats& stats) : stats_(stats), start_(Clock::now()) {
+    Usage(cpu_, peak_);
+  }
   void Done(const char* name) {
     auto now = Clock::now();
-    stats_.phases.emplace_back(name,
-                               std::chrono::duration<double, std::milli>(now - start_).count());
+    double cpu = 0;
+    Usage(cpu, peak_);
+    stats_.phases.push_back(
+        {name, std::chrono::duration<double, std::milli>(now - start_).count(), cpu - cpu_, peak_});
     start_ = now;
+    cpu_ = cpu;
   }
 
  private:
   using Clock = std::chrono::steady_clock;
+  static void Usage(double& cpu_ms, double& peak_mib) {
+    rusage u{};
+    if (::getrusage(RUSAGE_SELF, &u) != 0) return;
+    auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+    cpu_ms = ms(u.ru_utime) + ms(u.ru_stime);
+    peak_mib = u.ru_maxrss / 1024.0;  // KiB on Linux
+  }
   BuildStats& stats_;
   Clock::time_point start_;
+  double cpu_ = 0;
+  double peak_ = 0;
 };
 
 // FNV-1a, 64 bits: enough to bust caches when an asset changes; not a security hash.

@@ -83,8 +83,14 @@ struct BuildStats {
   size_t bodies_rendered = 0;       // of those, rendered by cmark-gfm (the others from the cache)
   size_t sources_parsed = 0;        // content files read and parsed (the others from SourceCache)
   size_t front_matters_parsed = 0;  // of those, YAML parsed (the others from FrontMatterCache)
-  std::vector<std::string> partials_rendered_once;     // the same on every page of a language
-  std::vector<std::pair<std::string, double>> phases;  // name, milliseconds
+  std::vector<std::string> partials_rendered_once;  // the same on every page of a language
+  struct Phase {
+    std::string name;
+    double wall_ms = 0;
+    double cpu_ms = 0;        // user + system time of all the process's threads in the phase
+    double peak_rss_mib = 0;  // the process's peak resident memory so far, at the phase's end
+  };
+  std::vector<Phase> phases;
 };
 
 /// Builds the site. When `model` is given, the assembled site (pages with their rendered

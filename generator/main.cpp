@@ -266,8 +266,10 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
                                                                   start)
                 .count();
   if (a.verbose) {
-    for (const auto& [name, t] : stats.phases)
-      std::fprintf(stderr, "  %-16s %8.1f ms\n", name.c_str(), t);
+    for (const auto& phase : stats.phases) {
+      std::fprintf(stderr, "  %-16s %8.1f ms  (CPU %.1f ms, peak memory %.0f MiB)\n",
+                   phase.name.c_str(), phase.wall_ms, phase.cpu_ms, phase.peak_rss_mib);
+    }
     for (const char* name : {"load cache", "commit", "save cache"}) {
       if (cache_ms.count(name)) std::fprintf(stderr, "  %-16s %8.1f ms\n", name, cache_ms[name]);
     }

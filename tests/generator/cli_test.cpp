@@ -70,6 +70,23 @@ TEST_CASE("cli: the build cache is on by default, in the site's .yhdessa-cache/"
   fs::remove_all(site);
 }
 
+TEST_CASE("cli: build --verbose prints each phase's wall and CPU time and peak memory") {
+  fs::path site = FixtureSite("verbose-phases");
+  Run r = Exec("build --no-cache --verbose --source " + site.string());
+  INFO(r.output);
+  REQUIRE(r.code == 0);
+  for (const char* phase : {"read + parse", "model", "markdown", "render + write"}) {
+    std::string line_start = std::string("  ") + phase + " ";
+    size_t at = r.output.find(line_start);
+    REQUIRE(at != std::string::npos);
+    std::string line = r.output.substr(at, r.output.find('\n', at) - at);
+    CHECK(line.find(" ms  (CPU ") != std::string::npos);
+    CHECK(line.find(" ms, peak memory ") != std::string::npos);
+    CHECK(line.substr(line.size() - 5) == " MiB)");
+  }
+  fs::remove_all(site);
+}
+
 TEST_CASE("cli: build prints one summary line and exits 0") {
   fs::path site = FixtureSite("ok");
   Run r = Exec("build --source " + site.string());
