@@ -368,8 +368,12 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
                                 const MarkdownOptions& options, const LinkResolver& resolve,
                                 DiagnosticList& diags) {
   RenderedMarkdown out;
-  int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
+  int opts = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
+  // Footnotes only where one could be: a reference and a definition both start "[^".
+  // With the option on, cmark-gfm walks the whole tree twice more after parsing to number
+  // them, on every page.
+  if (body.find("[^") != std::string_view::npos) opts |= CMARK_OPT_FOOTNOTES;
   // The parser, the tree and the HTML buffer live in the arena and are never freed one by
   // one: the scope's Reset gives them back (freeing the tree walked every node).
   ArenaScope arena;

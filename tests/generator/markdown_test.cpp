@@ -67,6 +67,21 @@ TEST_CASE("markdown: every GFM extension still acts on the characters it starts 
   CHECK(html("Klo 10:00 w. [a] ~ kouvola.fi\n") == "<p>Klo 10:00 w. [a] ~ kouvola.fi</p>\n");
 }
 
+// Footnotes are parsed only in bodies with "[^" (both a reference and a definition start
+// so): they must still be numbered and listed there, and "[^" alone changes nothing.
+TEST_CASE("markdown: footnotes are numbered and listed at the end") {
+  auto html =
+      Render("Teksti[^a] ja toinen[^b].\n\n[^b]: Toinen huomautus.\n[^a]: Ensimmäinen.\n").md.html;
+  INFO(html);
+  CHECK(Contains(html,
+                 "<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\" "
+                 "data-footnote-ref>1</a></sup>"));
+  CHECK(Contains(html, "<section class=\"footnotes\" data-footnotes>"));
+  CHECK(html.find("Ensimmäinen.") < html.find("Toinen huomautus."));  // in reference order
+  CHECK(Render("Hakasulku [^ ja teksti.\n").md.html == "<p>Hakasulku [^ ja teksti.</p>\n");
+  CHECK(Render("Ei viitettä[^x].\n").md.html == "<p>Ei viitettä[^x].</p>\n");
+}
+
 TEST_CASE("markdown: headings get unique ids and labelled anchors") {
   auto r = Render("## Miksi yhdessä?\n\n## Miksi yhdessä?\n\n### Ääni\n");
   REQUIRE(r.md.headings.size() == 3);
