@@ -7,25 +7,80 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace yhdessa {
+
+namespace {
+
+// Chunks that pass the two-byte check below, 32 bytes at a time where the CPU has AVX2
+// (every x86-64 machine of the last ten years; chosen at run time, as Debian builds for
+// the x86-64 baseline): half the time of the SSE2 loop on a build's sources.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define YHDESSA_UTF8_AVX2 1
+// Returns where the check stopped: the end of the last chunk that passed, or, with
+// `failed` set, the start of the first chunk that did not (`high`: its non-ASCII bytes).
+__attribute__((target("avx2"))) size_t PassChunksAvx2(std::string_view s, size_t i, bool& carry,
+                                                      uint32_t& high, bool& failed) {
+  const __m256i lead_bits = _mm256_set1_epi8(static_cast<char>(0xE0));
+  const __m256i lead_value = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i cont_bits = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i cont_value = _mm256_set1_epi8(static_cast<char>(0x80));
+  const __m256i overlong_bits = _mm256_set1_epi8(static_cast<char>(0xFE));
+  while (i + 32 <= s.size()) {
+    __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s.data() + i));
+    high = static_cast<uint32_t>(_mm256_movemask_epi8(x));
+    if (!(high | static_cast<uint32_t>(carry))) {
+      i += 32;
+      continue;
+    }
+    auto lead = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(x, lead_bits), lead_value)));
+    auto cont = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(x, cont_bits), cont_value)));
+    auto overlong = static_cast<uint32_t>(
+        _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(x, overlong_bits), lead_value)));
+    uint32_t expect = (lead << 1) | static_cast<uint32_t>(carry);
+    if (cont != expect || (high & ~(lead | cont)) || overlong) {
+      failed = true;
+      return i;
+    }
+    carry = (lead >> 31) != 0;
+    i += 32;
+  }
+  return i;
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#endif
+
+}  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     // Most content is ASCII with an ä, ö or å every few words (one byte in nine of the
-    // benchmark corpus is non-ASCII): sixteen bytes at a time, a chunk passes when every
+    // benchmark corpus is non-ASCII): a chunk at a time, a chunk passes when every
     // non-ASCII byte is part of a two-byte sequence (lead C2..DF, then a continuation
     // byte), which may straddle chunks. Leaving the loop for each ä (as an ASCII-only skip
     // did) cost a mispredicted branch per letter. Anything else (three- and four-byte
     // sequences, errors) goes one sequence at a time through the code below.
-    bool carry = false;  // the byte before i is a lead byte; its continuation is at i
-    unsigned high = 0;   // one bit per non-ASCII byte of the chunk that did not pass
+    bool carry = false;   // the byte before i is a lead byte; its continuation is at i
+    uint32_t high = 0;    // one bit per non-ASCII byte of the chunk that did not pass
+    bool failed = false;  // a chunk did not pass: it starts at i
+#if defined(YHDESSA_UTF8_AVX2)
+    if (HasAvx2()) i = PassChunksAvx2(s, i, carry, high, failed);
+#endif
 #if defined(__SSE2__)
     const __m128i lead_bits = _mm_set1_epi8(static_cast<char>(0xE0));
     const __m128i cont_bits = _mm_set1_epi8(static_cast<char>(0xC0));
     const __m128i overlong_bits = _mm_set1_epi8(static_cast<char>(0xFE));
-    while (i + 16 <= s.size()) {
+    while (!failed && i + 16 <= s.size()) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
       high = static_cast<unsigned>(_mm_movemask_epi8(x));
       if (!(high | carry)) {
@@ -40,14 +95,17 @@ std::optional<size_t> FindInvalidUtf8(std::string_view s) {
       unsigned cont = mask(cont_bits, static_cast<char>(0x80));          // 10xxxxxx
       unsigned overlong = mask(overlong_bits, static_cast<char>(0xC0));  // C0, C1
       unsigned expect = ((lead << 1) | static_cast<unsigned>(carry)) & 0xFFFFu;
-      if (cont != expect || (high & ~(lead | cont)) || overlong) break;
+      if (cont != expect || (high & ~(lead | cont)) || overlong) {
+        failed = true;
+        break;
+      }
       carry = (lead >> 15) != 0;
       i += 16;
     }
 #endif
     if (carry) {
       --i;  // from the lead byte of the sequence that straddles the chunk
-    } else if (high && i + 16 <= s.size()) {
+    } else if (failed && high) {
       i += static_cast<size_t>(std::countr_zero(high));  // to the first non-ASCII byte
     }
     if (i >= s.size()) break;

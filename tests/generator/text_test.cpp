@@ -28,11 +28,11 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
 TEST_CASE("UTF-8 validation finds a bad byte at any offset of the ASCII fast path") {
   // The check skips ASCII eight bytes at a time and jumps to the first non-ASCII byte of a
   // chunk: a bad or a good sequence at every position of a chunk must still be seen right.
-  for (size_t at = 0; at < 24; ++at) {
-    std::string bad(32, 'a');
+  for (size_t at = 0; at < 56; ++at) {
+    std::string bad(64, 'a');
     bad[at] = '\xE4';
     CHECK(FindInvalidUtf8(bad) == std::optional<size_t>(at));
-    std::string good(32, 'a');
+    std::string good(64, 'a');
     good.replace(at, 2, "\xC3\xA4");  // ä
     CHECK_FALSE(FindInvalidUtf8(good).has_value());
     good[at + 5] = '\xFF';
@@ -78,9 +78,9 @@ TEST_CASE("UTF-8 validation agrees with the definition on mixed text at every of
     state = state * 1103515245u + 12345u;
     return (state >> 16) & 0x7FFF;
   };
-  for (int round = 0; round < 3000; ++round) {
+  for (int round = 0; round < 6000; ++round) {
     std::string text;
-    size_t count = next() % 24;
+    size_t count = next() % 48;
     bool only_good = round % 2 == 0;  // half the texts valid, so the errors are not all early
     for (size_t k = 0; k < count; ++k) {
       size_t piece = next() % pieces.size();
