@@ -38,32 +38,32 @@ namespace {
 // waited for the disk).
 class PhaseTimer {
  public:
-  explicit PhaseTimer(BuildStats& stats) : stats_(stats), start_(Clock::now()) {
-    Usage(cpu_, peak_);
-  }
+  explicit PhaseTimer(BuildStats& stats)
+      : stats_(stats), start_(Clock::now()), cpu_ms_(Now().cpu_ms) {}
   void Done(const char* name) {
     auto now = Clock::now();
-    double cpu = 0;
-    Usage(cpu, peak_);
-    stats_.phases.push_back(
-        {name, std::chrono::duration<double, std::milli>(now - start_).count(), cpu - cpu_, peak_});
+    Usage usage = Now();
+    stats_.phases.push_back({name, std::chrono::duration<double, std::milli>(now - start_).count(),
+                             usage.cpu_ms - cpu_ms_, usage.peak_mib});
     start_ = now;
-    cpu_ = cpu;
+    cpu_ms_ = usage.cpu_ms;
   }
 
  private:
   using Clock = std::chrono::steady_clock;
-  static void Usage(double& cpu_ms, double& peak_mib) {
+  struct Usage {
+    double cpu_ms = 0;    // user + system, all threads, since the process started
+    double peak_mib = 0;  // peak resident memory so far
+  };
+  static Usage Now() {
     rusage u{};
-    if (::getrusage(RUSAGE_SELF, &u) != 0) return;
+    if (::getrusage(RUSAGE_SELF, &u) != 0) return {};
     auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
-    cpu_ms = ms(u.ru_utime) + ms(u.ru_stime);
-    peak_mib = u.ru_maxrss / 1024.0;  // KiB on Linux
+    return {ms(u.ru_utime) + ms(u.ru_stime), u.ru_maxrss / 1024.0};  // ru_maxrss: KiB on Linux
   }
   BuildStats& stats_;
   Clock::time_point start_;
-  double cpu_ = 0;
-  double peak_ = 0;
+  double cpu_ms_;
 };
 
 // FNV-1a, 64 bits: enough to bust caches when an asset changes; not a security hash.

@@ -62,12 +62,21 @@ bool HasWwwDot(std::string_view text) {
   return false;
 }
 
-// "[ ]", "[x]" or any other one character in brackets: a superset of task-list markers.
-bool HasBracketedCharacter(std::string_view text) {
-  for (size_t at = text.find('['); at != std::string_view::npos; at = text.find('[', at + 1)) {
-    if (at + 2 < text.size() && text[at + 2] == ']') return true;
+// What the body's '[' can start, found in one pass: a task-list marker ("[ ]", "[x]" or any
+// other one character in brackets, a superset) and a footnote (a reference and a
+// definition both start "[^").
+struct Brackets {
+  bool one_character = false;
+  bool footnote = false;
+};
+Brackets FindBrackets(std::string_view text) {
+  Brackets b;
+  for (size_t at = text.find('['); at != std::string_view::npos && !(b.one_character && b.footnote);
+       at = text.find('[', at + 1)) {
+    if (at + 2 < text.size() && text[at + 2] == ']') b.one_character = true;
+    if (at + 1 < text.size() && text[at + 1] == '^') b.footnote = true;
   }
-  return false;
+  return b;
 }
 
 // Attaches the extensions that could change this body's HTML. An extension only acts from
@@ -75,7 +84,7 @@ bool HasBracketedCharacter(std::string_view text) {
 // ':', '@' and 'w' and walks all text again after parsing: 3 % of a build whose pages have
 // no bare address), strikethrough from '~', a task list from "[ ]"/"[x]", the tag filter on
 // raw HTML. The table extension is always attached: a table needs no '|' ("a\n:-:").
-void AttachExtensions(cmark_parser* parser, std::string_view body) {
+void AttachExtensions(cmark_parser* parser, std::string_view body, const Brackets& brackets) {
   const Extensions& e = GfmExtensions();
   auto attach = [&](cmark_syntax_extension* ext) {
     if (ext) cmark_parser_attach_syntax_extension(parser, ext);
@@ -85,7 +94,7 @@ void AttachExtensions(cmark_parser* parser, std::string_view body) {
   if (body.find("://") != std::string_view::npos || body.find('@') != std::string_view::npos ||
       HasWwwDot(body))
     attach(e.autolink);
-  if (HasBracketedCharacter(body)) attach(e.tasklist);
+  if (brackets.one_character) attach(e.tasklist);
   if (body.find('<') != std::string_view::npos) attach(e.tagfilter);
 }
 
@@ -370,15 +379,15 @@ RenderedMarkdown RenderMarkdown(std::string_view body, const std::string& file, 
   RenderedMarkdown out;
   int opts = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
-  // Footnotes only where one could be: a reference and a definition both start "[^".
-  // With the option on, cmark-gfm walks the whole tree twice more after parsing to number
-  // them, on every page.
-  if (body.find("[^") != std::string_view::npos) opts |= CMARK_OPT_FOOTNOTES;
+  // Footnotes only where one could be: with the option on, cmark-gfm walks the whole tree
+  // twice more after parsing to number them, on every page.
+  const Brackets brackets = FindBrackets(body);
+  if (brackets.footnote) opts |= CMARK_OPT_FOOTNOTES;
   // The parser, the tree and the HTML buffer live in the arena and are never freed one by
   // one: the scope's Reset gives them back (freeing the tree walked every node).
   ArenaScope arena;
   cmark_parser* parser = cmark_parser_new_with_mem(opts, &arena_mem);
-  AttachExtensions(parser, body);
+  AttachExtensions(parser, body, brackets);
   cmark_parser_feed(parser, body.data(), body.size());
   cmark_node* doc = cmark_parser_finish(parser);
 

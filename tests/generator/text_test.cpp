@@ -26,8 +26,8 @@ TEST_CASE("UTF-8 validation finds the first bad byte") {
 }
 
 TEST_CASE("UTF-8 validation finds a bad byte at any offset of the ASCII fast path") {
-  // The check skips ASCII eight bytes at a time and jumps to the first non-ASCII byte of a
-  // chunk: a bad or a good sequence at every position of a chunk must still be seen right.
+  // The check skips ASCII 32 or 16 bytes at a time and jumps to the first non-ASCII byte of
+  // a chunk: a bad or a good sequence at every position of a chunk must still be seen right.
   for (size_t at = 0; at < 56; ++at) {
     std::string bad(64, 'a');
     bad[at] = '\xE4';
