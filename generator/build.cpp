@@ -568,6 +568,88 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     o.task_open_label = str("task_open", "not done");
     return o;
   };
+  // Per language, before the renderer takes the UI strings; a language with no strings
+  // of its own gets the fallbacks, as markdown_options_for gives it.
+  std::map<std::string, MarkdownOptions> options_by_lang;
+  for (const auto& l : site.config.languages)
+    options_by_lang[l.code] = markdown_options_for(l.code);
+  for (const auto& [lang, strings] : i18n) options_by_lang[lang] = markdown_options_for(lang);
+  const MarkdownOptions fallback_options = markdown_options_for("");
+  auto options_for = [&](const std::string& lang) -> const MarkdownOptions& {
+    auto it = options_by_lang.find(lang);
+    return it == options_by_lang.end() ? fallback_options : it->second;
+  };
+
+  // Assets: fingerprinted names so browsers can cache them for ever.
+  std::map<std::string, std::string> assets;
+  std::atomic<size_t> files{0};
+  for (const auto& f : fs.ListFiles(theme_dir + "/assets")) {
+    auto data = fs.ReadFile(f);
+    if (!data.ok()) continue;
+    std::string rel = f.substr(theme_dir.size() + 8);  // after "<theme>/assets/"
+    size_t dot = rel.rfind('.');
+    std::string hashed = dot == std::string::npos
+                             ? rel + "." + Fingerprint(*data)
+                             : rel.substr(0, dot) + "." + Fingerprint(*data) + rel.substr(dot);
+    assets[rel] = "/assets/" + hashed;
+    Status s = out.Write("assets/" + hashed, *data);
+    if (!s.ok()) diags.Error({f, 0, 0}, s.message());
+    ++files;
+  }
+
+  {
+    std::string css = StatusStylesheet(site.kinds.statuses);
+    std::string name = "css/statuses." + Fingerprint(css) + ".css";
+    assets["css/statuses.css"] = "/assets/" + name;
+    Status s = out.Write("assets/" + name, css);
+    if (!s.ok()) diags.Error({"site.yaml", 0, 0}, s.message());
+    ++files;
+  }
+  // The renderer reads no page's Markdown until it renders a job (its site views hold
+  // titles, menus and addresses), so it is made before the Markdown phase: a full build
+  // without the cache renders the plain pages there (see early_render below).
+  auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
+                                                       std::move(assets), WorkerCount());
+  SiteRenderer& renderer = *owned_renderer;
+  stats.partials_rendered_once.assign(renderer.cached_partials().begin(),
+                                      renderer.cached_partials().end());
+  std::vector<RenderJob> jobs = renderer.Jobs();
+  std::atomic<size_t> done_jobs{0}, pages_rendered{0};
+  auto job_done_now = [&]() {  // for the progress line
+    size_t done = ++done_jobs;
+    if (options.progress && (done % 256 == 0 || done == jobs.size()))
+      options.progress(done, jobs.size());
+  };
+  auto write = [&](const std::string& path, std::string content) {
+    Status s = out.Write(path, content);
+    if (!s.ok()) diags.Error({path, 0, 0}, s.message());
+    ++files;
+  };
+
+  // A full build without the cache renders each plain page (SiteRenderer::ReadsOnlyOwnBody)
+  // soon after its Markdown, on the same worker, and then frees that page's HTML unless a
+  // feed carries it: the site's rendered bodies are never all in memory at once (peak
+  // memory 236 -> 165 MiB on the 10 000-page corpus, and 5 % less CPU, most of it the
+  // kernel's zeroing of fresh memory). Not with the build cache, which needs every body's
+  // hash before any job, nor when SitePatch or `check` keep the whole model.
+  const bool early_render = !options.cache && !options.session && !model && !options.keep_sources &&
+                            unread.empty() && !diags.has_errors();
+  std::vector<int> early_job;   // by page: its first job, when that is a page job
+  std::vector<char> job_done;   // by job: rendered early
+  std::vector<char> html_kept;  // by page: a feed's entry
+  if (early_render) {
+    early_job.assign(site.pages.size(), -1);
+    job_done.assign(jobs.size(), 0);
+    html_kept.assign(site.pages.size(), 0);
+    for (size_t j = 0; j < jobs.size(); ++j) {
+      const RenderJob& job = jobs[j];
+      if (job.kind == RenderJob::kPage && job.pager == 1 && early_job[job.page] < 0)
+        early_job[job.page] = static_cast<int>(j);
+      if (job.kind == RenderJob::kFeed) {
+        for (int e : FeedEntries(site, site.pages[job.page])) html_kept[e] = 1;
+      }
+    }
+  }
   std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
   std::vector<uint64_t> front_matter_hashes;
   if (options.session) front_matter_hashes.assign(site.pages.size(), 0);
@@ -579,10 +661,24 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   if (!unread.empty() && !model && !options.session && !options.keep_sources)
     deferred.resize(site.pages.size());
   std::atomic<size_t> bodies{0}, bypassed{0};
-  ParallelFor(site.pages.size(), [&](size_t i) {
+  // Each worker renders its plain pages 64 at a time, after their Markdown: one page right
+  // after its own was slower (cmark-gfm's and the templates' working sets took turns in
+  // the CPU's caches), and so were 8 and 256 (bench/ab_build.sh, docs/benchmarks.md).
+  constexpr size_t kEarlyBatch = 64;
+  std::vector<std::vector<size_t>> pending(WorkerCount());  // by worker
+  auto render_early = [&](size_t i, unsigned worker) {
+    const RenderJob& job = jobs[static_cast<size_t>(early_job[i])];
+    if (!renderer.ReadsOnlyOwnBody(job)) return;
+    job_done_now();
+    ++pages_rendered;
+    renderer.Render(job, worker, write, diags);
+    job_done[static_cast<size_t>(early_job[i])] = 1;
+    if (!html_kept[i]) std::string().swap(site.pages[i].md.html);
+  };
+  ParallelForWorker(site.pages.size(), [&](size_t i, unsigned worker) {
     Page& p = site.pages[i];
     if (p.text.empty() && p.content_path.empty()) return;  // generated page
-    MarkdownOptions o = markdown_options_for(p.lang);
+    const MarkdownOptions& o = options_for(p.lang);
     LinkResolver resolve =
         BodyLinkResolver(site, static_cast<int>(i), diags, anchors[i], p.external_links);
     if (!(p.text.empty() && p.content_path.empty())) ++bodies;
@@ -618,7 +714,19 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     // Freed page by page, not after the loop: every source and every page's HTML at once
     // was the build's peak memory (diagnostics read their source lines from the files).
     if (!options.keep_sources) std::string().swap(p.text);
+    if (!early_render || early_job[i] < 0) return;
+    std::vector<size_t>& batch = pending[worker];
+    batch.push_back(i);
+    if (batch.size() < kEarlyBatch) return;
+    for (size_t k : batch) render_early(k, worker);
+    batch.clear();
   });
+  if (early_render) {
+    std::vector<size_t> rest;
+    for (const auto& batch : pending) rest.insert(rest.end(), batch.begin(), batch.end());
+    ParallelForWorker(rest.size(),
+                      [&](size_t k, unsigned worker) { render_early(rest[k], worker); });
+  }
   for (const auto& list : anchors) CheckAnchors(site, list, diags);
   // Directives name rounds, which are all known by now.
   for (auto& p : site.pages) {
@@ -636,7 +744,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   stats.bodies = bodies;
   stats.bodies_rendered = md_cache ? md_cache->rendered() + bypassed : stats.bodies;
-  timer.Done("markdown");
+  timer.Done(early_render ? "markdown + pages" : "markdown");
   for (const auto& p : site.pages) {
     if (p.type == PageType::kPage) ++stats.pages;
     if (p.type == PageType::kSection || p.type == PageType::kHome) ++stats.sections;
@@ -644,32 +752,6 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   if (diags.has_errors()) {
     if (model) *model = std::move(site);
     return stats;
-  }
-
-  // Assets: fingerprinted names so browsers can cache them for ever.
-  std::map<std::string, std::string> assets;
-  std::atomic<size_t> files{0};
-  for (const auto& f : fs.ListFiles(theme_dir + "/assets")) {
-    auto data = fs.ReadFile(f);
-    if (!data.ok()) continue;
-    std::string rel = f.substr(theme_dir.size() + 8);  // after "<theme>/assets/"
-    size_t dot = rel.rfind('.');
-    std::string hashed = dot == std::string::npos
-                             ? rel + "." + Fingerprint(*data)
-                             : rel.substr(0, dot) + "." + Fingerprint(*data) + rel.substr(dot);
-    assets[rel] = "/assets/" + hashed;
-    Status s = out.Write("assets/" + hashed, *data);
-    if (!s.ok()) diags.Error({f, 0, 0}, s.message());
-    ++files;
-  }
-
-  {
-    std::string css = StatusStylesheet(site.kinds.statuses);
-    std::string name = "css/statuses." + Fingerprint(css) + ".css";
-    assets["css/statuses.css"] = "/assets/" + name;
-    Status s = out.Write("assets/" + name, css);
-    if (!s.ok()) diags.Error({"site.yaml", 0, 0}, s.message());
-    ++files;
   }
 
   // The build cache: a job whose inputs are unchanged reuses its previous output file.
@@ -686,19 +768,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
         *options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings), html_hashes);
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
-  // Before the renderer takes the UI strings: for SitePatch, and for a deferred body
-  // rendered again.
+  // For SitePatch, and for a deferred body rendered again.
   std::map<std::string, MarkdownOptions> session_markdown_options;
   if (options.session || !deferred.empty()) {
     for (const auto& l : site.config.languages)
-      session_markdown_options[l.code] = markdown_options_for(l.code);
+      session_markdown_options[l.code] = options_for(l.code);
   }
-  auto owned_renderer = std::make_unique<SiteRenderer>(site, *templates, std::move(i18n),
-                                                       std::move(assets), WorkerCount());
-  SiteRenderer& renderer = *owned_renderer;
-  stats.partials_rendered_once.assign(renderer.cached_partials().begin(),
-                                      renderer.cached_partials().end());
-  std::vector<RenderJob> jobs = renderer.Jobs();
   // Which jobs reuse their file is known first, so that the deferred bodies the others
   // read (a page its own, a feed its section's) are loaded before they render.
   std::vector<RenderCache::Lookup> lookups(jobs.size());
@@ -716,14 +791,17 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   bool keep = options.session && cache;
   std::vector<uint64_t> fingerprints(keep ? jobs.size() : 0);
   std::vector<PageReads> job_reads(keep ? jobs.size() : 0);
-  std::atomic<size_t> done_jobs{0}, pages_rendered{0};
-  std::vector<size_t> order = FrontAndBackOrder(jobs.size());
+  // The jobs left: all of them, or those not rendered with their page's Markdown.
+  std::vector<size_t> left;
+  left.reserve(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (job_done.empty() || !job_done[i]) left.push_back(i);
+  }
+  std::vector<size_t> order = FrontAndBackOrder(left.size());
   ParallelForWorker(order.size(), [&](size_t at, unsigned worker) {
-    size_t i = order[at];
-    size_t done = ++done_jobs;
-    if (options.progress && (done % 256 == 0 || done == jobs.size()))
-      options.progress(done, jobs.size());
+    size_t i = left[order[at]];
     const RenderCache::Lookup& lookup = lookups[i];
+    job_done_now();
     if (lookup.reused) {
       if (keep) {
         fingerprints[i] = lookup.previous->fingerprint;

@@ -852,6 +852,15 @@ std::string SiteRenderer::OutputPath(const std::string& url) {
   return p;
 }
 
+bool SiteRenderer::ReadsOnlyOwnBody(const RenderJob& job) const {
+  // PageView reads other pages' list items (their first paragraphs, word counts) only
+  // for lists, and ContentWithBallots needs the directives resolved, which happens after
+  // every page's Markdown.
+  if (job.kind != RenderJob::kPage || job.page < 0) return false;
+  const Page& p = site_.pages[job.page];
+  return p.type == PageType::kPage && p.md.directives.empty() && p.ballots.empty();
+}
+
 std::vector<RenderJob> SiteRenderer::Jobs() const {
   std::vector<RenderJob> jobs;
   // The sitemap lists every page: the longest single job, so it goes first rather than
@@ -1067,18 +1076,23 @@ std::string SiteRenderer::SitemapIndex() const {
   return out + "</sitemapindex>\n";
 }
 
-std::string SiteRenderer::Feed(const Page& section) const {
+std::vector<int> FeedEntries(const Site& site, const Page& section) {
   // Newest first, in list order among equals; only the entries shown are sorted.
   std::vector<std::tuple<int64_t, size_t, int>> by_date;
   for (size_t k = 0; k < section.pages.size(); ++k) {
     int i = section.pages[k];
-    by_date.emplace_back(-site_.pages[i].fm.date->Epoch(), k, i);
+    by_date.emplace_back(-site.pages[i].fm.date->Epoch(), k, i);
   }
-  size_t shown = std::min(by_date.size(), static_cast<size_t>(site_.config.feed_limit));
+  size_t shown = std::min(by_date.size(), static_cast<size_t>(site.config.feed_limit));
   std::partial_sort(by_date.begin(), by_date.begin() + static_cast<ptrdiff_t>(shown),
                     by_date.end());
   std::vector<int> items;
   for (size_t k = 0; k < shown; ++k) items.push_back(std::get<2>(by_date[k]));
+  return items;
+}
+
+std::string SiteRenderer::Feed(const Page& section) const {
+  std::vector<int> items = FeedEntries(site_, section);
   auto rfc3339 = [](const DateTime& d) {
     DateTime t = d;
     t.has_time = true;

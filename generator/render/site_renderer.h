@@ -63,6 +63,10 @@ class SiteRenderer {
   /// Whether the theme shows pages' word counts (word_count, reading_time): Markdown
   /// counts words only then (MarkdownOptions::count_words).
   static bool ShowsWords(const TemplateSet& templates);
+  /// Whether `job` reads the Markdown of no page but its own (a plain page: no list, no
+  /// embedded ballots), so that it can be rendered as soon as that page's is done. Asked
+  /// once the page's Markdown is rendered.
+  bool ReadsOnlyOwnBody(const RenderJob& job) const;
   /// Renders one job on worker `worker`, emitting its file(s); reports template errors.
   /// Every page it reads is noted in the thread's PageReads (model/page_reads.h), the
   /// pages read once for views shared by all jobs included.
@@ -123,6 +127,10 @@ class SiteRenderer {
 
 /// True when the section's pages carry dates, so it gets an Atom feed (news, decisions).
 bool HasFeed(const Site& site, const Page& section);
+
+/// The pages a section's feed carries (HasFeed), newest first: the only pages whose HTML
+/// is read by another job than their own.
+std::vector<int> FeedEntries(const Site& site, const Page& section);
 
 /// "15.11.2021" (fi, sv) or "15 November 2021" (en).
 std::string DisplayDate(const DateTime& d, const std::string& lang);

@@ -534,6 +534,33 @@ TEST_CASE("incremental: without a cache every page is rendered") {
   CHECK(ws.site == Build(fs).files);
 }
 
+TEST_CASE(
+    "incremental: without a cache plain pages are rendered with their Markdown: the same site, "
+    "and each feed still carries its entries' whole text") {
+  // feed_limit 2: three of the five news pages are in no feed, and their HTML is freed as
+  // soon as their own page is written.
+  auto fs = SampleSite();
+  std::string yaml = *fs.ReadFile("site.yaml");
+  fs.Add("site.yaml", yaml + "feed_limit: 2\n");
+  Workspace ws;
+  ws.Build(fs);  // with the cache: every body rendered before any page
+  auto fresh = Build(fs);
+  INFO(fresh.diagnostics);
+  REQUIRE(fresh.ok);
+  RequireSameSite(ws.site, fresh.files);
+  CHECK(fresh.stats.pages_rendered == fresh.stats.html_pages);
+  std::vector<std::string> phases;
+  for (const auto& ph : fresh.stats.phases) phases.push_back(ph.name);
+  CHECK(std::count(phases.begin(), phases.end(), "markdown + pages") == 1);
+  const std::string& feed = fresh.files["uutiset/atom.xml"];
+  for (const char* text : {"Kappale 5.", "Kappale 4."}) {
+    INFO(text);
+    CHECK(feed.find(std::string("&lt;p&gt;") + text + "&lt;/p&gt;") != std::string::npos);
+  }
+  CHECK(feed.find("Kappale 3.") == std::string::npos);
+  CHECK(fresh.files["uutiset/u1/index.html"].find("<p>Kappale 1.</p>") != std::string::npos);
+}
+
 TEST_CASE("incremental: serve re-reads and re-parses only the changed sources") {
   auto fs = SampleSite();
   Workspace ws(/*serve=*/true);
