@@ -629,7 +629,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // A full build without the cache renders each plain page (SiteRenderer::ReadsOnlyOwnBody)
   // soon after its Markdown, on the same worker, and then frees that page's HTML unless a
   // feed carries it: the site's rendered bodies are never all in memory at once (peak
-  // memory 236 -> 165 MiB on the 10 000-page corpus, and 5 % less CPU, most of it the
+  // memory 236 -> 165 MiB on the 10 000-page corpus, and 3-7 % less CPU, most of it the
   // kernel's zeroing of fresh memory). Not with the build cache, which needs every body's
   // hash before any job, nor when SitePatch or `check` keep the whole model.
   const bool early_render = !options.cache && !options.session && !model && !options.keep_sources &&
@@ -661,9 +661,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   if (!unread.empty() && !model && !options.session && !options.keep_sources)
     deferred.resize(site.pages.size());
   std::atomic<size_t> bodies{0}, bypassed{0};
-  // Each worker renders its plain pages 64 at a time, after their Markdown: one page right
-  // after its own was slower (cmark-gfm's and the templates' working sets took turns in
-  // the CPU's caches), and so were 8 and 256 (bench/ab_build.sh, docs/benchmarks.md).
+  // Each worker renders its plain pages 64 at a time, after their Markdown: one page, 8 or
+  // 256 at a time took more CPU (docs/benchmarks.md, "Session 13").
   constexpr size_t kEarlyBatch = 64;
   std::vector<std::vector<size_t>> pending(WorkerCount());  // by worker
   auto render_early = [&](size_t i, unsigned worker) {
