@@ -634,7 +634,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   // hash before any job, nor when SitePatch or `check` keep the whole model.
   const bool early_render = !options.cache && !options.session && !model && !options.keep_sources &&
                             unread.empty() && !diags.has_errors();
-  std::vector<int> early_job;   // by page: its first job, when that is a page job
+  std::vector<int> early_job;   // by page: its page job (the first of a list's)
   std::vector<char> job_done;   // by job: rendered early
   std::vector<char> html_kept;  // by page: a feed's entry
   if (early_render) {
@@ -643,8 +643,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     html_kept.assign(site.pages.size(), 0);
     for (size_t j = 0; j < jobs.size(); ++j) {
       const RenderJob& job = jobs[j];
-      if (job.kind == RenderJob::kPage && job.pager == 1 && early_job[job.page] < 0)
-        early_job[job.page] = static_cast<int>(j);
+      if (job.kind == RenderJob::kPage && job.pager == 1) early_job[job.page] = static_cast<int>(j);
       if (job.kind == RenderJob::kFeed) {
         for (int e : FeedEntries(site, site.pages[job.page])) html_kept[e] = 1;
       }
@@ -680,7 +679,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     const MarkdownOptions& o = options_for(p.lang);
     LinkResolver resolve =
         BodyLinkResolver(site, static_cast<int>(i), diags, anchors[i], p.external_links);
-    if (!(p.text.empty() && p.content_path.empty())) ++bodies;
+    ++bodies;
     if (auto u = unread.find(p.file); u != unread.end()) {
       std::vector<std::string> answers;
       LazyHtml lazy;
@@ -817,10 +816,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     renderer.Render(
         jobs[i], worker,
         [&](const std::string& path, std::string content) {
-          Status s = out.Write(path, content);
-          if (!s.ok()) diags.Error({path, 0, 0}, s.message());
           written.push_back(path);
-          ++files;
+          write(path, std::move(content));
         },
         diags);
     record.reset();
