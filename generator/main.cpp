@@ -191,8 +191,9 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     options.source_index = &*sources;
     cache_ms["load cache"] = MillisecondsSince(load_start);
     if (!note.empty() && !a.quiet) std::cerr << note << "\n";
-    // New records wait on disk, not in memory, until the cache is saved.
-    loaded->SetSpool(yhdessa::NewFileSpool(cache_dir));
+    // New records wait on disk, not in memory, until the cache is saved; when the log is
+    // written anew (a first build), the spool's file becomes it.
+    loaded->SetSpool(yhdessa::NewFileSpool(cache_dir, yhdessa::BuildCache::MarkdownLogHead()));
     cache = &*loaded;
   }
   options.cache = cache;

@@ -454,15 +454,30 @@ BuildCache::MarkdownSave BuildCache::markdown_save() const {
 bool BuildCache::WriteMarkdown(bool append,
                                const std::function<void(std::string_view)>& sink) const {
   if (!append) {
-    std::string header;
-    PutHeader(header, kMarkdownMagic);
-    sink(header);
+    sink(MarkdownLogHead());
     for (const auto& [key, record] : markdown_kept_) {
       if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
     }
   }
   for (const auto& [key, record] : markdown_new_) sink(record);
   return !spool_ || spooled_.empty() || spool_->Replay(sink);
+}
+
+std::string BuildCache::MarkdownLogHead() {
+  std::string head;
+  PutHeader(head, kMarkdownMagic);
+  return head;
+}
+
+bool BuildCache::SaveMarkdownAs(const std::string& file) const {
+  if (!spool_) return false;
+  // A log's records may come in any order: each stands for itself, keyed by its content.
+  return spool_->SaveAs(file, MarkdownLogHead(), [&](const RecordSpool::Sink& sink) {
+    for (const auto& [key, record] : markdown_kept_) {
+      if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
+    }
+    for (const auto& [key, record] : markdown_new_) sink(record);
+  });
 }
 
 std::string BuildCache::EncodeMarkdown() const {

@@ -148,6 +148,14 @@ class BuildCache {
   /// until the log is written (see RecordSpool). For a build that saves its cache to disk;
   /// not with CarryOver.
   void SetSpool(std::unique_ptr<RecordSpool> spool) { spool_ = std::move(spool); }
+  /// The header the Markdown log starts with: a spool made with it as its head can
+  /// become the log (SaveMarkdownAs).
+  static std::string MarkdownLogHead();
+  /// Writes the whole log (as WriteMarkdown(false)) as `file` by making the spool's file
+  /// it, with the kept and in-memory records after the spooled ones (RecordSpool::SaveAs).
+  /// False when it cannot (no spool, another head, an error): `file` is then as it was.
+  /// The spool takes no more records afterwards.
+  bool SaveMarkdownAs(const std::string& file) const;
 
   /// For a cache kept in memory from one build to the next (`serve`), instead of
   /// Encode/Decode: when this build's output was committed its entries (stamped) and its

@@ -112,6 +112,7 @@ Status SaveCache(const std::string& folder, const BuildCache& cache) {
       break;
     }
     case BuildCache::MarkdownSave::kRewrite:
+      if (cache.SaveMarkdownAs(markdown)) break;  // the spool's file becomes the log
       YH_RETURN_IF_ERROR(
           // A spool that cannot be read back only leaves records out: still a valid log.
           WriteAtomically(markdown, [&](const auto& sink) { cache.WriteMarkdown(false, sink); }));
