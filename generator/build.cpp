@@ -626,21 +626,35 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     ++files;
   };
 
-  // A full build without the cache renders each plain page (SiteRenderer::ReadsOnlyOwnBody)
-  // soon after its Markdown, on the same worker, and then frees that page's HTML unless a
-  // feed carries it: the site's rendered bodies are never all in memory at once (peak
-  // memory 236 -> 165 MiB on the 10 000-page corpus, and 3-7 % less CPU, most of it the
-  // kernel's zeroing of fresh memory). Not with the build cache, which needs every body's
-  // hash before any job, nor when SitePatch or `check` keep the whole model.
-  const bool early_render = !options.cache && !options.session && !model && !options.keep_sources &&
-                            unread.empty() && !diags.has_errors();
+  // A full build renders each plain page (SiteRenderer::ReadsOnlyOwnBody) soon after its
+  // Markdown, on the same worker, and then frees that page's HTML unless a feed carries it:
+  // the site's rendered bodies are never all in memory at once (peak memory 236 -> 165 MiB
+  // on the 10 000-page corpus, and 3-7 % less CPU, most of it the kernel's zeroing of fresh
+  // memory). With the build cache only when it has no previous outputs (a first build),
+  // where no job can reuse its file: a job's fingerprint needs every page's hashes, so an
+  // early job keeps what it read and its files, and its page the hash of its HTML, until
+  // the render cache is made after the Markdown phase. Not when SitePatch or `check` keep
+  // the whole model.
+  const bool cold_cache = options.cache && options.cache->previous_size() == 0;
+  const bool early_render = (!options.cache || cold_cache) && !options.session && !model &&
+                            !options.keep_sources && unread.empty() && !diags.has_errors();
   std::vector<int> early_job;   // by page: its page job (the first of a list's)
   std::vector<char> job_done;   // by job: rendered early
   std::vector<char> html_kept;  // by page: a feed's entry
+  struct EarlyJob {             // with the cache: what a job rendered early read and wrote
+    PageReads reads;
+    std::vector<std::string> written;
+  };
+  std::vector<EarlyJob> early_jobs;                        // by job
+  std::vector<std::optional<uint64_t>> early_html_hashes;  // by page: of its freed HTML
   if (early_render) {
     early_job.assign(site.pages.size(), -1);
     job_done.assign(jobs.size(), 0);
     html_kept.assign(site.pages.size(), 0);
+    if (options.cache) {
+      early_jobs.resize(jobs.size());
+      early_html_hashes.resize(site.pages.size());
+    }
     for (size_t j = 0; j < jobs.size(); ++j) {
       const RenderJob& job = jobs[j];
       if (job.kind == RenderJob::kPage && job.pager == 1) early_job[job.page] = static_cast<int>(j);
@@ -665,13 +679,31 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   constexpr size_t kEarlyBatch = 64;
   std::vector<std::vector<size_t>> pending(WorkerCount());  // by worker
   auto render_early = [&](size_t i, unsigned worker) {
-    const RenderJob& job = jobs[static_cast<size_t>(early_job[i])];
+    const size_t j = static_cast<size_t>(early_job[i]);
+    const RenderJob& job = jobs[j];
     if (!renderer.ReadsOnlyOwnBody(job)) return;
     job_done_now();
     ++pages_rendered;
-    renderer.Render(job, worker, write, diags);
-    job_done[static_cast<size_t>(early_job[i])] = 1;
-    if (!html_kept[i]) std::string().swap(site.pages[i].md.html);
+    if (early_jobs.empty()) {
+      renderer.Render(job, worker, write, diags);
+    } else {
+      EarlyJob& e = early_jobs[j];
+      {
+        RecordPageReads record(e.reads);
+        renderer.Render(
+            job, worker,
+            [&](const std::string& path, std::string content) {
+              e.written.push_back(path);
+              write(path, std::move(content));
+            },
+            diags);
+      }
+      e.reads.Normalize();
+    }
+    job_done[j] = 1;
+    if (html_kept[i]) return;
+    if (!early_html_hashes.empty()) early_html_hashes[i] = HashBytes(site.pages[i].md.html);
+    std::string().swap(site.pages[i].md.html);
   };
   ParallelForWorker(site.pages.size(), [&](size_t i, unsigned worker) {
     Page& p = site.pages[i];
@@ -758,7 +790,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     std::string settings = options.base_url + (options.filter.drafts ? " drafts" : "") +
                            (options.filter.future ? " future" : "") +
                            (options.filter.expired ? " expired" : "");
-    std::vector<std::optional<uint64_t>> html_hashes(deferred.size());
+    std::vector<std::optional<uint64_t>> html_hashes = std::move(early_html_hashes);
+    html_hashes.resize(std::max(html_hashes.size(), deferred.size()));
     for (size_t i = 0; i < deferred.size(); ++i) {
       if (deferred[i]) html_hashes[i] = deferred[i]->html.hash;
     }
@@ -829,6 +862,13 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       job_reads[i] = std::move(reads);
     }
   });
+  // The jobs rendered with their page's Markdown, now that every page is hashed.
+  if (cache && !early_jobs.empty()) {
+    ParallelFor(jobs.size(), [&](size_t i) {
+      if (job_done[i])
+        cache->Store(jobs[i], lookups[i], early_jobs[i].reads, early_jobs[i].written);
+    });
+  }
   for (const auto& j : jobs) stats.html_pages += j.kind == RenderJob::kPage;
   stats.pages_rendered = pages_rendered;
   timer.Done("render + write");

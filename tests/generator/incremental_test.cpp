@@ -542,8 +542,8 @@ TEST_CASE(
   auto fs = SampleSite();
   std::string yaml = *fs.ReadFile("site.yaml");
   fs.Add("site.yaml", yaml + "feed_limit: 2\n");
-  Workspace ws;
-  ws.Build(fs);  // with the cache: every body rendered before any page
+  Workspace ws(/*serve=*/true);
+  ws.Build(fs);  // serve keeps the model: every body rendered before any page
   auto fresh = Build(fs);
   INFO(fresh.diagnostics);
   REQUIRE(fresh.ok);
@@ -559,6 +559,33 @@ TEST_CASE(
   }
   CHECK(feed.find("Kappale 3.") == std::string::npos);
   CHECK(fresh.files["uutiset/u1/index.html"].find("<p>Kappale 1.</p>") != std::string::npos);
+}
+
+TEST_CASE(
+    "incremental: a first build with the cache renders plain pages with their Markdown, and "
+    "the next build reuses every one of them") {
+  auto fs = SampleSite();
+  std::string yaml = *fs.ReadFile("site.yaml");
+  fs.Add("site.yaml", yaml + "feed_limit: 2\n");
+  Workspace ws;
+  ws.Build(fs);
+  std::vector<std::string> phases;
+  for (const auto& ph : ws.last.phases) phases.push_back(ph.name);
+  CHECK(std::count(phases.begin(), phases.end(), "markdown + pages") == 1);
+  CHECK(ws.last.pages_rendered == ws.last.html_pages);
+  RequireSameSite(ws.site, Build(fs).files);
+  // What each early page read was kept with its fingerprint: nothing is rendered again.
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == 0);
+  for (const auto& ph : ws.last.phases) CHECK(ph.name != "markdown + pages");
+  // A body edit past the summary renders its page again (and the feed that carries it),
+  // as after a full build.
+  std::string t = Read(fs, "content/uutiset/u5.md");
+  fs.Add("content/uutiset/u5.md", t.replace(t.find("Toinen kappale."), 15, "Muutettu kappale."));
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == 1);
+  RequireSameSite(ws.site, Build(fs).files);
+  CHECK(ws.site["uutiset/atom.xml"].find("Muutettu kappale.") != std::string::npos);
 }
 
 TEST_CASE("incremental: serve re-reads and re-parses only the changed sources") {
