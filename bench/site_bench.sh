@@ -6,6 +6,8 @@
 # bench/corpus-site/ (site.yaml and themes/bench) next to it so that the same folder is both
 # a Hugo site and a yhdessa site, and then measures, in the same run and interleaved:
 #   yhdessa  build/release/generator/yhdessa build --no-cache --source DIR --destination OUT --quiet
+#   yhdessa-first  the same without --no-cache, the cache folder deleted before each run: a
+#            first build (CI on a clean clone), which also writes the build cache
 #            (full builds: incremental ones are bench/incremental_bench.sh's)
 #   hugo     hugo -s DIR -d OUT --quiet
 #   floor    bench/out/floor DIR/content OUT, built from bench/floor/floor.cpp (read,
@@ -29,7 +31,7 @@
 #   --sizes  corpus sizes in pages (default "1000 10000"; 50000 works but Hugo then needs
 #            minutes and about 10 GiB per run)
 #   --runs   timed runs per tool and size (default 5)
-#   --tools  which of "yhdessa hugo floor" to run (default all three; a ratio
+#   --tools  which of "yhdessa yhdessa-first hugo floor" to run (default all four; a ratio
 #            needs both of its tools)
 #   --dest-root DIR  where the output folders go (default bench/out, on the same disk as
 #            the sources); /dev/shm/... (tmpfs) takes the file system's cost out
@@ -43,7 +45,7 @@ command_line="bench/site_bench.sh $*"
 
 sizes="1000 10000"
 runs=5
-tools="yhdessa hugo floor"
+tools="yhdessa yhdessa-first hugo floor"
 dest_root=""
 build=1
 while [[ $# -gt 0 ]]; do
@@ -124,6 +126,9 @@ measure() {
   local cmd
   case "$tool" in
     yhdessa) cmd=("$yhdessa" build --no-cache --source "$dir" --destination "$dest" --quiet) ;;
+    yhdessa-first)
+      rm -rf "$dir/.yhdessa-cache"  # three files: no burden on the next runs (see above)
+      cmd=("$yhdessa" build --source "$dir" --destination "$dest" --quiet) ;;
     hugo) cmd=(hugo -s "$dir" -d "$dest" --quiet) ;;
     floor) cmd=("$floor" "$dir/content" "$dest") ;;
   esac
@@ -161,6 +166,7 @@ for n in $sizes; do
   done
   mkdir -p "$trash"
   mv "$dest_root"/public-"$n"-* "$trash"/ 2>/dev/null || true
+  rm -rf "$dir/.yhdessa-cache"
 done
 
 # Medians and ratios as a Markdown table.
@@ -181,22 +187,23 @@ print(f"Medians of {runs} runs.\n")
 print("| pages | tool | wall (s) | CPU user+sys (s) | user (s) | sys (s) | peak RSS (MiB) | wall per 1 000 pages (s) | load avg before run |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
-    for tool in ("yhdessa", "hugo", "floor"):
+    for tool in ("yhdessa", "yhdessa-first", "hugo", "floor"):
         m = med.get((n, tool))
         if not m:
             continue
         print(f"| {n} | {tool} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['user_s']:.2f} | {m['sys_s']:.2f} | "
               f"{m['rss_kib'] / 1024:.0f} | {m['wall_s'] / n * 1000:.3f} | {m['load1']:.2f} |")
 print()
-print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor |")
-print("|---:|---:|---:|---:|---:|---:|")
+print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor | wall first/hugo | RSS first/hugo |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
     y, h, f = med.get((n, "yhdessa")), med.get((n, "hugo")), med.get((n, "floor"))
-    if not y:
+    c = med.get((n, "yhdessa-first"))
+    if not y and not c:
         continue
     r = lambda a, b, k, d: f"{a[k] / b[k]:.{d}f}" if a and b else "–"
     print(f"| {n} | {r(y, h, 'wall_s', 3)} | {r(y, h, 'cpu_s', 3)} | {r(y, h, 'rss_kib', 3)} | "
-          f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} |")
+          f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} | {r(c, h, 'wall_s', 3)} | {r(c, h, 'rss_kib', 3)} |")
 EOF
 
 echo "deleting the output folders ($trash) ..." >&2
