@@ -367,8 +367,14 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       return;
     }
     std::string file = "content/" + md_files[i];
-    std::optional<uint64_t> version;  // taken before the read, as SourceCache does
-    if (index) version = fs.Version(file);
+    // Taken before the read, as SourceCache does. Its times also tell whether the file was
+    // written too recently for its version to be trusted next time: a write after this
+    // look changes the version (its change time is later), unless the one before it was
+    // in the same tick, and then that one is recent.
+    std::optional<FileSystem::FileVersion> looked;
+    if (index) looked = fs.Stat(file);
+    std::optional<uint64_t> version;
+    if (looked) version = looked->id;
     if (const SourceFacts* facts = version ? index->Find(file, *version) : nullptr) {
       std::optional<Value> tree = facts->front_matter_line > 0
                                       ? fm_cache->Take(facts->front_matter_key)
@@ -413,7 +419,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     // written in the last seconds is read again next time too: on a file system with
     // coarse times a second write of the same size could leave its version as it is.
     if (made[i] && clean && parsed[i].Body().find("{{<") == std::string_view::npos &&
-        !fs.ChangedRecently(file, 2)) {
+        !ChangedWithin(*looked, 2)) {
       facts.body_offset = parsed[i].body_offset;
       facts.body_line = parsed[i].body_line;
       facts.body_hash = HashBytes(parsed[i].Body());

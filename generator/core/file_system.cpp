@@ -76,7 +76,7 @@ class DiskFileSystem : public FileSystem {
     return out;
   }
   std::string DiskPath(const std::string& path) const override { return Abs(path); }
-  std::optional<uint64_t> Version(const std::string& path) const override {
+  std::optional<FileVersion> Stat(const std::string& path) const override {
     struct stat st;
     if (::stat(Abs(path).c_str(), &st) != 0) return std::nullopt;
     uint64_t h = 1469598103934665603ULL;
@@ -86,7 +86,7 @@ class DiskFileSystem : public FileSystem {
           static_cast<uint64_t>(st.st_ctim.tv_sec), static_cast<uint64_t>(st.st_ctim.tv_nsec)}) {
       h = (h ^ v) * 1099511628211ULL;
     }
-    return h;
+    return FileVersion{h, static_cast<int64_t>(std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec))};
   }
   bool ChangedRecently(const std::string& path, int seconds) const override {
     struct stat st;
@@ -138,10 +138,17 @@ std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root) {
   return std::make_unique<DiskFileSystem>(std::move(root));
 }
 
-std::optional<uint64_t> MemoryFileSystem::Version(const std::string& path) const {
+std::optional<FileSystem::FileVersion> MemoryFileSystem::Stat(const std::string& path) const {
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
-  return std::hash<std::string>()(it->second);
+  return FileVersion{std::hash<std::string>()(it->second), 0};
+}
+
+bool ChangedWithin(const FileSystem::FileVersion& v, int seconds) {
+  if (v.changed_at == 0) return false;  // in memory: no times
+  struct timespec now;
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return v.changed_at + seconds >= now.tv_sec;
 }
 
 Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {

@@ -26,10 +26,22 @@ class FileSystem {
   virtual std::vector<std::string> ListFiles(const std::string& dir) const = 0;
   /// An absolute path on disk for copying, or "" for in-memory files.
   virtual std::string DiskPath(const std::string& path) const = 0;
-  /// A number that changes whenever the file at `path` is written or replaced (on disk:
-  /// size, modification and change times, inode), without reading it; nullopt when the
-  /// file does not exist. Caches of parsed sources key on it (generator/cache/source_cache.h).
-  virtual std::optional<uint64_t> Version(const std::string& path) const = 0;
+  /// What one look at the file at `path` tells, without reading it; nullopt when the file
+  /// does not exist.
+  struct FileVersion {
+    /// Changes whenever the file is written or replaced (on disk: size, modification and
+    /// change times, inode). Caches of parsed sources key on it (cache/source_cache.h).
+    uint64_t id = 0;
+    /// Its latest modification or change, in seconds since the epoch; 0 in memory, where
+    /// there are no times.
+    int64_t changed_at = 0;
+  };
+  virtual std::optional<FileVersion> Stat(const std::string& path) const = 0;
+  /// Stat's id.
+  std::optional<uint64_t> Version(const std::string& path) const {
+    std::optional<FileVersion> v = Stat(path);
+    return v ? std::optional<uint64_t>(v->id) : std::nullopt;
+  }
   /// Whether the file was written less than `seconds` ago (or is dated in the future):
   /// its version may not yet tell a later write of the same size apart, on file systems
   /// with coarse times ("racy git"). In memory there are no times: false.
@@ -39,6 +51,10 @@ class FileSystem {
     return false;
   }
 };
+
+/// Whether a file whose Stat gave `v` had been written less than `seconds` before now (or
+/// is dated in the future), as FileSystem::ChangedRecently, from a look already taken.
+bool ChangedWithin(const FileSystem::FileVersion& v, int seconds);
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);
 
@@ -51,8 +67,8 @@ class MemoryFileSystem : public FileSystem {
   bool IsDirectory(const std::string& path) const override;
   std::vector<std::string> ListFiles(const std::string& dir) const override;
   std::string DiskPath(const std::string&) const override { return ""; }
-  /// The content's hash: in memory, a changed file is a file with other content.
-  std::optional<uint64_t> Version(const std::string& path) const override;
+  /// The id is the content's hash: in memory, a changed file is a file with other content.
+  std::optional<FileVersion> Stat(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;
