@@ -534,14 +534,29 @@ TEST_CASE("incremental: without a cache every page is rendered") {
   CHECK(ws.site == Build(fs).files);
 }
 
-TEST_CASE(
-    "incremental: without a cache plain pages are rendered with their Markdown: the same site, "
-    "and each feed still carries its entries' whole text") {
-  // feed_limit 2: three of the five news pages are in no feed, and their HTML is freed as
-  // soon as their own page is written.
+namespace {
+
+// The sample site with feed_limit 2: three of the five news pages are in no feed, so a
+// build that renders plain pages with their Markdown frees their HTML as soon as their
+// own page is written.
+MemoryFileSystem SampleSiteShortFeeds() {
   auto fs = SampleSite();
   std::string yaml = *fs.ReadFile("site.yaml");
   fs.Add("site.yaml", yaml + "feed_limit: 2\n");
+  return fs;
+}
+
+size_t PhaseCount(const BuildStats& stats, const std::string& name) {
+  return static_cast<size_t>(std::count_if(stats.phases.begin(), stats.phases.end(),
+                                           [&](const auto& ph) { return ph.name == name; }));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "incremental: without a cache plain pages are rendered with their Markdown: the same site, "
+    "and each feed still carries its entries' whole text") {
+  auto fs = SampleSiteShortFeeds();
   Workspace ws(/*serve=*/true);
   ws.Build(fs);  // serve keeps the model: every body rendered before any page
   auto fresh = Build(fs);
@@ -549,9 +564,7 @@ TEST_CASE(
   REQUIRE(fresh.ok);
   RequireSameSite(ws.site, fresh.files);
   CHECK(fresh.stats.pages_rendered == fresh.stats.html_pages);
-  std::vector<std::string> phases;
-  for (const auto& ph : fresh.stats.phases) phases.push_back(ph.name);
-  CHECK(std::count(phases.begin(), phases.end(), "markdown + pages") == 1);
+  CHECK(PhaseCount(fresh.stats, "markdown + pages") == 1);
   const std::string& feed = fresh.files["uutiset/atom.xml"];
   for (const char* text : {"Kappale 5.", "Kappale 4."}) {
     INFO(text);
@@ -564,20 +577,16 @@ TEST_CASE(
 TEST_CASE(
     "incremental: a first build with the cache renders plain pages with their Markdown, and "
     "the next build reuses every one of them") {
-  auto fs = SampleSite();
-  std::string yaml = *fs.ReadFile("site.yaml");
-  fs.Add("site.yaml", yaml + "feed_limit: 2\n");
+  auto fs = SampleSiteShortFeeds();
   Workspace ws;
   ws.Build(fs);
-  std::vector<std::string> phases;
-  for (const auto& ph : ws.last.phases) phases.push_back(ph.name);
-  CHECK(std::count(phases.begin(), phases.end(), "markdown + pages") == 1);
+  CHECK(PhaseCount(ws.last, "markdown + pages") == 1);
   CHECK(ws.last.pages_rendered == ws.last.html_pages);
   RequireSameSite(ws.site, Build(fs).files);
   // What each early page read was kept with its fingerprint: nothing is rendered again.
   ws.Build(fs);
   CHECK(ws.last.pages_rendered == 0);
-  for (const auto& ph : ws.last.phases) CHECK(ph.name != "markdown + pages");
+  CHECK(PhaseCount(ws.last, "markdown + pages") == 0);
   // A body edit past the summary renders its page again (and the feed that carries it),
   // as after a full build.
   std::string t = Read(fs, "content/uutiset/u5.md");
