@@ -1,7 +1,6 @@
 #include "generator/cache/record_spool.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -30,7 +29,7 @@ class FileSpool : public RecordSpool {
     if (failed_ || saved_) return false;
     pending_.append(record);
     if (pending_.size() >= kFlushAt) Flush();
-    return !failed_;
+    return true;  // in the file, or in pending_ for good when the write failed
   }
 
   bool Replay(const std::function<void(std::string_view)>& sink) const override {
@@ -42,7 +41,7 @@ class FileSpool : public RecordSpool {
       sink(std::string_view(buffer.data(), static_cast<size_t>(n)));
       at += static_cast<size_t>(n);
     }
-    if (!failed_ && !pending_.empty()) sink(pending_);
+    if (!pending_.empty()) sink(pending_);
     return true;
   }
 
@@ -60,10 +59,6 @@ class FileSpool : public RecordSpool {
       at += bytes.size();
     });
     if (!ok || ::ftruncate(fd_, static_cast<off_t>(at)) != 0) return false;
-    // The mode a file made with fopen would have (the spool was made private).
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd_, 0666 & ~mask);
     // An O_TMPFILE file is given a name through /proc (linkat with AT_EMPTY_PATH needs a
     // privilege), under a temporary name first so that `file` is replaced in one rename.
     std::string tmp = file + ".tmp-" + std::to_string(::getpid());
@@ -92,15 +87,15 @@ class FileSpool : public RecordSpool {
     return true;
   }
 
-  // A failed write loses the records gathered since the last one (the part written is
-  // past size_ and never read back): the log only lacks them, and the next build renders
-  // those pages again.
+  // After a failed write the records gathered since the last one stay in pending_ (the
+  // part written is past size_ and never read back) and are replayed from there; the
+  // spool takes no more (Append is false: the cache keeps them in memory).
   void Flush() {
     if (!WriteAt(pending_, size_)) {
       failed_ = true;
-    } else {
-      size_ += pending_.size();
+      return;
     }
+    size_ += pending_.size();
     pending_.clear();
   }
 
@@ -109,8 +104,8 @@ class FileSpool : public RecordSpool {
   bool linkable_;
   size_t size_ = 0;      // bytes in the file: the head, then the records
   std::string pending_;  // records not yet written, after those in the file
-  bool failed_ = false;
-  bool saved_ = false;  // the file is now the log (SaveAs): no more records
+  bool failed_ = false;  // a write failed: no more records
+  bool saved_ = false;   // the file is now the log (SaveAs): no more records
 };
 
 }  // namespace
@@ -118,7 +113,9 @@ class FileSpool : public RecordSpool {
 std::unique_ptr<RecordSpool> NewFileSpool(const std::string& folder, std::string head) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
-  int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  // The mode a file made with fopen gets (0666 less the umask), for when it becomes the
+  // log: until then it has no name.
+  int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
   if (fd >= 0) return std::make_unique<FileSpool>(fd, std::move(head), true);
   // A file system without O_TMPFILE: a named file, removed at once (the open descriptor
   // keeps it until the spool is gone). It cannot be given a name again: SaveAs is false.

@@ -119,8 +119,8 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
   for (int i = 0; i < 400; ++i) in_memory.RecordMarkdown(1000 + i, Body(i), {});
   CHECK(in_memory.RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
   REQUIRE(SaveCache(folder, first).ok());
-  // The same bytes as a log written from memory (the records in the order they came),
-  // nothing else left in the folder, and the mode an ordinary file gets.
+  // As long as a log written from memory (the same records; read back below), nothing
+  // else left in the folder, and the mode an ordinary file gets.
   CHECK(ReadBytes(log).size() == in_memory.EncodeMarkdown().size());
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     std::string name = entry.path().filename().string();
