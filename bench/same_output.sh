@@ -45,8 +45,10 @@ for n in $sizes; do
   sites+=("$dir")
 done
 
-# With the build cache (the default) and without it: the two take different paths
-# (without it, plain pages are rendered right after their Markdown).
+# With the build cache (the default) and without it: the two take different paths (the
+# cache's records, fingerprints and stamps). Into a fresh destination both render plain
+# pages right after their Markdown; the path that renders every body first (serve, warm
+# builds) is compared by tests/generator/incremental_test.cpp.
 status=0
 for i in "${!sites[@]}"; do
   site="${sites[$i]}"

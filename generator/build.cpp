@@ -373,9 +373,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     // in the same tick, and then that one is recent.
     std::optional<FileSystem::FileVersion> looked;
     if (index) looked = fs.Stat(file);
-    std::optional<uint64_t> version;
-    if (looked) version = looked->id;
-    if (const SourceFacts* facts = version ? index->Find(file, *version) : nullptr) {
+    if (const SourceFacts* facts = looked ? index->Find(file, looked->id) : nullptr) {
       std::optional<Value> tree = facts->front_matter_line > 0
                                       ? fm_cache->Take(facts->front_matter_key)
                                       : std::optional<Value>(Value());
@@ -400,12 +398,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       diags.Error({file, 0, 0}, text.status().message());
       return;
     }
-    if (!index || !version) {
+    if (!looked) {
       put(i, ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, diags, parse_yaml));
       return;
     }
     SourceFacts facts;
-    facts.version = *version;
+    facts.version = looked->id;
     DiagnosticList local;
     put(i, ParsePage(file, md_files[i], std::move(*text), *config, kind_keys, local,
                      [&](std::string_view fm, const std::string& f, int line, DiagnosticList& d) {
@@ -690,22 +688,19 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     if (!renderer.ReadsOnlyOwnBody(job)) return;
     job_done_now();
     ++pages_rendered;
-    if (early_jobs.empty()) {
-      renderer.Render(job, worker, write, diags);
-    } else {
-      EarlyJob& e = early_jobs[j];
-      {
-        RecordPageReads record(e.reads);
-        renderer.Render(
-            job, worker,
-            [&](const std::string& path, std::string content) {
-              e.written.push_back(path);
-              write(path, std::move(content));
-            },
-            diags);
-      }
-      e.reads.Normalize();
+    EarlyJob* e = early_jobs.empty() ? nullptr : &early_jobs[j];
+    {
+      std::optional<RecordPageReads> record;
+      if (e) record.emplace(e->reads);
+      renderer.Render(
+          job, worker,
+          [&](const std::string& path, std::string content) {
+            if (e) e->written.push_back(path);
+            write(path, std::move(content));
+          },
+          diags);
     }
+    if (e) e->reads.Normalize();
     job_done[j] = 1;
     if (html_kept[i]) return;
     if (!early_html_hashes.empty()) early_html_hashes[i] = HashBytes(site.pages[i].md.html);

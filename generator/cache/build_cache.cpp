@@ -455,9 +455,7 @@ bool BuildCache::WriteMarkdown(bool append,
                                const std::function<void(std::string_view)>& sink) const {
   if (!append) {
     sink(MarkdownLogHead());
-    for (const auto& [key, record] : markdown_kept_) {
-      if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
-    }
+    WriteKept(sink);
   }
   for (const auto& [key, record] : markdown_new_) sink(record);
   return !spool_ || spooled_.empty() || spool_->Replay(sink);
@@ -473,11 +471,15 @@ bool BuildCache::SaveMarkdownAs(const std::string& file) const {
   if (!spool_) return false;
   // A log's records may come in any order: each stands for itself, keyed by its content.
   return spool_->SaveAs(file, MarkdownLogHead(), [&](const RecordSpool::Sink& sink) {
-    for (const auto& [key, record] : markdown_kept_) {
-      if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
-    }
+    WriteKept(sink);
     for (const auto& [key, record] : markdown_new_) sink(record);
   });
+}
+
+void BuildCache::WriteKept(const std::function<void(std::string_view)>& sink) const {
+  for (const auto& [key, record] : markdown_kept_) {
+    if (!markdown_new_.count(key) && !spooled_.count(key)) sink(record);
+  }
 }
 
 std::string BuildCache::EncodeMarkdown() const {

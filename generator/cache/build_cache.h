@@ -174,6 +174,8 @@ class BuildCache {
   std::unordered_map<uint64_t, std::string> markdown_new_;  // encoded records
   /// Takes the previous build's record for `key` out of the log (the whole record).
   std::optional<std::string_view> TakeRecord(uint64_t key);
+  /// The previous log's records this build kept, but not those it made again.
+  void WriteKept(const std::function<void(std::string_view)>& sink) const;
   /// Keeps a record this build made: in the spool when there is one, else in memory.
   void AddRecord(uint64_t key, std::string record);
   /// A record was found damaged when a page took it.

@@ -5,8 +5,9 @@
 // of the build to be written into markdown.bin. Kept in memory, those records were two
 // thirds more peak memory than the build itself (10 000 pages: 400 MiB against 230 MiB).
 // A spool takes each record as it is made and gives them all back, in order, when the
-// log is written; when the log is written anew, the spool's file becomes the log. BuildCache uses one when it is given one; `serve`, which never writes
-// its cache to disk, keeps its records in memory instead.
+// log is written; when the log is written anew, the spool's file becomes the log.
+// BuildCache uses one when it is given one; `serve`, which never writes its cache to
+// disk, keeps its records in memory instead.
 #pragma once
 
 #include <functional>

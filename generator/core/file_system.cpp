@@ -88,14 +88,6 @@ class DiskFileSystem : public FileSystem {
     }
     return FileVersion{h, static_cast<int64_t>(std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec))};
   }
-  bool ChangedRecently(const std::string& path, int seconds) const override {
-    struct stat st;
-    if (::stat(Abs(path).c_str(), &st) != 0) return true;
-    struct timespec now;
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    time_t latest = std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec);
-    return latest + seconds >= now.tv_sec;
-  }
 
  private:
   // Appends the regular files below the folder `abs` (ending in '/') as `rel` + their

@@ -42,18 +42,12 @@ class FileSystem {
     std::optional<FileVersion> v = Stat(path);
     return v ? std::optional<uint64_t>(v->id) : std::nullopt;
   }
-  /// Whether the file was written less than `seconds` ago (or is dated in the future):
-  /// its version may not yet tell a later write of the same size apart, on file systems
-  /// with coarse times ("racy git"). In memory there are no times: false.
-  virtual bool ChangedRecently(const std::string& path, int seconds) const {
-    static_cast<void>(path);
-    static_cast<void>(seconds);
-    return false;
-  }
 };
 
 /// Whether a file whose Stat gave `v` had been written less than `seconds` before now (or
-/// is dated in the future), as FileSystem::ChangedRecently, from a look already taken.
+/// is dated in the future): its version may not yet tell a later write of the same size
+/// apart, on file systems with coarse times ("racy git"). In memory there are no times:
+/// false.
 bool ChangedWithin(const FileSystem::FileVersion& v, int seconds);
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root);
