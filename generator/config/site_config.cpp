@@ -18,6 +18,9 @@ const std::vector<std::string>& KnownKeys() {
                                           "unsafe_html",
                                           "paginate",
                                           "feed_limit",
+                                          "generate_feeds",
+                                          "generate_sitemap",
+                                          "generate_robots_txt",
                                           "taxonomies",
                                           "menus",
                                           "vote_api",
@@ -194,6 +197,12 @@ std::optional<SiteConfig> ParseSiteConfig(std::string_view text, const std::stri
         if (auto n = ReadInt(v, "'home_recent'", local)) cfg.home_recent = *n;
       } else if (key == "feed_limit") {
         if (auto n = ReadInt(v, "'feed_limit'", local)) cfg.feed_limit = *n;
+      } else if (key == "generate_feeds") {
+        if (auto b = ReadBool(v, "'generate_feeds'", local)) cfg.generate_feeds = *b;
+      } else if (key == "generate_sitemap") {
+        if (auto b = ReadBool(v, "'generate_sitemap'", local)) cfg.generate_sitemap = *b;
+      } else if (key == "generate_robots_txt") {
+        if (auto b = ReadBool(v, "'generate_robots_txt'", local)) cfg.generate_robots_txt = *b;
       } else if (key == "taxonomies") {
         ParseTaxonomies(v, cfg, local);
       } else if (key == "menus") {

@@ -47,7 +47,12 @@ struct SiteConfig {
   bool unsafe_html = false;           // allow raw HTML and any URL scheme in Markdown
   int64_t paginate = 10;              // list items per page
   int64_t feed_limit = 20;            // entries per Atom feed
-  int64_t home_recent = 5;            // newest dated pages listed on the home page
+  // Files besides the pages, each on by default (Zola's generate_feeds, generate_sitemap and
+  // generate_robots_txt; Hugo's disableKinds): a site may leave out what it does not want.
+  bool generate_feeds = true;       // an Atom feed for each section whose pages all have a date
+  bool generate_sitemap = true;     // sitemap.xml (an index and one per language when several)
+  bool generate_robots_txt = true;  // robots.txt, naming the sitemap when there is one
+  int64_t home_recent = 5;          // newest dated pages listed on the home page
   std::vector<TaxonomyConfig> taxonomies{{"tags", "Tags"}};
   std::map<std::string, std::vector<MenuItem>> menus;
   std::string vote_api;                 // voting server origin; "" = same origin as the site

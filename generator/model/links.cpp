@@ -77,8 +77,8 @@ std::string ResolveLink(const Site& site, int from, const std::string& url, cons
       if (!fragment.empty()) anchors.push_back({it->second, fragment, pos});
       return with_fragment(SiteUrl(site, p));
     }
-    if (site.static_urls.count(p) || p == "/sitemap.xml" || p == "/robots.txt" ||
-        p == "/404.html") {
+    if (site.static_urls.count(p) || (p == "/sitemap.xml" && site.config.generate_sitemap) ||
+        (p == "/robots.txt" && site.config.generate_robots_txt) || p == "/404.html") {
       return with_fragment(SiteUrl(site, p));
     }
     diags.Error(pos, "link to '" + url + "': no page or file has this address",

@@ -104,6 +104,7 @@ std::string DisplayDate(const DateTime& d, const std::string& lang) {
 }
 
 bool HasFeed(const Site& site, const Page& section) {
+  if (!site.config.generate_feeds) return false;
   if (section.type != PageType::kSection && section.type != PageType::kHome) return false;
   if (section.type == PageType::kHome) return false;
   if (section.pages.empty()) return false;
@@ -206,6 +207,7 @@ ViewData SiteRenderer::SiteView(const std::string& lang) const {
   if (!cfg.description.empty()) v.Set("description", cfg.description);
   v.Set("base_url", cfg.base_url);
   v.Set("base_path", cfg.BasePath());
+  v.Set("has_sitemap", cfg.generate_sitemap);
   v.Set("lang", lang);
   v.Set("default_language", cfg.default_language);
   int home = site_.home(lang);
@@ -865,7 +867,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
   std::vector<RenderJob> jobs;
   // The sitemap lists every page: the longest single job, so it goes first rather than
   // last, when the other workers would have nothing left to do.
-  jobs.push_back({-1, 1, RenderJob::kSitemap});
+  if (site_.config.generate_sitemap) jobs.push_back({-1, 1, RenderJob::kSitemap});
   for (size_t i = 0; i < site_.pages.size(); ++i) {
     const Page& p = site_.pages[i];
     size_t n = 1;
@@ -886,7 +888,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
   if (!site_.rounds.empty() && templates_.Has("ballot-answer"))
     jobs.push_back({-1, 1, RenderJob::kAnswerShell});
   jobs.push_back({-1, 1, RenderJob::kNotFound});
-  jobs.push_back({-1, 1, RenderJob::kRobots});
+  if (site_.config.generate_robots_txt) jobs.push_back({-1, 1, RenderJob::kRobots});
   return jobs;
 }
 
@@ -1033,8 +1035,10 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       }
       break;
     case RenderJob::kRobots:
-      emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + site_.config.Origin() +
-                             SiteUrl(site_, "/sitemap.xml") + "\n");
+      emit("robots.txt", site_.config.generate_sitemap
+                             ? "User-agent: *\nAllow: /\n\nSitemap: " + site_.config.Origin() +
+                                   SiteUrl(site_, "/sitemap.xml") + "\n"
+                             : std::string("User-agent: *\nAllow: /\n"));
       break;
   }
 }

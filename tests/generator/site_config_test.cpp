@@ -39,3 +39,27 @@ TEST_CASE("site.yaml errors: typos, types, missing title") {
   CHECK(d2.Format().find("site.yaml:2:11: error: 'paginate' must be at least 1") !=
         std::string::npos);
 }
+
+TEST_CASE("site.yaml: feeds, sitemap and robots.txt are on unless turned off") {
+  DiagnosticList d;
+  auto on = ParseSiteConfig("title: X\n", "site.yaml", d);
+  REQUIRE(on);
+  CHECK(on->generate_feeds);
+  CHECK(on->generate_sitemap);
+  CHECK(on->generate_robots_txt);
+  auto off = ParseSiteConfig(
+      "title: X\ngenerate_feeds: false\ngenerate_sitemap: false\ngenerate_robots_txt: false\n",
+      "site.yaml", d);
+  INFO(d.Format());
+  REQUIRE(off);
+  CHECK_FALSE(off->generate_feeds);
+  CHECK_FALSE(off->generate_sitemap);
+  CHECK_FALSE(off->generate_robots_txt);
+
+  DiagnosticList bad;
+  CHECK_FALSE(ParseSiteConfig("title: X\ngenerate_sitemap: ei\n", "site.yaml", bad));
+  CHECK(bad.Format().find("site.yaml:2:19: error: 'generate_sitemap'") != std::string::npos);
+  DiagnosticList typo;
+  CHECK_FALSE(ParseSiteConfig("title: X\ngenerate_feed: false\n", "site.yaml", typo));
+  CHECK(typo.Format().find("did you mean 'generate_feeds'?") != std::string::npos);
+}

@@ -49,6 +49,42 @@ TEST_CASE("site: clean URLs, sections, home, sitemap, robots, 404, feed") {
   CHECK(feed.find("Uutinen 5") < feed.find("Uutinen 4"));
 }
 
+TEST_CASE("site: feeds, sitemap and robots.txt can each be turned off") {
+  auto with = [](const std::string& keys) {
+    MemoryFileSystem fs = NewsSite();
+    fs.Add("site.yaml", "title: Testi\nbase_url: https://example.fi/\npaginate: 2\n" + keys);
+    return fs;
+  };
+  auto r =
+      Build(with("generate_feeds: false\ngenerate_sitemap: false\ngenerate_robots_txt: false\n"));
+  INFO(r.diagnostics);
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.files.count("uutiset/atom.xml"));
+  CHECK_FALSE(r.files.count("sitemap.xml"));
+  CHECK_FALSE(r.files.count("robots.txt"));
+  CHECK(r.files.count("uutiset/u1/index.html"));
+  CHECK(r.files.count("404.html"));
+  for (const auto& [path, content] : r.files) {
+    INFO(path);
+    CHECK_FALSE(Contains(content, "atom.xml"));     // no feed link in the head or the list
+    CHECK_FALSE(Contains(content, "sitemap.xml"));  // nor in the footer
+  }
+
+  // robots.txt without a sitemap names none.
+  auto robots = Build(with("generate_sitemap: false\n"));
+  REQUIRE(robots.ok);
+  CHECK(robots.files["robots.txt"] == "User-agent: *\nAllow: /\n");
+  CHECK(robots.files.count("uutiset/atom.xml"));
+
+  // A link to a file the site does not make is a broken link.
+  MemoryFileSystem fs = with("generate_sitemap: false\n");
+  fs.Add("content/uutiset/u1.md",
+         "---\ntitle: Uutinen 1\ndate: 2024-01-10\n---\n[Kartta](/sitemap.xml)\n");
+  auto broken = Build(fs);
+  CHECK_FALSE(broken.ok);
+  CHECK(Contains(broken.diagnostics, "content/uutiset/u1.md:5:1: error: link to '/sitemap.xml'"));
+}
+
 TEST_CASE("site: pagination splits lists with labelled navigation") {
   auto r = Build(NewsSite());
   REQUIRE(r.ok);
