@@ -36,6 +36,11 @@
 #   --dest-root DIR  where the output folders go (default bench/out, on the same disk as
 #            the sources); /dev/shm/... (tmpfs) takes the file system's cost out
 #   --no-build  use build/release/generator/yhdessa as it is
+#   --full   both sites also write feeds and sitemaps: Hugo with the corpus's
+#            config-full.toml (RSS for every list page, sitemap.xml, robots.txt), yhdessa
+#            with generate_feeds/generate_sitemap/generate_robots_txt left on (an Atom feed
+#            per dated section, sitemap.xml, robots.txt). By default both write HTML pages
+#            only, as the corpus's config.toml has it (disableKinds RSS, sitemap, robotsTXT).
 # Installs hugo and time (Debian packages) when missing; needs python3, g++, libyaml and
 # cmark-gfm (scripts/install-deps.sh installs them).
 set -euo pipefail
@@ -48,6 +53,7 @@ runs=5
 tools="yhdessa yhdessa-first hugo floor"
 dest_root=""
 build=1
+full=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -55,6 +61,7 @@ while [[ $# -gt 0 ]]; do
     --tools) tools="$2"; shift 2 ;;
     --dest-root) dest_root="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
+    --full) full=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "site_bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -110,7 +117,7 @@ fi
 trash="$dest_root/trash-$$"  # output folders of finished sizes, deleted at the end
 gen_sum="$(sha256sum "$gen" | cut -c1-16)"
 results="$out/results.tsv"
-echo "# $(date -u +%FT%TZ) sizes=$sizes runs=$runs dest_root=$dest_root" >"$out/results.meta"
+echo "# $(date -u +%FT%TZ) sizes=$sizes runs=$runs dest_root=$dest_root full=$full" >"$out/results.meta"
 printf 'pages\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\trss_kib\tload1\n' >"$results"
 
 # measure TOOL SIZE RUN DIR: one run into a fresh output folder; appends to $results
@@ -129,7 +136,9 @@ measure() {
     yhdessa-first)
       rm -rf "$dir/.yhdessa-cache"  # three files: no burden on the next runs (see above)
       cmd=("$yhdessa" build --source "$dir" --destination "$dest" --quiet) ;;
-    hugo) cmd=(hugo -s "$dir" -d "$dest" --quiet) ;;
+    hugo)
+      cmd=(hugo -s "$dir" -d "$dest" --quiet)
+      if [[ "$full" -eq 1 ]]; then cmd+=(--config "$dir/config.toml,$dir/config-full.toml"); fi ;;
     floor) cmd=("$floor" "$dir/content" "$dest") ;;
   esac
   if ! /usr/bin/time -f '%e %U %S %M' -o "$tfile" "${cmd[@]}" >"$out/$tool.log" 2>&1; then
@@ -158,6 +167,8 @@ for n in $sizes; do
   fi
   rm -rf "$dir/themes" "$dir/site.yaml"
   cp -r bench/corpus-site/site.yaml bench/corpus-site/themes "$dir/"
+  # --full: the generate_* keys (all false, as config.toml's disableKinds) are left out.
+  if [[ "$full" -eq 1 ]]; then sed -i '/^generate_/d' "$dir/site.yaml"; fi
   for run in $(seq 0 "$runs"); do
     for tool in $tools; do
       echo "$n pages: $tool, run $run of $runs" >&2
