@@ -23,7 +23,8 @@
 # and deleting a 50 000-page output takes minutes on this disk.
 # One untimed warm-up run per tool and size fills the page cache; then --runs timed rounds.
 # Each run is measured with /usr/bin/time: wall, user+sys CPU, peak RSS. The script prints
-# a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor; the raw
+# a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor (and the
+# median of the rounds' own yhdessa/hugo ratios); the raw
 # figures go to bench/out/results.tsv.
 #
 # Usage: bench/site_bench.sh [--sizes "1000 10000"] [--runs 5] [--tools ...] [--dest-root DIR]
@@ -205,8 +206,15 @@ for n in sizes:
         print(f"| {n} | {tool} | {m['wall_s']:.2f} | {m['cpu_s']:.2f} | {m['user_s']:.2f} | {m['sys_s']:.2f} | "
               f"{m['rss_kib'] / 1024:.0f} | {m['wall_s'] / n * 1000:.3f} | {m['load1']:.2f} |")
 print()
-print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor | wall first/hugo | RSS first/hugo |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+# Each round's own ratio too (a yhdessa run against the Hugo run right after it): the
+# machine's speed drifts within a run, and a round's two runs are minutes apart at most.
+walls = {(int(r["pages"]), r["tool"], r["run"]): float(r["wall_s"]) for r in rows}
+def per_round(n, tool):
+    v = [walls[(n, tool, k[2])] / walls[(n, "hugo", k[2])]
+         for k in walls if k[0] == n and k[1] == tool and (n, "hugo", k[2]) in walls]
+    return f"{statistics.median(v):.3f} ({min(v):.3f}–{max(v):.3f})" if v else "–"
+print("| pages | wall yhdessa/hugo | CPU yhdessa/hugo | RSS yhdessa/hugo | wall yhdessa/floor | CPU yhdessa/floor | wall first/hugo | RSS first/hugo | wall yhdessa/hugo per round: median (range) |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for n in sizes:
     y, h, f = med.get((n, "yhdessa")), med.get((n, "hugo")), med.get((n, "floor"))
     c = med.get((n, "yhdessa-first"))
@@ -214,7 +222,8 @@ for n in sizes:
         continue
     r = lambda a, b, k, d: f"{a[k] / b[k]:.{d}f}" if a and b else "–"
     print(f"| {n} | {r(y, h, 'wall_s', 3)} | {r(y, h, 'cpu_s', 3)} | {r(y, h, 'rss_kib', 3)} | "
-          f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} | {r(c, h, 'wall_s', 3)} | {r(c, h, 'rss_kib', 3)} |")
+          f"{r(y, f, 'wall_s', 2)} | {r(y, f, 'cpu_s', 2)} | {r(c, h, 'wall_s', 3)} | {r(c, h, 'rss_kib', 3)} | "
+          f"{per_round(n, 'yhdessa')} |")
 EOF
 
 echo "deleting the output folders ($trash) ..." >&2
