@@ -104,9 +104,7 @@ std::string DisplayDate(const DateTime& d, const std::string& lang) {
 }
 
 bool HasFeed(const Site& site, const Page& section) {
-  if (!site.config.generate_feeds) return false;
-  if (section.type != PageType::kSection && section.type != PageType::kHome) return false;
-  if (section.type == PageType::kHome) return false;
+  if (!site.config.generate_feeds || section.type != PageType::kSection) return false;
   if (section.pages.empty()) return false;
   for (int i : section.pages) {
     if (!site.pages[i].fm.date) return false;
@@ -1034,12 +1032,13 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
           emit("sitemaps/" + l.code + ".xml", Sitemap(l.code));
       }
       break;
-    case RenderJob::kRobots:
-      emit("robots.txt", site_.config.generate_sitemap
-                             ? "User-agent: *\nAllow: /\n\nSitemap: " + site_.config.Origin() +
-                                   SiteUrl(site_, "/sitemap.xml") + "\n"
-                             : std::string("User-agent: *\nAllow: /\n"));
+    case RenderJob::kRobots: {
+      std::string robots = "User-agent: *\nAllow: /\n";
+      if (site_.config.generate_sitemap)
+        robots += "\nSitemap: " + site_.config.Origin() + SiteUrl(site_, "/sitemap.xml") + "\n";
+      emit("robots.txt", std::move(robots));
       break;
+    }
   }
 }
 
