@@ -23,9 +23,9 @@
 # and deleting a 50 000-page output takes minutes on this disk.
 # One untimed warm-up run per tool and size fills the page cache; then --runs timed rounds.
 # Each run is measured with /usr/bin/time: wall, user+sys CPU, peak RSS. The script prints
-# a Markdown table of the medians and the ratios yhdessa/hugo and yhdessa/floor (and the
-# median of the rounds' own yhdessa/hugo ratios); the raw
-# figures go to bench/out/results.tsv.
+# a Markdown table of the medians and the ratios yhdessa/hugo (wall, CPU and its user and
+# kernel parts, memory) and yhdessa/floor, and the median of the rounds' own yhdessa/hugo
+# ratios; the raw figures go to bench/out/results.tsv.
 #
 # Usage: bench/site_bench.sh [--sizes "1000 10000"] [--runs 5] [--tools ...] [--dest-root DIR]
 #                            [--no-build]
