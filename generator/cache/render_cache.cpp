@@ -162,16 +162,15 @@ uint64_t RawHash(const Page& p) {
 // What the model derives from pages into members of its own: renderers read these
 // without reading the pages they come from. A change of any of it makes every job stale.
 // Not here: a term's pages (renderers read them from the term's page, whose place and
-// order have them) and a page's language versions (PageStructure), so that a new page in
-// a section makes stale the jobs that read the section and its terms, not all.
+// order have them), a taxonomy's terms (its list page has their pages as its child pages,
+// and a page's own terms are in its place) and a page's language versions
+// (PageStructure), so that a new page in a section, or a page's first use of a term,
+// makes stale the jobs that read the section, the taxonomy and the terms, not all.
 uint64_t DerivedStructure(const Site& site, const Ids& ids) {
   ContentHash h;
   h.U64(site.taxonomies.size());
-  for (const auto& t : site.taxonomies) {
-    h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).U64(IdOf(ids, t.page));
-    h.U64(t.terms.size());
-    for (const auto& term : t.terms) h.Bytes(term.name).Bytes(term.slug);
-  }
+  for (const auto& t : site.taxonomies)
+    h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).U64(IdOf(ids, t.page)).Bytes(t.url);
   h.U64(site.aliases.size());
   for (const auto& a : site.aliases) h.Bytes(a.url).U64(IdOf(ids, a.page)).Bytes(a.file);
   // The generated pages' versions (results, receipts, the accessibility statement) are

@@ -4,14 +4,16 @@
 //   - the site's structure: the global inputs (GlobalInputsHash: site.yaml and the
 //     command-line options that change it, every file of the theme, data/, the
 //     accessibility statement, static files, each voting round's phase) and what the
-//     model derives from pages besides (taxonomies and their terms, aliases, catalogues,
-//     rounds with their proposals, the generated pages' language versions). A change of
-//     any of these makes every job stale;
+//     model derives from pages besides (which taxonomies have a list page, aliases,
+//     catalogues, rounds with their proposals, the generated pages' language versions).
+//     A change of any of these makes every job stale;
 //   - the place in the site (address, language, section, child pages and sections as
 //     sets, taxonomy terms, language versions, aliases, kind) of each page it read, or
 //     whose place alone it read (Place(): breadcrumbs, the home page's address). A new,
 //     deleted or renamed page changes the places of its section, its terms' pages and its
-//     language versions: the jobs that read those are rendered, no others. Pages are
+//     language versions: the jobs that read those are rendered, no others. So does a
+//     term used for the first or the last time: a taxonomy's list page has its terms'
+//     pages as its child pages. Pages are
 //     known by their address (PageId), not by their number, which moves when a page is
 //     added or removed before them;
 //   - the order of the lists of the pages it read: a page's child pages and sections and

@@ -100,7 +100,10 @@ struct TaxonomyTerm {
 struct Taxonomy {
   TaxonomyConfig config;
   std::string lang;
-  int page = -1;                    // the taxonomy's list page
+  int page = -1;  // the taxonomy's list page
+  // Its list page's address, which site.yaml alone decides: a page showing its terms'
+  // links reads it here, not from the list page, whose place changes with every new term.
+  std::string url;
   std::vector<TaxonomyTerm> terms;  // sorted by name
 };
 

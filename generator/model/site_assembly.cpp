@@ -416,6 +416,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
         list.parent = section_of.count({lang.code, ""}) ? section_of.at({lang.code, ""}) : -1;
       pages.push_back(std::move(list));
       tax.page = static_cast<int>(pages.size()) - 1;
+      tax.url = pages[tax.page].url;
       for (auto& [slug, term] : terms) {
         Page tp;
         tp.type = PageType::kTerm;

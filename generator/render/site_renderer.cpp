@@ -496,7 +496,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
     for (const auto& name : it->second) {
       ViewData term;
       term.Set("name", name);
-      term.Set("url", SiteUrl(site_, site_.pages[tax.page].url + Slugify(name) + "/"));
+      term.Set("url", SiteUrl(site_, tax.url + Slugify(name) + "/"));
       terms.Push(std::move(term));
     }
     t.Set("terms", std::move(terms));

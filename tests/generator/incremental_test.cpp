@@ -45,6 +45,41 @@ size_t RebuildAfter(const std::function<void(MemoryFileSystem&)>& change) {
   return rendered[1];
 }
 
+// Builds OneLanguageSite() (after `setup`, if any) cold, applies `change` and builds again,
+// as RebuildAfter does; returns the HTML files rendered again (not reused), the same for
+// build and serve.
+std::vector<std::string> RenderedAfter(
+    const std::function<void(MemoryFileSystem&)>& change,
+    const std::function<void(MemoryFileSystem&)>& setup = nullptr) {
+  std::vector<std::string> rendered[2];
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = OneLanguageSite();
+    if (setup) setup(fs);
+    Workspace ws(serve);
+    ws.Build(fs);
+    change(fs);
+    ws.Build(fs);
+    auto fresh = Build(fs);
+    REQUIRE(fresh.ok);
+    RequireSameSite(ws.site, fresh.files);
+    for (const auto& [path, content] : ws.site) {
+      if (path.ends_with(".html") && !ws.reused.count(path)) rendered[serve].push_back(path);
+    }
+  }
+  CHECK(rendered[0] == rendered[1]);
+  return rendered[0];
+}
+
+size_t in_section(const std::vector<std::string>& rendered, const std::string& section) {
+  return std::count_if(rendered.begin(), rendered.end(),
+                       [&](const std::string& path) { return path.starts_with(section); });
+}
+
+bool has(const std::vector<std::string>& rendered, const std::string& path) {
+  return std::count(rendered.begin(), rendered.end(), path) == 1;
+}
+
 }  // namespace
 
 TEST_CASE("incremental: an unchanged rebuild renders no page and writes the same site") {
@@ -199,51 +234,63 @@ TEST_CASE("incremental: a page added, deleted or renamed re-renders what reads i
   // the home page, and (the default theme shows the section in their breadcrumbs, a read
   // of the section and so of its list) the other pages of the section; of the other
   // section, nothing.
-  auto rebuild_after = [&](const std::function<void(MemoryFileSystem&)>& change) {
-    std::vector<std::string> rendered[2];
-    for (bool serve : {false, true}) {
-      INFO((serve ? "serve" : "build"));
-      auto fs = OneLanguageSite();
-      Workspace ws(serve);
-      ws.Build(fs);
-      change(fs);
-      ws.Build(fs);
-      auto fresh = Build(fs);
-      REQUIRE(fresh.ok);
-      RequireSameSite(ws.site, fresh.files);
-      for (const auto& [path, content] : ws.site) {
-        if (path.ends_with(".html") && !ws.reused.count(path)) rendered[serve].push_back(path);
-      }
-    }
-    CHECK(rendered[0] == rendered[1]);
-    return rendered[0];
-  };
-  auto in_section = [](const std::vector<std::string>& rendered, const std::string& section) {
-    return std::count_if(rendered.begin(), rendered.end(),
-                         [&](const std::string& path) { return path.starts_with(section); });
-  };
   // A new page early in the model (before every page of the other section).
-  auto rendered = rebuild_after([](MemoryFileSystem& fs) {
+  auto rendered = RenderedAfter([](MemoryFileSystem& fs) {
     fs.Add("content/uutiset/a0.md",
            "---\ntitle: Uusi sivu\ndate: 2024-02-01\ntags: [Nuoret]\n---\nUusi.\n");
   });
-  CHECK(std::count(rendered.begin(), rendered.end(), "uutiset/a0/index.html") == 1);
-  CHECK(std::count(rendered.begin(), rendered.end(), "uutiset/index.html") == 1);
-  CHECK(std::count(rendered.begin(), rendered.end(), "tags/nuoret/index.html") == 1);
+  CHECK(has(rendered, "uutiset/a0/index.html"));
+  CHECK(has(rendered, "uutiset/index.html"));
+  CHECK(has(rendered, "tags/nuoret/index.html"));
   CHECK(in_section(rendered, "palvelut/") == 0);
   CHECK(rendered.size() < 14);
   // Pages of the second section (no other page links to them).
-  rendered = rebuild_after([](MemoryFileSystem& fs) { fs.Remove("content/palvelut/p2.md"); });
-  CHECK(std::count(rendered.begin(), rendered.end(), "palvelut/index.html") == 1);
+  rendered = RenderedAfter([](MemoryFileSystem& fs) { fs.Remove("content/palvelut/p2.md"); });
+  CHECK(has(rendered, "palvelut/index.html"));
   CHECK(in_section(rendered, "uutiset/") == 0);
   CHECK(rendered.size() < 14);
-  rendered = rebuild_after([](MemoryFileSystem& fs) {
+  rendered = RenderedAfter([](MemoryFileSystem& fs) {
     fs.Add("content/palvelut/a1.md", Read(fs, "content/palvelut/p5.md"));
     fs.Remove("content/palvelut/p5.md");
   });
-  CHECK(std::count(rendered.begin(), rendered.end(), "palvelut/a1/index.html") == 1);
+  CHECK(has(rendered, "palvelut/a1/index.html"));
   CHECK(in_section(rendered, "uutiset/") == 0);
   CHECK(rendered.size() < 14);
+}
+
+TEST_CASE("incremental: a term used for the first or the last time re-renders what lists it") {
+  // The taxonomy's list page has its terms' pages as child pages: a new term makes it and
+  // the new term's page stale, and the page that names it; not every page (the terms were
+  // once part of the site-wide structure). Output identical to a fresh build (RenderedAfter).
+  auto add_term = [](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/palvelut/p3.md");
+    fs.Add("content/palvelut/p3.md", t.replace(t.find("[Nuoret]"), 8, "[Nuoret, Liikunta]"));
+  };
+  auto rendered = RenderedAfter(add_term);
+  CHECK(has(rendered, "palvelut/p3/index.html"));
+  CHECK(has(rendered, "tags/index.html"));
+  CHECK(has(rendered, "tags/liikunta/index.html"));
+  CHECK(in_section(rendered, "uutiset/") == 0);
+  CHECK(rendered.size() < 10);
+  // A page's term in another taxonomy, the first of that taxonomy's: its list page is new.
+  rendered = RenderedAfter([](MemoryFileSystem& fs) {
+    std::string t = Read(fs, "content/palvelut/p4.md");
+    fs.Add("content/palvelut/p4.md", t.replace(t.find("tags:"), 5, "aiheet: [Sport]\ntags:"));
+  });
+  CHECK(has(rendered, "aiheet/sport/index.html"));
+  CHECK(has(rendered, "palvelut/p4/index.html"));
+  // The term's only page lets go of it: its page goes, the taxonomy's list is rendered.
+  rendered = RenderedAfter(
+      [](MemoryFileSystem& fs) {
+        std::string t = Read(fs, "content/palvelut/p3.md");
+        fs.Add("content/palvelut/p3.md", t.replace(t.find(", Liikunta"), 10, ""));
+      },
+      add_term);
+  CHECK(has(rendered, "palvelut/p3/index.html"));
+  CHECK(has(rendered, "tags/index.html"));
+  CHECK(!has(rendered, "tags/liikunta/index.html"));
+  CHECK(in_section(rendered, "uutiset/") == 0);
+  CHECK(rendered.size() < 10);
 }
 
 TEST_CASE("incremental: a date or weight edit re-renders the jobs that read the moved lists") {
