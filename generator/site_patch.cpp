@@ -52,7 +52,92 @@ std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, i
   if (before.draft != now.draft) return "draft";
   if (before.translation_of != now.translation_of) return "translation_of";
   if (before.aliases != now.aliases) return "aliases";
-  if (before.taxonomies != now.taxonomies) return "taxonomies";
+  return "";  // taxonomies: CheckTermMoves
+}
+
+// A term that an edited page joins or leaves.
+struct TermMove {
+  size_t taxonomy = 0;
+  size_t term = 0;
+  bool join = false;
+};
+
+// A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
+// written (a term without a slug, or named twice, counts once).
+std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std::string& name) {
+  std::map<std::string, std::string> terms;
+  auto it = fm.taxonomies.find(name);
+  if (it == fm.taxonomies.end()) return terms;
+  for (const auto& term : it->second) {
+    std::string slug = Slugify(term);
+    if (!slug.empty()) terms.emplace(std::move(slug), term);
+  }
+  return terms;
+}
+
+// "" when page `page` may take the terms of `now` in the model as it is: the set of terms
+// stays as it is (every term it joins exists, every term it leaves keeps other pages), each
+// term keeps its name (the build names a term as the first page by path spells it: a page
+// joining or respelling one writes it as the term is named, and one that leaves the term it
+// names leaves it to a page spelling it the same), and no term's list gains or loses a list
+// page. The moves go to `moves`; `respelled` says whether the page's own spelling of a
+// term changed (its place changes, and its term links). Otherwise the reason.
+std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
+                           std::vector<TermMove>& moves, bool& respelled) {
+  const Page& p = site.pages[page];
+  const int64_t per_page = site.config.paginate;
+  std::set<std::string> names;
+  for (const auto& [name, terms] : p.fm.taxonomies) names.insert(name);
+  for (const auto& [name, terms] : now.taxonomies) names.insert(name);
+  for (const std::string& name : names) {
+    std::map<std::string, std::string> before = TermsBySlug(p.fm, name);
+    std::map<std::string, std::string> after = TermsBySlug(now, name);
+    if (before == after) continue;
+    size_t t = 0;
+    while (t < site.taxonomies.size() &&
+           (site.taxonomies[t].config.name != name || site.taxonomies[t].lang != p.lang))
+      ++t;
+    if (t == site.taxonomies.size()) return p.file + " names the first term of '" + name + "'";
+    const Taxonomy& tax = site.taxonomies[t];
+    auto find = [&](const std::string& slug) {
+      size_t k = 0;
+      while (k < tax.terms.size() && tax.terms[k].slug != slug) ++k;
+      return k;
+    };
+    for (const auto& [slug, spelling] : before) {
+      if (after.count(slug)) continue;
+      size_t k = find(slug);
+      if (k == tax.terms.size()) return p.file + ": a term of the page is not in the model";
+      const TaxonomyTerm& term = tax.terms[k];
+      if (term.pages.size() < 2) return p.file + " leaves a term no other page has";
+      if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() - 1, per_page))
+        return p.file + " takes a list page from a term";
+      // The name after it: the first remaining page by path spells the term.
+      int first = -1;
+      for (int q : term.pages) {
+        if (q != page && (first < 0 || site.pages[q].content_path < site.pages[first].content_path))
+          first = q;
+      }
+      std::map<std::string, std::string> theirs = TermsBySlug(site.pages[first].fm, name);
+      if (theirs[slug] != term.name) return p.file + " leaves a term it names";
+      moves.push_back({t, k, false});
+    }
+    for (const auto& [slug, spelling] : after) {
+      auto was = before.find(slug);
+      if (was != before.end() && was->second == spelling) continue;
+      size_t k = find(slug);
+      if (k == tax.terms.size()) return p.file + " has a new term";
+      const TaxonomyTerm& term = tax.terms[k];
+      if (spelling != term.name) return p.file + " names a term otherwise";
+      if (was != before.end()) {
+        respelled = true;
+        continue;
+      }
+      if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() + 1, per_page))
+        return p.file + " adds a list page to a term";
+      moves.push_back({t, k, true});
+    }
+  }
   return "";
 }
 
@@ -99,6 +184,8 @@ struct Edit {
   int page = -1;
   Page parsed;  // ParsePage's, with the new body rendered
   uint64_t front_matter_hash = 0;
+  std::vector<TermMove> term_moves;  // the terms it joins and leaves
+  bool placed = false;               // its terms changed: its place in the site too
 };
 
 // A page file the model does not have yet, checked (CheckNewPage) before it goes in.
@@ -259,7 +346,7 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   session.front_matter_hashes[index] = added.front_matter_hash;
   session.renderer->PagesAdded();
   for (int page : holders) session.renderer->PageChanged(page);
-  session.render_cache->PagesAdded(holders);
+  session.render_cache->PlacesChanged(holders);
   for (int page = index; page < static_cast<int>(site.pages.size()); ++page)
     changed.push_back(page);
   changed.insert(changed.end(), holders.begin(), holders.end());
@@ -337,6 +424,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild(p.file + ": the page's type or language changed");
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
+      if (p.fm.taxonomies != parsed->fm.taxonomies) {
+        bool respelled = false;
+        if (std::string why = CheckTermMoves(site, i, parsed->fm, e.term_moves, respelled);
+            !why.empty())
+          return NeedsBuild(why);
+        e.placed = respelled || !e.term_moves.empty();
+      }
     }
     std::string_view body = parsed->Body();
     if (body.find("{{<") != std::string_view::npos)
@@ -396,6 +490,28 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       changed_pages.push_back(it->second);
     }
   }
+  // The terms the pages joined and left: the terms' lists and their pages, sorted as the
+  // build sorts them; those pages' places change (RenderCache::PlacesChanged).
+  std::vector<int> placed;
+  for (const auto& e : edits) {
+    if (e.placed) placed.push_back(e.page);
+    for (const TermMove& m : e.term_moves) {
+      Taxonomy& tax = site.taxonomies[m.taxonomy];
+      std::vector<int>& list = tax.terms[m.term].pages;
+      if (m.join) {
+        list.push_back(e.page);
+        SortForList(list, site.pages);
+      } else {
+        list.erase(std::remove(list.begin(), list.end(), e.page), list.end());
+      }
+      int term_page = site.pages[tax.page].pages[m.term];
+      site.pages[term_page].term_pages = list;
+      placed.push_back(term_page);
+      changed_pages.push_back(term_page);
+    }
+  }
+  std::sort(placed.begin(), placed.end());
+  placed.erase(std::unique(placed.begin(), placed.end()), placed.end());
   // A new weight, date or title can move a page within its lists: the pages holding those
   // lists change with it (their order is part of what their jobs read).
   if (front_matter) {
@@ -412,11 +528,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   for (int page : changed_pages) {
     if (new_page) break;  // AddNewPage hashed them
     session.renderer->PageChanged(page);
+    if (std::binary_search(placed.begin(), placed.end(), page)) continue;  // below
     if (!session.render_cache->UpdatePage(page)) {
       session.Clear();
       return NeedsBuild("a page's place in the site changed");
     }
   }
+  if (!placed.empty()) session.render_cache->PlacesChanged(placed);
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
   changed_pages.erase(std::unique(changed_pages.begin(), changed_pages.end()), changed_pages.end());

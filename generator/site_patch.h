@@ -9,12 +9,17 @@
 // what). It takes a page only when everything else a full build derives from the file is
 // certain to be unchanged:
 //   - its place in the site: type, language, slug, publication and expiry dates, draft,
-//     aliases, taxonomy terms and translation are as they were, it has no `kind` (typed
-//     content feeds rounds and catalogues), and a new date replaces one the build's clock
-//     had passed with another such (a page's date decides whether it is published and
-//     whether its section has a feed). A new weight, date or title may move the page
-//     within its lists: they are sorted again as the build sorts them, and the jobs that
-//     read them are rendered again (RenderCache fingerprints each list's order);
+//     aliases and translation are as they were, it has no `kind` (typed content feeds
+//     rounds and catalogues), and a new date replaces one the build's clock had passed
+//     with another such (a page's date decides whether it is published and whether its
+//     section has a feed). A new weight, date or title may move the page within its
+//     lists: they are sorted again as the build sorts them, and the jobs that read them
+//     are rendered again (RenderCache fingerprints each list's order);
+//   - its taxonomy terms may change when the site's terms stay as they are: each term it
+//     joins exists and is spelled as the term is named, each it leaves keeps other pages
+//     and its name, and no term's list gains or loses a list page. The page goes into and
+//     out of those terms' lists, sorted as the build sorts them; the jobs that read the
+//     page or those terms' pages are rendered again;
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a

@@ -320,7 +320,7 @@ bool RenderCache::UpdatePage(int page) {
   return true;
 }
 
-void RenderCache::PagesAdded(const std::vector<int>& changed) {
+void RenderCache::PlacesChanged(const std::vector<int>& changed) {
   size_t before = ids_.size(), n = site_.pages.size();
   ids_.resize(n);
   structure_.resize(n);

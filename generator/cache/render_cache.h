@@ -96,9 +96,10 @@ class RenderCache {
   /// its body, or the order of its lists). False when its place in the structure changed:
   /// every job is then stale (build instead).
   bool UpdatePage(int page);
-  /// Hashes the pages SitePatch added at the end of the model, and again the pages whose
-  /// place it changed with them (`changed`: the lists that hold them).
-  void PagesAdded(const std::vector<int>& changed);
+  /// Hashes again the pages whose place SitePatch changed (`changed`: a page whose terms
+  /// changed, the lists that hold it or a new page), and the pages it added at the end of
+  /// the model, if any.
+  void PlacesChanged(const std::vector<int>& changed);
 
  private:
   uint64_t Display(size_t page) const;

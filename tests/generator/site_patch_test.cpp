@@ -133,7 +133,7 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   SECTION("a date removed, which says whether the section has a feed") {
     Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
   }
-  SECTION("taxonomy terms, in front matter that only gets longer in its last line") {
+  SECTION("a new taxonomy term, in front matter that only gets longer in its last line") {
     Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
   }
   SECTION("a slug, which is the page's address") {
@@ -392,6 +392,69 @@ TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a
     RequireSameAsFreshBuild(s, fs);
     Replace(fs, "content/uutiset/u3.md", "Uutinen 3", "Uutinen kolme");
     r = s.Change(fs, {"content/uutiset/u3.md"});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: a page's terms change among the site's terms, as a build does") {
+  // OneLanguageSite and three pages with a second term, "Liikunta", which the first of
+  // them by path names (the other spelling, "LIIKUNTA", comes second), and a term "Ainoa"
+  // that only zz has.
+  auto site = [] {
+    auto fs = OneLanguageSite();
+    fs.Add("content/palvelut/a-liikunta.md",
+           "---\ntitle: Liikuntapalvelu\ntags: [Liikunta, Nuoret]\n---\nA.\n");
+    fs.Add("content/palvelut/b-liikunta.md", "---\ntitle: Toinen\ntags: [LIIKUNTA]\n---\nB.\n");
+    fs.Add("content/palvelut/zz.md", "---\ntitle: Viimeinen\ntags: [Liikunta, Ainoa]\n---\nZ.\n");
+    return fs;
+  };
+  struct Case {
+    const char* what;
+    const char* file;
+    const char* from;
+    const char* to;
+    bool patched;
+  };
+  const Case cases[] = {
+      {"joins a term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Liikunta]", true},
+      {"moves from one term to another", "content/palvelut/p3.md", "[Nuoret]", "[Liikunta]", true},
+      {"leaves its only term", "content/palvelut/p3.md", "tags: [Nuoret]\n", "", true},
+      {"leaves a term another page names", "content/palvelut/zz.md", "[Liikunta, Ainoa]", "[Ainoa]",
+       true},
+      {"a dated page joins a term", "content/uutiset/u2.md", "[Nuoret]", "[Liikunta, Nuoret]",
+       true},
+      {"spells a term otherwise", "content/palvelut/p3.md", "[Nuoret]", "[nuoret]", false},
+      {"a new term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]", false},
+      {"leaves a term no other page has", "content/palvelut/zz.md", "[Liikunta, Ainoa]",
+       "[Liikunta]", false},
+      {"leaves the term it names, spelled otherwise by the next page",
+       "content/palvelut/a-liikunta.md", "[Liikunta, Nuoret]", "[Nuoret]", false},
+      {"the first term of a taxonomy", "content/palvelut/p3.md", "tags: [Nuoret]",
+       "tags: [Nuoret]\naiheet: [Sport]", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = site();
+    Serve s;
+    s.Build(fs);
+    Replace(fs, c.file, c.from, c.to);
+    std::set<std::string> written;
+    PatchResult r = s.Change(fs, {c.file}, &written);
+    INFO(r.reason);
+    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
+    RequireSameAsFreshBuild(s, fs);
+    if (!c.patched) continue;
+    CHECK(written.count("tags/index.html"));  // it shows each term's count
+    CHECK_FALSE(written.count("uutiset/u5/index.html"));
+    CHECK(written.size() < 12);
+    // The session goes on: the page again, then another page's title.
+    Replace(fs, c.file, "\n---\n", "\nweight: 3\n---\n");
+    r = s.Change(fs, {c.file});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+    Replace(fs, "content/palvelut/b-liikunta.md", "title: Toinen", "title: Aaa");
+    r = s.Change(fs, {"content/palvelut/b-liikunta.md"});
     CHECK(r.outcome == PatchResult::kPatched);
     RequireSameAsFreshBuild(s, fs);
   }
