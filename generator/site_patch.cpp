@@ -55,12 +55,23 @@ std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, i
   return "";  // taxonomies: CheckTermMoves
 }
 
-// A term that an edited page joins or leaves.
+// A term that an edited page joins or leaves, or makes (`created`: its first page; the
+// term is known by its slug and spelled as the page spells it).
 struct TermMove {
   size_t taxonomy = 0;
   size_t term = 0;
   bool join = false;
+  bool created = false;
+  std::string slug, name;
 };
+
+// Whether `url` is the address of a page, an alias (a redirect) or a static file: a build
+// reports a page that would take it.
+bool AddressTaken(const Site& site, const std::string& url) {
+  return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
+         std::any_of(site.aliases.begin(), site.aliases.end(),
+                     [&](const Alias& a) { return a.url == url; });
+}
 
 // A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
 // written (a term without a slug, or named twice, counts once).
@@ -75,13 +86,14 @@ std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std:
   return terms;
 }
 
-// "" when page `page` may take the terms of `now` in the model as it is: the set of terms
-// stays as it is (every term it joins exists, every term it leaves keeps other pages), each
-// term keeps its name (the build names a term as the first page by path spells it: a page
-// joining or respelling one writes it as the term is named, and one that leaves the term it
-// names leaves it to a page spelling it the same), and no term's list gains or loses a list
-// page. The moves go to `moves`; `respelled` says whether the page's own spelling of a
-// term changed (its place changes, and its term links). Otherwise the reason.
+// "" when page `page` may take the terms of `now` in the model as it is: no term goes
+// (every term it leaves keeps other pages), a term it joins exists or is made at a free
+// address in a taxonomy that has a list page already, each existing term keeps its name (the build
+// names a term as the first page by path spells it: a page joining or respelling one writes it as
+// the term is named, and one that leaves the term it names leaves it to a page spelling it the
+// same), and no term's list gains or loses a list page. The moves go to `moves`; `respelled` says
+// whether the page's own spelling of a term changed (its place changes, and its term links).
+// Otherwise the reason.
 std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
                            std::vector<TermMove>& moves, bool& respelled) {
   const Page& p = site.pages[page];
@@ -126,7 +138,12 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
       auto was = before.find(slug);
       if (was != before.end() && was->second == spelling) continue;
       size_t k = find(slug);
-      if (k == tax.terms.size()) return p.file + " has a new term";
+      if (k == tax.terms.size()) {
+        if (AddressTaken(site, tax.url + slug + "/"))
+          return p.file + ": the address of its new term is taken";
+        moves.push_back({t, 0, true, true, slug, spelling});
+        continue;
+      }
       const TaxonomyTerm& term = tax.terms[k];
       if (spelling != term.name) return p.file + " names a term otherwise";
       if (was != before.end()) {
@@ -170,6 +187,14 @@ std::vector<int> Resort(Site& site, const std::vector<int>& list_holders,
     for (TaxonomyTerm& term : t.terms) resort(term.pages);
   }
   return moved;
+}
+
+// The job of a page added to the model: the session has no fingerprint for it, so this
+// patch renders it, whatever it reads.
+void AddPageJob(BuildSession& session, int page) {
+  session.jobs.push_back({page, 1, RenderJob::kPage});
+  session.fingerprints.push_back(0);
+  session.reads.push_back(PageReads{{}, {}, true});
 }
 
 PatchResult NeedsBuild(std::string reason) {
@@ -225,12 +250,7 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
   if (IsBundlePage(p)) return file + " is a new page bundle";
-  // Taken by a page, an alias (a redirect) or a static file: a build reports it.
-  auto taken = [&](const std::string& url) {
-    return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
-           std::any_of(site.aliases.begin(), site.aliases.end(),
-                       [&](const Alias& a) { return a.url == url; });
-  };
+  auto taken = [&](const std::string& url) { return AddressTaken(site, url); };
   if (taken(p.url)) return file + ": its address " + p.url + " is taken";
   if (site.translations.count(p.translation_key))
     return file + " is new with the translation key of another page";
@@ -307,12 +327,7 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
 // `changed`.
 void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
   Site& site = *session.site;
-  // A job the session has no fingerprint for: rendered by this patch, whatever it reads.
-  auto add_job = [&](int page) {
-    session.jobs.push_back({page, 1, RenderJob::kPage});
-    session.fingerprints.push_back(0);
-    session.reads.push_back(PageReads{{}, {}, true});
-  };
+  auto add_job = [&](int page) { AddPageJob(session, page); };
   int index = static_cast<int>(site.pages.size());
   session.content_files.insert(added.page.file);
   site.by_url.emplace(added.page.url, index);
@@ -430,6 +445,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
             !why.empty())
           return NeedsBuild(why);
         e.placed = respelled || !e.term_moves.empty();
+        // Two pages making the same term would have to agree on its name: a build decides.
+        if (pages.size() > 1 && std::any_of(e.term_moves.begin(), e.term_moves.end(),
+                                            [](const TermMove& m) { return m.created; }))
+          return NeedsBuild(p.file + " has a new term, with other changes");
       }
     }
     std::string_view body = parsed->Body();
@@ -496,6 +515,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   for (const auto& e : edits) {
     if (e.placed) placed.push_back(e.page);
     for (const TermMove& m : e.term_moves) {
+      if (m.created) continue;  // below: it moves the terms' numbers
       Taxonomy& tax = site.taxonomies[m.taxonomy];
       std::vector<int>& list = tax.terms[m.term].pages;
       if (m.join) {
@@ -509,6 +529,39 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       placed.push_back(term_page);
       changed_pages.push_back(term_page);
     }
+  }
+  // A new term: its page at the end of the model (a build numbers pages by path: the
+  // numbers differ, the output does not), in its taxonomy's list in slug order, rendered
+  // by this patch whatever it reads.
+  bool pages_added = false;
+  for (const auto& e : edits) {
+    for (const TermMove& m : e.term_moves) {
+      if (!m.created) continue;
+      Taxonomy& tax = site.taxonomies[m.taxonomy];
+      auto at = std::lower_bound(
+          tax.terms.begin(), tax.terms.end(), m.slug,
+          [](const TaxonomyTerm& term, const std::string& slug) { return term.slug < slug; });
+      size_t k = static_cast<size_t>(at - tax.terms.begin());
+      tax.terms.insert(at, TaxonomyTerm{m.name, m.slug, {e.page}});
+      int index = static_cast<int>(site.pages.size());
+      site.pages.push_back(
+          TermPage(site.pages[tax.page], tax.page, static_cast<int>(m.taxonomy), tax.terms[k]));
+      site.pages.back().term_pages = {e.page};
+      site.by_url.emplace(site.pages.back().url, index);
+      std::vector<int>& list = site.pages[tax.page].pages;
+      list.insert(list.begin() + static_cast<std::ptrdiff_t>(k), index);
+      AddPageJob(session, index);
+      if (session.indexed) session.list_holders.push_back(index);
+      for (int changed : {tax.page, index}) {
+        placed.push_back(changed);
+        changed_pages.push_back(changed);
+      }
+      pages_added = true;
+    }
+  }
+  if (pages_added) {
+    session.front_matter_hashes.resize(site.pages.size(), 0);
+    session.renderer->PagesAdded();
   }
   std::sort(placed.begin(), placed.end());
   placed.erase(std::unique(placed.begin(), placed.end()), placed.end());

@@ -81,6 +81,19 @@ Page MissingTranslationNotice(const Page& original, int index, const std::string
   return notice;
 }
 
+Page TermPage(const Page& list, int list_index, int taxonomy, const TaxonomyTerm& term) {
+  Page tp;
+  tp.type = PageType::kTerm;
+  tp.lang = list.lang;
+  tp.fm.title = term.name;
+  tp.term = term.name;
+  tp.url = list.url + term.slug + "/";
+  tp.file = "site.yaml";
+  tp.taxonomy = taxonomy;
+  tp.parent = list_index;
+  return tp;
+}
+
 bool IsBundlePage(const Page& p) {
   return p.type == PageType::kPage && IsBundleStem(p.translation_key);
 }
@@ -418,16 +431,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
       tax.page = static_cast<int>(pages.size()) - 1;
       tax.url = pages[tax.page].url;
       for (auto& [slug, term] : terms) {
-        Page tp;
-        tp.type = PageType::kTerm;
-        tp.lang = lang.code;
-        tp.fm.title = term.name;
-        tp.term = term.name;
-        tp.url = pages[tax.page].url + slug + "/";
-        tp.file = "site.yaml";
-        tp.taxonomy = list.taxonomy;
-        tp.parent = tax.page;
-        pages.push_back(std::move(tp));
+        pages.push_back(TermPage(pages[tax.page], tax.page, pages[tax.page].taxonomy, term));
         pages[tax.page].pages.push_back(static_cast<int>(pages.size()) - 1);
         tax.terms.push_back(std::move(term));
       }

@@ -62,6 +62,10 @@ std::string SectionUrl(const std::string& lang, const std::string& dir, const Si
 /// translation of it: at the original's address in that language, saying so.
 Page MissingTranslationNotice(const Page& original, int index, const std::string& lang,
                               const SiteConfig& cfg);
+/// The list page of term `term` of taxonomy `taxonomy` (its index in Site::taxonomies),
+/// whose list page is `list` (page `list_index`): at the list's address and the term's
+/// slug. Its term_pages are left to the caller.
+Page TermPage(const Page& list, int list_index, int taxonomy, const TaxonomyTerm& term);
 /// A page bundle's page (a/index.md): its folder's files are its resources.
 bool IsBundlePage(const Page& p);
 

@@ -133,8 +133,10 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   SECTION("a date removed, which says whether the section has a feed") {
     Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
   }
-  SECTION("a new taxonomy term, in front matter that only gets longer in its last line") {
+  SECTION("a new term that two pages make at once, spelling it each their own way") {
     Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
+    Replace(fs, "content/uutiset/u4.md", "budjetti]\n---", "budjetti, Liikunta]\n---");
+    changed.push_back("content/uutiset/u4.md");
   }
   SECTION("a slug, which is the page's address") {
     Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\nslug: kolmas");
@@ -425,7 +427,9 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
       {"a dated page joins a term", "content/uutiset/u2.md", "[Nuoret]", "[Liikunta, Nuoret]",
        true},
       {"spells a term otherwise", "content/palvelut/p3.md", "[Nuoret]", "[nuoret]", false},
-      {"a new term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]", false},
+      {"makes a term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]", true},
+      {"makes two terms and leaves one", "content/palvelut/zz.md", "[Liikunta, Ainoa]",
+       "[Ainoa, Yksi, Kaksi]", true},
       {"leaves a term no other page has", "content/palvelut/zz.md", "[Liikunta, Ainoa]",
        "[Liikunta]", false},
       {"leaves the term it names, spelled otherwise by the next page",
@@ -446,6 +450,14 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
     RequireSameAsFreshBuild(s, fs);
     if (!c.patched) continue;
     CHECK(written.count("tags/index.html"));  // it shows each term's count
+    if (std::string(c.to).find("Uusi") != std::string::npos) {
+      CHECK(written.count("tags/uusi/index.html"));
+      // The model knows its address: a link to it is not broken.
+      Replace(fs, "content/palvelut/b-liikunta.md", "B.", "B, [uusi](/tags/uusi/).");
+      r = s.Change(fs, {"content/palvelut/b-liikunta.md"});
+      CHECK(r.outcome == PatchResult::kPatched);
+      RequireSameAsFreshBuild(s, fs);
+    }
     CHECK_FALSE(written.count("uutiset/u5/index.html"));
     CHECK(written.size() < 12);
     // The session goes on: the page again, then another page's title.
@@ -458,6 +470,19 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
     CHECK(r.outcome == PatchResult::kPatched);
     RequireSameAsFreshBuild(s, fs);
   }
+}
+
+TEST_CASE("site patch: a new term at the address of an alias goes to a full build") {
+  auto fs = OneLanguageSite();
+  Replace(fs, "content/palvelut/p1.md", "title: Palvelu 1",
+          "title: Palvelu 1\naliases: [/tags/uusi/]");
+  Serve s;
+  s.Build(fs);
+  Replace(fs, "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]");
+  bool built = true;
+  PatchResult r = s.Change(fs, {"content/palvelut/p3.md"}, nullptr, kNow, &built);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK_FALSE(built);  // the build reports the alias
 }
 
 TEST_CASE("site patch: a new page that changes more than its lists goes to a full build") {
