@@ -11,7 +11,10 @@
 # goes into the page's title instead (the page, its lists and the pages that link to it
 # are rendered again); --edit weight also changes its weight, which moves it within its
 # lists; --edit new writes a new page next to it (a copy with the marker as its title,
-# named after the marker) and waits for that page's HTML. The time includes the watcher's settle time (15 ms) that coalesces an editor's
+# named after the marker) and waits for that page's HTML; --edit term puts the marker into
+# the title and replaces the page's first tag with another of the corpus's terms (the page
+# moves between two terms' lists), --edit new-term adds a tag no page has (a new term
+# page). The time includes the watcher's settle time (15 ms) that coalesces an editor's
 # burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
@@ -25,7 +28,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,9 +95,16 @@ if edit == "new":  # a new page next to the edited one: the site's structure cha
     html = html[: -len("/index.html")] + "-" + marker.lower() + "/index.html"
     with open(src, "w") as f:
         f.write(text)
-elif edit in ("title", "weight"):
+elif edit in ("title", "weight", "term", "new-term"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    if edit == "term":  # its first tag becomes another of the corpus's terms
+        tags = re.findall(r'^  - "(.*)"$', text, flags=re.M)
+        other = [t for t in ("museot", "energia", "kirjasto", "puistot", "koulut", "liikenne")
+                 if t not in tags][int(marker.split("-")[2]) % 3]
+        text = re.sub(r'^(tags:\n)  - ".*"$', r'\1  - "' + other + '"', text, count=1, flags=re.M)
+    if edit == "new-term":  # a tag no page has yet, before the others (none goes)
+        text = re.sub(r"^tags:$", 'tags:\n  - "' + marker.lower() + '"', text, count=1, flags=re.M)
     if edit == "weight":  # moves the page in its lists: a change of the site's structure
         weight = str(int(marker.split("-")[2]) * 7 % 97)
         text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)

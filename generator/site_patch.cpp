@@ -219,6 +219,7 @@ struct NewPage {
   std::vector<std::string> notice_languages;  // where it has no translation (the others)
   int parent = -1;
   std::vector<std::pair<size_t, size_t>> terms;  // (taxonomy, term) it joins
+  std::vector<TermMove> new_terms;               // the terms it makes
   uint64_t front_matter_hash = 0;
 };
 
@@ -226,7 +227,8 @@ struct NewPage {
 // the way a build would place it: a page in the default language that no other page
 // translates yet (it gets a notice in each other language, as in a build), in a folder
 // that has its section, under an address nobody has (nor its notices), with terms that
-// exist, published whatever the build's clock and filters, without anything that makes
+// exist or that it makes (MakeTerm: at a free address, in a taxonomy that has a list
+// page), published whatever the build's clock and filters, without anything that makes
 // a page more than an entry in its section's and terms' lists (a kind, aliases, a
 // translation, a bundle, ballots), and without changing how many list pages its lists
 // have or whether its section has a feed. The reason when not.
@@ -278,22 +280,24 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     for (const auto& term_name : names) {
       std::string slug = Slugify(term_name);
       if (slug.empty() || !slugs.insert(slug).second) continue;  // as the build skips them
-      bool found = false;
-      for (size_t t = 0; t < site.taxonomies.size() && !found; ++t) {
-        const Taxonomy& tax = site.taxonomies[t];
-        if (tax.config.name != name || tax.lang != p.lang) continue;
-        for (size_t k = 0; k < tax.terms.size(); ++k) {
-          if (tax.terms[k].slug != slug) continue;
-          // The build names a term after the first page (by path) that has it.
-          if (tax.terms[k].name != term_name) return file + " names a term otherwise";
-          if (!same_pagination(tax.terms[k].pages.size()))
-            return file + " adds a list page to a term";
-          out.terms.emplace_back(t, k);
-          found = true;
-          break;
-        }
+      size_t t = 0;
+      while (t < site.taxonomies.size() &&
+             (site.taxonomies[t].config.name != name || site.taxonomies[t].lang != p.lang))
+        ++t;
+      if (t == site.taxonomies.size()) return file + " names the first term of '" + name + "'";
+      const Taxonomy& tax = site.taxonomies[t];
+      size_t k = 0;
+      while (k < tax.terms.size() && tax.terms[k].slug != slug) ++k;
+      if (k == tax.terms.size()) {  // a new term, made with the page (MakeTerm)
+        if (AddressTaken(site, tax.url + slug + "/"))
+          return file + ": the address of its new term is taken";
+        out.new_terms.push_back({t, 0, true, true, slug, term_name});
+        continue;
       }
-      if (!found) return file + " has a new term";
+      // The build names a term after the first page (by path) that has it.
+      if (tax.terms[k].name != term_name) return file + " names a term otherwise";
+      if (!same_pagination(tax.terms[k].pages.size())) return file + " adds a list page to a term";
+      out.terms.emplace_back(t, k);
     }
   }
   if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
@@ -318,6 +322,32 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   if (!out.page.md.directives.empty()) return file + " has ballot directives";
   out.parent = section->second;
   return "";
+}
+
+// Makes the term `m` (created) with page `page` as its only page: its page at the end of
+// the model (a build numbers pages by path: the numbers differ, the output does not), in
+// its taxonomy's terms and list page in slug order, with a job rendered by this patch
+// whatever it reads. Returns the term page's number; the taxonomy's list page's place
+// changed too. The caller tells the renderer and the render cache (PagesAdded,
+// PlacesChanged).
+int MakeTerm(BuildSession& session, const TermMove& m, int page) {
+  Site& site = *session.site;
+  Taxonomy& tax = site.taxonomies[m.taxonomy];
+  auto at = std::lower_bound(
+      tax.terms.begin(), tax.terms.end(), m.slug,
+      [](const TaxonomyTerm& term, const std::string& slug) { return term.slug < slug; });
+  size_t k = static_cast<size_t>(at - tax.terms.begin());
+  tax.terms.insert(at, TaxonomyTerm{m.name, m.slug, {page}});
+  int index = static_cast<int>(site.pages.size());
+  site.pages.push_back(
+      TermPage(site.pages[tax.page], tax.page, static_cast<int>(m.taxonomy), tax.terms[k]));
+  site.pages.back().term_pages = {page};
+  site.by_url.emplace(site.pages.back().url, index);
+  std::vector<int>& list = site.pages[tax.page].pages;
+  list.insert(list.begin() + static_cast<std::ptrdiff_t>(k), index);
+  AddPageJob(session, index);
+  if (session.indexed) session.list_holders.push_back(index);
+  return index;
 }
 
 // Puts a checked new page into the model at its end (a build numbers pages by path: the
@@ -356,6 +386,10 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
     int term_page = site.pages[tax.page].pages[k];
     site.pages[term_page].term_pages = term.pages;
     holders.push_back(term_page);
+  }
+  for (const TermMove& m : added.new_terms) {  // after: they move the terms' numbers
+    MakeTerm(session, m, index);
+    holders.push_back(site.taxonomies[m.taxonomy].page);
   }
   session.front_matter_hashes.resize(site.pages.size(), 0);
   session.front_matter_hashes[index] = added.front_matter_hash;
@@ -530,29 +564,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       changed_pages.push_back(term_page);
     }
   }
-  // A new term: its page at the end of the model (a build numbers pages by path: the
-  // numbers differ, the output does not), in its taxonomy's list in slug order, rendered
-  // by this patch whatever it reads.
+  // The new terms (MakeTerm).
   bool pages_added = false;
   for (const auto& e : edits) {
     for (const TermMove& m : e.term_moves) {
       if (!m.created) continue;
-      Taxonomy& tax = site.taxonomies[m.taxonomy];
-      auto at = std::lower_bound(
-          tax.terms.begin(), tax.terms.end(), m.slug,
-          [](const TaxonomyTerm& term, const std::string& slug) { return term.slug < slug; });
-      size_t k = static_cast<size_t>(at - tax.terms.begin());
-      tax.terms.insert(at, TaxonomyTerm{m.name, m.slug, {e.page}});
-      int index = static_cast<int>(site.pages.size());
-      site.pages.push_back(
-          TermPage(site.pages[tax.page], tax.page, static_cast<int>(m.taxonomy), tax.terms[k]));
-      site.pages.back().term_pages = {e.page};
-      site.by_url.emplace(site.pages.back().url, index);
-      std::vector<int>& list = site.pages[tax.page].pages;
-      list.insert(list.begin() + static_cast<std::ptrdiff_t>(k), index);
-      AddPageJob(session, index);
-      if (session.indexed) session.list_holders.push_back(index);
-      for (int changed : {tax.page, index}) {
+      int index = MakeTerm(session, m, e.page);
+      for (int changed : {site.taxonomies[m.taxonomy].page, index}) {
         placed.push_back(changed);
         changed_pages.push_back(changed);
       }

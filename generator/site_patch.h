@@ -32,7 +32,8 @@
 // A new page file (alone in the change) goes in when the build would make it just another
 // entry of its section's and terms' lists: a page of the default language that nothing
 // translates yet, in a folder that has its section, at a free address, with terms that
-// exist (named as they are), published whatever the clock and the filters, without kind,
+// exist (named as they are) or that it makes (at a free address, in a taxonomy with a
+// list page), published whatever the clock and the filters, without kind,
 // aliases, translation_of, ballots or messages, and without adding a list page or
 // changing whether its section has a feed. It is added at the end of the model (a build
 // numbers pages by path; the output does not depend on the numbers) with a notice in each

@@ -368,6 +368,12 @@ TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a
       // Its own anchor, a slug of its own.
       {"content/palvelut/oma.md",
        "---\ntitle: Oma\nslug: oma-osoite\n---\n## Osio\n\n[Alas](#osio)\n"},
+      // Terms no page has yet, one before and one after the existing one by slug: their
+      // pages are made with it.
+      {"content/uutiset/uusi.md",
+       "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [Uusi, Aikuiset, Nuoret]\n---\nA.\n"},
+      // Only a new term: the taxonomy's list shows it, though no term it had changed.
+      {"content/palvelut/uusi.md", "---\ntitle: Uusi palvelu\ntags: [Ainoa]\n---\nB.\n"},
   };
   for (const Case& c : cases) {
     INFO(c.file);
@@ -487,7 +493,6 @@ TEST_CASE("site patch: a new term at the address of an alias goes to a full buil
 
 TEST_CASE("site patch: a new page that changes more than its lists goes to a full build") {
   const std::pair<const char*, const char*> cases[] = {
-      {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [Uusi]\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [nuoret]\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\n---\nNo date in a section with a feed.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2030-01-01\n---\nFuture.\n"},
