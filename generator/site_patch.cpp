@@ -132,7 +132,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
       }
       std::map<std::string, std::string> theirs = TermsBySlug(site.pages[first].fm, name);
       if (theirs[slug] != term.name) return p.file + " leaves a term it names";
-      moves.push_back({t, k, false});
+      moves.push_back({t, k, false, false, slug, spelling});
     }
     for (const auto& [slug, spelling] : after) {
       auto was = before.find(slug);
@@ -152,7 +152,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
       }
       if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() + 1, per_page))
         return p.file + " adds a list page to a term";
-      moves.push_back({t, k, true});
+      moves.push_back({t, k, true, false, slug, spelling});
     }
   }
   return "";
