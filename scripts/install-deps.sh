@@ -15,6 +15,7 @@ packages=(
   libsodium-dev                                  # CSPRNG, keyed hashing of codes
   libcli11-dev                                   # command lines (yhdessa-vote)
   libmimalloc-dev                                # faster malloc for the yhdessa program
+  libxxhash-dev                                  # XXH3: the build cache's content hashes
   catch2                                         # unit tests (v2)
 )
 if [[ "${1:-}" == "--browser" ]]; then

@@ -13,8 +13,9 @@ namespace {
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
 // 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own.
 constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '3'};
-// 2: the manifest; 3: the pages each job read; 4: the places it read, the pages' identities
-constexpr uint32_t kFormat = 4;
+// 2: the manifest; 3: the pages each job read; 4: the places it read, the pages' identities;
+// 5: ContentHash hashes bytes with XXH3 (every stored hash changed)
+constexpr uint32_t kFormat = 5;
 constexpr std::string_view kGenerator = "yhdessa 0.1.0";
 
 void PutU64(std::string& out, uint64_t v) {

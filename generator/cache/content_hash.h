@@ -1,4 +1,5 @@
-// ContentHash: a fast 64-bit hash of bytes, for build-cache fingerprints.
+// ContentHash: a fast 64-bit hash of bytes, for build-cache fingerprints: each field's
+// bytes hashed with XXH3 (xxHash), the fields' values chained with a multiply-fold mix.
 //
 // Not a security hash: it only has to tell a changed input from an unchanged one, and a
 // 64-bit value makes an accidental collision between two versions of one file

@@ -13,7 +13,8 @@
 namespace yhdessa {
 namespace {
 
-constexpr char kMagic[] = "yhdessa sources 1\n";
+// 2: body hashes by XXH3 (ContentHash)
+constexpr char kMagic[] = "yhdessa sources 2\n";
 
 void PutU64(std::string& out, uint64_t v) {
   out.append(reinterpret_cast<const char*>(&v), 8);
