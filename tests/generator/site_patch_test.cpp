@@ -478,6 +478,42 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
   }
 }
 
+TEST_CASE("site patch: tag edits in a site of several languages, as a build does") {
+  // SampleSite: fi and sv, paginate: 2, u1-u5 with [Nuoret, budjetti]; no sv page has tags.
+  struct Case {
+    const char* what;
+    const char* file;
+    const char* from;
+    const char* to;
+    bool patched;
+  };
+  const Case cases[] = {
+      {"leaves a term (5 -> 4 pages: 3 list pages -> 2)", "content/uutiset/u3.md",
+       "[Nuoret, budjetti]", "[Nuoret]", false},
+      {"makes a term", "content/uutiset/u3.md", "[Nuoret, budjetti]",
+       "[Nuoret, budjetti, Liikunta]", true},
+      {"a page whose translation has none", "content/uutiset/u1.md", "[Nuoret, budjetti]",
+       "[Nuoret, budjetti, Liikunta]", true},
+      {"the first tag of a language", "content/uutiset/u1.sv.md", "date: 2024-01-10",
+       "date: 2024-01-10\ntags: [Unga]", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = PatchSampleSite();
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    Replace(fs, c.file, c.from, c.to);
+    PatchResult r = s.Change(fs, {c.file});
+    INFO(r.reason);
+    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
+    RequireSameAsFreshBuild(s, fs);
+    Replace(fs, "content/uutiset/u2.md", "Uutinen 2", "Uutinen kaksi");
+    r = s.Change(fs, {"content/uutiset/u2.md"});
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
 TEST_CASE("site patch: a new term at the address of an alias goes to a full build") {
   auto fs = OneLanguageSite();
   Replace(fs, "content/palvelut/p1.md", "title: Palvelu 1",
