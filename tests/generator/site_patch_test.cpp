@@ -78,6 +78,35 @@ void RequireSameAsFreshBuild(const Serve& s, const MemoryFileSystem& fs, int64_t
   testing::RequireSameAsFreshBuild(s.site, fs, now);
 }
 
+// One page's text changed from `from` to `to`: patched or built, as `patched` says.
+struct TextEdit {
+  const char* what;
+  const char* file;
+  const char* from;
+  const char* to;
+  bool patched;
+};
+
+// Applies `edit` and lets the serve loop take it: the outcome must be the one expected and
+// the site a fresh build's. Returns whether it was patched; the files written to `written`.
+bool ApplyEdit(Serve& s, MemoryFileSystem& fs, const TextEdit& edit,
+               std::set<std::string>* written = nullptr) {
+  Replace(fs, edit.file, edit.from, edit.to);
+  PatchResult r = s.Change(fs, {edit.file}, written);
+  INFO(r.reason);
+  CHECK((r.outcome == PatchResult::kPatched) == edit.patched);
+  RequireSameAsFreshBuild(s, fs);
+  return r.outcome == PatchResult::kPatched;
+}
+
+// The serve loop patches the files `changed`, and its site is then a fresh build's.
+void RequirePatched(Serve& s, const MemoryFileSystem& fs, const std::vector<std::string>& changed) {
+  PatchResult r = s.Change(fs, changed);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+}
+
 }  // namespace
 
 TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as a build does") {
@@ -114,9 +143,7 @@ TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as 
   }
   SECTION("an editor's temporary file, gone after the save, is not a change") {
     Replace(fs, "content/uutiset/u2.md", "Toinen", "Kolmas");
-    r = s.Change(fs, {"content/4913", "content/uutiset/u2.md", "content/uutiset/u2.md~"});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {"content/4913", "content/uutiset/u2.md", "content/uutiset/u2.md~"});
   }
 }
 
@@ -395,13 +422,9 @@ TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a
     // The session goes on: an edit of the new page, then of another page, is patched too.
     std::string edited = std::string(c.text) + "\nLisäys.\n";
     fs.Add(c.file, edited);
-    r = s.Change(fs, {c.file});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {c.file});
     Replace(fs, "content/uutiset/u3.md", "Uutinen 3", "Uutinen kolme");
-    r = s.Change(fs, {"content/uutiset/u3.md"});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {"content/uutiset/u3.md"});
   }
 }
 
@@ -417,14 +440,7 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
     fs.Add("content/palvelut/zz.md", "---\ntitle: Viimeinen\ntags: [Liikunta, Ainoa]\n---\nZ.\n");
     return fs;
   };
-  struct Case {
-    const char* what;
-    const char* file;
-    const char* from;
-    const char* to;
-    bool patched;
-  };
-  const Case cases[] = {
+  const TextEdit cases[] = {
       {"joins a term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Liikunta]", true},
       {"moves from one term to another", "content/palvelut/p3.md", "[Nuoret]", "[Liikunta]", true},
       {"leaves its only term", "content/palvelut/p3.md", "tags: [Nuoret]\n", "", true},
@@ -443,51 +459,33 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
       {"the first term of a taxonomy", "content/palvelut/p3.md", "tags: [Nuoret]",
        "tags: [Nuoret]\naiheet: [Sport]", false},
   };
-  for (const Case& c : cases) {
+  for (const TextEdit& c : cases) {
     INFO(c.what);
     auto fs = site();
     Serve s;
     s.Build(fs);
-    Replace(fs, c.file, c.from, c.to);
     std::set<std::string> written;
-    PatchResult r = s.Change(fs, {c.file}, &written);
-    INFO(r.reason);
-    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
-    RequireSameAsFreshBuild(s, fs);
-    if (!c.patched) continue;
+    if (!ApplyEdit(s, fs, c, &written)) continue;
     CHECK(written.count("tags/index.html"));  // it shows each term's count
     if (std::string(c.to).find("Uusi") != std::string::npos) {
       CHECK(written.count("tags/uusi/index.html"));
       // The model knows its address: a link to it is not broken.
       Replace(fs, "content/palvelut/b-liikunta.md", "B.", "B, [uusi](/tags/uusi/).");
-      r = s.Change(fs, {"content/palvelut/b-liikunta.md"});
-      CHECK(r.outcome == PatchResult::kPatched);
-      RequireSameAsFreshBuild(s, fs);
+      RequirePatched(s, fs, {"content/palvelut/b-liikunta.md"});
     }
     CHECK_FALSE(written.count("uutiset/u5/index.html"));
     CHECK(written.size() < 12);
     // The session goes on: the page again, then another page's title.
     Replace(fs, c.file, "\n---\n", "\nweight: 3\n---\n");
-    r = s.Change(fs, {c.file});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {c.file});
     Replace(fs, "content/palvelut/b-liikunta.md", "title: Toinen", "title: Aaa");
-    r = s.Change(fs, {"content/palvelut/b-liikunta.md"});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {"content/palvelut/b-liikunta.md"});
   }
 }
 
 TEST_CASE("site patch: tag edits in a site of several languages, as a build does") {
   // SampleSite: fi and sv, paginate: 2, u1-u5 with [Nuoret, budjetti]; no sv page has tags.
-  struct Case {
-    const char* what;
-    const char* file;
-    const char* from;
-    const char* to;
-    bool patched;
-  };
-  const Case cases[] = {
+  const TextEdit cases[] = {
       {"leaves a term (5 -> 4 pages: 3 list pages -> 2)", "content/uutiset/u3.md",
        "[Nuoret, budjetti]", "[Nuoret]", false},
       {"makes a term", "content/uutiset/u3.md", "[Nuoret, budjetti]",
@@ -497,20 +495,14 @@ TEST_CASE("site patch: tag edits in a site of several languages, as a build does
       {"the first tag of a language", "content/uutiset/u1.sv.md", "date: 2024-01-10",
        "date: 2024-01-10\ntags: [Unga]", false},
   };
-  for (const Case& c : cases) {
+  for (const TextEdit& c : cases) {
     INFO(c.what);
     auto fs = PatchSampleSite();
     Serve s;
     REQUIRE(s.TryBuild(fs));
-    Replace(fs, c.file, c.from, c.to);
-    PatchResult r = s.Change(fs, {c.file});
-    INFO(r.reason);
-    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
-    RequireSameAsFreshBuild(s, fs);
+    ApplyEdit(s, fs, c);
     Replace(fs, "content/uutiset/u2.md", "Uutinen 2", "Uutinen kaksi");
-    r = s.Change(fs, {"content/uutiset/u2.md"});
-    CHECK(r.outcome == PatchResult::kPatched);
-    RequireSameAsFreshBuild(s, fs);
+    RequirePatched(s, fs, {"content/uutiset/u2.md"});
   }
 }
 
