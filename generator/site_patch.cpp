@@ -91,11 +91,10 @@ std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std:
 // address in a taxonomy that has a list page already, each existing term keeps its name (the build
 // names a term as the first page by path spells it: a page joining or respelling one writes it as
 // the term is named, and one that leaves the term it names leaves it to a page spelling it the
-// same), and no term's list gains or loses a list page. The moves go to `moves`; `respelled` says
-// whether the page's own spelling of a term changed (its place changes, and its term links).
-// Otherwise the reason.
+// same), and no term's list gains or loses a list page. The moves go to `moves`. Otherwise
+// the reason.
 std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
-                           std::vector<TermMove>& moves, bool& respelled) {
+                           std::vector<TermMove>& moves) {
   const Page& p = site.pages[page];
   const int64_t per_page = site.config.paginate;
   std::set<std::string> names;
@@ -146,10 +145,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
       }
       const TaxonomyTerm& term = tax.terms[k];
       if (spelling != term.name) return p.file + " names a term otherwise";
-      if (was != before.end()) {
-        respelled = true;
-        continue;
-      }
+      if (was != before.end()) continue;  // respelled as the term is named
       if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() + 1, per_page))
         return p.file + " adds a list page to a term";
       moves.push_back({t, k, true, false, slug, spelling});
@@ -474,15 +470,14 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
-        bool respelled = false;
-        if (std::string why = CheckTermMoves(site, i, parsed->fm, e.term_moves, respelled);
-            !why.empty())
+        if (std::string why = CheckTermMoves(site, i, parsed->fm, e.term_moves); !why.empty())
           return NeedsBuild(why);
-        e.placed = respelled || !e.term_moves.empty();
-        // Two pages making the same term would have to agree on its name: a build decides.
-        if (pages.size() > 1 && std::any_of(e.term_moves.begin(), e.term_moves.end(),
-                                            [](const TermMove& m) { return m.created; }))
-          return NeedsBuild(p.file + " has a new term, with other changes");
+        // Its terms as written are part of its place, even in another order.
+        e.placed = true;
+        // Each page's moves are checked against the model as it is: two pages leaving one
+        // term could leave it empty, two making one would have to agree on its name.
+        if (pages.size() > 1 && !e.term_moves.empty())
+          return NeedsBuild(p.file + " changes its terms, with other changes");
       }
     }
     std::string_view body = parsed->Body();

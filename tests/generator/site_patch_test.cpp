@@ -483,6 +483,21 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
   }
 }
 
+TEST_CASE("site patch: two pages changing their terms at once go to a full build") {
+  // "Pari" has two pages; each leaving it alone would be patched, both at once would leave
+  // its page empty: a page's moves are checked against the model as it was.
+  auto fs = OneLanguageSite();
+  for (const char* f : {"content/palvelut/p1.md", "content/palvelut/p2.md"})
+    Replace(fs, f, "[Nuoret]", "[Nuoret, Pari]");
+  Serve s;
+  s.Build(fs);
+  for (const char* f : {"content/palvelut/p1.md", "content/palvelut/p2.md"})
+    Replace(fs, f, "[Nuoret, Pari]", "[Nuoret]");
+  PatchResult r = s.Change(fs, {"content/palvelut/p1.md", "content/palvelut/p2.md"});
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
 TEST_CASE("site patch: tag edits in a site of several languages, as a build does") {
   // SampleSite: fi and sv, paginate: 2, u1-u5 with [Nuoret, budjetti]; no sv page has tags.
   const TextEdit cases[] = {
@@ -492,6 +507,8 @@ TEST_CASE("site patch: tag edits in a site of several languages, as a build does
        "[Nuoret, budjetti, Liikunta]", true},
       {"a page whose translation has none", "content/uutiset/u1.md", "[Nuoret, budjetti]",
        "[Nuoret, budjetti, Liikunta]", true},
+      {"its terms in another order", "content/uutiset/u3.md", "[Nuoret, budjetti]",
+       "[budjetti, Nuoret]", true},
       {"the first tag of a language", "content/uutiset/u1.sv.md", "date: 2024-01-10",
        "date: 2024-01-10\ntags: [Unga]", false},
   };
