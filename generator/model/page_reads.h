@@ -13,8 +13,9 @@
 // then checks only that page's place for the job, not what it shows (title, dates, ...).
 // What is not a read of a page: its index (data() for pointer arithmetic, size()).
 // Whatever is derived from pages into other members of Site (taxonomies, translations,
-// rounds ...) is hashed by RenderCache as the site's structure instead; a taxonomy's
-// terms' pages as sets: the renderer reads a term's list in order from its term page.
+// rounds ...) is hashed by RenderCache as the site's structure instead, except what the
+// pages' places already hold: a taxonomy's terms (its list page's child pages) and a
+// term's pages (as sets; the renderer reads a term's list in order from its term page).
 #pragma once
 
 #include <cstddef>

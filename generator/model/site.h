@@ -104,7 +104,7 @@ struct Taxonomy {
   // Its list page's address, which site.yaml alone decides: a page showing its terms'
   // links reads it here, not from the list page, whose place changes with every new term.
   std::string url;
-  std::vector<TaxonomyTerm> terms;  // sorted by name
+  std::vector<TaxonomyTerm> terms;  // sorted by slug (SitePatch's MakeTerm inserts so)
 };
 
 struct StaticFile {
