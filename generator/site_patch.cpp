@@ -86,23 +86,23 @@ std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std:
   return terms;
 }
 
-// "" when page `page` may take the terms of `now` in the model as it is: no term goes
+// "" when page `page` (-1: a page not in the model yet) may go from the terms of `was_fm`
+// to those of `p` (its new source) in the model as it is: no term goes
 // (every term it leaves keeps other pages), a term it joins exists or is made at a free
 // address in a taxonomy that has a list page already, each existing term keeps its name (the build
 // names a term as the first page by path spells it: a page joining or respelling one writes it as
 // the term is named, and one that leaves the term it names leaves it to a page spelling it the
 // same), and no term's list gains or loses a list page. The moves go to `moves`. Otherwise
 // the reason.
-std::string CheckTermMoves(const Site& site, int page, const FrontMatter& now,
+std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm, const Page& p,
                            std::vector<TermMove>& moves) {
-  const Page& p = site.pages[page];
   const int64_t per_page = site.config.paginate;
   std::set<std::string> names;
+  for (const auto& [name, terms] : was_fm.taxonomies) names.insert(name);
   for (const auto& [name, terms] : p.fm.taxonomies) names.insert(name);
-  for (const auto& [name, terms] : now.taxonomies) names.insert(name);
   for (const std::string& name : names) {
-    std::map<std::string, std::string> before = TermsBySlug(p.fm, name);
-    std::map<std::string, std::string> after = TermsBySlug(now, name);
+    std::map<std::string, std::string> before = TermsBySlug(was_fm, name);
+    std::map<std::string, std::string> after = TermsBySlug(p.fm, name);
     if (before == after) continue;
     size_t t = 0;
     while (t < site.taxonomies.size() &&
@@ -214,8 +214,7 @@ struct NewPage {
   Page page;  // placed (address, translation key), with its body rendered
   std::vector<std::string> notice_languages;  // where it has no translation (the others)
   int parent = -1;
-  std::vector<std::pair<size_t, size_t>> terms;  // (taxonomy, term) it joins
-  std::vector<TermMove> new_terms;               // the terms it makes
+  std::vector<TermMove> term_moves;  // the terms it joins or makes
   uint64_t front_matter_hash = 0;
 };
 
@@ -223,10 +222,9 @@ struct NewPage {
 // the way a build would place it: a page in the default language that no other page
 // translates yet (it gets a notice in each other language, as in a build), in a folder
 // that has its section, under an address nobody has (nor its notices), with terms that
-// exist or that it makes (MakeTerm: at a free address, in a taxonomy that has a list
-// page), published whatever the build's clock and filters, without anything that makes
-// a page more than an entry in its section's and terms' lists (a kind, aliases, a
-// translation, a bundle, ballots), and without changing how many list pages its lists
+// exist or that it makes (CheckTermMoves), published whatever the build's clock and filters,
+// without anything that makes a page more than an entry in its section's and terms' lists (a kind,
+// aliases, a translation, a bundle, ballots), and without changing how many list pages its lists
 // have or whether its section has a feed. The reason when not.
 std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
                          NewPage& out) {
@@ -271,31 +269,8 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     return PageCount(items, cfg.paginate) == PageCount(items + 1, cfg.paginate);
   };
   if (!same_pagination(parent.pages.size())) return file + " adds a list page to its section";
-  for (const auto& [name, names] : fm.taxonomies) {
-    std::set<std::string> slugs;
-    for (const auto& term_name : names) {
-      std::string slug = Slugify(term_name);
-      if (slug.empty() || !slugs.insert(slug).second) continue;  // as the build skips them
-      size_t t = 0;
-      while (t < site.taxonomies.size() &&
-             (site.taxonomies[t].config.name != name || site.taxonomies[t].lang != p.lang))
-        ++t;
-      if (t == site.taxonomies.size()) return file + " names the first term of '" + name + "'";
-      const Taxonomy& tax = site.taxonomies[t];
-      size_t k = 0;
-      while (k < tax.terms.size() && tax.terms[k].slug != slug) ++k;
-      if (k == tax.terms.size()) {  // a new term, made with the page (MakeTerm)
-        if (AddressTaken(site, tax.url + slug + "/"))
-          return file + ": the address of its new term is taken";
-        out.new_terms.push_back({t, 0, true, true, slug, term_name});
-        continue;
-      }
-      // The build names a term after the first page (by path) that has it.
-      if (tax.terms[k].name != term_name) return file + " names a term otherwise";
-      if (!same_pagination(tax.terms[k].pages.size())) return file + " adds a list page to a term";
-      out.terms.emplace_back(t, k);
-    }
-  }
+  if (std::string why = CheckTermMoves(site, -1, FrontMatter(), p, out.term_moves); !why.empty())
+    return why;
   if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
   auto options = session.markdown_options.find(p.lang);
   if (options == session.markdown_options.end()) return file + ": no Markdown options";
@@ -346,6 +321,37 @@ int MakeTerm(BuildSession& session, const TermMove& m, int page) {
   return index;
 }
 
+// Puts page `page` into and out of the terms of `moves` (CheckTermMoves), the lists sorted
+// as the build sorts them; the terms it makes after the others, whose numbers they move.
+// Appends the pages whose place changed to `placed`: the terms' pages, and for a new term
+// its taxonomy's list page. True when it made a term (a page added to the model).
+bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, int page,
+                    std::vector<int>& placed) {
+  Site& site = *session.site;
+  bool made = false;
+  for (const TermMove& m : moves) {
+    if (m.created) continue;
+    Taxonomy& tax = site.taxonomies[m.taxonomy];
+    std::vector<int>& list = tax.terms[m.term].pages;
+    if (m.join) {
+      list.push_back(page);
+      SortForList(list, site.pages);
+    } else {
+      list.erase(std::remove(list.begin(), list.end(), page), list.end());
+    }
+    int term_page = site.pages[tax.page].pages[m.term];
+    site.pages[term_page].term_pages = list;
+    placed.push_back(term_page);
+  }
+  for (const TermMove& m : moves) {
+    if (!m.created) continue;
+    placed.push_back(MakeTerm(session, m, page));
+    placed.push_back(site.taxonomies[m.taxonomy].page);
+    made = true;
+  }
+  return made;
+}
+
 // Puts a checked new page into the model at its end (a build numbers pages by path: the
 // numbers differ, the output does not), into its section's and terms' lists sorted as the
 // build sorts, with its notices; the renderer and the render cache grow with it. Appends
@@ -374,19 +380,7 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   std::vector<int>& section = site.pages[added.parent].pages;
   section.push_back(index);
   SortForList(section, site.pages);
-  for (auto [t, k] : added.terms) {
-    Taxonomy& tax = site.taxonomies[t];
-    TaxonomyTerm& term = tax.terms[k];
-    term.pages.push_back(index);
-    SortForList(term.pages, site.pages);
-    int term_page = site.pages[tax.page].pages[k];
-    site.pages[term_page].term_pages = term.pages;
-    holders.push_back(term_page);
-  }
-  for (const TermMove& m : added.new_terms) {  // after: they move the terms' numbers
-    MakeTerm(session, m, index);
-    holders.push_back(site.taxonomies[m.taxonomy].page);
-  }
+  ApplyTermMoves(session, added.term_moves, index, holders);
   session.front_matter_hashes.resize(site.pages.size(), 0);
   session.front_matter_hashes[index] = added.front_matter_hash;
   session.renderer->PagesAdded();
@@ -470,7 +464,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
-        if (std::string why = CheckTermMoves(site, i, parsed->fm, e.term_moves); !why.empty())
+        if (std::string why = CheckTermMoves(site, i, p.fm, *parsed, e.term_moves); !why.empty())
           return NeedsBuild(why);
         // Its terms as written are part of its place, even in another order.
         e.placed = true;
@@ -538,40 +532,16 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       changed_pages.push_back(it->second);
     }
   }
-  // The terms the pages joined and left: the terms' lists and their pages, sorted as the
-  // build sorts them; those pages' places change (RenderCache::PlacesChanged).
+  // The terms the pages joined, left and made (ApplyTermMoves): those pages' places change
+  // (RenderCache::PlacesChanged below).
   std::vector<int> placed;
-  for (const auto& e : edits) {
-    if (e.placed) placed.push_back(e.page);
-    for (const TermMove& m : e.term_moves) {
-      if (m.created) continue;  // below: it moves the terms' numbers
-      Taxonomy& tax = site.taxonomies[m.taxonomy];
-      std::vector<int>& list = tax.terms[m.term].pages;
-      if (m.join) {
-        list.push_back(e.page);
-        SortForList(list, site.pages);
-      } else {
-        list.erase(std::remove(list.begin(), list.end(), e.page), list.end());
-      }
-      int term_page = site.pages[tax.page].pages[m.term];
-      site.pages[term_page].term_pages = list;
-      placed.push_back(term_page);
-      changed_pages.push_back(term_page);
-    }
-  }
-  // The new terms (MakeTerm).
   bool pages_added = false;
   for (const auto& e : edits) {
-    for (const TermMove& m : e.term_moves) {
-      if (!m.created) continue;
-      int index = MakeTerm(session, m, e.page);
-      for (int changed : {site.taxonomies[m.taxonomy].page, index}) {
-        placed.push_back(changed);
-        changed_pages.push_back(changed);
-      }
-      pages_added = true;
-    }
+    if (!e.placed) continue;
+    placed.push_back(e.page);
+    pages_added |= ApplyTermMoves(session, e.term_moves, e.page, placed);
   }
+  changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
     session.front_matter_hashes.resize(site.pages.size(), 0);
     session.renderer->PagesAdded();
