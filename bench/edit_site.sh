@@ -3,11 +3,12 @@
 # when it is missing, and copies its content with the corpus site's config and theme to
 # bench/out/<name>-<size>/, so the edits never touch the corpus other benchmarks measure.
 #
-# In: root, size, build; $1 the copy's name. Out: yhdessa, out, site, page (the page to
+# In: root, size, build; $1 the copy's name; YHDESSA, another binary to measure (then
+# nothing is built). Out: yhdessa, out, site, page (the page to
 # edit: the first page of the first section, content/<section>/<page>.md) and page_out
 # (its HTML file).
-yhdessa="$root/build/release/generator/yhdessa"
-if [[ "$build" -eq 1 ]]; then
+yhdessa="${YHDESSA:-$root/build/release/generator/yhdessa}"
+if [[ "$build" -eq 1 && -z "${YHDESSA:-}" ]]; then
   [[ -f build/release/CMakeCache.txt ]] || cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/release --target yhdessa -j2 >/dev/null
 fi

@@ -21,12 +21,14 @@
 #             page, and the jobs that read its section, its terms or every page (lists,
 #             feed, sitemap) rendered; the pages after it in the model have new numbers
 #   delete    that page deleted again: likewise
+#   template  a comment added to the page template: every page rendered again (their
+#             bodies from the files since the log holds no HTML, see BuildCache::set_keep_html)
 #   full      --no-cache over the existing public/: everything rendered, built beside it
 #             and swapped in (what `yhdessa build` did before the cache was the default)
 # and the pages rendered per case, from --verbose. `serve` (save -> page on disk) is
 # measured by bench/serve_bench.sh.
 #
-# Usage: bench/incremental_bench.sh [--size 10000] [--runs 5] [--no-build]
+# Usage: [YHDESSA=BINARY] bench/incremental_bench.sh [--size 10000] [--runs 5] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -75,7 +77,7 @@ newterm() {  # a tag no page has, first in the page's tags
 }
 
 declare -A walls users syss rss rendered
-for case in cold warm edit title weight term unterm new delete full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+for case in cold warm edit title weight term unterm new delete template full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
 "$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
 record() {  # record CASE [OPTIONS]: one run of that case
   local w u s m n c="$1"
@@ -106,6 +108,8 @@ for r in $(seq 1 "$runs"); do
   record new
   rm "$site/${page%.md}-uusi.md"
   record delete
+  printf '<!-- %s -->\n' "$r" >>"$site/themes/bench/templates/page.mustache"
+  record template
   record full --no-cache
 done
 rm -rf "$out"/incr-trash-$$-*
@@ -115,7 +119,7 @@ echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ)
 echo
 echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
 echo "|---|---:|---:|---:|---:|---:|"
-for case in cold warm edit title weight term unterm new delete full; do
+for case in cold warm edit title weight term unterm new delete template full; do
   echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"

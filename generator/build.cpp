@@ -216,7 +216,8 @@ void CheckI18n(const std::map<std::string, std::map<std::string, std::string>>& 
 }
 
 // A body reused from the Markdown cache whose HTML was left there (LazyHtml), with what
-// rendering it again takes if that HTML turns out damaged.
+// rendering it again takes: a build's log holds no HTML (BuildCache::set_keep_html), and
+// HTML held may turn out damaged.
 struct DeferredBody {
   LazyHtml html;
   std::vector<std::string> answers;  // the link resolver's, replayed by Reuse
@@ -225,7 +226,8 @@ struct DeferredBody {
 
 // Loads the HTML of the deferred bodies that the jobs not reused read: a page job its
 // page's, a feed its section's pages'. (The other jobs read no body: see RenderCache.)
-// A body whose HTML is damaged in the cache is read from its file and rendered again.
+// A body whose HTML the log does not hold, or holds damaged, is read from its file and
+// rendered again.
 void LoadDeferredBodies(const FileSystem& fs, Site& site, const std::vector<RenderJob>& jobs,
                         const std::vector<RenderCache::Lookup>& lookups,
                         const std::vector<std::optional<DeferredBody>>& deferred,
@@ -237,7 +239,7 @@ void LoadDeferredBodies(const FileSystem& fs, Site& site, const std::vector<Rend
     if (lookups[i].reused || jobs[i].page < 0) continue;
     if (jobs[i].kind == RenderJob::kPage) needed[jobs[i].page] = 1;
     if (jobs[i].kind == RenderJob::kFeed) {
-      for (int p : site.pages[jobs[i].page].pages) needed[p] = 1;
+      for (int p : FeedEntries(site, site.pages[jobs[i].page])) needed[p] = 1;
     }
   }
   std::vector<size_t> load;
@@ -348,6 +350,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   std::optional<FrontMatterCache> fm_cache;  // unchanged front matter is not parsed again
   FrontMatterParser parse_yaml;
   if (options.cache) {
+    // serve renders its next builds from the records in memory; a build's log on disk is
+    // smaller without the HTML (see set_keep_html).
+    if (options.session) options.cache->set_keep_html(true);
     fm_cache.emplace(*options.cache);
     parse_yaml = [&](std::string_view text, const std::string& file, int line, DiagnosticList& d) {
       return fm_cache->Parse(text, file, line, d);
@@ -818,6 +823,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
           return it == session_markdown_options.end() ? md_options : it->second;
         },
         diags);
+    stats.bodies_rendered = md_cache->rendered() + bypassed;  // with the bodies rendered again
   }
   // For SitePatch: each job's fingerprint and the pages it read.
   bool keep = options.session && cache;

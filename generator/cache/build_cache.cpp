@@ -11,8 +11,9 @@ namespace {
 
 // Bump when the encoding or the meaning of a fingerprint changes.
 constexpr char kMagic[8] = {'Y', 'H', 'D', 'C', 'A', 'C', 'H', 'E'};
-// 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own.
-constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '3'};
+// 02: a log; 03: a record's checksum leaves out its HTML, which carries a hash of its own;
+// 04: a record says whether it holds its HTML (set_keep_html).
+constexpr char kMarkdownMagic[8] = {'Y', 'H', 'D', 'C', 'M', 'D', '0', '4'};
 // 2: the manifest; 3: the pages each job read; 4: the places it read, the pages' identities;
 // 5: ContentHash hashes bytes with XXH3 (every stored hash changed)
 constexpr uint32_t kFormat = 5;
@@ -250,11 +251,13 @@ bool ReadValue(Reader& r, const SourceFile& file, Value& out, int depth) {
   return true;
 }
 
-// A Markdown record: the HTML is the blob, its hash and the rest of the entry are checked.
+// A Markdown record: the HTML is the blob (or none, see set_keep_html), its hash, whether
+// it is kept and the rest of the entry are checked.
 std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
-                         const std::vector<LinkCall>& links) {
+                         const std::vector<LinkCall>& links, bool keep_html) {
   std::string out = StartRecord(key);
   PutU64(out, HashBytes(md.html));
+  PutU64(out, keep_html);
   PutString(out, md.first_paragraph);
   PutU64(out, md.word_count);
   PutU64(out, md.headings.size());
@@ -273,7 +276,7 @@ std::string EncodeRecord(uint64_t key, const RenderedMarkdown& md,
     PutU64(out, static_cast<uint64_t>(l.pos.col));
     PutString(out, l.result);
   }
-  FinishRecord(out, md.html);
+  FinishRecord(out, keep_html ? std::string_view(md.html) : std::string_view());
   return out;
 }
 
@@ -282,9 +285,12 @@ std::optional<MarkdownEntry> DecodeRecord(const RecordParts& parts, LazyHtml& ht
   Reader r(parts.checked);
   MarkdownEntry e;
   std::string file;
-  uint64_t n = 0, image = 0;
-  if (!r.U64(html.hash) || !r.String(e.md.first_paragraph) || !r.U64(n)) return std::nullopt;
+  uint64_t n = 0, image = 0, kept = 0;
+  if (!r.U64(html.hash) || !r.U64(kept) || !r.String(e.md.first_paragraph) || !r.U64(n))
+    return std::nullopt;
+  if (!kept && !parts.blob.empty()) return std::nullopt;
   html.bytes = parts.blob;
+  html.kept = kept != 0;
   e.md.word_count = n;
   if (!r.U64(n) || n > parts.checked.size()) return std::nullopt;
   e.md.headings.resize(n);
@@ -383,6 +389,7 @@ std::optional<MarkdownEntry> BuildCache::TakeMarkdown(uint64_t key, LazyHtml* la
 }
 
 std::optional<std::string> BuildCache::LoadHtml(const LazyHtml& html) {
+  if (!html.kept) return std::nullopt;  // not damaged: the body is rendered again
   if (HashBytes(html.bytes) != html.hash) {
     MarkDamaged();
     return std::nullopt;
@@ -437,7 +444,7 @@ void BuildCache::KeepMarkdown(uint64_t key) {
 
 void BuildCache::RecordMarkdown(uint64_t key, const RenderedMarkdown& md,
                                 const std::vector<LinkCall>& links) {
-  AddRecord(key, EncodeRecord(key, md, links));
+  AddRecord(key, EncodeRecord(key, md, links, keep_html_));
 }
 
 BuildCache::MarkdownSave BuildCache::markdown_save() const {

@@ -71,6 +71,7 @@ struct MarkdownEntry {
 struct LazyHtml {
   std::string_view bytes;  // in the log, not checked yet
   uint64_t hash = 0;       // HashBytes of the HTML as rendered (from the checked part)
+  bool kept = true;        // false: the record holds no HTML (set_keep_html)
 };
 
 class BuildCache {
@@ -123,8 +124,9 @@ class BuildCache {
   /// checksum holds (a damaged record is no entry, and the next save rewrites the log).
   /// With `lazy`, the entry's HTML is left out and `lazy` says where it is (LoadHtml).
   std::optional<MarkdownEntry> TakeMarkdown(uint64_t key, LazyHtml* lazy = nullptr);
-  /// The HTML `html` points at, or nullopt when it does not match its hash (a damaged
-  /// log, then written anew by the next save). The log outlives the build.
+  /// The HTML `html` points at, or nullopt when the record holds none or it does not match
+  /// its hash (a damaged log, then written anew by the next save). The log outlives the
+  /// build.
   std::optional<std::string> LoadHtml(const LazyHtml& html);
   /// The entry taken for `key` (a body or a front matter) is still right: its record
   /// stays in the log.
@@ -136,6 +138,16 @@ class BuildCache {
   bool RecordFrontMatter(uint64_t key, const Value& v);
   /// Records this build's entry, rendered by cmark now.
   void RecordMarkdown(uint64_t key, const RenderedMarkdown& md, const std::vector<LinkCall>& links);
+  /// Whether the records made from now on hold the body's HTML (by default they do not).
+  /// Everything else a record holds (summary, headings, word count, link calls) lets a
+  /// page whose job is reused, and the lists and checks that read it, skip cmark-gfm; the
+  /// HTML is read only by a job rendered again, which is then given the body rendered
+  /// again from its file instead (a few pages after an edit; every page after a template
+  /// change, as a build without the cache). Kept, it is 3/4 of the log (95 of 124 MB on
+  /// 10 000 pages), which a first build wrote for 12 % of its time. A build for `serve`
+  /// (BuildOptions::session) keeps it: its records are in memory, and it renders from
+  /// them after every change.
+  void set_keep_html(bool keep) { keep_html_ = keep; }
   /// How markdown.bin is brought up to date: not at all (no body was rendered), by
   /// appending this build's new records, or by writing it anew (no usable file, or more
   /// than half of it is records no page uses any more).
@@ -182,6 +194,7 @@ class BuildCache {
   void MarkDamaged();
   size_t markdown_file_size_ = 0;  // bytes of the log read, 0: none
   bool markdown_damaged_ = false;
+  bool keep_html_ = false;
   std::string previous_destination_;
   std::vector<std::string> previous_files_;
   std::vector<uint64_t> previous_page_ids_;

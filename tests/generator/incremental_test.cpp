@@ -143,6 +143,7 @@ TEST_CASE("incremental: a section's feed and the sitemap are reused while what t
 TEST_CASE("incremental: build reads only the sources whose version changed") {
   auto fs = SampleSite();
   Workspace ws;
+  ws.keep_html = true;  // only the bodies whose links changed are rendered (counted below)
   ws.Build(fs);
   size_t all = ws.last.sources_parsed;
   CHECK(all > 5);
@@ -418,6 +419,39 @@ TEST_CASE("incremental: a corrupt, truncated or other-version cache is ignored")
   }
 }
 
+TEST_CASE("incremental: a log without HTML renders the bodies a job needs from their files") {
+  // u2's body edit renders the section's feed, which carries every news item's body; a
+  // title edit renders u3's page, whose body did not change. With the HTML in the log
+  // only the edited bodies go through cmark-gfm, without it the others too, from their
+  // files; the sites are the same, and a missing HTML is no damage (the log is appended to).
+  for (bool keep_html : {false, true}) {
+    INFO("keep_html " << keep_html);
+    auto fs = SampleSite();
+    Workspace ws;
+    ws.keep_html = keep_html;
+    ws.Build(fs);
+    ws.Build(fs);
+    CHECK(ws.last.bodies_rendered == 0);
+    CHECK(ws.last.pages_rendered == 0);
+    std::string t = Read(fs, "content/uutiset/u2.md");
+    fs.Add("content/uutiset/u2.md", t.replace(t.find("Toinen kappale."), 15, "Uusi kappale."));
+    ws.Build(fs);
+    CHECK_FALSE(ws.reused.count("uutiset/atom.xml"));
+    CHECK(ws.last.bodies_rendered == (keep_html ? 1 : 5));  // u1–u5 are the feed's entries
+    RequireSameSite(ws.site, Build(fs).files);
+    CHECK(ws.markdown_save == BuildCache::MarkdownSave::kAppend);
+    t = Read(fs, "content/uutiset/u3.md");
+    fs.Add("content/uutiset/u3.md", t.replace(t.find("Uutinen 3"), 9, "Uutinen III"));
+    ws.Build(fs);
+    CHECK_FALSE(ws.reused.count("uutiset/u3/index.html"));
+    // Without the HTML: the feed's five entries, u3's translation (its page shows the
+    // title) and the two front pages (they list the newest items).
+    CHECK(ws.last.bodies_rendered == (keep_html ? 0 : 8));
+    RequireSameSite(ws.site, Build(fs).files);
+    CHECK(ws.markdown_save != BuildCache::MarkdownSave::kRewrite);
+  }
+}
+
 TEST_CASE("incremental: a damaged record of markdown.bin is found when it is used") {
   // u3's record: the checked part (its first paragraph) comes first, the HTML after it.
   auto damage = [](std::string& log, const std::string& text, bool in_html) {
@@ -430,6 +464,7 @@ TEST_CASE("incremental: a damaged record of markdown.bin is found when it is use
   SECTION("in the HTML, read only when a render needs it") {
     auto fs = SampleSite();
     Workspace ws;
+    ws.keep_html = true;  // a build's log holds none (see the next test)
     ws.Build(fs);
     REQUIRE(ws.site.count("uutiset/atom.xml"));
     damage(ws.saved_markdown, "Kappale 3.", true);
@@ -481,6 +516,7 @@ TEST_CASE(
     "mostly unused") {
   auto fs = SampleSite();
   Workspace ws;
+  ws.keep_html = true;  // so that the feed's other entries need no render (counted below)
   ws.Build(fs);
   CHECK(ws.markdown_save == BuildCache::MarkdownSave::kRewrite);  // there was none
   std::string first = ws.saved_markdown;

@@ -10,6 +10,7 @@
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/cache_file.h"
+#include "generator/cache/content_hash.h"
 #include "temp_folder.h"
 
 using namespace yhdessa;
@@ -69,6 +70,8 @@ TEST_CASE("record spool: records appended after a replay follow the earlier ones
 
 TEST_CASE("record spool: a cache with a spool writes the same log as one without") {
   BuildCache in_memory, spooled;
+  in_memory.set_keep_html(true);
+  spooled.set_keep_html(true);
   spooled.SetSpool(NewFileSpool(TempDir("spool-log").string()));
   for (BuildCache* c : {&in_memory, &spooled}) {
     for (int i = 0; i < 50; ++i) c->RecordMarkdown(1000 + i, Body(i), {});
@@ -111,11 +114,13 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
   const std::string log = folder + "/markdown.bin";
   // A first build: every record is spooled, and saving makes the spool's file the log.
   BuildCache first;
+  first.set_keep_html(true);
   first.SetSpool(NewFileSpool(folder, BuildCache::MarkdownLogHead()));
   for (int i = 0; i < 400; ++i) first.RecordMarkdown(1000 + i, Body(i), {});  // > 1 MiB
   CHECK(first.RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
   REQUIRE(first.markdown_save() == BuildCache::MarkdownSave::kRewrite);
   BuildCache in_memory;
+  in_memory.set_keep_html(true);
   for (int i = 0; i < 400; ++i) in_memory.RecordMarkdown(1000 + i, Body(i), {});
   CHECK(in_memory.RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
   REQUIRE(SaveCache(folder, first).ok());
@@ -138,6 +143,7 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
   std::string note;
   BuildCache second = LoadCache(folder, note);
   CHECK(note.empty());
+  second.set_keep_html(true);
   second.SetSpool(NewFileSpool(folder, BuildCache::MarkdownLogHead()));
   for (int i = 0; i < 400; i += 2) {
     REQUIRE(second.TakeMarkdown(1000 + i));
@@ -160,6 +166,7 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
 TEST_CASE("record spool: a spool with another head does not become the log") {
   const std::string folder = (TempDir("spool-head") / "cache").string();
   BuildCache cache;
+  cache.set_keep_html(true);
   cache.SetSpool(NewFileSpool(folder));  // no head
   cache.RecordMarkdown(1, Body(1), {});
   CHECK_FALSE(cache.SaveMarkdownAs(folder + "/markdown.bin"));
@@ -171,4 +178,34 @@ TEST_CASE("record spool: a spool with another head does not become the log") {
   auto e = loaded.TakeMarkdown(1);
   REQUIRE(e);
   CHECK(e->md.html == Body(1).html);
+}
+
+TEST_CASE("build cache: a log without HTML gives back every entry but the HTML") {
+  BuildCache with, without;
+  with.set_keep_html(true);
+  size_t html = 0;
+  for (int i = 0; i < 20; ++i) {
+    with.RecordMarkdown(1000 + i, Body(i), {});
+    without.RecordMarkdown(1000 + i, Body(i), {});
+    html += Body(i).html.size();
+  }
+  std::string a = with.EncodeMarkdown(), b = without.EncodeMarkdown();
+  CHECK(a.size() == b.size() + html);
+  BuildCache read;
+  REQUIRE(read.DecodeMarkdown(b).ok());
+  for (int i = 0; i < 10; ++i) {
+    LazyHtml lazy;
+    auto e = read.TakeMarkdown(1000 + i, &lazy);
+    REQUIRE(e);
+    CHECK(e->md.first_paragraph == Body(i).first_paragraph);
+    CHECK(e->md.word_count == Body(i).word_count);
+    CHECK_FALSE(lazy.kept);
+    CHECK(lazy.hash == HashBytes(Body(i).html));  // what the render cache compares
+    CHECK_FALSE(read.LoadHtml(lazy));
+    read.KeepMarkdown(1000 + i);
+  }
+  // An entry whose HTML is needed at once is none: its body is rendered again.
+  CHECK_FALSE(read.TakeMarkdown(1010));
+  // None of that is damage: nothing new, nothing to write.
+  CHECK(read.markdown_save() == BuildCache::MarkdownSave::kNone);
 }

@@ -56,6 +56,7 @@ struct Workspace {
   std::set<std::string> reused;  // of the last build: files kept from the one before
   BuildStats last;
   int64_t now = 1735689600;  // the build's clock, as testing::Build's
+  bool keep_html = false;    // the log on disk holds the bodies' HTML (set_keep_html)
 
   /// Builds; false (and the site unchanged) when the build has errors.
   bool TryBuild(const MemoryFileSystem& fs, bool use_cache = true) {
@@ -69,6 +70,7 @@ struct Workspace {
       (void)decoded_cache.DecodeMarkdown(saved_markdown);  // a bad one: no bodies
     }
     BuildCache& cache = serve ? kept : decoded_cache;
+    if (!serve) cache.set_keep_html(keep_html);
     PersistentOutput out;
     out.previous = site;
     DiagnosticList diags;
