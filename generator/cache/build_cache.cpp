@@ -424,9 +424,12 @@ bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
 
 void BuildCache::AddRecord(uint64_t key, std::string record) {
   std::lock_guard<std::mutex> lock(mu_);
+  // A key is a hash of everything its record holds: a kept record under it is this one
+  // (a body rendered again because the log holds no HTML), unless the log was found
+  // damaged, when the new record must replace it.
+  if (!markdown_damaged_ && markdown_kept_.count(key)) return;
   if (spool_ && !markdown_new_.count(key)) {
-    // A key is a hash of everything its record holds: a second record under it is the same.
-    if (spooled_.count(key)) return;
+    if (spooled_.count(key)) return;  // the same record
     if (spool_->Append(record)) {
       spooled_.insert(key);
       spooled_bytes_ += record.size();

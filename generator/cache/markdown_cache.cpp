@@ -31,7 +31,15 @@ RenderedMarkdown MarkdownCache::Render(std::string_view body, const std::string&
                                        const LinkResolver& resolve, DiagnosticList& diags) const {
   uint64_t body_hash = HashBytes(body);
   std::vector<std::string> answers;
-  if (auto md = Reuse(body_hash, file, first_line, options, resolve, answers)) return *md;
+  LazyHtml lazy;
+  if (auto md = Reuse(body_hash, file, first_line, options, resolve, answers, &lazy)) {
+    if (std::optional<std::string> html = cache_.LoadHtml(lazy)) {
+      md->html = std::move(*html);
+      return std::move(*md);
+    }
+    // The log holds no HTML (or a damaged one): the body again, its links answered as
+    // they were just now; its record stays (a damaged one is replaced).
+  }
   return RenderAgain(body, body_hash, file, first_line, options, resolve, answers, diags);
 }
 

@@ -442,13 +442,26 @@ TEST_CASE("incremental: a log without HTML renders the bodies a job needs from t
     CHECK(ws.markdown_save == BuildCache::MarkdownSave::kAppend);
     t = Read(fs, "content/uutiset/u3.md");
     fs.Add("content/uutiset/u3.md", t.replace(t.find("Uutinen 3"), 9, "Uutinen III"));
+    size_t before = ws.saved_markdown.size();
     ws.Build(fs);
     CHECK_FALSE(ws.reused.count("uutiset/u3/index.html"));
+    // u3's file was read for its front matter, whose new record is appended; its body's
+    // record (its first paragraph) stays as it was.
+    CHECK(ws.markdown_save == BuildCache::MarkdownSave::kAppend);
+    CHECK(ws.saved_markdown.find("Uutinen III", before) != std::string::npos);
+    CHECK(ws.saved_markdown.find("Kappale 3.", before) == std::string::npos);
     // Without the HTML: the feed's five entries, u3's translation (its page shows the
     // title) and the two front pages (they list the newest items).
     CHECK(ws.last.bodies_rendered == (keep_html ? 0 : 8));
     RequireSameSite(ws.site, Build(fs).files);
-    CHECK(ws.markdown_save != BuildCache::MarkdownSave::kRewrite);
+    // A template change renders every page: without the HTML every body, whose records
+    // stay as they were (nothing is appended to the log).
+    fs.Add("themes/default/templates/page.mustache",
+           Read(fs, "themes/default/templates/page.mustache") + "<!-- v2 -->");
+    ws.Build(fs);
+    CHECK(ws.last.bodies_rendered == (keep_html ? 0 : ws.last.bodies));
+    RequireSameSite(ws.site, Build(fs).files);
+    CHECK(ws.markdown_save == BuildCache::MarkdownSave::kNone);
   }
 }
 
