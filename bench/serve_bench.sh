@@ -14,7 +14,10 @@
 # named after the marker) and waits for that page's HTML; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
-# page). The time includes the watcher's settle time (15 ms) that coalesces an editor's
+# page), --edit rename writes a copy of the page (made at the start: no page links to it)
+# under a new name with the marker as its title and deletes the old file (as `git mv` and
+# an edit), and waits for the new page's HTML. The
+# time includes the watcher's settle time (15 ms) that coalesces an editor's
 # burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
@@ -28,7 +31,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|rename] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +60,8 @@ done
 # shellcheck source=bench/edit_site.sh
 source bench/edit_site.sh serve
 log="$out/serve-$size.log"
+# --edit rename renames a copy of the page, made before serve starts.
+[[ "$edit" == rename ]] && cp "$site/$page" "$site/${page%.md}-siirto.md"
 
 # measure LOG EDITS [serve options]: starts serve, times EDITS edits; prints the times.
 # With server=hugo, `hugo server` on the Hugo copy instead.
@@ -95,6 +100,17 @@ if edit == "new":  # a new page next to the edited one: the site's structure cha
     html = html[: -len("/index.html")] + "-" + marker.lower() + "/index.html"
     with open(src, "w") as f:
         f.write(text)
+elif edit == "rename":  # a page under a new name (and title): a page goes, one comes
+    import glob, os
+    base = src[:-3] + "-siirto"  # a copy no page links to (a link to it would break)
+    cur = base + ".md" if os.path.exists(base + ".md") else glob.glob(base + "-serve-edit-*.md")[0]
+    text = open(cur).read()
+    text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    src = base + "-" + marker + ".md"
+    html = html[: -len("/index.html")] + "-siirto-" + marker.lower() + "/index.html"
+    with open(src, "w") as f:
+        f.write(text)
+    os.remove(cur)
 elif edit in ("title", "weight", "term", "new-term"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)

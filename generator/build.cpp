@@ -225,7 +225,7 @@ struct DeferredBody {
 };
 
 // Loads the HTML of the deferred bodies that the jobs not reused read: a page job its
-// page's, a feed its section's pages'. (The other jobs read no body: see RenderCache.)
+// page's, a feed its entries'. (The other jobs read no body: see RenderCache.)
 // A body whose HTML the log does not hold, or holds damaged, is read from its file and
 // rendered again.
 void LoadDeferredBodies(const FileSystem& fs, Site& site, const std::vector<RenderJob>& jobs,
@@ -677,10 +677,12 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   if (options.session) front_matter_hashes.assign(site.pages.size(), 0);
   std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
   if (options.cache) md_cache.emplace(*options.cache);
-  // Bodies of files not read whose HTML stays in the cache until a render needs it (most
-  // pages reuse their output file), by page. Not when the caller keeps the model.
+  // Bodies reused from the cache whose HTML stays there until a render needs it (most
+  // pages reuse their output file; a build's log holds no HTML), by page: files not read
+  // and files read whose body did not change. Not when the caller keeps the model, nor
+  // when pages are rendered right after their Markdown.
   std::vector<std::optional<DeferredBody>> deferred;
-  if (!unread.empty() && !model && !options.session && !options.keep_sources)
+  if (md_cache && !early_render && !model && !options.session && !options.keep_sources)
     deferred.resize(site.pages.size());
   std::atomic<size_t> bodies{0}, bypassed{0};
   // Each worker renders its plain pages 64 at a time, after their Markdown: one page, 8 or
@@ -743,8 +745,23 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     // Bodies with directives are not cached: their directive list is not stored.
     bool cacheable = md_cache && p.Body().find("{{<") == std::string_view::npos;
     if (md_cache && !cacheable) ++bypassed;
-    p.md = cacheable ? md_cache->Render(p.Body(), p.file, p.body_line, o, resolve, diags)
-                     : RenderMarkdown(p.Body(), p.file, p.body_line, o, resolve, diags);
+    if (cacheable && !deferred.empty()) {
+      // As for a file not read (a file touched, or read for its front matter): its HTML
+      // only when a job rendered again needs it, rendered from its file if the log has none.
+      uint64_t body_hash = HashBytes(p.Body());
+      std::vector<std::string> answers;
+      LazyHtml lazy;
+      if (auto md = md_cache->Reuse(body_hash, p.file, p.body_line, o, resolve, answers, &lazy)) {
+        p.md = std::move(*md);
+        deferred[i] = DeferredBody{lazy, std::move(answers), body_hash};
+      } else {
+        p.md = md_cache->RenderAgain(p.Body(), body_hash, p.file, p.body_line, o, resolve, answers,
+                                     diags);
+      }
+    } else {
+      p.md = cacheable ? md_cache->Render(p.Body(), p.file, p.body_line, o, resolve, diags)
+                       : RenderMarkdown(p.Body(), p.file, p.body_line, o, resolve, diags);
+    }
     if (options.session && !p.text.empty())
       front_matter_hashes[i] = HashBytes(std::string_view(p.text).substr(0, p.body_offset));
     // Freed page by page, not after the loop: every source and every page's HTML at once
@@ -805,24 +822,20 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
         *options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings), html_hashes);
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
-  // For SitePatch, and for a deferred body rendered again.
+  // For SitePatch.
   std::map<std::string, MarkdownOptions> session_markdown_options;
-  if (options.session || !deferred.empty()) {
+  if (options.session) {
     for (const auto& l : site.config.languages)
       session_markdown_options[l.code] = options_for(l.code);
   }
   // Which jobs reuse their file is known first, so that the deferred bodies the others
-  // read (a page its own, a feed its section's) are loaded before they render.
+  // read (a page its own, a feed its entries') are loaded before they render.
   std::vector<RenderCache::Lookup> lookups(jobs.size());
   if (cache) ParallelFor(jobs.size(), [&](size_t i) { lookups[i] = cache->Find(jobs[i], reuse); });
   if (!deferred.empty()) {
     LoadDeferredBodies(
         fs, site, jobs, lookups, deferred, *md_cache,
-        [&](const Page& p) {
-          auto it = session_markdown_options.find(p.lang);
-          return it == session_markdown_options.end() ? md_options : it->second;
-        },
-        diags);
+        [&](const Page& p) { return options_for(p.lang); }, diags);
     stats.bodies_rendered = md_cache->rendered() + bypassed;  // with the bodies rendered again
   }
   // For SitePatch: each job's fingerprint and the pages it read.

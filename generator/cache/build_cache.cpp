@@ -424,12 +424,13 @@ bool BuildCache::RecordFrontMatter(uint64_t key, const Value& v) {
 
 void BuildCache::AddRecord(uint64_t key, std::string record) {
   std::lock_guard<std::mutex> lock(mu_);
-  // A key is a hash of everything its record holds: a kept record under it is this one
-  // (a body rendered again because the log holds no HTML), unless the log was found
-  // damaged, when the new record must replace it.
+  // A key is a hash of everything a render reads but the links, and a record is kept only
+  // when its links resolved as then (MarkdownCache::Reuse): a kept record under this key
+  // is this one (a body rendered again with those answers because the log holds no HTML),
+  // unless the log was found damaged, when the new record must replace it.
   if (!markdown_damaged_ && markdown_kept_.count(key)) return;
   if (spool_ && !markdown_new_.count(key)) {
-    if (spooled_.count(key)) return;  // the same record
+    if (spooled_.count(key)) return;  // the same body, links and answers
     if (spool_->Append(record)) {
       spooled_.insert(key);
       spooled_bytes_ += record.size();

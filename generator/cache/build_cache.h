@@ -122,7 +122,9 @@ class BuildCache {
   std::string EncodeMarkdown() const;
   /// Takes the previous build's entry for `key` out of the cache, if there is one and its
   /// checksum holds (a damaged record is no entry, and the next save rewrites the log).
-  /// With `lazy`, the entry's HTML is left out and `lazy` says where it is (LoadHtml).
+  /// With `lazy`, the entry's HTML is left out and `lazy` says where it is (LoadHtml);
+  /// without, a record that holds no HTML is no entry (taken, not kept: its body is
+  /// rendered and recorded again).
   std::optional<MarkdownEntry> TakeMarkdown(uint64_t key, LazyHtml* lazy = nullptr);
   /// The HTML `html` points at, or nullopt when the record holds none or it does not match
   /// its hash (a damaged log, then written anew by the next save). The log outlives the
@@ -143,8 +145,9 @@ class BuildCache {
   /// page whose job is reused, and the lists and checks that read it, skip cmark-gfm; the
   /// HTML is read only by a job rendered again, which is then given the body rendered
   /// again from its file instead (a few pages after an edit; every page after a template
-  /// change, as a build without the cache). Kept, it is 3/4 of the log (95 of 124 MB on
-  /// 10 000 pages), which a first build wrote for 12 % of its time. A build for `serve`
+  /// change, as a build without the cache). Kept, it was 3/4 of the log (96 of 124 MB on
+  /// 10 000 pages), whose writing made a first build 13-20 % slower than a build without
+  /// the cache (8 % now, docs/benchmarks.md "Session 19"). A build for `serve`
   /// (BuildOptions::session) keeps it: its records are in memory, and it renders from
   /// them after every change.
   void set_keep_html(bool keep) { keep_html_ = keep; }

@@ -8,7 +8,9 @@
 // an entry replays those calls against this build's site, in the same order, so broken
 // links, anchors and external links are reported exactly as a fresh render would; when
 // every call returns what it returned then, the cached result is the result. Otherwise
-// the body is rendered again with the replayed answers (no call is made twice).
+// the body is rendered again with the replayed answers (no call is made twice). A build's
+// log holds no HTML (BuildCache::set_keep_html): a body whose HTML a render needs is
+// rendered again then too, its record kept.
 // Renders that reported anything of their own are not cached (their messages must show
 // on every build). Render() is safe to call from several threads.
 #pragma once
@@ -43,8 +45,9 @@ class MarkdownCache {
                                         const MarkdownOptions& options, const LinkResolver& resolve,
                                         std::vector<std::string>& answers,
                                         LazyHtml* lazy = nullptr) const;
-  /// The HTML of a body Reuse left in the cache; nullopt when the cache file is damaged
-  /// there: the caller renders the body again (RenderAgain with the answers Reuse gave).
+  /// The HTML of a body Reuse left in the cache; nullopt when the record holds none (a
+  /// build's log) or the cache file is damaged there: the caller renders the body again
+  /// (RenderAgain with the answers Reuse gave).
   std::optional<std::string> Html(const LazyHtml& lazy) const { return cache_.LoadHtml(lazy); }
   RenderedMarkdown RenderAgain(std::string_view body, uint64_t body_hash, const std::string& file,
                                int first_line, const MarkdownOptions& options,

@@ -27,9 +27,10 @@
 //     title edit re-renders the page, its section's list, the pages that link to it in
 //     their navigation, and no other;
 //   - the rendered bodies a job reads, with where their ballots go (a directive is not in
-//     the HTML): a page its own, a section's feed its pages' (it carries them whole); no
-//     other job any (BuildSite loads exactly those bodies that a warm build left in the
-//     cache, see LazyHtml: a new job kind that reads bodies goes here too).
+//     the HTML): a page its own, a section's feed its pages' (it carries its entries
+//     whole; hashed for all its pages, which only costs an extra render); no other job
+//     any (BuildSite loads exactly those bodies, its entries for a feed, that a warm build
+//     left in the cache, see LazyHtml: a new job kind that reads bodies goes here too).
 // Conservative on purpose: a missed dependency would be a wrong site, an extra render only
 // costs time. Only jobs that write exactly one file (pages, list pages, aliases, feeds,
 // the sitemap of a one-language site) are kept in the build cache; `serve` fingerprints

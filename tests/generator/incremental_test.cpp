@@ -454,6 +454,15 @@ TEST_CASE("incremental: a log without HTML renders the bodies a job needs from t
     // title) and the two front pages (they list the newest items).
     CHECK(ws.last.bodies_rendered == (keep_html ? 0 : 8));
     RequireSameSite(ws.site, Build(fs).files);
+    // A file read again whose page and body are as they were (a comment in its front
+    // matter; on disk also a file saved unchanged): its page is reused, its body not rendered.
+    t = Read(fs, "content/uutiset/u4.md");
+    fs.Add("content/uutiset/u4.md", t.replace(t.find("Uutinen 4"), 9, "Uutinen 4  # huom"));
+    ws.Build(fs);
+    CHECK(ws.last.sources_parsed == 1);
+    CHECK(ws.last.pages_rendered == 0);
+    CHECK(ws.last.bodies_rendered == 0);
+    CHECK(ws.site == Build(fs).files);
     // A template change renders every page: without the HTML every body, whose records
     // stay as they were (nothing is appended to the log).
     fs.Add("themes/default/templates/page.mustache",
@@ -463,6 +472,19 @@ TEST_CASE("incremental: a log without HTML renders the bodies a job needs from t
     RequireSameSite(ws.site, Build(fs).files);
     CHECK(ws.markdown_save == BuildCache::MarkdownSave::kNone);
   }
+}
+
+TEST_CASE("incremental: markdown.bin without build.bin and sources.bin") {
+  // Every file read, no previous outputs: pages are rendered right after their Markdown,
+  // so a body found in the log must not wait there for a job (it holds no HTML).
+  auto fs = SampleSite();
+  Workspace ws;
+  ws.Build(fs);
+  ws.saved.clear();
+  ws.saved_sources.clear();
+  ws.Build(fs);
+  CHECK(ws.last.pages_rendered == ws.last.html_pages);
+  RequireSameSite(ws.site, Build(fs).files);
 }
 
 TEST_CASE("incremental: a damaged record of markdown.bin is found when it is used") {
