@@ -251,8 +251,12 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     return failed();
   }
   if (cache) {
+    auto stamp_start = std::chrono::steady_clock::now();
     cache->StampOutputs([&](const std::string& path) { return out->Stamp(path); });
+    cache_ms["stamp outputs"] = MillisecondsSince(stamp_start);
+    auto files_start = std::chrono::steady_clock::now();
     cache->RecordFiles(folder, out->Files());
+    cache_ms["record files"] = MillisecondsSince(files_start);
   }
   if (serve && cache) cache->CarryOver(true);
   if (loaded) {
@@ -271,7 +275,8 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       std::fprintf(stderr, "  %-16s %8.1f ms  (CPU %.1f ms, peak memory %.0f MiB)\n",
                    phase.name.c_str(), phase.wall_ms, phase.cpu_ms, phase.peak_rss_mib);
     }
-    for (const char* name : {"load cache", "commit", "save cache"}) {
+    for (const char* name :
+         {"load cache", "commit", "stamp outputs", "record files", "save cache"}) {
       if (cache_ms.count(name)) std::fprintf(stderr, "  %-16s %8.1f ms\n", name, cache_ms[name]);
     }
     std::fprintf(stderr, "  rendered %zu of %zu pages, %zu of %zu Markdown bodies%s\n",

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "generator/cache/content_hash.h"
+#include "generator/core/parallel.h"
 
 namespace yhdessa {
 namespace {
@@ -595,17 +596,22 @@ const CacheEntry* BuildCache::Previous(const std::string& key) const {
 
 void BuildCache::StampOutputs(
     const std::function<std::optional<uint64_t>(const std::string& path)>& stamp) {
-  for (auto it = recorded_.begin(); it != recorded_.end();) {
-    bool all = true;
-    for (auto& o : it->second.outputs) {
+  std::vector<std::map<std::string, CacheEntry>::iterator> entries;
+  entries.reserve(recorded_.size());
+  for (auto it = recorded_.begin(); it != recorded_.end(); ++it) entries.push_back(it);
+  std::vector<char> stamped(entries.size(), 1);
+  ParallelFor(entries.size(), [&](size_t i) {
+    for (auto& o : entries[i]->second.outputs) {
       auto s = stamp(o.path);
       if (!s) {
-        all = false;
-        break;
+        stamped[i] = 0;
+        return;
       }
       o.stamp = *s;
     }
-    it = all ? std::next(it) : recorded_.erase(it);
+  });
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (!stamped[i]) recorded_.erase(entries[i]);
   }
 }
 

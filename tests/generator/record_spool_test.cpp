@@ -10,7 +10,6 @@
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/cache_file.h"
-#include "generator/cache/content_hash.h"
 #include "temp_folder.h"
 
 using namespace yhdessa;
@@ -178,34 +177,4 @@ TEST_CASE("record spool: a spool with another head does not become the log") {
   auto e = loaded.TakeMarkdown(1);
   REQUIRE(e);
   CHECK(e->md.html == Body(1).html);
-}
-
-TEST_CASE("build cache: a log without HTML gives back every entry but the HTML") {
-  BuildCache with, without;
-  with.set_keep_html(true);
-  size_t html = 0;
-  for (int i = 0; i < 20; ++i) {
-    with.RecordMarkdown(1000 + i, Body(i), {});
-    without.RecordMarkdown(1000 + i, Body(i), {});
-    html += Body(i).html.size();
-  }
-  std::string a = with.EncodeMarkdown(), b = without.EncodeMarkdown();
-  CHECK(a.size() == b.size() + html);
-  BuildCache read;
-  REQUIRE(read.DecodeMarkdown(b).ok());
-  for (int i = 0; i < 10; ++i) {
-    LazyHtml lazy;
-    auto e = read.TakeMarkdown(1000 + i, &lazy);
-    REQUIRE(e);
-    CHECK(e->md.first_paragraph == Body(i).first_paragraph);
-    CHECK(e->md.word_count == Body(i).word_count);
-    CHECK_FALSE(lazy.kept);
-    CHECK(lazy.hash == HashBytes(Body(i).html));  // what the render cache compares
-    CHECK_FALSE(read.LoadHtml(lazy));
-    read.KeepMarkdown(1000 + i);
-  }
-  // An entry whose HTML is needed at once is none: its body is rendered again.
-  CHECK_FALSE(read.TakeMarkdown(1010));
-  // None of that is damage: nothing new, nothing to write.
-  CHECK(read.markdown_save() == BuildCache::MarkdownSave::kNone);
 }

@@ -1,0 +1,82 @@
+// BuildCache on its own, in memory: what its Markdown log gives back when it holds no
+// HTML, and the stamps of a build's outputs. (The log's spool is in record_spool_test.cpp,
+// the cache's use by builds in incremental_test.cpp.)
+#include "generator/cache/build_cache.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "generator/cache/content_hash.h"
+
+using namespace yhdessa;
+
+namespace {
+
+RenderedMarkdown Body(int i) {
+  RenderedMarkdown md;
+  md.html = "<p>page " + std::to_string(i) + "</p>\n" + std::string(3000 + i, 'x');
+  md.first_paragraph = "page " + std::to_string(i);
+  md.word_count = static_cast<size_t>(i);
+  return md;
+}
+
+}  // namespace
+
+TEST_CASE("build cache: a log without HTML gives back every entry but the HTML") {
+  BuildCache with, without;
+  with.set_keep_html(true);
+  size_t html = 0;
+  for (int i = 0; i < 20; ++i) {
+    with.RecordMarkdown(1000 + i, Body(i), {});
+    without.RecordMarkdown(1000 + i, Body(i), {});
+    html += Body(i).html.size();
+  }
+  std::string a = with.EncodeMarkdown(), b = without.EncodeMarkdown();
+  CHECK(a.size() == b.size() + html);
+  BuildCache read;
+  REQUIRE(read.DecodeMarkdown(b).ok());
+  for (int i = 0; i < 10; ++i) {
+    LazyHtml lazy;
+    auto e = read.TakeMarkdown(1000 + i, &lazy);
+    REQUIRE(e);
+    CHECK(e->md.first_paragraph == Body(i).first_paragraph);
+    CHECK(e->md.word_count == Body(i).word_count);
+    CHECK_FALSE(lazy.kept);
+    CHECK(lazy.hash == HashBytes(Body(i).html));  // what the render cache compares
+    CHECK_FALSE(read.LoadHtml(lazy));
+    read.KeepMarkdown(1000 + i);
+  }
+  // An entry whose HTML is needed at once is none: its body is rendered again.
+  CHECK_FALSE(read.TakeMarkdown(1010));
+  // None of that is damage: nothing new, nothing to write.
+  CHECK(read.markdown_save() == BuildCache::MarkdownSave::kNone);
+}
+
+TEST_CASE("build cache: outputs are stamped, and an entry with a file missing is dropped") {
+  BuildCache cache;
+  for (int i = 0; i < 300; ++i) {
+    CacheEntry e;
+    e.fingerprint = static_cast<uint64_t>(i);
+    e.outputs.push_back({"p" + std::to_string(i) + "/index.html", 0});
+    if (i % 7 == 0) e.outputs.push_back({"missing" + std::to_string(i), 0});
+    cache.Record("job" + std::to_string(i), e);
+  }
+  cache.StampOutputs([](const std::string& path) -> std::optional<uint64_t> {
+    if (path.rfind("missing", 0) == 0) return std::nullopt;
+    return HashBytes(path);
+  });
+  CHECK(cache.recorded_size() == 300 - 43);  // i = 0, 7, ..., 294
+  auto decoded = BuildCache::Decode(cache.Encode());
+  REQUIRE(decoded.ok());
+  for (int i = 0; i < 300; ++i) {
+    const CacheEntry* e = decoded->Previous("job" + std::to_string(i));
+    if (i % 7 == 0) {
+      CHECK(e == nullptr);
+      continue;
+    }
+    REQUIRE(e != nullptr);
+    REQUIRE(e->outputs.size() == 1);
+    CHECK(e->outputs[0].stamp == HashBytes("p" + std::to_string(i) + "/index.html"));
+  }
+}
