@@ -602,6 +602,9 @@ void BuildCache::StampOutputs(
   std::vector<char> stamped(entries.size(), 1);
   ParallelFor(entries.size(), [&](size_t i) {
     for (auto& o : entries[i]->second.outputs) {
+      // A file reused keeps the stamp it was reused by: it was checked during this build,
+      // and a change since must still show at the next one.
+      if (o.stamp != 0) continue;
       auto s = stamp(o.path);
       if (!s) {
         stamped[i] = 0;

@@ -42,8 +42,8 @@
 namespace yhdessa {
 
 struct CachedOutput {
-  std::string path;  // relative to the output root
-  uint64_t stamp = 0;
+  std::string path;    // relative to the output root
+  uint64_t stamp = 0;  // FileStamp; 0 until BuildCache::StampOutputs for a file written
 };
 
 struct CacheEntry {
@@ -92,9 +92,11 @@ class BuildCache {
   const CacheEntry* Previous(const std::string& key) const;
   /// Records what this build rendered (or reused) for `key`.
   void Record(const std::string& key, CacheEntry entry);
-  /// Once this build's files are final: asks the output for each file's stamp, and drops
-  /// the entries of files it has none for (they will be rendered next time). `stamp` is
-  /// called from several threads (a `stat` each: 28 ms for 10 000 files on one core).
+  /// Once this build's files are final: asks the output for the stamp of each file this
+  /// build wrote (stamp 0 in its entry; a reused file keeps the stamp it was reused by),
+  /// and drops the entries of files it has none for (they will be rendered next time).
+  /// `stamp` is called from several threads (a `stat` each: 28 ms for 10 000 files on
+  /// one core).
   void StampOutputs(const std::function<std::optional<uint64_t>(const std::string& path)>& stamp);
   size_t recorded_size() const { return recorded_.size(); }
   /// Records every file of this build's output and the folder it is in (an absolute path).

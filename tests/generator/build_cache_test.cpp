@@ -53,7 +53,7 @@ TEST_CASE("build cache: a log without HTML gives back every entry but the HTML")
   CHECK(read.markdown_save() == BuildCache::MarkdownSave::kNone);
 }
 
-TEST_CASE("build cache: outputs are stamped, and an entry with a file missing is dropped") {
+TEST_CASE("build cache: written outputs are stamped, an entry with a file missing dropped") {
   BuildCache cache;
   for (int i = 0; i < 300; ++i) {
     CacheEntry e;
@@ -62,13 +62,17 @@ TEST_CASE("build cache: outputs are stamped, and an entry with a file missing is
     if (i % 7 == 0) e.outputs.push_back({"missing" + std::to_string(i), 0});
     cache.Record("job" + std::to_string(i), e);
   }
+  // A reused file's entry comes with the stamp it was reused by, and keeps it.
+  cache.Record("reused", CacheEntry{1, {{"reused/index.html", 42}}, {}});
   cache.StampOutputs([](const std::string& path) -> std::optional<uint64_t> {
     if (path.rfind("missing", 0) == 0) return std::nullopt;
     return HashBytes(path);
   });
-  CHECK(cache.recorded_size() == 300 - 43);  // i = 0, 7, ..., 294
+  CHECK(cache.recorded_size() == 300 - 43 + 1);  // i = 0, 7, ..., 294 dropped
   auto decoded = BuildCache::Decode(cache.Encode());
   REQUIRE(decoded.ok());
+  REQUIRE(decoded->Previous("reused"));
+  CHECK(decoded->Previous("reused")->outputs.at(0).stamp == 42);
   for (int i = 0; i < 300; ++i) {
     const CacheEntry* e = decoded->Previous("job" + std::to_string(i));
     if (i % 7 == 0) {
