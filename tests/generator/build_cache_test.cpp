@@ -8,29 +8,19 @@
 #include <string>
 
 #include "generator/cache/content_hash.h"
+#include "sample_bodies.h"
 
 using namespace yhdessa;
-
-namespace {
-
-RenderedMarkdown Body(int i) {
-  RenderedMarkdown md;
-  md.html = "<p>page " + std::to_string(i) + "</p>\n" + std::string(3000 + i, 'x');
-  md.first_paragraph = "page " + std::to_string(i);
-  md.word_count = static_cast<size_t>(i);
-  return md;
-}
-
-}  // namespace
+using yhdessa::testing::SampleBody;
 
 TEST_CASE("build cache: a log without HTML gives back every entry but the HTML") {
   BuildCache with, without;
   with.set_keep_html(true);
   size_t html = 0;
   for (int i = 0; i < 20; ++i) {
-    with.RecordMarkdown(1000 + i, Body(i), {});
-    without.RecordMarkdown(1000 + i, Body(i), {});
-    html += Body(i).html.size();
+    with.RecordMarkdown(1000 + i, SampleBody(i), {});
+    without.RecordMarkdown(1000 + i, SampleBody(i), {});
+    html += SampleBody(i).html.size();
   }
   std::string a = with.EncodeMarkdown(), b = without.EncodeMarkdown();
   CHECK(a.size() == b.size() + html);
@@ -40,10 +30,10 @@ TEST_CASE("build cache: a log without HTML gives back every entry but the HTML")
     LazyHtml lazy;
     auto e = read.TakeMarkdown(1000 + i, &lazy);
     REQUIRE(e);
-    CHECK(e->md.first_paragraph == Body(i).first_paragraph);
-    CHECK(e->md.word_count == Body(i).word_count);
+    CHECK(e->md.first_paragraph == SampleBody(i).first_paragraph);
+    CHECK(e->md.word_count == SampleBody(i).word_count);
     CHECK_FALSE(lazy.kept);
-    CHECK(lazy.hash == HashBytes(Body(i).html));  // what the render cache compares
+    CHECK(lazy.hash == HashBytes(SampleBody(i).html));  // what the render cache compares
     CHECK_FALSE(read.LoadHtml(lazy));
     read.KeepMarkdown(1000 + i);
   }

@@ -10,9 +10,11 @@
 
 #include "generator/cache/build_cache.h"
 #include "generator/cache/cache_file.h"
+#include "sample_bodies.h"
 #include "temp_folder.h"
 
 using namespace yhdessa;
+using yhdessa::testing::SampleBody;
 using yhdessa::testing::TempDir;
 
 namespace {
@@ -21,14 +23,6 @@ std::string ReplayAll(const RecordSpool& spool) {
   std::string out;
   REQUIRE(spool.Replay([&](std::string_view bytes) { out.append(bytes); }));
   return out;
-}
-
-RenderedMarkdown Body(int i) {
-  RenderedMarkdown md;
-  md.html = "<p>page " + std::to_string(i) + "</p>\n" + std::string(3000 + i, 'x');
-  md.first_paragraph = "page " + std::to_string(i);
-  md.word_count = static_cast<size_t>(i);
-  return md;
 }
 
 }  // namespace
@@ -73,8 +67,8 @@ TEST_CASE("record spool: a cache with a spool writes the same log as one without
   spooled.set_keep_html(true);
   spooled.SetSpool(NewFileSpool(TempDir("spool-log").string()));
   for (BuildCache* c : {&in_memory, &spooled}) {
-    for (int i = 0; i < 50; ++i) c->RecordMarkdown(1000 + i, Body(i), {});
-    c->RecordMarkdown(1000, Body(0), {});  // the same key twice is one record
+    for (int i = 0; i < 50; ++i) c->RecordMarkdown(1000 + i, SampleBody(i), {});
+    c->RecordMarkdown(1000, SampleBody(0), {});  // the same key twice is one record
     CHECK(c->RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
     CHECK(c->markdown_save() == BuildCache::MarkdownSave::kRewrite);
   }
@@ -88,7 +82,7 @@ TEST_CASE("record spool: a cache with a spool writes the same log as one without
     auto x = read_a.TakeMarkdown(1000 + i), y = read_b.TakeMarkdown(1000 + i);
     REQUIRE(x);
     REQUIRE(y);
-    CHECK(x->md.html == Body(i).html);
+    CHECK(x->md.html == SampleBody(i).html);
     CHECK(y->md.html == x->md.html);
     CHECK(y->md.first_paragraph == x->md.first_paragraph);
   }
@@ -115,12 +109,12 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
   BuildCache first;
   first.set_keep_html(true);
   first.SetSpool(NewFileSpool(folder, BuildCache::MarkdownLogHead()));
-  for (int i = 0; i < 400; ++i) first.RecordMarkdown(1000 + i, Body(i), {});  // > 1 MiB
+  for (int i = 0; i < 400; ++i) first.RecordMarkdown(1000 + i, SampleBody(i), {});  // > 1 MiB
   CHECK(first.RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
   REQUIRE(first.markdown_save() == BuildCache::MarkdownSave::kRewrite);
   BuildCache in_memory;
   in_memory.set_keep_html(true);
-  for (int i = 0; i < 400; ++i) in_memory.RecordMarkdown(1000 + i, Body(i), {});
+  for (int i = 0; i < 400; ++i) in_memory.RecordMarkdown(1000 + i, SampleBody(i), {});
   CHECK(in_memory.RecordFrontMatter(7, Value::Scalar("x", false, {"a.md", 2, 8})));
   REQUIRE(SaveCache(folder, first).ok());
   // As long as a log written from memory (the same records; read back below), nothing
@@ -148,7 +142,7 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
     REQUIRE(second.TakeMarkdown(1000 + i));
     second.KeepMarkdown(1000 + i);
   }
-  for (int i = 400; i < 420; ++i) second.RecordMarkdown(1000 + i, Body(i), {});
+  for (int i = 400; i < 420; ++i) second.RecordMarkdown(1000 + i, SampleBody(i), {});
   REQUIRE(second.SaveMarkdownAs(log));
   BuildCache third = LoadCache(folder, note);
   for (int i = 0; i < 420; ++i) {
@@ -158,7 +152,7 @@ TEST_CASE("record spool: the spool's file becomes the Markdown log, with the kep
       continue;
     }
     REQUIRE(e);
-    CHECK(e->md.html == Body(i).html);
+    CHECK(e->md.html == SampleBody(i).html);
   }
 }
 
@@ -167,7 +161,7 @@ TEST_CASE("record spool: a spool with another head does not become the log") {
   BuildCache cache;
   cache.set_keep_html(true);
   cache.SetSpool(NewFileSpool(folder));  // no head
-  cache.RecordMarkdown(1, Body(1), {});
+  cache.RecordMarkdown(1, SampleBody(1), {});
   CHECK_FALSE(cache.SaveMarkdownAs(folder + "/markdown.bin"));
   CHECK_FALSE(std::filesystem::exists(folder + "/markdown.bin"));
   // SaveCache writes the log from the spool's records instead.
@@ -176,5 +170,5 @@ TEST_CASE("record spool: a spool with another head does not become the log") {
   BuildCache loaded = LoadCache(folder, note);
   auto e = loaded.TakeMarkdown(1);
   REQUIRE(e);
-  CHECK(e->md.html == Body(1).html);
+  CHECK(e->md.html == SampleBody(1).html);
 }
