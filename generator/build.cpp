@@ -720,15 +720,21 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     LinkResolver resolve =
         BodyLinkResolver(site, static_cast<int>(i), diags, anchors[i], p.external_links);
     ++bodies;
+    // The body's entry from the cache when its links resolve as then; its HTML stays in
+    // the log until a job rendered again needs it (LoadDeferredBodies) when bodies are
+    // deferred. False: `answers` holds the replayed calls' answers for RenderAgain.
+    auto reuse = [&](uint64_t body_hash, std::vector<std::string>& answers) {
+      LazyHtml lazy;
+      auto md = md_cache->Reuse(body_hash, p.file, p.body_line, o, resolve, answers,
+                                deferred.empty() ? nullptr : &lazy);
+      if (!md) return false;
+      p.md = std::move(*md);
+      if (!deferred.empty()) deferred[i] = DeferredBody{lazy, std::move(answers), body_hash};
+      return true;
+    };
     if (auto u = unread.find(p.file); u != unread.end()) {
       std::vector<std::string> answers;
-      LazyHtml lazy;
-      if (auto md = md_cache->Reuse(u->second, p.file, p.body_line, o, resolve, answers,
-                                    deferred.empty() ? nullptr : &lazy)) {
-        p.md = std::move(*md);
-        if (!deferred.empty()) deferred[i] = DeferredBody{lazy, std::move(answers), u->second};
-        return;
-      }
+      if (reuse(u->second, answers)) return;
       // Not in the cache, or a link now resolves otherwise: the body is read after all.
       auto text = fs.ReadFile(p.file);
       std::string_view body;
@@ -746,15 +752,10 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     bool cacheable = md_cache && p.Body().find("{{<") == std::string_view::npos;
     if (md_cache && !cacheable) ++bypassed;
     if (cacheable && !deferred.empty()) {
-      // As for a file not read (a file touched, or read for its front matter): its HTML
-      // only when a job rendered again needs it, rendered from its file if the log has none.
+      // As for a file not read (a file touched, or read for its front matter).
       uint64_t body_hash = HashBytes(p.Body());
       std::vector<std::string> answers;
-      LazyHtml lazy;
-      if (auto md = md_cache->Reuse(body_hash, p.file, p.body_line, o, resolve, answers, &lazy)) {
-        p.md = std::move(*md);
-        deferred[i] = DeferredBody{lazy, std::move(answers), body_hash};
-      } else {
+      if (!reuse(body_hash, answers)) {
         p.md = md_cache->RenderAgain(p.Body(), body_hash, p.file, p.body_line, o, resolve, answers,
                                      diags);
       }
