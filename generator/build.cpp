@@ -674,7 +674,11 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
   }
   std::vector<std::vector<AnchorRef>> anchors(site.pages.size());
   std::vector<uint64_t> front_matter_hashes;
-  if (options.session) front_matter_hashes.assign(site.pages.size(), 0);
+  std::vector<std::vector<std::string>> links;  // by page, for the session (SitePatch)
+  if (options.session) {
+    front_matter_hashes.assign(site.pages.size(), 0);
+    links.resize(site.pages.size());
+  }
   std::optional<MarkdownCache> md_cache;  // unchanged bodies are not rendered again
   if (options.cache) md_cache.emplace(*options.cache);
   // Bodies reused from the cache whose HTML stays there until a render needs it (most
@@ -719,6 +723,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     const MarkdownOptions& o = options_for(p.lang);
     LinkResolver resolve =
         BodyLinkResolver(site, static_cast<int>(i), diags, anchors[i], p.external_links);
+    if (options.session) resolve = RecordLinks(std::move(resolve), links[i]);
     ++bodies;
     // The body's entry from the cache when its links resolve as then; its HTML stays in
     // the log until a job rendered again needs it (LoadDeferredBodies) when bodies are
@@ -913,6 +918,8 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     session.markdown_options = std::move(session_markdown_options);
     session.valid_until = valid_until;
     session.front_matter_hashes = std::move(front_matter_hashes);
+    links.resize(site.pages.size());
+    session.links = std::move(links);
     session.jobs = std::move(jobs);
     session.fingerprints = std::move(fingerprints);
     session.reads = std::move(job_reads);

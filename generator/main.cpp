@@ -313,7 +313,8 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
   if (!state.session.ready()) return false;
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
-  // No previous files: the commit deletes nothing, it only replaces what was written.
+  // No previous files: the commit deletes only a deleted page's files (AddStale below); it
+  // replaces what was written.
   auto update = yhdessa::InPlaceUpdate::Create(destination, {});
   if (!update.ok()) return false;
   DiskOutput sink(**update);
@@ -325,6 +326,7 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
     if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", r.reason.c_str());
     return false;
   }
+  (*update)->AddStale(r.removed);
   yhdessa::Status s = (*update)->Commit();
   if (!s.ok()) {
     state.session.Clear();
@@ -334,8 +336,9 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
   // The files written, a new page's among them: the next build deletes those it no longer makes.
   state.cache.AddPreviousFiles(r.written);
   if (a.verbose) {
-    std::fprintf(stderr, "  patched %zu page text%s: %zu jobs rendered, %zu files written\n",
-                 r.pages, r.pages == 1 ? "" : "s", r.jobs, r.written.size());
+    std::fprintf(stderr,
+                 "  patched %zu page text%s: %zu jobs rendered, %zu files written, %zu deleted\n",
+                 r.pages, r.pages == 1 ? "" : "s", r.jobs, r.written.size(), r.removed.size());
   }
   if (!a.quiet) {
     std::printf("yhdessa: patched %zu page%s (%zu file%s) in %.0f ms -> %s\n", r.pages,

@@ -207,6 +207,7 @@ struct Edit {
   uint64_t front_matter_hash = 0;
   std::vector<TermMove> term_moves;  // the terms it joins and leaves
   bool placed = false;               // its terms changed: its place in the site too
+  std::vector<std::string> links;    // where its new body links to (BuildSession::links)
 };
 
 // A page file the model does not have yet, checked (CheckNewPage) before it goes in.
@@ -216,6 +217,7 @@ struct NewPage {
   int parent = -1;
   std::vector<TermMove> term_moves;  // the terms it joins or makes
   uint64_t front_matter_hash = 0;
+  std::vector<std::string> links;  // where its body links to (BuildSession::links)
 };
 
 // Whether `file` (below content/, not in the model) can be added to the model as it is,
@@ -283,9 +285,10 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   site.pages.push_back(std::move(p));
   Page& placed = site.pages.back();
   std::vector<AnchorRef> anchors;
-  placed.md =
-      RenderMarkdown(placed.Body(), file, placed.body_line, options->second,
-                     BodyLinkResolver(site, index, local, anchors, placed.external_links), local);
+  placed.md = RenderMarkdown(
+      placed.Body(), file, placed.body_line, options->second,
+      RecordLinks(BodyLinkResolver(site, index, local, anchors, placed.external_links), out.links),
+      local);
   CheckAnchors(site, anchors, local);
   out.page = std::move(site.pages.back());
   site.pages.pop_back();
@@ -382,13 +385,152 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   SortForList(section, site.pages);
   ApplyTermMoves(session, added.term_moves, index, holders);
   session.front_matter_hashes.resize(site.pages.size(), 0);
+  session.links.resize(site.pages.size());
   session.front_matter_hashes[index] = added.front_matter_hash;
+  session.links[index] = std::move(added.links);
   session.renderer->PagesAdded();
   for (int page : holders) session.renderer->PageChanged(page);
   session.render_cache->PlacesChanged(holders);
   for (int page = index; page < static_cast<int>(site.pages.size()); ++page)
     changed.push_back(page);
   changed.insert(changed.end(), holders.begin(), holders.end());
+}
+
+// A deleted page file, checked (CheckDeletedPage) before it leaves the model.
+struct DeletedPage {
+  int page = -1;
+  std::vector<int> notices;          // its missing-translation notices, which go with it
+  std::vector<TermMove> term_moves;  // the terms it leaves
+};
+
+// Whether page `page`, whose file is gone, can be taken out of the model as it is, the way
+// a build without the file would have it: a page of the default language that no other
+// page translates (its notices go with it), an entry of its section's and terms' lists and
+// nothing more (no kind, aliases or bundle, no ballots), that no other page links to and
+// no menu names, whose section keeps other pages, as many list pages and its feed (or none),
+// and whose terms keep other pages, their names and their list pages (CheckTermMoves). The
+// reason when not.
+std::string CheckDeletedPage(const BuildSession& session, int page, DeletedPage& out) {
+  const Site& site = *session.site;
+  const SiteConfig& cfg = site.config;
+  const Page& p = site.pages[page];
+  const FrontMatter& fm = p.fm;
+  if (p.type != PageType::kPage || p.lang != cfg.default_language)
+    return p.file + " is deleted and not a page of the default language";
+  if (!fm.kind.empty() || p.typed || !fm.aliases.empty() || !fm.translation_of.empty())
+    return p.file + " is deleted with front matter that places it";
+  if (IsBundlePage(p) || !p.resources.empty()) return p.file + " is a deleted page bundle";
+  if (!p.ballots.empty() || !p.md.directives.empty())
+    return p.file + " is deleted with ballot directives";
+  std::vector<int> gone = {page};
+  if (auto versions = site.translations.find(p.translation_key);
+      versions != site.translations.end()) {
+    for (const auto& [lang, q] : versions->second) {
+      if (q == page) continue;
+      if (site.pages[q].type != PageType::kMissingTranslation || site.pages[q].original != page)
+        return p.file + " is deleted and has a translation";
+      out.notices.push_back(q);
+      gone.push_back(q);
+    }
+  }
+  for (const Alias& a : site.aliases) {
+    if (std::find(gone.begin(), gone.end(), a.page) != gone.end())
+      return p.file + " is deleted and an alias leads to it";
+  }
+  // A link to it, or to one of its notices, would be broken: a build reports it.
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (static_cast<int>(q) == page) continue;
+    for (const std::string& address : session.links[q]) {
+      for (int g : gone) {
+        if (LinksTo(site, address, site.pages[g].url))
+          return p.file + " is deleted and " + site.pages[q].file + " links to it";
+      }
+    }
+  }
+  for (const auto& [name, items] : cfg.menus) {
+    for (const auto& item : items) {
+      for (int g : gone) {
+        if (item.url == site.pages[g].url)
+          return p.file + " is deleted and menu '" + name + "' links to it";
+      }
+    }
+  }
+  if (p.parent < 0) return p.file + " is deleted and has no section";
+  const Page& parent = site.pages[p.parent];
+  if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
+      site.catalogues.count(p.parent))
+    return p.file + " is deleted from a section the patch does not take from";
+  if (parent.pages.size() < 2) return p.file + " is the last page of its section";
+  if (PageCount(parent.pages.size(), cfg.paginate) !=
+      PageCount(parent.pages.size() - 1, cfg.paginate))
+    return p.file + " takes a list page from its section";
+  // HasFeed as it would be without the page: every other page has a date.
+  bool feed_after = cfg.generate_feeds && parent.type == PageType::kSection &&
+                    std::all_of(parent.pages.begin(), parent.pages.end(),
+                                [&](int q) { return q == page || site.pages[q].fm.date; });
+  if (HasFeed(site, parent) != feed_after)
+    return p.file + " is deleted and changes whether its section has a feed";
+  Page without;  // the page with no terms
+  without.file = p.file;
+  without.lang = p.lang;
+  if (std::string why = CheckTermMoves(site, page, fm, without, out.term_moves); !why.empty())
+    return why;
+  out.page = page;
+  return "";
+}
+
+// Takes a checked deleted page and its notices out of the model: out of its section's and
+// terms' lists and of the site's maps, its jobs out of the session, the pages left in the
+// vector as tombstones (Page::removed) so that no other page's number changes. Appends
+// their files to `files`, and the pages whose place changed (the removed ones, then the
+// lists that held them) to `changed`.
+void RemovePage(BuildSession& session, const DeletedPage& deleted, std::vector<int>& changed,
+                std::vector<std::string>& files) {
+  Site& site = *session.site;
+  Page& p = site.pages[deleted.page];
+  std::vector<int> holders = {p.parent};
+  std::vector<int>& section = site.pages[p.parent].pages;
+  section.erase(std::remove(section.begin(), section.end(), deleted.page), section.end());
+  ApplyTermMoves(session, deleted.term_moves, deleted.page, holders);  // leaves: makes none
+  std::vector<int> gone = {deleted.page};
+  gone.insert(gone.end(), deleted.notices.begin(), deleted.notices.end());
+  session.content_files.erase(p.file);
+  site.by_content_path.erase(p.content_path);
+  site.translations.erase(p.translation_key);
+  if (session.indexed) session.notices.erase(deleted.page);
+  for (int g : gone) {
+    Page& q = site.pages[g];
+    files.push_back(SiteRenderer::OutputPath(q.url));
+    site.by_url.erase(q.url);
+    q.removed = true;
+    // Its place changes (RenderCache): a job that read it is fingerprinted anew.
+    q.parent = -1;
+    session.front_matter_hashes[g] = 0;
+    session.links[g].clear();
+  }
+  // Their jobs (a plain page and a notice have one each: the page).
+  size_t kept = 0;
+  for (size_t j = 0; j < session.jobs.size(); ++j) {
+    const RenderJob& job = session.jobs[j];
+    bool theirs =
+        job.kind == RenderJob::kPage && std::find(gone.begin(), gone.end(), job.page) != gone.end();
+    if (theirs) continue;
+    if (kept != j) {
+      session.jobs[kept] = session.jobs[j];
+      session.fingerprints[kept] = session.fingerprints[j];
+      session.reads[kept] = std::move(session.reads[j]);
+    }
+    ++kept;
+  }
+  session.jobs.resize(kept);
+  session.fingerprints.resize(kept);
+  session.reads.resize(kept);
+  for (int page : holders) session.renderer->PageChanged(page);
+  std::vector<int> placed = gone;
+  placed.insert(placed.end(), holders.begin(), holders.end());
+  session.render_cache->PlacesChanged(placed);
+  changed.insert(changed.end(), placed.begin(), placed.end());
 }
 
 }  // namespace
@@ -405,10 +547,12 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
   std::vector<std::string> added;  // new page files
+  std::vector<int> deleted;        // pages whose files are gone
   for (const auto& path : changed) {
     bool content = path.starts_with("content/");
     bool known = session.content_files.count(path) > 0;
-    if (content && !known && !fs.IsFile(path)) continue;
+    bool exists = fs.IsFile(path);
+    if (content && !known && !exists) continue;
     if (!content || !path.ends_with(".md")) return NeedsBuild(path + " is not a page's text");
     auto it = site.by_content_path.find(path.substr(8));
     if (it == site.by_content_path.end()) {
@@ -416,10 +560,20 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       added.push_back(path);
       continue;
     }
-    pages.push_back(it->second);
+    (exists ? pages : deleted).push_back(it->second);
   }
+  // One new page, one deleted page, or both (a page renamed, as `git mv` does it); not with
+  // other changes.
   if (!added.empty() && (added.size() > 1 || !pages.empty()))
     return NeedsBuild(added.front() + " is new, with other changes");
+  if (!deleted.empty() && (deleted.size() > 1 || !pages.empty()))
+    return NeedsBuild(site.pages[deleted.front()].file + " is deleted, with other changes");
+  std::optional<DeletedPage> deleted_page;
+  if (!deleted.empty()) {
+    deleted_page.emplace();
+    if (std::string why = CheckDeletedPage(session, deleted.front(), *deleted_page); !why.empty())
+      return NeedsBuild(why);
+  }
   std::optional<NewPage> new_page;
   if (!added.empty()) {
     new_page.emplace();
@@ -481,9 +635,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (options == session.markdown_options.end())
       return NeedsBuild(p.file + ": no Markdown options for its language");
     std::vector<AnchorRef> anchors;
-    parsed->md =
-        RenderMarkdown(body, p.file, parsed->body_line, options->second,
-                       BodyLinkResolver(site, i, local, anchors, parsed->external_links), local);
+    parsed->md = RenderMarkdown(
+        body, p.file, parsed->body_line, options->second,
+        RecordLinks(BodyLinkResolver(site, i, local, anchors, parsed->external_links), e.links),
+        local);
     CheckAnchors(site, anchors, local);
     if (local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + " has messages to show");
@@ -503,6 +658,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     p.fm = std::move(e.parsed.fm);
     p.md = std::move(e.parsed.md);
     p.external_links = std::move(e.parsed.external_links);
+    session.links[e.page] = std::move(e.links);
   }
   bool front_matter = false;
   for (const auto& e : edits) {
@@ -544,6 +700,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
     session.front_matter_hashes.resize(site.pages.size(), 0);
+    session.links.resize(site.pages.size());
     session.renderer->PagesAdded();
   }
   std::sort(placed.begin(), placed.end());
@@ -556,13 +713,15 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
+  std::vector<std::string> removed_files;
+  if (deleted_page) RemovePage(session, *deleted_page, changed_pages, removed_files);
   if (new_page) AddNewPage(session, *new_page, changed_pages);
 
   // From here on the session holds the new sources; anything that fails clears it, so the
   // next change builds in full.
   for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
   for (int page : changed_pages) {
-    if (new_page) break;  // AddNewPage hashed them
+    if (new_page || deleted_page) break;  // AddNewPage and RemovePage hashed them
     session.renderer->PageChanged(page);
     if (std::binary_search(placed.begin(), placed.end(), page)) continue;  // below
     if (!session.render_cache->UpdatePage(page)) {
@@ -612,7 +771,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   PatchResult result;
   result.outcome = PatchResult::kPatched;
-  result.pages = edits.size() + (new_page ? 1 : 0);
+  result.pages = edits.size() + (new_page ? 1 : 0) + (deleted_page ? 1 : 0);
+  result.removed = std::move(removed_files);
   result.jobs = stale.size();
   for (const auto& job_files : outputs) {
     for (const auto& [path, content] : job_files) {

@@ -1,5 +1,5 @@
 // SitePatch: `serve`'s fast path for the most common edits: new prose, a new title,
-// description, weight or date, in existing pages; and a new page.
+// description, weight or date, in existing pages; a new page, a deleted or a renamed one.
 //
 // A successful build can leave its working state behind (BuildSession: the site model, the
 // theme, the renderer, every render job's fingerprint and the pages it read). When the next
@@ -41,7 +41,16 @@
 // numbers pages by path; the output does not depend on the numbers) with a notice in each
 // other language, as AssembleSite does (PlacePage, MissingTranslationNotice); the lists
 // it joins are sorted again, and the jobs that read them, the sitemap and the new pages
-// are rendered. Any other change — a file deleted or renamed, data, templates, site.yaml,
+// are rendered. A deleted page file (alone in the change, or with one new page file: a page
+// renamed) goes out when the build would lose nothing but an entry of its section's and
+// terms' lists: a page of the default language that nothing translates, without kind,
+// aliases, bundle or ballots, that no other page's body links to (BuildSession::links) and
+// no menu names, whose section keeps other pages, its list pages and its feed or lack of
+// one, and whose terms keep other pages, their names and their list pages. It and its
+// notices stay in the model's vector as tombstones (Page::removed), so no page's number
+// changes; their jobs go, the jobs that read them or the lists that held them are
+// rendered, and their files are in PatchResult::removed. Any other change — a page deleted
+// with other changes, data, templates, site.yaml,
 // static files — returns kNeedsBuild before anything is touched, and the caller builds;
 // so does a failure half-way (the session is then cleared). What PatchSite writes is byte-identical
 // to what a full build of the same sources writes (tested).
@@ -79,6 +88,9 @@ struct BuildSession {
   /// By page: the hash of its source before the body (0: not known, never patched).
   std::vector<uint64_t> front_matter_hashes;
   std::unordered_set<std::string> content_files;  // every file below content/, as listed
+  /// By page: where its body's links led (the addresses the link resolver returned), so
+  /// that a page is taken out only when no other page links to it.
+  std::vector<std::vector<std::string>> links;
   /// The build's clock reads the model as it is until this time (seconds since the epoch):
   /// the first page date, publication, expiry or round opening or closing after it.
   int64_t valid_until = 0;
@@ -102,6 +114,9 @@ struct PatchResult {
   /// The files written (rendered, and different from before), relative to the output
   /// root; a new page's are files the last build did not write.
   std::vector<std::string> written;
+  /// The files of a deleted page (and of its notices), for the caller to delete; none of
+  /// them is in `written`.
+  std::vector<std::string> removed;
 };
 
 /// Applies the changes `changed` (paths relative to the site root, as the change watcher

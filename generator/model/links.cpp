@@ -136,6 +136,21 @@ LinkResolver BodyLinkResolver(const Site& site, int from, DiagnosticList& diags,
   };
 }
 
+LinkResolver RecordLinks(LinkResolver resolve, std::vector<std::string>& out) {
+  return [resolve = std::move(resolve), &out](const std::string& url, bool image, SourcePos pos) {
+    std::string address = resolve(url, image, pos);
+    out.push_back(address);
+    return address;
+  };
+}
+
+bool LinksTo(const Site& site, const std::string& address, const std::string& url) {
+  std::string target = SiteUrl(site, url);
+  if (!address.starts_with(target)) return false;
+  return address.size() == target.size() || address[target.size()] == '#' ||
+         address[target.size()] == '?';
+}
+
 std::vector<std::string> PageAnchors(const Page& page) {
   std::vector<std::string> ids{"main"};
   for (const auto& h : page.md.headings) ids.push_back(h.id);

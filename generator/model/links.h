@@ -32,6 +32,14 @@ LinkResolver BodyLinkResolver(const Site& site, int from, DiagnosticList& diags,
                               std::vector<AnchorRef>& anchors,
                               std::vector<std::pair<std::string, SourcePos>>& external);
 
+/// `resolve`, noting in `out` every address it returns: where a page's body links to, for
+/// SitePatch (a page is taken out of the site only when no other page links to it).
+LinkResolver RecordLinks(LinkResolver resolve, std::vector<std::string>& out);
+
+/// Whether `address`, as a link resolver returned it, leads to the page at `url` (a site
+/// path, Page::url), to one of its anchors or with a query.
+bool LinksTo(const Site& site, const std::string& address, const std::string& url);
+
 /// Every id a link may point at on `page`: its headings and the anchors of its typed
 /// content (goals, measures, assessment dimensions).
 std::vector<std::string> PageAnchors(const Page& page);

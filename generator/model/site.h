@@ -78,6 +78,10 @@ struct Page {
   std::vector<EmbeddedBallot> ballots;  // the page's ballot directives, checked against the rounds
   std::vector<std::pair<std::string, SourcePos>>
       external_links;  // http(s) links, for `check --external`
+  /// Taken out of the site by SitePatch (a deleted page file, or its notices): in no list,
+  /// map or job any more, and skipped where every page is walked. Kept in the vector so
+  /// that the other pages keep their numbers. Never set by a build.
+  bool removed = false;
 
   /// The Markdown body; empty once a plain build has freed the source (keep_sources).
   std::string_view Body() const {

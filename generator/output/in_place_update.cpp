@@ -122,6 +122,11 @@ std::vector<std::string> InPlaceUpdate::Files() const {
   return std::vector<std::string>(files_.begin(), files_.end());
 }
 
+void InPlaceUpdate::AddStale(const std::vector<std::string>& paths) {
+  std::lock_guard<std::mutex> lock(mu_);
+  previous_.insert(previous_.end(), paths.begin(), paths.end());
+}
+
 Status InPlaceUpdate::Commit() {
   done_ = true;
   Status first = Status::Ok();

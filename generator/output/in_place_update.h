@@ -40,6 +40,9 @@ class InPlaceUpdate : public OutputFolder {
   Status Commit() override;
   void Abort() override;
   std::vector<std::string> Files() const override;
+  /// More files of the previous site that Commit() deletes unless this update writes
+  /// them (`serve`: the files of a page SitePatch took out of the site).
+  void AddStale(const std::vector<std::string>& paths);
 
   /// After Commit(): files written (new or changed) and files deleted.
   size_t replaced() const { return replaced_; }

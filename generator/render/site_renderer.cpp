@@ -556,7 +556,7 @@ ViewData SiteRenderer::PageView(const Page& p, size_t pager, const std::string* 
       std::vector<std::pair<int64_t, int>> by_date;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
-        if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date)
+        if (q.type == PageType::kPage && q.lang == p.lang && q.fm.date && !q.removed)
           by_date.emplace_back(-q.fm.date->Epoch(), static_cast<int>(i));
       }
       size_t shown = std::min(by_date.size(), static_cast<size_t>(site_.config.home_recent));
@@ -868,6 +868,7 @@ std::vector<RenderJob> SiteRenderer::Jobs() const {
   if (site_.config.generate_sitemap) jobs.push_back({-1, 1, RenderJob::kSitemap});
   for (size_t i = 0; i < site_.pages.size(); ++i) {
     const Page& p = site_.pages[i];
+    if (p.removed) continue;
     size_t n = 1;
     if (p.IsList() && p.type != PageType::kTaxonomy) {
       n = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(),
@@ -959,7 +960,7 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
       std::vector<int> all;
       for (size_t i = 0; i < site_.pages.size(); ++i) {
         const Page& q = site_.pages[i];
-        if (q.fm.kind != "project" || q.type != PageType::kPage ||
+        if (q.fm.kind != "project" || q.type != PageType::kPage || q.removed ||
             q.lang != site_.pages[job.page].lang)
           continue;
         for (int a = q.parent; a >= 0; a = site_.pages[a].parent) {
@@ -1057,7 +1058,7 @@ std::string SiteRenderer::Sitemap(const std::string& lang) const {
   for (int i : by_url_) {
     const Page* p = &site_.pages[i];
     if (!lang.empty() && p->lang != lang) continue;
-    if (p->type == PageType::kMissingTranslation) continue;
+    if (p->type == PageType::kMissingTranslation || p->removed) continue;
     out += "  <url><loc>" + XmlEscape(site_.config.Origin() + SiteUrl(site_, p->url)) + "</loc>";
     const auto& d = p->fm.lastmod ? p->fm.lastmod : p->fm.date;
     if (d) out += "<lastmod>" + d->Iso() + "</lastmod>";

@@ -131,13 +131,24 @@ test('a rebuild between serving a page and its event stream opening still reload
 
 test('a new page is patched into the kept site, and goes when its file is deleted', async () => {
   const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
-  const from = stdout.length;
-  fs.writeFileSync(path.join(dir, 'content', 'uusi.md'), '---\ntitle: Uusi\n---\nUusi sivu.\n');
-  await until(() => exists('uusi/index.html'), 'the new page on disk');
-  await until(() => /yhdessa: patched 1 page \(\d+ files\)/.test(stdout.slice(from)), 'the patch');
-  // The rebuild that a deletion takes must know the files the patch added.
-  fs.rmSync(path.join(dir, 'content', 'uusi.md'));
-  await until(() => !exists('uusi/index.html') && !exists('uusi'), 'the deleted page gone');
+  const patches = (from) => (stdout.slice(from).match(/yhdessa: patched 1 page \(\d+ files?\)/g) || []).length;
+  const osio = path.join(dir, 'content', 'osio');
+  fs.mkdirSync(osio);
+  fs.writeFileSync(path.join(osio, '_index.md'), '---\ntitle: Osio\n---\n');
+  fs.writeFileSync(path.join(osio, 'eka.md'), '---\ntitle: Eka\n---\nEnsimmäinen.\n');
+  await until(() => exists('osio/eka/index.html'), 'the new section on disk');  // a full build
+  let from = stdout.length;
+  fs.writeFileSync(path.join(osio, 'toka.md'), '---\ntitle: Toka\n---\nToinen.\n');
+  await until(() => exists('osio/toka/index.html') && patches(from) === 1, 'the new page patched');
+  // A deleted page is patched out too: its files and folder go, its section's list drops it.
+  from = stdout.length;
+  fs.rmSync(path.join(osio, 'eka.md'));
+  await until(() => !exists('osio/eka') && patches(from) === 1, 'the deleted page patched out');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'public', 'osio', 'index.html'), 'utf8'), /Eka/);
+  // The last page of its section takes a full build, which must know the files the patch added.
+  fs.rmSync(path.join(osio, 'toka.md'));
+  await until(() => !exists('osio/toka/index.html') && !exists('osio/toka'), 'the last page gone');
+  assert.equal(exists('osio/index.html'), true);
 });
 
 test('serve updates public/ in place: new pages appear, deleted ones go; build after it drops drafts', async () => {

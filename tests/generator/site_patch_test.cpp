@@ -37,6 +37,10 @@ struct Serve : Workspace {
         if (written) written->insert(path);
         site[path] = std::move(content);
       }
+      for (const auto& path : r.removed) {
+        CHECK(out.files.count(path) == 0);
+        CHECK(site.erase(path) == 1);
+      }
     } else {
       CHECK(out.files.empty());  // nothing is written before a full build is asked for
       now = at;
@@ -601,5 +605,118 @@ TEST_CASE("site patch: a new page in a site of several languages gets its notice
   RequireSameAsFreshBuild(s, fs);
   fs.Add("content/uutiset/u9.sv.md", "---\ntitle: Nyhet 9\ndate: 2024-09-10\n---\nNy.\n");
   CHECK(s.Change(fs, {"content/uutiset/u9.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a deleted page leaves its section's and terms' lists, as a build does") {
+  auto fs = OneLanguageSite();
+  Serve s;
+  s.Build(fs);
+  fs.Remove("content/palvelut/p3.md");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/palvelut/p3.md"}, &written);
+  INFO(r.reason);
+  REQUIRE(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"palvelut/p3/index.html"});
+  CHECK(written.count("palvelut/index.html") == 1);
+  CHECK(written.count("tags/nuoret/index.html") == 1);
+  CHECK(written.count("sitemap.xml") == 1);
+  CHECK(std::none_of(written.begin(), written.end(),
+                     [](const std::string& f) { return f.starts_with("uutiset/u"); }));
+  RequireSameAsFreshBuild(s, fs);
+  // The session goes on: an edit, the page back again, a page renamed (`git mv` and an
+  // edit: the old file deleted, the new one added, in one change).
+  Replace(fs, "content/palvelut/p4.md", "Palvelu 4", "Palvelu neljä");
+  RequirePatched(s, fs, {"content/palvelut/p4.md"});
+  fs.Add("content/palvelut/p3.md", "---\ntitle: Palvelu 3\ntags: [Nuoret]\n---\nTakaisin.\n");
+  RequirePatched(s, fs, {"content/palvelut/p3.md"});
+  std::string text = Read(fs, "content/palvelut/p5.md");
+  fs.Remove("content/palvelut/p5.md");
+  fs.Add("content/palvelut/viides.md", text + "\nSiirretty.\n");
+  RequirePatched(s, fs, {"content/palvelut/p5.md", "content/palvelut/viides.md"});
+  // A dated page out of a section with a feed, which keeps it, once the one link to it is
+  // gone (the links are known from the edit, not only from the build).
+  fs.Remove("content/uutiset/u6.md");
+  bool built = true;
+  CHECK(s.Change(fs, {"content/uutiset/u6.md"}, nullptr, kNow, &built).outcome ==
+        PatchResult::kNeedsBuild);
+  CHECK_FALSE(built);  // a broken link
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [Nuoret]\n---\nA.\n");
+  Replace(fs, "content/palvelut/p6.md", "../uutiset/u6.md#lisaa", "../uutiset/u5.md#lisaa");
+  s.Change(fs, {"content/uutiset/u6.md", "content/palvelut/p6.md"});
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, "content/palvelut/p6.md", "../uutiset/u5.md#lisaa", "../uutiset/u5.md");
+  RequirePatched(s, fs, {"content/palvelut/p6.md"});
+  fs.Remove("content/uutiset/u6.md");
+  RequirePatched(s, fs, {"content/uutiset/u6.md"});
+}
+
+TEST_CASE("site patch: a deleted page takes its notices along in a site of several languages") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [Nuoret, budjetti]\n---\nKuudes.\n");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("sv/uutiset/u6/index.html") == 1);  // its notice
+  fs.Remove("content/uutiset/u6.md");
+  PatchResult r = s.Change(fs, {"content/uutiset/u6.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed.size() == 2);
+  RequireSameAsFreshBuild(s, fs);
+  // A page with a translation, and a page another page links to: full builds.
+  fs.Remove("content/uutiset/u1.md");
+  CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a deleted page that changes more than its lists goes to a full build") {
+  struct Case {
+    const char* what;
+    const char* file;  // deleted
+    const char* extra_file;
+    const char* extra_text;
+  };
+  const Case cases[] = {
+      {"another page links to it", "content/uutiset/u3.md", nullptr, nullptr},
+      {"the last page of a term", "content/palvelut/ainoa.md", "content/palvelut/ainoa.md",
+       "---\ntitle: Ainoa\ntags: [Harvinainen]\n---\nA.\n"},
+      {"its section gets a feed without it", "content/uutiset/ilman.md", "content/uutiset/ilman.md",
+       "---\ntitle: Ilman päivää\n---\nA.\n"},
+      {"it has aliases", "content/palvelut/vanha.md", "content/palvelut/vanha.md",
+       "---\ntitle: Vanha\naliases: [/entinen/]\n---\nA.\n"},
+      {"the last page of its section", "content/yksin/sivu.md", "content/yksin/sivu.md",
+       "---\ntitle: Yksin\n---\nA.\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = OneLanguageSite();
+    if (c.extra_file) fs.Add(c.extra_file, c.extra_text);
+    if (std::string(c.file) == "content/yksin/sivu.md")
+      fs.Add("content/yksin/_index.md", "---\ntitle: Yksin\n---\n");
+    Serve s;
+    s.Build(fs);
+    fs.Remove(c.file);
+    bool built = false;
+    PatchResult r = s.Change(fs, {c.file}, nullptr, kNow, &built);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    if (built) RequireSameAsFreshBuild(s, fs);
+    CHECK(built == (std::string(c.what) != "another page links to it"));
+  }
+  // Two pages deleted at once, or a deletion with an edit.
+  auto fs = OneLanguageSite();
+  Serve s;
+  s.Build(fs);
+  fs.Remove("content/palvelut/p1.md");
+  fs.Remove("content/palvelut/p2.md");
+  CHECK(s.Change(fs, {"content/palvelut/p1.md", "content/palvelut/p2.md"}).outcome ==
+        PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("content/palvelut/p3.md");
+  Replace(fs, "content/palvelut/p4.md", "Palvelu 4", "Palvelu neljä");
+  CHECK(s.Change(fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"}).outcome ==
+        PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
 }

@@ -122,8 +122,10 @@ struct Workspace {
     if (serve) {
       MemoryOutput out;
       DiagnosticList diags;
-      if (PatchSite(session, fs, changed, now, out, diags).outcome == PatchResult::kPatched) {
+      PatchResult r = PatchSite(session, fs, changed, now, out, diags);
+      if (r.outcome == PatchResult::kPatched) {
         for (auto& [path, content] : out.files) site[path] = std::move(content);
+        for (const auto& path : r.removed) site.erase(path);
         return true;
       }
     }
