@@ -14,7 +14,8 @@
 # named after the marker) and waits for that page's HTML; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
-# page), --edit rename writes a copy of the page (made at the start: no page links to it)
+# page), --edit retag replaces the page's first tag with a tag no page has (from the second
+# edit on the previous edit's tag loses its only page: its term page goes), --edit rename writes a copy of the page (made at the start: no page links to it)
 # under a new name with the marker as its title and deletes the old file (as `git mv` and
 # an edit), and waits for the new page's HTML. The
 # time includes the watcher's settle time (15 ms) that coalesces an editor's
@@ -31,7 +32,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|rename] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|retag|rename] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -111,7 +112,7 @@ elif edit == "rename":  # a page under a new name (and title): a page goes, one 
     with open(src, "w") as f:
         f.write(text)
     os.remove(cur)
-elif edit in ("title", "weight", "term", "new-term"):
+elif edit in ("title", "weight", "term", "new-term", "retag"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
     if edit == "term":  # its first tag becomes another of the corpus's terms
@@ -121,6 +122,10 @@ elif edit in ("title", "weight", "term", "new-term"):
         text = re.sub(r'^(tags:\n)  - ".*"$', r'\1  - "' + other + '"', text, count=1, flags=re.M)
     if edit == "new-term":  # a tag no page has yet, before the others (none goes)
         text = re.sub(r"^tags:$", 'tags:\n  - "' + marker.lower() + '"', text, count=1, flags=re.M)
+    if edit == "retag":  # its first tag becomes one no page has: from the second edit on,
+        # the tag the previous edit made loses its only page and goes (a misspelt tag put right)
+        text = re.sub(r'^(tags:\n)  - ".*"$', r'\1  - "' + marker.lower() + '"', text, count=1,
+                      flags=re.M)
     if edit == "weight":  # moves the page in its lists: a change of the site's structure
         weight = str(int(marker.split("-")[2]) * 7 % 97)
         text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)

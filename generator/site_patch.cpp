@@ -56,14 +56,42 @@ std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, i
 }
 
 // A term that an edited page joins or leaves, or makes (`created`: its first page; the
-// term is known by its slug and spelled as the page spells it).
+// term is known by its slug and spelled as the page spells it), or takes away (`dropped`:
+// it leaves the term it was the only page of, whose page goes).
 struct TermMove {
   size_t taxonomy = 0;
   size_t term = 0;
   bool join = false;
   bool created = false;
+  bool dropped = false;
   std::string slug, name;
 };
+
+// "" when nothing leads to the pages `gone` once they leave the site: no other page's body
+// links to one of them (BuildSession::links) and no menu names one (a build reports both).
+// Otherwise the reason, with `what` for the page that goes.
+std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
+                     const std::string& what) {
+  const Site& site = *session.site;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end()) continue;
+    for (const std::string& address : session.links[q]) {
+      for (int g : gone) {
+        if (LinksTo(site, address, site.pages[g].url))
+          return what + " and " + site.pages[q].file + " links to it";
+      }
+    }
+  }
+  for (const auto& [name, items] : site.config.menus) {
+    for (const auto& item : items) {
+      for (int g : gone) {
+        if (item.url == site.pages[g].url) return what + " and menu '" + name + "' links to it";
+      }
+    }
+  }
+  return "";
+}
 
 // Whether `url` is the address of a page, an alias (a redirect) or a static file: a build
 // reports a page that would take it.
@@ -94,8 +122,9 @@ std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std:
 // the term is named, and one that leaves the term it names leaves it to a page spelling it the
 // same), and no term's list gains or loses a list page. The moves go to `moves`. Otherwise
 // the reason.
-std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm, const Page& p,
-                           std::vector<TermMove>& moves) {
+std::string CheckTermMoves(const BuildSession& session, int page, const FrontMatter& was_fm,
+                           const Page& p, std::vector<TermMove>& moves) {
+  const Site& site = *session.site;
   const int64_t per_page = site.config.paginate;
   std::set<std::string> names;
   for (const auto& [name, terms] : was_fm.taxonomies) names.insert(name);
@@ -120,7 +149,22 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm
       size_t k = find(slug);
       if (k == tax.terms.size()) return p.file + ": a term of the page is not in the model";
       const TaxonomyTerm& term = tax.terms[k];
-      if (term.pages.size() < 2) return p.file + " leaves a term no other page has";
+      if (term.pages.size() < 2) {
+        // Its only page leaves it: the term and its page go, when nothing leads there and
+        // the taxonomy keeps a term (a taxonomy without terms has no list page).
+        size_t dropped = 1, created = 0;
+        for (const TermMove& m : moves) dropped += m.taxonomy == t && m.dropped;
+        for (const auto& [other, spelled] : after) created += !before.count(other);
+        if (tax.terms.size() + created <= dropped)
+          return p.file + " leaves the last term of '" + name + "'";
+        int term_page = site.pages[tax.page].pages[k];
+        if (std::string why =
+                LinkedTo(session, {term_page}, p.file + " leaves the only page of a term");
+            !why.empty())
+          return why;
+        moves.push_back({t, k, false, false, true, slug, spelling});
+        continue;
+      }
       if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() - 1, per_page))
         return p.file + " takes a list page from a term";
       // The name after it: the first remaining page by path spells the term.
@@ -131,7 +175,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm
       }
       std::map<std::string, std::string> theirs = TermsBySlug(site.pages[first].fm, name);
       if (theirs[slug] != term.name) return p.file + " leaves a term it names";
-      moves.push_back({t, k, false, false, slug, spelling});
+      moves.push_back({t, k, false, false, false, slug, spelling});
     }
     for (const auto& [slug, spelling] : after) {
       auto was = before.find(slug);
@@ -140,7 +184,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm
       if (k == tax.terms.size()) {
         if (AddressTaken(site, tax.url + slug + "/"))
           return p.file + ": the address of its new term is taken";
-        moves.push_back({t, 0, true, true, slug, spelling});
+        moves.push_back({t, 0, true, true, false, slug, spelling});
         continue;
       }
       const TaxonomyTerm& term = tax.terms[k];
@@ -148,7 +192,7 @@ std::string CheckTermMoves(const Site& site, int page, const FrontMatter& was_fm
       if (was != before.end()) continue;  // respelled as the term is named
       if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() + 1, per_page))
         return p.file + " adds a list page to a term";
-      moves.push_back({t, k, true, false, slug, spelling});
+      moves.push_back({t, k, true, false, false, slug, spelling});
     }
   }
   return "";
@@ -191,6 +235,41 @@ void AddPageJob(BuildSession& session, int page) {
   session.jobs.push_back({page, 1, RenderJob::kPage});
   session.fingerprints.push_back(0);
   session.reads.push_back(PageReads{{}, {}, true});
+}
+
+// Takes pages out of the site as tombstones (Page::removed, see RemovePage): out of the
+// address map, with their jobs (pages that hold no list have one each: the page); their files
+// go to `files`.
+void Tombstone(BuildSession& session, const std::vector<int>& gone,
+               std::vector<std::string>& files) {
+  Site& site = *session.site;
+  for (int g : gone) {
+    Page& q = site.pages[g];
+    files.push_back(SiteRenderer::OutputPath(q.url));
+    site.by_url.erase(q.url);
+    q.removed = true;
+    // Its place changes (RenderCache): a job that read it is fingerprinted anew.
+    q.parent = -1;
+    q.term_pages.clear();
+    if (static_cast<size_t>(g) < session.front_matter_hashes.size())
+      session.front_matter_hashes[g] = 0;
+    if (static_cast<size_t>(g) < session.links.size()) session.links[g].clear();
+  }
+  size_t kept = 0;
+  for (size_t j = 0; j < session.jobs.size(); ++j) {
+    const RenderJob& job = session.jobs[j];
+    if (job.kind == RenderJob::kPage && std::find(gone.begin(), gone.end(), job.page) != gone.end())
+      continue;
+    if (kept != j) {
+      session.jobs[kept] = session.jobs[j];
+      session.fingerprints[kept] = session.fingerprints[j];
+      session.reads[kept] = std::move(session.reads[j]);
+    }
+    ++kept;
+  }
+  session.jobs.resize(kept);
+  session.fingerprints.resize(kept);
+  session.reads.resize(kept);
 }
 
 PatchResult NeedsBuild(std::string reason) {
@@ -271,7 +350,7 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     return PageCount(items, cfg.paginate) == PageCount(items + 1, cfg.paginate);
   };
   if (!same_pagination(parent.pages.size())) return file + " adds a list page to its section";
-  if (std::string why = CheckTermMoves(site, -1, FrontMatter(), p, out.term_moves); !why.empty())
+  if (std::string why = CheckTermMoves(session, -1, FrontMatter(), p, out.term_moves); !why.empty())
     return why;
   if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
   auto options = session.markdown_options.find(p.lang);
@@ -325,15 +404,16 @@ int MakeTerm(BuildSession& session, const TermMove& m, int page) {
 }
 
 // Puts page `page` into and out of the terms of `moves` (CheckTermMoves), the lists sorted
-// as the build sorts them; the terms it makes after the others, whose numbers they move.
-// Appends the pages whose place changed to `placed`: the terms' pages, and for a new term
-// its taxonomy's list page. True when it made a term (a page added to the model).
+// as the build sorts them; the terms it takes away and the terms it makes after the others,
+// whose numbers they move. Appends the pages whose place changed to `placed`: the terms'
+// pages, and for a new or a dropped term its taxonomy's list page; a dropped term's files
+// to `files`. True when it made a term (a page added to the model).
 bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, int page,
-                    std::vector<int>& placed) {
+                    std::vector<int>& placed, std::vector<std::string>& files) {
   Site& site = *session.site;
   bool made = false;
   for (const TermMove& m : moves) {
-    if (m.created) continue;
+    if (m.created || m.dropped) continue;
     Taxonomy& tax = site.taxonomies[m.taxonomy];
     std::vector<int>& list = tax.terms[m.term].pages;
     if (m.join) {
@@ -345,6 +425,24 @@ bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, i
     int term_page = site.pages[tax.page].pages[m.term];
     site.pages[term_page].term_pages = list;
     placed.push_back(term_page);
+  }
+  // Last to first within a taxonomy, so that the numbers of those still to go stay.
+  std::vector<const TermMove*> drops;
+  for (const TermMove& m : moves) {
+    if (m.dropped) drops.push_back(&m);
+  }
+  std::sort(drops.begin(), drops.end(), [](const TermMove* a, const TermMove* b) {
+    return std::tie(a->taxonomy, a->term) > std::tie(b->taxonomy, b->term);
+  });
+  for (const TermMove* m : drops) {
+    Taxonomy& tax = site.taxonomies[m->taxonomy];
+    std::vector<int>& list = site.pages[tax.page].pages;
+    int term_page = list[m->term];
+    tax.terms.erase(tax.terms.begin() + static_cast<std::ptrdiff_t>(m->term));
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(m->term));
+    Tombstone(session, {term_page}, files);
+    placed.push_back(term_page);
+    placed.push_back(tax.page);
   }
   for (const TermMove& m : moves) {
     if (!m.created) continue;
@@ -383,7 +481,8 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   std::vector<int>& section = site.pages[added.parent].pages;
   section.push_back(index);
   SortForList(section, site.pages);
-  ApplyTermMoves(session, added.term_moves, index, holders);
+  std::vector<std::string> none;  // a new page takes no term away
+  ApplyTermMoves(session, added.term_moves, index, holders, none);
   session.front_matter_hashes.resize(site.pages.size(), 0);
   session.links.resize(site.pages.size());
   session.front_matter_hashes[index] = added.front_matter_hash;
@@ -438,24 +537,7 @@ std::string CheckDeletedPage(const BuildSession& session, int page, DeletedPage&
       return p.file + " is deleted and an alias leads to it";
   }
   // A link to it, or to one of its notices, would be broken: a build reports it.
-  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
-  for (size_t q = 0; q < site.pages.size(); ++q) {
-    if (static_cast<int>(q) == page) continue;
-    for (const std::string& address : session.links[q]) {
-      for (int g : gone) {
-        if (LinksTo(site, address, site.pages[g].url))
-          return p.file + " is deleted and " + site.pages[q].file + " links to it";
-      }
-    }
-  }
-  for (const auto& [name, items] : cfg.menus) {
-    for (const auto& item : items) {
-      for (int g : gone) {
-        if (item.url == site.pages[g].url)
-          return p.file + " is deleted and menu '" + name + "' links to it";
-      }
-    }
-  }
+  if (std::string why = LinkedTo(session, gone, p.file + " is deleted"); !why.empty()) return why;
   if (p.parent < 0) return p.file + " is deleted and has no section";
   const Page& parent = site.pages[p.parent];
   if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
@@ -474,7 +556,7 @@ std::string CheckDeletedPage(const BuildSession& session, int page, DeletedPage&
   Page without;  // the page with no terms
   without.file = p.file;
   without.lang = p.lang;
-  if (std::string why = CheckTermMoves(site, page, fm, without, out.term_moves); !why.empty())
+  if (std::string why = CheckTermMoves(session, page, fm, without, out.term_moves); !why.empty())
     return why;
   out.page = page;
   return "";
@@ -492,40 +574,14 @@ void RemovePage(BuildSession& session, const DeletedPage& deleted, std::vector<i
   std::vector<int> holders = {p.parent};
   std::vector<int>& section = site.pages[p.parent].pages;
   section.erase(std::remove(section.begin(), section.end(), deleted.page), section.end());
-  ApplyTermMoves(session, deleted.term_moves, deleted.page, holders);  // leaves: makes none
+  ApplyTermMoves(session, deleted.term_moves, deleted.page, holders, files);  // makes none
   std::vector<int> gone = {deleted.page};
   gone.insert(gone.end(), deleted.notices.begin(), deleted.notices.end());
   session.content_files.erase(p.file);
   site.by_content_path.erase(p.content_path);
   site.translations.erase(p.translation_key);
   if (session.indexed) session.notices.erase(deleted.page);
-  for (int g : gone) {
-    Page& q = site.pages[g];
-    files.push_back(SiteRenderer::OutputPath(q.url));
-    site.by_url.erase(q.url);
-    q.removed = true;
-    // Its place changes (RenderCache): a job that read it is fingerprinted anew.
-    q.parent = -1;
-    session.front_matter_hashes[g] = 0;
-    session.links[g].clear();
-  }
-  // Their jobs (a plain page and a notice have one each: the page).
-  size_t kept = 0;
-  for (size_t j = 0; j < session.jobs.size(); ++j) {
-    const RenderJob& job = session.jobs[j];
-    bool theirs =
-        job.kind == RenderJob::kPage && std::find(gone.begin(), gone.end(), job.page) != gone.end();
-    if (theirs) continue;
-    if (kept != j) {
-      session.jobs[kept] = session.jobs[j];
-      session.fingerprints[kept] = session.fingerprints[j];
-      session.reads[kept] = std::move(session.reads[j]);
-    }
-    ++kept;
-  }
-  session.jobs.resize(kept);
-  session.fingerprints.resize(kept);
-  session.reads.resize(kept);
+  Tombstone(session, gone, files);
   for (int page : holders) session.renderer->PageChanged(page);
   std::vector<int> placed = gone;
   placed.insert(placed.end(), holders.begin(), holders.end());
@@ -618,7 +674,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
-        if (std::string why = CheckTermMoves(site, i, p.fm, *parsed, e.term_moves); !why.empty())
+        if (std::string why = CheckTermMoves(session, i, p.fm, *parsed, e.term_moves); !why.empty())
           return NeedsBuild(why);
         // Its terms as written are part of its place, even in another order.
         e.placed = true;
@@ -688,6 +744,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       changed_pages.push_back(it->second);
     }
   }
+  std::vector<std::string> removed_files;  // of the pages taken out: a deleted page, a term
   // The terms the pages joined, left and made (ApplyTermMoves): those pages' places change
   // (RenderCache::PlacesChanged below).
   std::vector<int> placed;
@@ -695,7 +752,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   for (const auto& e : edits) {
     if (!e.placed) continue;
     placed.push_back(e.page);
-    pages_added |= ApplyTermMoves(session, e.term_moves, e.page, placed);
+    pages_added |= ApplyTermMoves(session, e.term_moves, e.page, placed, removed_files);
   }
   changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
@@ -713,7 +770,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
-  std::vector<std::string> removed_files;
   if (deleted_page) RemovePage(session, *deleted_page, changed_pages, removed_files);
   if (new_page) AddNewPage(session, *new_page, changed_pages);
 

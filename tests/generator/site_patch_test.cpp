@@ -456,8 +456,8 @@ TEST_CASE("site patch: a page's terms change among the site's terms, as a build 
       {"makes a term", "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]", true},
       {"makes two terms and leaves one", "content/palvelut/zz.md", "[Liikunta, Ainoa]",
        "[Ainoa, Yksi, Kaksi]", true},
-      {"leaves a term no other page has", "content/palvelut/zz.md", "[Liikunta, Ainoa]",
-       "[Liikunta]", false},
+      {"leaves a term no other page has, which goes", "content/palvelut/zz.md",
+       "[Liikunta, Ainoa]", "[Liikunta]", true},
       {"leaves the term it names, spelled otherwise by the next page",
        "content/palvelut/a-liikunta.md", "[Liikunta, Nuoret]", "[Nuoret]", false},
       {"the first term of a taxonomy", "content/palvelut/p3.md", "tags: [Nuoret]",
@@ -680,8 +680,6 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
   };
   const Case cases[] = {
       {"another page links to it", "content/uutiset/u3.md", nullptr, nullptr},
-      {"the last page of a term", "content/palvelut/ainoa.md", "content/palvelut/ainoa.md",
-       "---\ntitle: Ainoa\ntags: [Harvinainen]\n---\nA.\n"},
       {"its section gets a feed without it", "content/uutiset/ilman.md", "content/uutiset/ilman.md",
        "---\ntitle: Ilman päivää\n---\nA.\n"},
       {"it has aliases", "content/palvelut/vanha.md", "content/palvelut/vanha.md",
@@ -719,4 +717,47 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
   CHECK(s.Change(fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"}).outcome ==
         PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a term's only page leaving it takes the term away, as a build does") {
+  auto fs = OneLanguageSite();
+  fs.Add("content/palvelut/ainoa.md",
+         "---\ntitle: Ainoa\ntags: [Nuorte, Harvinainen]\n---\nKirjoitusvirhe.\n");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("tags/nuorte/index.html") == 1);
+  // A misspelt tag put right: the page leaves the term it alone had and joins the other.
+  Replace(fs, "content/palvelut/ainoa.md", "[Nuorte, Harvinainen]", "[Nuoret, Harvinainen]");
+  PatchResult r = s.Change(fs, {"content/palvelut/ainoa.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"tags/nuorte/index.html"});
+  RequireSameAsFreshBuild(s, fs);
+  // Both its terms' only page, deleted: both terms go with it.
+  fs.Add("content/palvelut/toinen.md", "---\ntitle: Toinen\ntags: [Yksi, Kaksi]\n---\nB.\n");
+  CHECK(s.Change(fs, {"content/palvelut/toinen.md"}).outcome == PatchResult::kPatched);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("content/palvelut/toinen.md");
+  r = s.Change(fs, {"content/palvelut/toinen.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed.size() == 3);
+  RequireSameAsFreshBuild(s, fs);
+  // The term of the taxonomy that has no other: its list page would go (a full build).
+  Replace(fs, "content/palvelut/ainoa.md", "title: Ainoa\n", "title: Ainoa\naiheet: [Vain]\n");
+  s.Change(fs, {"content/palvelut/ainoa.md"});
+  RequireSameAsFreshBuild(s, fs);
+  REQUIRE(s.site.count("aiheet/vain/index.html") == 1);
+  Replace(fs, "content/palvelut/ainoa.md", "aiheet: [Vain]\n", "");
+  CHECK(s.Change(fs, {"content/palvelut/ainoa.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  // A term page that another page links to: a full build, which reports the broken link.
+  fs.Add("content/palvelut/p1.md",
+         "---\ntitle: Palvelu 1\ntags: [Nuoret]\n---\nKatso [harvinaiset](/tags/harvinainen/).\n");
+  s.Change(fs, {"content/palvelut/p1.md"});
+  Replace(fs, "content/palvelut/ainoa.md", "[Nuoret, Harvinainen]", "[Nuoret]");
+  bool built = true;
+  CHECK(s.Change(fs, {"content/palvelut/ainoa.md"}, nullptr, kNow, &built).outcome ==
+        PatchResult::kNeedsBuild);
+  CHECK_FALSE(built);
 }
