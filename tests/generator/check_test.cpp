@@ -79,7 +79,7 @@ TEST_CASE("readability: Flesch Reading Ease for English, hand-computed") {
 }
 
 TEST_CASE(
-    "readability: Markdown is stripped; headings and list items end sentences; lines are kept") {
+    "readability: Markdown is stripped, headings and list items end sentences, lines are kept") {
   auto lines =
       PlainTextLines("## Otsikko\n\nLue [suunnitelma](a.md) **nyt**\n- yksi\n- kaksi\n", 5);
   auto r = Analyse(lines, "fi");
@@ -234,7 +234,7 @@ TEST_CASE("accessibility statement: one page per language, linked from every pag
 }
 
 TEST_CASE(
-    "accessibility statement: check warns when the last review is over a year old; schema errors") {
+    "accessibility statement: check warns when the last review is over a year old, schema errors") {
   auto fs = SiteWithTheme(
       "title: T\nbase_url: https://example.fi/\naccessibility_statement: data/seloste.yaml\n");
   fs.Add("data/seloste.yaml", kStatement);

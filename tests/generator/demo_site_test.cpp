@@ -39,7 +39,7 @@ size_t Count(const std::string& s, const std::string& pattern) {
 
 }  // namespace
 
-TEST_CASE("demo site: builds without errors; the welfare plan 2024 has the source's statuses") {
+TEST_CASE("demo site: builds without errors, the welfare plan 2024 has the source's statuses") {
   auto fs = RepoSite(".");
   auto r = Build(fs, BuildFilter{false, false, false, 1795000000});  // November 2026
   INFO(r.diagnostics);
@@ -76,7 +76,7 @@ TEST_CASE("demo site: builds without errors; the welfare plan 2024 has the sourc
   CHECK(r.files["omakouvola/index.html"].find("<form class=\"ballot\"") != std::string::npos);
 }
 
-TEST_CASE("Hamina example: a second site with its own vocabulary; every method of 003 present") {
+TEST_CASE("Hamina example: a second site with its own vocabulary, every method of 003 present") {
   auto fs = RepoSite("examples/hamina");
   auto r = Build(fs, BuildFilter{false, false, false, 1795000000});
   INFO(r.diagnostics);

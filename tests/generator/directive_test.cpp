@@ -106,7 +106,7 @@ TEST_CASE("directive: each malformed form is reported at its column") {
 }
 
 TEST_CASE(
-    "directive: a paragraph of its own becomes a place in the HTML; in code it stays literal "
+    "directive: a paragraph of its own becomes a place in the HTML, in code it stays literal "
     "text") {
   std::string diags;
   auto md = Render("Ennen.\n\n{{< ballot round=\"r\" area=\"a\" >}}\n\nJälkeen.\n", &diags);
@@ -188,7 +188,7 @@ TEST_CASE(
   CHECK(Count(html, "<form") == 1);  // Kuusankoski has no proposals: no form
 }
 
-TEST_CASE("directive: a link to an embedded ballot's heading resolves; a wrong area's does not") {
+TEST_CASE("directive: a link to an embedded ballot's heading resolves, a wrong area's does not") {
   auto fs = EmbedSite("{{< ballot round=\"omakouvola-2025\" area=\"elimaki\" >}}\n");
   fs.Add("content/linkki.md",
          "---\ntitle: Linkki\n---\n[Äänestä](osallistu.md#ballot-elimaki) tai "

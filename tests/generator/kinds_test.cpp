@@ -174,7 +174,7 @@ TEST_CASE("project, service, body and assessment pages check their keys") {
                  "content/b.md:5:17: error: 'nimi' is not a key of an item of 'stakeholders'"));
 }
 
-TEST_CASE("project catalogue: filters as plain links by theme, year and roadmap; JSON and CSV") {
+TEST_CASE("project catalogue: filters as plain links by theme, year and roadmap, JSON and CSV") {
   auto fs = SiteWithTheme(kSiteYaml);
   fs.Add("content/hankkeet/_index.md", "---\ntitle: Hankkeet\n---\n");
   fs.Add("content/hankkeet/a.md",

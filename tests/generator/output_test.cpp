@@ -131,7 +131,7 @@ TEST_CASE("output: a staging folder left by a crashed build is removed by the ne
   fs::remove_all(root);
 }
 
-TEST_CASE("output in place: only changed files are replaced, at commit; stale files go") {
+TEST_CASE("output in place: only changed files are replaced, at commit, stale files go") {
   fs::path root = TempDir("inplace");
   fs::path pub = root / "public";
   fs::create_directories(pub / "a");

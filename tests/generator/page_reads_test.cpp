@@ -20,7 +20,7 @@ Site ThreePages() {
 
 }  // namespace
 
-TEST_CASE("page reads: const access is noted, sorted and unique; writes are not") {
+TEST_CASE("page reads: const access is noted, sorted and unique, writes are not") {
   Site site = ThreePages();
   const Site& view = site;
   PageReads reads;

@@ -145,7 +145,7 @@ TEST_CASE("site: drafts, future and expired pages are left out unless asked for"
   CHECK_FALSE(Contains(shown.files["e/index.html"], "Luonnos"));
 }
 
-TEST_CASE("site: links to source files and site paths become URLs; broken ones are errors") {
+TEST_CASE("site: links to source files and site paths become URLs, broken ones are errors") {
   auto fs = SiteWithTheme();
   fs.Add("content/_index.md", "---\ntitle: Koti\n---\n");
   fs.Add("content/osallisuus/_index.md", "---\ntitle: Osallisuus\n---\n## Miksi yhdessä?\n");
@@ -207,7 +207,7 @@ TEST_CASE("site: two pages on one URL name both files") {
   CHECK(Contains(r.diagnostics, "content/sama.md"));
 }
 
-TEST_CASE("site: page bundles copy their files beside the page; aliases redirect") {
+TEST_CASE("site: page bundles copy their files beside the page, aliases redirect") {
   auto fs = SiteWithTheme();
   fs.Add("content/hankkeet/rata/index.md",
          "---\ntitle: Rata\naliases: [/vanha-rata/]\n---\n![Frisbeegolfrata](kuva.jpg)\n");

@@ -35,7 +35,7 @@ TEST_CASE("greedy counts points on cumulative ballots") {
   CHECK(r.projects[1].votes == 8);
 }
 
-TEST_CASE("greedy tie: default prefers the lower cost, id mode the smaller id; both reported") {
+TEST_CASE("greedy tie: default prefers the lower cost, id mode the smaller id, both reported") {
   Election e = MakeElection(60, {{"a", 50}, {"b", 40}});
   AddBallots(e, 2, {"a", "b"});
   TallyResult r = Greedy(e, TieBreak::kDefault);

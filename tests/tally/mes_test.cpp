@@ -82,7 +82,7 @@ TEST_CASE("MES with cumulative ballots: payment proportional to points") {
   CHECK(r.projects[1].mes->money_left_cents == 3000);
 }
 
-TEST_CASE("MES tie at equal price: default lower cost, id mode smaller id; reported") {
+TEST_CASE("MES tie at equal price: default lower cost, id mode smaller id, reported") {
   // a and b have the same supporters: each costs its supporters the same share of its cost.
   Election e = MakeElection(60, {{"a", 50}, {"b", 40}});
   AddBallots(e, 4, {"a", "b"});

@@ -185,7 +185,7 @@ TEST_CASE("warning: counts that disagree with num_projects and num_votes") {
         "            ^");
 }
 
-TEST_CASE("ordinal files are read; tallying them is refused") {
+TEST_CASE("ordinal files are read, tallying them is refused") {
   auto r = ReadPabulib(
       "META\nkey;value\nbudget;5\nvote_type;ordinal\n"
       "PROJECTS\nproject_id;cost\n7;1\n8;1\nVOTES\nvoter_id;vote\n1;8,7\n",

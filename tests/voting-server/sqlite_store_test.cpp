@@ -104,7 +104,7 @@ TEST_CASE("store: concurrent ballots with one code, exactly one stored", "[stora
   CHECK(*SqliteStore::IntegrityCheck(dir / "v.db") == "ok");
 }
 
-TEST_CASE("store: the file holds hashes only; rounds freeze once; backup", "[storage]") {
+TEST_CASE("store: the file holds hashes only, rounds freeze once, backup", "[storage]") {
   TempDir dir;
   {
     auto store = SqliteStore::Open(dir / "v.db");

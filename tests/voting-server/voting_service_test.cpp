@@ -76,7 +76,7 @@ TEST_CASE("service: a round not open by the server clock gets 409 material", "[s
   CHECK_FALSE((*f.store->FindFrozenRound("omakouvola-2025")).has_value());  // not yet frozen
 }
 
-TEST_CASE("service: rules freeze when voting opens; a changed round is refused", "[service]") {
+TEST_CASE("service: rules freeze when voting opens, a changed round is refused", "[service]") {
   Fixture f;
   {
     auto service = f.Service();
