@@ -636,6 +636,25 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::string why = CheckNewPage(session, fs, added.front(), *new_page); !why.empty())
       return NeedsBuild(why);
   }
+  if (deleted_page && new_page) {
+    // A rename. Both were checked against the model as it is, with the other's file in it
+    // or not: the new page must not link to the page that goes, and the term moves of the
+    // two must not meet in a term that goes (the new page's would name a term no longer
+    // there).
+    std::vector<int> gone = deleted_page->notices;
+    gone.push_back(deleted_page->page);
+    for (const std::string& address : new_page->links) {
+      for (int g : gone) {
+        if (LinksTo(site, address, site.pages[g].url))
+          return NeedsBuild(new_page->page.file + " links to the page it replaces");
+      }
+    }
+    for (const TermMove& m : deleted_page->term_moves) {
+      if (m.dropped)
+        return NeedsBuild(site.pages[deleted_page->page].file +
+                          " is renamed and was a term's only page");
+    }
+  }
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
 
@@ -700,6 +719,17 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       return NeedsBuild(p.file + " has messages to show");
     if (!parsed->md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
     if (!SameHeadings(p.md, parsed->md)) return NeedsBuild(p.file + ": its headings changed");
+    // A term it takes away: its new body must not link there either (CheckTermMoves saw the
+    // links of the old one).
+    for (const TermMove& m : e.term_moves) {
+      if (!m.dropped) continue;
+      const Taxonomy& tax = site.taxonomies[m.taxonomy];
+      const std::string& url = site.pages[site.pages[tax.page].pages[m.term]].url;
+      for (const std::string& address : e.links) {
+        if (LinksTo(site, address, url))
+          return NeedsBuild(p.file + " links to the term it leaves as its only page");
+      }
+    }
     e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));
   }
