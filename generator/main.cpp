@@ -215,6 +215,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       if (report) *report = "error: " + staging.status().message() + "\n";
       return kExitContent;
     }
+    if (cache) (*staging)->KeepStamps();  // stamped after the commit, from the writes
     out = std::move(*staging);
   }
   DiskOutput sink(*out);

@@ -87,13 +87,15 @@ Status OutputDirectory::Write(const std::string& path, std::string_view data) {
   // The file first: its folder is usually there already (PrepareFolders, or an earlier
   // file of the same folder), and then asking for the folder would be one more syscall
   // and a lookup under the lock per file.
-  Status s = WriteNewFile(path, data, path, staging_fd_);
+  uint64_t stamp = 0;
+  uint64_t* stamp_out = keep_stamps_ ? &stamp : nullptr;
+  Status s = WriteNewFile(path, data, path, staging_fd_, stamp_out);
   if (s.code() == StatusCode::kNotFound) {
     YH_RETURN_IF_ERROR(EnsureParent(path));
-    s = WriteNewFile(path, data, path, staging_fd_);
+    s = WriteNewFile(path, data, path, staging_fd_, stamp_out);
   }
   YH_RETURN_IF_ERROR(s);
-  Add(path);
+  Add(path, stamp);
   return Status::Ok();
 }
 
@@ -107,9 +109,21 @@ Status OutputDirectory::Copy(const std::string& disk_source, const std::string& 
   return Status::Ok();
 }
 
-void OutputDirectory::Add(const std::string& path) {
+void OutputDirectory::Add(const std::string& path, uint64_t stamp) {
   std::lock_guard<std::mutex> lock(mu_);
   files_.push_back(path);
+  if (stamp != 0) stamps_.emplace(path, stamp);
+}
+
+std::optional<uint64_t> OutputDirectory::Stamp(const std::string& path) const {
+  // Commit renames the staging folder: its files keep their inodes and times. After it
+  // nothing is written, so the stamps are read without the lock (a build stamps its files
+  // on every core then).
+  std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+  if (!done_) lock.lock();
+  if (auto it = stamps_.find(path); it != stamps_.end()) return it->second;
+  if (lock.owns_lock()) lock.unlock();
+  return OutputFolder::Stamp(path);
 }
 
 std::vector<std::string> OutputDirectory::Files() const {
@@ -119,7 +133,7 @@ std::vector<std::string> OutputDirectory::Files() const {
 
 bool OutputDirectory::Reuse(const std::string& path, uint64_t stamp) {
   if (!IsOutputPath(path)) return false;
-  auto now = Stamp(path);
+  auto now = OutputFolder::Stamp(path);  // the destination's file
   if (!now || *now != stamp) return false;
   if (!EnsureParent(path).ok()) return false;
   std::string from = destination_ + "/" + path, to = staging_ + "/" + path;

@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -44,6 +45,11 @@ class OutputDirectory : public OutputFolder {
   Status Commit() override;
   void Abort() override;
   std::vector<std::string> Files() const override;
+  /// The stamps of the files Write made, taken as they were written (KeepStamps), else an
+  /// lstat of the file: a build with the cache stamps every file it wrote.
+  std::optional<uint64_t> Stamp(const std::string& path) const override;
+  /// Write keeps each new file's stamp from then on, for Stamp.
+  void KeepStamps() { keep_stamps_ = true; }
 
   const std::string& staging() const { return staging_; }
 
@@ -53,7 +59,7 @@ class OutputDirectory : public OutputFolder {
         staging_(std::move(staging)),
         staging_fd_(staging_fd) {}
   Status EnsureParent(const std::string& path);
-  void Add(const std::string& path);
+  void Add(const std::string& path, uint64_t stamp = 0);
   // Stops PrepareFolders' thread (it leaves the folders it did not make yet) and waits.
   void StopPreparing();
 
@@ -65,6 +71,8 @@ class OutputDirectory : public OutputFolder {
   mutable std::mutex mu_;
   std::set<std::string> made_dirs_;
   std::vector<std::string> files_;
+  bool keep_stamps_ = false;
+  std::unordered_map<std::string, uint64_t> stamps_;  // by path, with keep_stamps_
   std::thread preparing_;
   std::atomic<bool> stop_preparing_{false};
 };

@@ -17,8 +17,22 @@ namespace fs = std::filesystem;
 
 static_assert(AT_FDCWD == -100, "output_folder.h spells AT_FDCWD out");
 
+namespace {
+
+uint64_t StampOf(const struct stat& st) {
+  return ContentHash()
+      .U64(st.st_dev)
+      .U64(st.st_ino)
+      .I64(st.st_size)
+      .I64(st.st_mtim.tv_sec)
+      .I64(st.st_mtim.tv_nsec)
+      .Digest();
+}
+
+}  // namespace
+
 Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path,
-                    int dir_fd) {
+                    int dir_fd, uint64_t* stamp) {
   int fd = ::openat(dir_fd, file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
     if (errno == EEXIST) return Status::AlreadyExists(path + " is written twice");
@@ -38,6 +52,10 @@ Status WriteNewFile(const std::string& file, std::string_view data, const std::s
     p += n;
     left -= static_cast<size_t>(n);
   }
+  // The file's stamp from the open file (no lookup of its path): the last write set its
+  // time, and closing it changes nothing the stamp holds.
+  struct stat st;
+  if (stamp) *stamp = ::fstat(fd, &st) == 0 ? StampOf(st) : 0;
   if (::close(fd) != 0)
     return Status::IoError("cannot write " + path + ": " + std::strerror(errno));
   return Status::Ok();
@@ -46,13 +64,7 @@ Status WriteNewFile(const std::string& file, std::string_view data, const std::s
 std::optional<uint64_t> FileStamp(const std::string& file) {
   struct stat st;
   if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return ContentHash()
-      .U64(st.st_dev)
-      .U64(st.st_ino)
-      .I64(st.st_size)
-      .I64(st.st_mtim.tv_sec)
-      .I64(st.st_mtim.tv_nsec)
-      .Digest();
+  return StampOf(st);
 }
 
 std::optional<uint64_t> OutputFolder::Stamp(const std::string& path) const {

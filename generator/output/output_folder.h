@@ -32,7 +32,7 @@ class OutputFolder {
   /// The folders most files will go into (OutputSink::PrepareFolders); may be made ahead.
   virtual void PrepareFolders(std::vector<std::string> /*folders*/) {}
   /// The stamp of the destination's file at `path`, or nullopt when there is none.
-  std::optional<uint64_t> Stamp(const std::string& path) const;
+  virtual std::optional<uint64_t> Stamp(const std::string& path) const;
   virtual Status Commit() = 0;
   virtual void Abort() = 0;
   /// Every file of the new site (written, copied or reused), in no particular order.
@@ -52,9 +52,10 @@ std::optional<uint64_t> FileStamp(const std::string& file);
 /// Creates `file`, which must not exist yet, with `data`; errors name `path` (the file's
 /// path in the site). An existing file is AlreadyExists: a build that writes a path twice;
 /// a missing folder NotFound.
-/// A relative `file` is relative to the folder open as `dir_fd` (default: the cwd).
+/// A relative `file` is relative to the folder open as `dir_fd` (default: the cwd). With
+/// `stamp`, the new file's stamp (FileStamp's) is put there, taken before it is closed.
 Status WriteNewFile(const std::string& file, std::string_view data, const std::string& path,
-                    int dir_fd = -100 /* AT_FDCWD */);
+                    int dir_fd = -100 /* AT_FDCWD */, uint64_t* stamp = nullptr);
 
 /// False for paths that would leave the output folder ("../x", "/etc/x").
 bool IsOutputPath(const std::string& path);

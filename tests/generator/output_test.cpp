@@ -48,6 +48,32 @@ TEST_CASE("output: commit swaps in the new site and leaves no stale files") {
   fs::remove_all(root);
 }
 
+TEST_CASE(
+    "output: the stamps of written files are taken as they are written, and hold after commit") {
+  fs::path root = TempDir("stamps");
+  fs::path pub = root / "public";
+  fs::create_directories(pub);
+  std::ofstream(pub / "vanha.html") << "vanha";
+  auto out = OutputDirectory::Create(pub.string());
+  REQUIRE(out.ok());
+  (*out)->KeepStamps();
+  REQUIRE((*out)->Write("a/index.html", "uusi").ok());
+  REQUIRE((*out)->Write("b.html", "toinen").ok());
+  // Before the commit, a file the build did not write is the destination's.
+  CHECK((*out)->Stamp("vanha.html") == FileStamp((pub / "vanha.html").string()));
+  REQUIRE((*out)->Commit().ok());
+  for (const char* path : {"a/index.html", "b.html"}) {
+    INFO(path);
+    std::optional<uint64_t> kept = (*out)->Stamp(path);
+    REQUIRE(kept);
+    CHECK(kept == FileStamp((pub / path).string()));
+  }
+  // A file changed after it was written no longer carries the stamp taken then.
+  std::ofstream(pub / "b.html", std::ios::app) << " muutettu";
+  CHECK((*out)->Stamp("b.html") != FileStamp((pub / "b.html").string()));
+  fs::remove_all(root);
+}
+
 TEST_CASE("output: abort leaves the previous site exactly as it was") {
   fs::path root = TempDir("abort");
   fs::path pub = root / "public";
