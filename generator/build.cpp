@@ -376,8 +376,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     // written too recently for its version to be trusted next time: a write after this
     // look changes the version (its change time is later), unless the one before it was
     // in the same tick, and then that one is recent.
+    // With no facts to look up (a first build), from the read's own look.
     std::optional<FileSystem::FileVersion> looked;
-    if (index) looked = fs.Stat(file);
+    if (index && !index->no_previous()) looked = fs.Stat(file);
     if (const SourceFacts* facts = looked ? index->Find(file, looked->id) : nullptr) {
       std::optional<Value> tree = facts->front_matter_line > 0
                                       ? fm_cache->Take(facts->front_matter_key)
@@ -398,7 +399,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
       }
     }
     ++files_read;
-    auto text = fs.ReadFile(file);
+    FileSystem::FileVersion read_version;
+    auto text = index && !looked ? fs.ReadFileAndVersion(file, read_version) : fs.ReadFile(file);
+    if (index && !looked && text.ok()) looked = read_version;
     if (!text.ok()) {
       diags.Error({file, 0, 0}, text.status().message());
       return;

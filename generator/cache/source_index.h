@@ -58,6 +58,8 @@ class SourceIndex {
   /// This build's facts of `file` (read now, or taken from Find).
   void Record(const std::string& file, const SourceFacts& facts);
   size_t recorded_size() const { return recorded_.size(); }
+  /// Whether the previous build left no facts (a first build: every file is read).
+  bool no_previous() const { return previous_.empty(); }
 
  private:
   std::unordered_map<std::string, SourceFacts> previous_;

@@ -16,39 +16,29 @@ namespace yhdessa {
 namespace fs = std::filesystem;
 namespace {
 
+// A file's version from its status: size, inode and both times, so that any write or
+// replacement changes it.
+FileSystem::FileVersion VersionOf(const struct stat& st) {
+  uint64_t h = 1469598103934665603ULL;
+  for (uint64_t v :
+       {static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
+        static_cast<uint64_t>(st.st_mtim.tv_sec), static_cast<uint64_t>(st.st_mtim.tv_nsec),
+        static_cast<uint64_t>(st.st_ctim.tv_sec), static_cast<uint64_t>(st.st_ctim.tv_nsec)}) {
+    h = (h ^ v) * 1099511628211ULL;
+  }
+  return {h, static_cast<int64_t>(std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec))};
+}
+
 class DiskFileSystem : public FileSystem {
  public:
   explicit DiskFileSystem(std::string root) : root_(std::move(root)) {}
 
   Result<std::string> ReadFile(const std::string& path) const override {
-    // open + fstat + read, not an ifstream: a warm build reads every source (100 MB on
-    // 10 000 pages), and the stream's buffer, locale and seeks cost more than the read.
-    int fd = ::open(Abs(path).c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Status::NotFound(path + ": cannot open file");
-    struct stat st;
-    std::string data;
-    bool ok = ::fstat(fd, &st) == 0;
-    // Read until the size fstat gave, without the read that would return 0 at the end
-    // (one syscall per source less). A file still being written may be read short; the
-    // watcher then reports its last write and `serve` builds again. A size of 0 (files in
-    // /proc and the like report it) reads to the end.
-    size_t size = ok && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
-    if (ok) data.resize(size > 0 ? size : 4096);
-    size_t got = 0;
-    while (ok && (size == 0 || got < size)) {
-      if (got == data.size()) data.resize(got + (got < 4096 ? 4096 : got / 2));
-      ssize_t n = ::read(fd, data.data() + got, data.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        ok = n == 0;
-        break;
-      }
-      got += static_cast<size_t>(n);
-    }
-    ::close(fd);
-    if (!ok) return Status::IoError(path + ": read failed");
-    data.resize(got);
-    return data;
+    return Read(path, nullptr);
+  }
+  Result<std::string> ReadFileAndVersion(const std::string& path,
+                                         FileVersion& version) const override {
+    return Read(path, &version);
   }
   bool IsFile(const std::string& path) const override {
     std::error_code ec;
@@ -79,17 +69,45 @@ class DiskFileSystem : public FileSystem {
   std::optional<FileVersion> Stat(const std::string& path) const override {
     struct stat st;
     if (::stat(Abs(path).c_str(), &st) != 0) return std::nullopt;
-    uint64_t h = 1469598103934665603ULL;
-    for (uint64_t v :
-         {static_cast<uint64_t>(st.st_size), static_cast<uint64_t>(st.st_ino),
-          static_cast<uint64_t>(st.st_mtim.tv_sec), static_cast<uint64_t>(st.st_mtim.tv_nsec),
-          static_cast<uint64_t>(st.st_ctim.tv_sec), static_cast<uint64_t>(st.st_ctim.tv_nsec)}) {
-      h = (h ^ v) * 1099511628211ULL;
-    }
-    return FileVersion{h, static_cast<int64_t>(std::max(st.st_mtim.tv_sec, st.st_ctim.tv_sec))};
+    return VersionOf(st);
   }
 
  private:
+  Result<std::string> Read(const std::string& path, FileVersion* version) const {
+    // open + fstat + read, not an ifstream: a warm build reads every source (100 MB on
+    // 10 000 pages), and the stream's buffer, locale and seeks cost more than the read.
+    int fd = ::open(Abs(path).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::NotFound(path + ": cannot open file");
+    struct stat st;
+    std::string data;
+    bool ok = ::fstat(fd, &st) == 0;
+    // Taken before the read: a write after it changes the file's times, so a later look
+    // tells the file changed.
+    FileVersion looked = ok ? VersionOf(st) : FileVersion{};
+    // Read until the size fstat gave, without the read that would return 0 at the end
+    // (one syscall per source less). A file still being written may be read short; the
+    // watcher then reports its last write and `serve` builds again. A size of 0 (files in
+    // /proc and the like report it) reads to the end.
+    size_t size = ok && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
+    if (ok) data.resize(size > 0 ? size : 4096);
+    size_t got = 0;
+    while (ok && (size == 0 || got < size)) {
+      if (got == data.size()) data.resize(got + (got < 4096 ? 4096 : got / 2));
+      ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok = n == 0;
+        break;
+      }
+      got += static_cast<size_t>(n);
+    }
+    ::close(fd);
+    if (!ok) return Status::IoError(path + ": read failed");
+    data.resize(got);
+    if (version) *version = looked;
+    return data;
+  }
+
   // Appends the regular files below the folder `abs` (ending in '/') as `rel` + their
   // path below it. Hidden entries are skipped, symbolic links to files followed, links to
   // folders not (as std::filesystem's iterator did), unreadable folders left out.
@@ -125,6 +143,14 @@ class DiskFileSystem : public FileSystem {
 };
 
 }  // namespace
+
+Result<std::string> FileSystem::ReadFileAndVersion(const std::string& path,
+                                                   FileVersion& version) const {
+  std::optional<FileVersion> looked = Stat(path);
+  Result<std::string> text = ReadFile(path);
+  if (text.ok() && looked) version = *looked;
+  return text;
+}
 
 std::unique_ptr<FileSystem> NewDiskFileSystem(std::string root) {
   return std::make_unique<DiskFileSystem>(std::move(root));

@@ -37,6 +37,11 @@ class FileSystem {
     int64_t changed_at = 0;
   };
   virtual std::optional<FileVersion> Stat(const std::string& path) const = 0;
+  /// ReadFile, and in `version` what Stat would have said of the file just before it was
+  /// read (on disk from the same look as the read's: one lookup of the path, not two).
+  /// `version` is left as it was when the read fails.
+  virtual Result<std::string> ReadFileAndVersion(const std::string& path,
+                                                 FileVersion& version) const;
   /// Stat's id.
   std::optional<uint64_t> Version(const std::string& path) const {
     std::optional<FileVersion> v = Stat(path);

@@ -42,3 +42,32 @@ TEST_CASE("file system: ReadFile reads to the end a file whose size says 0") {
   CHECK(text.value().find("Name:") == 0);
   CHECK(text.value().size() > 100);
 }
+
+TEST_CASE("file system: ReadFileAndVersion gives the text and Stat's version of one look") {
+  auto dir = TempDir("read-version");
+  Write(dir / "a.md", "---\ntitle: A\n---\nteksti\n");
+  auto disk = NewDiskFileSystem(dir.string());
+  MemoryFileSystem memory;
+  memory.Add("a.md", "---\ntitle: A\n---\nteksti\n");
+  for (const FileSystem* fs :
+       {static_cast<const FileSystem*>(disk.get()), static_cast<const FileSystem*>(&memory)}) {
+    FileSystem::FileVersion v{7, 7};
+    auto text = fs->ReadFileAndVersion("a.md", v);
+    REQUIRE(text.ok());
+    CHECK(*text == "---\ntitle: A\n---\nteksti\n");
+    std::optional<FileSystem::FileVersion> looked = fs->Stat("a.md");
+    REQUIRE(looked);
+    CHECK(v.id == looked->id);
+    CHECK(v.changed_at == looked->changed_at);
+    // A missing file leaves the version as it was.
+    FileSystem::FileVersion untouched{7, 7};
+    CHECK_FALSE(fs->ReadFileAndVersion("missing.md", untouched).ok());
+    CHECK(untouched.id == 7);
+  }
+  // A write after the read gives another version.
+  FileSystem::FileVersion before;
+  REQUIRE(disk->ReadFileAndVersion("a.md", before).ok());
+  Write(dir / "a.md", "---\ntitle: A\n---\nmuutettu teksti\n");
+  CHECK(disk->Stat("a.md")->id != before.id);
+  std::filesystem::remove_all(dir);
+}
