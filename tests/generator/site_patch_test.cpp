@@ -103,6 +103,17 @@ bool ApplyEdit(Serve& s, MemoryFileSystem& fs, const TextEdit& edit,
   return r.outcome == PatchResult::kPatched;
 }
 
+// The serve loop leaves the files `changed` to a full build, which reports errors (a link,
+// an alias or an address the change breaks): the site stays the last good one.
+void RequireFailedBuild(Serve& s, const MemoryFileSystem& fs,
+                        const std::vector<std::string>& changed) {
+  bool built = true;
+  PatchResult r = s.Change(fs, changed, nullptr, kNow, &built);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK_FALSE(built);
+}
+
 // The serve loop patches the files `changed`, and its site is then a fresh build's.
 void RequirePatched(Serve& s, const MemoryFileSystem& fs, const std::vector<std::string>& changed) {
   PatchResult r = s.Change(fs, changed);
@@ -534,10 +545,7 @@ TEST_CASE("site patch: a new term at the address of an alias goes to a full buil
   Serve s;
   s.Build(fs);
   Replace(fs, "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, Uusi]");
-  bool built = true;
-  PatchResult r = s.Change(fs, {"content/palvelut/p3.md"}, nullptr, kNow, &built);
-  CHECK(r.outcome == PatchResult::kNeedsBuild);
-  CHECK_FALSE(built);  // the build reports the alias
+  RequireFailedBuild(s, fs, {"content/palvelut/p3.md"});  // the build reports the alias
 }
 
 TEST_CASE("site patch: a new page that changes more than its lists goes to a full build") {
@@ -573,10 +581,7 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
     Serve s;
     s.Build(fs);
     fs.Add("content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\nA.\n");
-    bool built = true;
-    CHECK(s.Change(fs, {"content/uutiset/uusi.md"}, nullptr, kNow, &built).outcome ==
-          PatchResult::kNeedsBuild);
-    CHECK_FALSE(built);
+    RequireFailedBuild(s, fs, {"content/uutiset/uusi.md"});
   }
   // A translation of a page: it takes the place of the page's notice.
   auto fs = SampleSite();
@@ -637,10 +642,7 @@ TEST_CASE("site patch: a deleted page leaves its section's and terms' lists, as 
   // A dated page out of a section with a feed, which keeps it, once the one link to it is
   // gone (the links are known from the edit, not only from the build).
   fs.Remove("content/uutiset/u6.md");
-  bool built = true;
-  CHECK(s.Change(fs, {"content/uutiset/u6.md"}, nullptr, kNow, &built).outcome ==
-        PatchResult::kNeedsBuild);
-  CHECK_FALSE(built);  // a broken link
+  RequireFailedBuild(s, fs, {"content/uutiset/u6.md"});  // a broken link
   fs.Add("content/uutiset/u6.md",
          "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [Nuoret]\n---\nA.\n");
   Replace(fs, "content/palvelut/p6.md", "../uutiset/u6.md#lisaa", "../uutiset/u5.md#lisaa");
@@ -756,10 +758,7 @@ TEST_CASE("site patch: a term's only page leaving it takes the term away, as a b
          "---\ntitle: Palvelu 1\ntags: [Nuoret]\n---\nKatso [harvinaiset](/tags/harvinainen/).\n");
   s.Change(fs, {"content/palvelut/p1.md"});
   Replace(fs, "content/palvelut/ainoa.md", "[Nuoret, Harvinainen]", "[Nuoret]");
-  bool built = true;
-  CHECK(s.Change(fs, {"content/palvelut/ainoa.md"}, nullptr, kNow, &built).outcome ==
-        PatchResult::kNeedsBuild);
-  CHECK_FALSE(built);
+  RequireFailedBuild(s, fs, {"content/palvelut/ainoa.md"});
 }
 
 TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a full build") {
@@ -789,11 +788,7 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
     s.Build(fs);
     fs.Remove("content/palvelut/vanha.md");
     fs.Add("content/palvelut/uusi.md", text);
-    bool built = true;
-    CHECK(s.Change(fs, {"content/palvelut/vanha.md", "content/palvelut/uusi.md"}, nullptr, kNow,
-                   &built)
-              .outcome == PatchResult::kNeedsBuild);
-    CHECK_FALSE(built);
+    RequireFailedBuild(s, fs, {"content/palvelut/vanha.md", "content/palvelut/uusi.md"});
   }
   // An edit that leaves the term it alone had and links to that term's page.
   {
@@ -804,10 +799,7 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
     s.Build(fs);
     fs.Add("content/palvelut/ainoa.md",
            "---\ntitle: Ainoa\ntags: [Nuoret]\n---\nA [h](/tags/harvinainen/).\n");
-    bool built = true;
-    CHECK(s.Change(fs, {"content/palvelut/ainoa.md"}, nullptr, kNow, &built).outcome ==
-          PatchResult::kNeedsBuild);
-    CHECK_FALSE(built);
+    RequireFailedBuild(s, fs, {"content/palvelut/ainoa.md"});
   }
   // A link that a patched edit adds: the page it leads to is then not deleted by a patch.
   {
@@ -817,10 +809,7 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
     Replace(fs, "content/palvelut/p2.md", "Katso [", "Katso [kolmas](p3.md) ja [");
     RequirePatched(s, fs, {"content/palvelut/p2.md"});
     fs.Remove("content/palvelut/p3.md");
-    bool built = true;
-    CHECK(s.Change(fs, {"content/palvelut/p3.md"}, nullptr, kNow, &built).outcome ==
-          PatchResult::kNeedsBuild);
-    CHECK_FALSE(built);
+    RequireFailedBuild(s, fs, {"content/palvelut/p3.md"});
   }
   // A page another page links to, in a site of several languages.
   {
@@ -828,9 +817,6 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
     Serve s;
     s.Build(fs);
     fs.Remove("content/uutiset/u2.md");
-    bool built = true;
-    CHECK(s.Change(fs, {"content/uutiset/u2.md"}, nullptr, kNow, &built).outcome ==
-          PatchResult::kNeedsBuild);
-    CHECK_FALSE(built);
+    RequireFailedBuild(s, fs, {"content/uutiset/u2.md"});
   }
 }
