@@ -69,6 +69,16 @@ std::string CacheFolder(const std::string& source) {
   return source + "/.yhdessa-cache";
 }
 
+void MakeCacheFolder(const std::string& folder) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  std::string ignore = folder + "/.gitignore";
+  if (std::filesystem::exists(ignore, ec)) return;
+  (void)WriteAtomically(ignore, [](const auto& sink) {
+    sink("# yhdessa's build cache: local to this copy of the site, safe to delete.\n*\n");
+  });
+}
+
 BuildCache LoadCache(const std::string& folder, std::string& note) {
   BuildCache cache;
   std::string bytes = ReadAll(folder + "/build.bin");
@@ -93,8 +103,7 @@ BuildCache LoadCache(const std::string& folder, std::string& note) {
 }
 
 Status SaveCache(const std::string& folder, const BuildCache& cache) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
+  MakeCacheFolder(folder);
   std::string markdown = folder + "/markdown.bin";
   switch (cache.markdown_save()) {
     case BuildCache::MarkdownSave::kNone:

@@ -1,4 +1,5 @@
-// The build cache on disk: <site>/.yhdessa-cache/ (git-ignored), build.bin (rendered
+// The build cache on disk: <site>/.yhdessa-cache/ (ignored by git through its own
+// .gitignore), build.bin (rendered
 // files) and markdown.bin (rendered bodies; large, so written only when it changed).
 //
 // LoadCacheFile never fails the build: a missing file is an empty cache; a truncated,
@@ -20,6 +21,11 @@ namespace yhdessa {
 
 /// "<source>/.yhdessa-cache".
 std::string CacheFolder(const std::string& source);
+
+/// Makes the cache folder `folder` when it is missing, with a `.gitignore` that ignores
+/// all of it (as pytest's and ruff's caches do): a site's repository never takes the cache
+/// in, whatever the site's own .gitignore says. Failures are left to the writes after it.
+void MakeCacheFolder(const std::string& folder);
 
 /// The cache in `folder`; `note` gets a one-line reason when one existed but is unusable.
 BuildCache LoadCache(const std::string& folder, std::string& note);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "generator/cache/cache_file.h"
+
 namespace yhdessa {
 namespace {
 
@@ -111,8 +113,7 @@ class FileSpool : public RecordSpool {
 }  // namespace
 
 std::unique_ptr<RecordSpool> NewFileSpool(const std::string& folder, std::string head) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
+  MakeCacheFolder(folder);
   // The mode a file made with fopen gets (0666 less the umask), for when it becomes the
   // log: until then it has no name.
   int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);

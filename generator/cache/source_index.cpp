@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "generator/cache/cache_file.h"
 #include "generator/cache/content_hash.h"
 
 namespace yhdessa {
@@ -96,8 +97,7 @@ SourceIndex LoadSourceIndex(const std::string& folder) {
 }
 
 Status SaveSourceIndex(const std::string& folder, const SourceIndex& index) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
+  MakeCacheFolder(folder);
   std::string file = folder + "/sources.bin";
   std::string tmp = file + ".tmp-" + std::to_string(getpid());
   std::string bytes = index.Encode();

@@ -60,6 +60,8 @@ TEST_CASE("cli: the build cache is on by default, in the site's .yhdessa-cache/"
   fs::path site = FixtureSite("default-cache");
   REQUIRE(Exec("build --quiet --source " + site.string()).code == 0);
   CHECK(fs::exists(site / ".yhdessa-cache/build.bin"));
+  // It ignores itself: a site's repository never takes it in.
+  CHECK(Slurp(site / ".yhdessa-cache/.gitignore").ends_with("\n*\n"));
   Run warm = Exec("build --verbose --source " + site.string());
   INFO(warm.output);
   CHECK(warm.output.find("rendered 0 of ") != std::string::npos);
