@@ -70,16 +70,30 @@ struct TermMove {
 // "" when nothing leads to the pages `gone` once they leave the site: no other page's body
 // links to one of them (BuildSession::links) and no menu names one (a build reports both).
 // Otherwise the reason, with `what` for the page that goes.
+// Whether one of `addresses` (where a body's links lead, BuildSession::links) leads to one
+// of `pages`.
+bool LinksToAny(const Site& site, const std::vector<std::string>& addresses,
+                const std::vector<int>& pages) {
+  for (int g : pages) {
+    std::string target = SiteUrl(site, site.pages[g].url);
+    for (const std::string& address : addresses) {
+      if (LinksTo(address, target)) return true;
+    }
+  }
+  return false;
+}
+
 std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
                      const std::string& what) {
   const Site& site = *session.site;
   if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  std::vector<std::string> targets;
+  for (int g : gone) targets.push_back(SiteUrl(site, site.pages[g].url));
   for (size_t q = 0; q < site.pages.size(); ++q) {
     if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end()) continue;
     for (const std::string& address : session.links[q]) {
-      for (int g : gone) {
-        if (LinksTo(site, address, site.pages[g].url))
-          return what + " and " + site.pages[q].file + " links to it";
+      for (const std::string& target : targets) {
+        if (LinksTo(address, target)) return what + " and " + site.pages[q].file + " links to it";
       }
     }
   }
@@ -643,12 +657,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     // there).
     std::vector<int> gone = deleted_page->notices;
     gone.push_back(deleted_page->page);
-    for (const std::string& address : new_page->links) {
-      for (int g : gone) {
-        if (LinksTo(site, address, site.pages[g].url))
-          return NeedsBuild(new_page->page.file + " links to the page it replaces");
-      }
-    }
+    if (LinksToAny(site, new_page->links, gone))
+      return NeedsBuild(new_page->page.file + " links to the page it replaces");
     for (const TermMove& m : deleted_page->term_moves) {
       if (m.dropped)
         return NeedsBuild(site.pages[deleted_page->page].file +
@@ -724,11 +734,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (const TermMove& m : e.term_moves) {
       if (!m.dropped) continue;
       const Taxonomy& tax = site.taxonomies[m.taxonomy];
-      const std::string& url = site.pages[site.pages[tax.page].pages[m.term]].url;
-      for (const std::string& address : e.links) {
-        if (LinksTo(site, address, url))
-          return NeedsBuild(p.file + " links to the term it leaves as its only page");
-      }
+      if (LinksToAny(site, e.links, {site.pages[tax.page].pages[m.term]}))
+        return NeedsBuild(p.file + " links to the term it leaves as its only page");
     }
     e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));

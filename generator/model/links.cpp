@@ -144,8 +144,7 @@ LinkResolver RecordLinks(LinkResolver resolve, std::vector<std::string>& out) {
   };
 }
 
-bool LinksTo(const Site& site, const std::string& address, const std::string& url) {
-  std::string target = SiteUrl(site, url);
+bool LinksTo(std::string_view address, std::string_view target) {
   if (!address.starts_with(target)) return false;
   return address.size() == target.size() || address[target.size()] == '#' ||
          address[target.size()] == '?';

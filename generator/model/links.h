@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostic.h"
@@ -36,9 +37,9 @@ LinkResolver BodyLinkResolver(const Site& site, int from, DiagnosticList& diags,
 /// SitePatch (a page is taken out of the site only when no other page links to it).
 LinkResolver RecordLinks(LinkResolver resolve, std::vector<std::string>& out);
 
-/// Whether `address`, as a link resolver returned it, leads to the page at `url` (a site
-/// path, Page::url), to one of its anchors or with a query.
-bool LinksTo(const Site& site, const std::string& address, const std::string& url);
+/// Whether `address`, as a link resolver returned it, leads to the page whose address is
+/// `target` (SiteUrl of its Page::url), to one of its anchors or with a query.
+bool LinksTo(std::string_view address, std::string_view target);
 
 /// Every id a link may point at on `page`: its headings and the anchors of its typed
 /// content (goals, measures, assessment dimensions).

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "generator/content/text.h"
+#include "generator/model/links.h"
 #include "test_site.h"
 
 using namespace yhdessa;
@@ -381,4 +382,14 @@ TEST_CASE("site: front matter params reach page views and list items alike") {
   CHECK(r.files["osa/a/index.html"] == "valmis/valmis,/ei");
   CHECK(r.files["osa/b/index.html"] == "/,/ei");
   CHECK(r.files["osa/index.html"] == "A=valmis:valmis;B=:;");
+}
+
+TEST_CASE("site: LinksTo tells a link to a page, its anchors or a query from a link elsewhere") {
+  CHECK(LinksTo("/kouvola/a/", "/kouvola/a/"));
+  CHECK(LinksTo("/kouvola/a/#osio", "/kouvola/a/"));
+  CHECK(LinksTo("/kouvola/a/?sivu=2", "/kouvola/a/"));
+  CHECK_FALSE(LinksTo("/kouvola/a/b/", "/kouvola/a/"));
+  CHECK_FALSE(LinksTo("/kouvola/ab/", "/kouvola/a/"));
+  CHECK_FALSE(LinksTo("/kouvola/a/kuva.jpg", "/kouvola/a/"));
+  CHECK_FALSE(LinksTo("https://example.fi/kouvola/a/", "/kouvola/a/"));
 }
