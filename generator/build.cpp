@@ -400,8 +400,9 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     }
     ++files_read;
     FileSystem::FileVersion read_version;
-    auto text = index && !looked ? fs.ReadFileAndVersion(file, read_version) : fs.ReadFile(file);
-    if (index && !looked && text.ok()) looked = read_version;
+    const bool version_from_read = index && !looked;
+    auto text = version_from_read ? fs.ReadFileAndVersion(file, read_version) : fs.ReadFile(file);
+    if (version_from_read && text.ok()) looked = read_version;
     if (!text.ok()) {
       diags.Error({file, 0, 0}, text.status().message());
       return;

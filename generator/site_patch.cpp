@@ -70,13 +70,19 @@ struct TermMove {
 // "" when nothing leads to the pages `gone` once they leave the site: no other page's body
 // links to one of them (BuildSession::links) and no menu names one (a build reports both).
 // Otherwise the reason, with `what` for the page that goes.
+// The addresses of `pages` as links to them begin (LinksTo).
+std::vector<std::string> Targets(const Site& site, const std::vector<int>& pages) {
+  std::vector<std::string> targets;
+  for (int g : pages) targets.push_back(SiteUrl(site, site.pages[g].url));
+  return targets;
+}
+
 // Whether one of `addresses` (where a body's links lead, BuildSession::links) leads to one
-// of `pages`.
-bool LinksToAny(const Site& site, const std::vector<std::string>& addresses,
-                const std::vector<int>& pages) {
-  for (int g : pages) {
-    std::string target = SiteUrl(site, site.pages[g].url);
-    for (const std::string& address : addresses) {
+// of `targets`.
+bool LinksToAny(const std::vector<std::string>& addresses,
+                const std::vector<std::string>& targets) {
+  for (const std::string& address : addresses) {
+    for (const std::string& target : targets) {
       if (LinksTo(address, target)) return true;
     }
   }
@@ -87,15 +93,11 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
                      const std::string& what) {
   const Site& site = *session.site;
   if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
-  std::vector<std::string> targets;
-  for (int g : gone) targets.push_back(SiteUrl(site, site.pages[g].url));
+  const std::vector<std::string> targets = Targets(site, gone);
   for (size_t q = 0; q < site.pages.size(); ++q) {
     if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end()) continue;
-    for (const std::string& address : session.links[q]) {
-      for (const std::string& target : targets) {
-        if (LinksTo(address, target)) return what + " and " + site.pages[q].file + " links to it";
-      }
-    }
+    if (LinksToAny(session.links[q], targets))
+      return what + " and " + site.pages[q].file + " links to it";
   }
   for (const auto& [name, items] : site.config.menus) {
     for (const auto& item : items) {
@@ -166,10 +168,11 @@ std::string CheckTermMoves(const BuildSession& session, int page, const FrontMat
       if (term.pages.size() < 2) {
         // Its only page leaves it: the term and its page go, when nothing leads there and
         // the taxonomy keeps a term (a taxonomy without terms has no list page).
-        size_t dropped = 1, created = 0;
+        // (A term it joins that exists counts as one it makes: the taxonomy has it anyway.)
+        size_t dropped = 1, joined = 0;
         for (const TermMove& m : moves) dropped += m.taxonomy == t && m.dropped;
-        for (const auto& [other, spelled] : after) created += !before.count(other);
-        if (tax.terms.size() + created <= dropped)
+        for (const auto& [other, spelled] : after) joined += !before.count(other);
+        if (tax.terms.size() + joined <= dropped)
           return p.file + " leaves the last term of '" + name + "'";
         int term_page = site.pages[tax.page].pages[k];
         if (std::string why =
@@ -657,7 +660,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     // there).
     std::vector<int> gone = deleted_page->notices;
     gone.push_back(deleted_page->page);
-    if (LinksToAny(site, new_page->links, gone))
+    if (LinksToAny(new_page->links, Targets(site, gone)))
       return NeedsBuild(new_page->page.file + " links to the page it replaces");
     for (const TermMove& m : deleted_page->term_moves) {
       if (m.dropped)
@@ -734,7 +737,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (const TermMove& m : e.term_moves) {
       if (!m.dropped) continue;
       const Taxonomy& tax = site.taxonomies[m.taxonomy];
-      if (LinksToAny(site, e.links, {site.pages[tax.page].pages[m.term]}))
+      if (LinksToAny(e.links, Targets(site, {site.pages[tax.page].pages[m.term]})))
         return NeedsBuild(p.file + " links to the term it leaves as its only page");
     }
     e.parsed = std::move(*parsed);
