@@ -17,7 +17,9 @@
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
 # edit on the previous edit's tag loses its only page: its term page goes), --edit rename writes a copy of the page (made at the start: no page links to it)
 # under a new name with the marker as its title and deletes the old file (as `git mv` and
-# an edit), and waits for the new page's HTML. The
+# an edit), and waits for the new page's HTML; --edit delete deletes two copies of the page
+# (made at the start, two for each edit) in one change, as `git rm a b` does, and waits until
+# both their HTML files are gone (deleted when the rebuild's files are in place). The
 # time includes the watcher's settle time (15 ms) that coalesces an editor's
 # burst of events.
 # Prints every time, the median, and the median of serve's own phase timings for the
@@ -32,7 +34,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|retag|rename] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +65,10 @@ source bench/edit_site.sh serve
 log="$out/serve-$size.log"
 # --edit rename renames a copy of the page, made before serve starts.
 [[ "$edit" == rename ]] && cp "$site/$page" "$site/${page%.md}-siirto.md"
+# --edit delete deletes copies of the page, two for each edit, made before serve starts.
+if [[ "$edit" == delete ]]; then
+  for i in $(seq 1 $((2 * edits))); do cp "$site/$page" "$site/${page%.md}-poisto-$i.md"; done
+fi
 
 # measure LOG EDITS [serve options]: starts serve, times EDITS edits; prints the times.
 # With server=hugo, `hugo server` on the Hugo copy instead.
@@ -91,9 +97,22 @@ measure() {
   fi
   sleep 1
   for r in $(seq 1 "$n"); do
-    ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" <<'PY'
-import re, sys, time
-src, html, marker, edit = sys.argv[1:]
+    ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" "$r" <<'PY'
+import os, re, sys, time
+src, html, marker, edit, r = sys.argv[1:]
+if edit == "delete":  # two copies in one change; done when both pages' files are gone
+    gone = []
+    for i in (2 * int(r) - 1, 2 * int(r)):
+        os.remove(src[:-3] + "-poisto-%d.md" % i)
+        gone.append(html[: -len("/index.html")] + "-poisto-%d/index.html" % i)
+    t0 = time.monotonic()
+    while any(os.path.exists(g) for g in gone):
+        if time.monotonic() - t0 > 600:
+            print("timeout")
+            sys.exit(0)
+        time.sleep(0.001)
+    print("%.1f" % ((time.monotonic() - t0) * 1000))
+    sys.exit(0)
 if edit == "new":  # a new page next to the edited one: the site's structure changes
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)

@@ -15,6 +15,10 @@
 namespace yhdessa {
 namespace {
 
+// The most page files one patch takes out (a page and its translations count each): each
+// is checked against every page's links, and past a few a build is as fast.
+constexpr size_t kMaxDeletedPages = 32;
+
 // What a page's rendered body gives the model besides its HTML: other pages' #anchor
 // links are checked against its headings when the site is built.
 bool SameHeadings(const RenderedMarkdown& a, const RenderedMarkdown& b) {
@@ -67,9 +71,6 @@ struct TermMove {
   std::string slug, name;
 };
 
-// "" when nothing leads to the pages `gone` once they leave the site: no other page's body
-// links to one of them (BuildSession::links) and no menu names one (a build reports both).
-// Otherwise the reason, with `what` for the page that goes.
 // The addresses of `pages` as links to them begin (LinksTo).
 std::vector<std::string> Targets(const Site& site, const std::vector<int>& pages) {
   std::vector<std::string> targets;
@@ -89,13 +90,19 @@ bool LinksToAny(const std::vector<std::string>& addresses,
   return false;
 }
 
+// "" when nothing leads to the pages `gone` once they leave the site: no other page's body
+// links to one of them (BuildSession::links; the pages of `leaving`, sorted, leave too and
+// do not count) and no menu names one (a build reports both). Otherwise the reason, with
+// `what` for the page that goes.
 std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
-                     const std::string& what) {
+                     const std::string& what, const std::vector<int>& leaving = {}) {
   const Site& site = *session.site;
   if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
   const std::vector<std::string> targets = Targets(site, gone);
   for (size_t q = 0; q < site.pages.size(); ++q) {
-    if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end()) continue;
+    if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end() ||
+        std::binary_search(leaving.begin(), leaving.end(), static_cast<int>(q)))
+      continue;
     if (LinksToAny(session.links[q], targets))
       return what + " and " + site.pages[q].file + " links to it";
   }
@@ -512,49 +519,45 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   changed.insert(changed.end(), holders.begin(), holders.end());
 }
 
-// A deleted page file, checked (CheckDeletedPage) before it leaves the model.
-struct DeletedPage {
+// A version of a deleted page that leaves the model: the page of the default language, or
+// a translation deleted with it.
+struct Leaving {
   int page = -1;
-  std::vector<int> notices;          // its missing-translation notices, which go with it
   std::vector<TermMove> term_moves;  // the terms it leaves
 };
 
-// Whether page `page`, whose file is gone, can be taken out of the model as it is, the way
-// a build without the file would have it: a page of the default language that no other
-// page translates (its notices go with it), an entry of its section's and terms' lists and
-// nothing more (no kind, aliases or bundle, no ballots), that no other page links to and
-// no menu names, whose section keeps other pages, as many list pages and its feed (or none),
-// and whose terms keep other pages, their names and their list pages (CheckTermMoves). The
-// reason when not.
-std::string CheckDeletedPage(const BuildSession& session, int page, DeletedPage& out) {
+// A deleted page file, checked (CheckDeletedPage) before it leaves the model.
+struct DeletedPage {
+  std::vector<Leaving> versions;  // the page of the default language first
+  std::vector<int> notices;       // its missing-translation notices, which go with it
+  int page() const { return versions.front().page; }
+  // The pages that go: its versions and its notices.
+  std::vector<int> Gone() const {
+    std::vector<int> gone;
+    for (const Leaving& v : versions) gone.push_back(v.page);
+    gone.insert(gone.end(), notices.begin(), notices.end());
+    return gone;
+  }
+};
+
+// Whether version `page` of a deleted page can leave its lists as it is: an entry of its
+// section's and terms' lists and nothing more (no kind, aliases or bundle, no ballots; a
+// translation may record its source, `translation_of`, which goes with it), whose section
+// keeps other pages, as many list pages and its feed (or none), and whose terms keep other
+// pages, their names and their list pages (CheckTermMoves). The reason when not.
+std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   const Site& site = *session.site;
   const SiteConfig& cfg = site.config;
   const Page& p = site.pages[page];
   const FrontMatter& fm = p.fm;
-  if (p.type != PageType::kPage || p.lang != cfg.default_language)
-    return p.file + " is deleted and not a page of the default language";
-  if (!fm.kind.empty() || p.typed || !fm.aliases.empty() || !fm.translation_of.empty())
+  const bool original = p.lang == cfg.default_language;
+  if (p.type != PageType::kPage) return p.file + " is deleted and not a page";
+  if (!fm.kind.empty() || p.typed || !fm.aliases.empty() ||
+      (original && !fm.translation_of.empty()))
     return p.file + " is deleted with front matter that places it";
   if (IsBundlePage(p) || !p.resources.empty()) return p.file + " is a deleted page bundle";
   if (!p.ballots.empty() || !p.md.directives.empty())
     return p.file + " is deleted with ballot directives";
-  std::vector<int> gone = {page};
-  if (auto versions = site.translations.find(p.translation_key);
-      versions != site.translations.end()) {
-    for (const auto& [lang, q] : versions->second) {
-      if (q == page) continue;
-      if (site.pages[q].type != PageType::kMissingTranslation || site.pages[q].original != page)
-        return p.file + " is deleted and has a translation";
-      out.notices.push_back(q);
-      gone.push_back(q);
-    }
-  }
-  for (const Alias& a : site.aliases) {
-    if (std::find(gone.begin(), gone.end(), a.page) != gone.end())
-      return p.file + " is deleted and an alias leads to it";
-  }
-  // A link to it, or to one of its notices, would be broken: a build reports it.
-  if (std::string why = LinkedTo(session, gone, p.file + " is deleted"); !why.empty()) return why;
   if (p.parent < 0) return p.file + " is deleted and has no section";
   const Page& parent = site.pages[p.parent];
   if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
@@ -579,25 +582,65 @@ std::string CheckDeletedPage(const BuildSession& session, int page, DeletedPage&
   return "";
 }
 
-// Takes a checked deleted page and its notices out of the model: out of its section's and
-// terms' lists and of the site's maps, its jobs out of the session, the pages left in the
-// vector as tombstones (Page::removed) so that no other page's number changes. Appends
-// their files to `files`, and the pages whose place changed (the removed ones, then the
-// lists that held them) to `changed`.
+// Whether page `page`, whose file is gone, can be taken out of the model as it is, the way
+// a build without the file would have it: a page of the default language whose
+// translations are deleted with it (`deleting`: every page whose file is gone; its notices
+// go with it), each version of it only an entry of its lists (CheckLeaving), that no alias
+// leads to, no page that stays links to and no menu names. The reason when not.
+std::string CheckDeletedPage(const BuildSession& session, int page,
+                             const std::vector<int>& deleting, DeletedPage& out) {
+  const Site& site = *session.site;
+  const Page& p = site.pages[page];
+  if (p.type != PageType::kPage || p.lang != site.config.default_language)
+    return p.file + " is deleted and not a page of the default language";
+  out.versions.emplace_back();
+  if (std::string why = CheckLeaving(session, page, out.versions.back()); !why.empty()) return why;
+  if (auto versions = site.translations.find(p.translation_key);
+      versions != site.translations.end()) {
+    for (const auto& [lang, q] : versions->second) {
+      if (q == page) continue;
+      const Page& version = site.pages[q];
+      if (version.type == PageType::kMissingTranslation && version.original == page) {
+        out.notices.push_back(q);
+      } else if (std::binary_search(deleting.begin(), deleting.end(), q)) {
+        out.versions.emplace_back();
+        if (std::string why = CheckLeaving(session, q, out.versions.back()); !why.empty())
+          return why;
+      } else {
+        return p.file + " is deleted and has a translation";
+      }
+    }
+  }
+  const std::vector<int> gone = out.Gone();
+  for (const Alias& a : site.aliases) {
+    if (std::find(gone.begin(), gone.end(), a.page) != gone.end())
+      return p.file + " is deleted and an alias leads to it";
+  }
+  // A link to one of them from a page that stays would be broken: a build reports it.
+  return LinkedTo(session, gone, p.file + " is deleted", deleting);
+}
+
+// Takes a checked deleted page, its translations and its notices out of the model: out of
+// their sections' and terms' lists and of the site's maps, their jobs out of the session,
+// the pages left in the vector as tombstones (Page::removed) so that no other page's number
+// changes. Appends their files to `files`, and the pages whose place changed (the removed
+// ones, then the lists that held them) to `changed`.
 void RemovePage(BuildSession& session, const DeletedPage& deleted, std::vector<int>& changed,
                 std::vector<std::string>& files) {
   Site& site = *session.site;
-  Page& p = site.pages[deleted.page];
-  std::vector<int> holders = {p.parent};
-  std::vector<int>& section = site.pages[p.parent].pages;
-  section.erase(std::remove(section.begin(), section.end(), deleted.page), section.end());
-  ApplyTermMoves(session, deleted.term_moves, deleted.page, holders, files);  // makes none
-  std::vector<int> gone = {deleted.page};
-  gone.insert(gone.end(), deleted.notices.begin(), deleted.notices.end());
-  session.content_files.erase(p.file);
-  site.by_content_path.erase(p.content_path);
-  site.translations.erase(p.translation_key);
-  if (session.indexed) session.notices.erase(deleted.page);
+  std::vector<int> holders;
+  for (const Leaving& v : deleted.versions) {
+    Page& p = site.pages[v.page];
+    holders.push_back(p.parent);
+    std::vector<int>& section = site.pages[p.parent].pages;
+    section.erase(std::remove(section.begin(), section.end(), v.page), section.end());
+    ApplyTermMoves(session, v.term_moves, v.page, holders, files);  // makes none
+    session.content_files.erase(p.file);
+    site.by_content_path.erase(p.content_path);
+  }
+  site.translations.erase(site.pages[deleted.page()].translation_key);
+  if (session.indexed) session.notices.erase(deleted.page());
+  const std::vector<int> gone = deleted.Gone();
   Tombstone(session, gone, files);
   for (int page : holders) session.renderer->PageChanged(page);
   std::vector<int> placed = gone;
@@ -635,16 +678,37 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
     (exists ? pages : deleted).push_back(it->second);
   }
-  // One new page, one deleted page, or both (a page renamed, as `git mv` does it); not with
-  // other changes.
+  // One new page; deleted pages (`git rm`: a page and its translations, several pages);
+  // or one new page and one deleted (a page renamed, as `git mv` does it). Not with other
+  // changes.
   if (!added.empty() && (added.size() > 1 || !pages.empty()))
     return NeedsBuild(added.front() + " is new, with other changes");
-  if (!deleted.empty() && (deleted.size() > 1 || !pages.empty()))
+  if (!deleted.empty() && !pages.empty())
     return NeedsBuild(site.pages[deleted.front()].file + " is deleted, with other changes");
-  std::optional<DeletedPage> deleted_page;
-  if (!deleted.empty()) {
-    deleted_page.emplace();
-    if (std::string why = CheckDeletedPage(session, deleted.front(), *deleted_page); !why.empty())
+  if (deleted.size() > 1 && !added.empty())
+    return NeedsBuild(added.front() + " is new, with pages deleted");
+  if (deleted.size() > kMaxDeletedPages)
+    return NeedsBuild(std::to_string(deleted.size()) + " pages are deleted");
+  std::sort(deleted.begin(), deleted.end());
+  deleted.erase(std::unique(deleted.begin(), deleted.end()), deleted.end());
+  // A page of the default language takes its translations deleted with it along; a
+  // translation deleted without it leaves a notice in its place (a full build).
+  std::vector<int> originals;
+  for (int d : deleted) {
+    const Page& p = site.pages[d];
+    int original = site.DefaultLanguageVersion(p);
+    if (original == d) {
+      originals.push_back(d);
+    } else if (original < 0 || !std::binary_search(deleted.begin(), deleted.end(), original)) {
+      return NeedsBuild(p.file + " is deleted and not a page of the default language");
+    }
+  }
+  // The first is checked here, against the model as it is; the others when the ones before
+  // them have left (two may leave one section or one term), below.
+  std::vector<DeletedPage> deletions(originals.size());
+  if (!originals.empty()) {
+    if (std::string why = CheckDeletedPage(session, originals.front(), deleted, deletions.front());
+        !why.empty())
       return NeedsBuild(why);
   }
   std::optional<NewPage> new_page;
@@ -653,18 +717,17 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::string why = CheckNewPage(session, fs, added.front(), *new_page); !why.empty())
       return NeedsBuild(why);
   }
-  if (deleted_page && new_page) {
+  if (!deletions.empty() && new_page) {
     // A rename. Both were checked against the model as it is, with the other's file in it
     // or not: the new page must not link to the page that goes, and the term moves of the
     // two must not meet in a term that goes (the new page's would name a term no longer
     // there).
-    std::vector<int> gone = deleted_page->notices;
-    gone.push_back(deleted_page->page);
-    if (LinksToAny(new_page->links, Targets(site, gone)))
+    const DeletedPage& renamed = deletions.front();  // one page, no translation
+    if (LinksToAny(new_page->links, Targets(site, renamed.Gone())))
       return NeedsBuild(new_page->page.file + " links to the page it replaces");
-    for (const TermMove& m : deleted_page->term_moves) {
+    for (const TermMove& m : renamed.versions.front().term_moves) {
       if (m.dropped)
-        return NeedsBuild(site.pages[deleted_page->page].file +
+        return NeedsBuild(site.pages[renamed.page()].file +
                           " is renamed and was a term's only page");
     }
   }
@@ -810,14 +873,23 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
-  if (deleted_page) RemovePage(session, *deleted_page, changed_pages, removed_files);
+  for (size_t k = 0; k < deletions.size(); ++k) {
+    if (k > 0) {
+      if (std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
+          !why.empty()) {
+        session.Clear();  // the pages before it have left
+        return NeedsBuild(why);
+      }
+    }
+    RemovePage(session, deletions[k], changed_pages, removed_files);
+  }
   if (new_page) AddNewPage(session, *new_page, changed_pages);
 
   // From here on the session holds the new sources; anything that fails clears it, so the
   // next change builds in full.
   for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
   for (int page : changed_pages) {
-    if (new_page || deleted_page) break;  // AddNewPage and RemovePage hashed them
+    if (new_page || !deletions.empty()) break;  // AddNewPage and RemovePage hashed them
     session.renderer->PageChanged(page);
     if (std::binary_search(placed.begin(), placed.end(), page)) continue;  // below
     if (!session.render_cache->UpdatePage(page)) {
@@ -867,7 +939,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   PatchResult result;
   result.outcome = PatchResult::kPatched;
-  result.pages = edits.size() + (new_page ? 1 : 0) + (deleted_page ? 1 : 0);
+  result.pages = edits.size() + (new_page ? 1 : 0);
+  for (const DeletedPage& d : deletions) result.pages += d.versions.size();
   result.removed = std::move(removed_files);
   result.jobs = stale.size();
   for (const auto& job_files : outputs) {

@@ -42,19 +42,22 @@
 // numbers pages by path; the output does not depend on the numbers) with a notice in each
 // other language, as AssembleSite does (PlacePage, MissingTranslationNotice); the lists
 // it joins are sorted again, and the jobs that read them, the sitemap and the new pages
-// are rendered. A deleted page file (alone in the change, or with one new page file: a page
-// renamed) goes out when the build would lose nothing but an entry of its section's and
-// terms' lists: a page of the default language that nothing translates, without kind,
-// aliases, bundle or ballots, that no other page's body links to (BuildSession::links) and
-// no menu names, whose section keeps other pages, its list pages and its feed or lack of
-// one, and whose terms keep other pages, their names and their list pages. It and its
-// notices stay in the model's vector as tombstones (Page::removed), so no page's number
-// changes; their jobs go, the jobs that read them or the lists that held them are
-// rendered, and their files are in PatchResult::removed. Any other change — a page deleted
-// with other changes, data, templates, site.yaml,
-// static files — returns kNeedsBuild before anything is touched, and the caller builds;
-// so does a failure half-way (the session is then cleared). What PatchSite writes is byte-identical
-// to what a full build of the same sources writes (tested).
+// are rendered. Deleted page files (up to 32, alone in the change; or one with one new
+// page file: a page renamed) go out when the build would lose nothing but entries of
+// sections' and terms' lists: each a page of the default language whose translations, if
+// it has any, are deleted with it, without kind, aliases, bundle or ballots, that no page
+// that stays links to (BuildSession::links) and no menu names, whose sections keep other
+// pages, their list pages and their feed or lack of one, and whose terms keep other pages,
+// their names and their list pages (or go, when nothing leads to them). The first is
+// checked against the model as it is, each other one after those before it have left
+// (the session is cleared when one fails then). They, their translations and notices stay
+// in the model's vector as tombstones (Page::removed), so no page's number changes; their
+// jobs go, the jobs that read them or the lists that held them are rendered, and their
+// files are in PatchResult::removed. Any other change — a page deleted with an edit, a
+// translation deleted without its page (a notice takes its place), data, templates,
+// site.yaml, static files — returns kNeedsBuild before anything is touched, and the
+// caller builds; so does a failure half-way (the session is then cleared). What PatchSite
+// writes is byte-identical to what a full build of the same sources writes (tested).
 #pragma once
 
 #include <cstdint>

@@ -705,19 +705,100 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
     if (built) RequireSameAsFreshBuild(s, fs);
     CHECK(built == (std::string(c.what) != "another page links to it"));
   }
-  // Two pages deleted at once, or a deletion with an edit.
+  // A deletion with an edit.
   auto fs = OneLanguageSite();
   Serve s;
   s.Build(fs);
-  fs.Remove("content/palvelut/p1.md");
-  fs.Remove("content/palvelut/p2.md");
-  CHECK(s.Change(fs, {"content/palvelut/p1.md", "content/palvelut/p2.md"}).outcome ==
-        PatchResult::kNeedsBuild);
-  RequireSameAsFreshBuild(s, fs);
   fs.Remove("content/palvelut/p3.md");
   Replace(fs, "content/palvelut/p4.md", "Palvelu 4", "Palvelu neljä");
   CHECK(s.Change(fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"}).outcome ==
         PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: pages deleted at once leave together, as a build does") {
+  auto fs = OneLanguageSite();
+  fs.Add("content/palvelut/harvinainen.md",
+         "---\ntitle: Harvinainen\ntags: [Harvinainen]\n---\nKatso [toinen](toinen.md).\n");
+  fs.Add("content/palvelut/toinen.md",
+         "---\ntitle: Toinen\ntags: [Harvinainen]\n---\nKatso [p1](p1.md).\n");
+  fs.Add("content/muut/_index.md", "---\ntitle: Muut\n---\n");
+  for (const char* n : {"1", "2", "3", "4", "5", "6"}) {  // the term's list keeps two pages
+    fs.Add(std::string("content/muut/m") + n + ".md",
+           std::string("---\ntitle: Muu ") + n + "\ntags: [Nuoret]\n---\nA.\n");
+  }
+  Serve s;
+  s.Build(fs);
+  // Two pages of one section, one linking to the other, both of one term, which goes.
+  fs.Remove("content/palvelut/harvinainen.md");
+  fs.Remove("content/palvelut/toinen.md");
+  PatchResult r = s.Change(fs, {"content/palvelut/toinen.md", "content/palvelut/harvinainen.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.pages == 2);
+  CHECK(r.removed.size() == 3);  // the two pages and the term's page
+  RequireSameAsFreshBuild(s, fs);
+  // Pages of two sections, one linking to the other (the link goes with it).
+  fs.Remove("content/palvelut/p1.md");
+  fs.Remove("content/uutiset/u1.md");
+  RequirePatched(s, fs, {"content/palvelut/p1.md", "content/uutiset/u1.md"});
+  // A page that stays links to one of them: a full build, which reports the broken link.
+  fs.Remove("content/palvelut/p2.md");
+  fs.Remove("content/uutiset/u3.md");
+  RequireFailedBuild(s, fs, {"content/palvelut/p2.md", "content/uutiset/u3.md"});
+  fs.Add("content/uutiset/u3.md",
+         "---\ntitle: Uutinen 3\ndate: 2024-03-10\ntags: [Nuoret]\n---\n"
+         "Kappale 3.\n\n## Lisää\n\nToinen.\n");
+  s.Change(fs, {"content/uutiset/u3.md"});
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("content/palvelut/p3.md");
+  fs.Remove("content/palvelut/p4.md");
+  RequirePatched(s, fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"});
+  // The last two pages of a section: the second, checked after the first has left, would
+  // leave the section empty. A full build, and the session is the build's.
+  fs.Remove("content/palvelut/p5.md");
+  fs.Remove("content/palvelut/p6.md");
+  r = s.Change(fs, {"content/palvelut/p5.md", "content/palvelut/p6.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK(r.reason.find("the last page of its section") != std::string::npos);
+  RequireSameAsFreshBuild(s, fs);
+  CHECK(s.session.ready());
+  Replace(fs, "content/muut/m1.md", "Muu 1", "Muu yksi");
+  RequirePatched(s, fs, {"content/muut/m1.md"});
+}
+
+TEST_CASE("site patch: a page deleted with its translations takes them along") {
+  auto fs = SampleSite();  // paginate: 2
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [Nuoret, budjetti]\n---\nKuudes.\n");
+  fs.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  for (const char* n : {"1", "3", "4", "5"}) {
+    fs.Add(std::string("content/uutiset/u") + n + ".sv.md",
+           std::string("---\ntitle: Nyhet ") + n + "\ndate: 2024-0" + n +
+               "-10\ntags: [Unga]\n---\nStycke.\n");
+  }
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("sv/uutiset/u3/index.html") == 1);
+  fs.Remove("content/uutiset/u3.md");
+  fs.Remove("content/uutiset/u3.sv.md");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u3.sv.md", "content/uutiset/u3.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.pages == 2);
+  CHECK(r.removed.size() == 2);
+  CHECK(written.count("sv/uutiset/index.html") == 1);
+  CHECK(written.count("sv/tags/unga/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // A translation deleted without its page: a notice takes its place (a full build); the
+  // page without its translation: likewise.
+  fs.Remove("content/uutiset/u4.sv.md");
+  CHECK(s.Change(fs, {"content/uutiset/u4.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("content/uutiset/u1.md");
+  CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
 }
 
