@@ -261,6 +261,16 @@ void AddPageJob(BuildSession& session, int page) {
   session.reads.push_back(PageReads{{}, {}, true});
 }
 
+// Page `page` took another page's place in the model (a translation its notice's, or the
+// other way round): its job is rendered by this patch, whatever it read.
+void RenderAnew(BuildSession& session, int page) {
+  for (size_t j = 0; j < session.jobs.size(); ++j) {
+    if (session.jobs[j].kind != RenderJob::kPage || session.jobs[j].page != page) continue;
+    session.fingerprints[j] = 0;
+    session.reads[j] = PageReads{{}, {}, true};
+  }
+}
+
 // Takes pages out of the site as tombstones (Page::removed, see RemovePage): out of the
 // address map, with their jobs (pages that hold no list have one each: the page); their files
 // go to `files`.
@@ -321,16 +331,22 @@ struct NewPage {
   std::vector<TermMove> term_moves;  // the terms it joins or makes
   uint64_t front_matter_hash = 0;
   std::vector<std::string> links;  // where its body links to (BuildSession::links)
+  /// A translation: the notice it takes the place of (same number, same address); -1 for a
+  /// page of the default language, which goes at the end of the model.
+  int replaces = -1;
 };
 
 // Whether `file` (below content/, not in the model) can be added to the model as it is,
 // the way a build would place it: a page in the default language that no other page
-// translates yet (it gets a notice in each other language, as in a build), in a folder
-// that has its section, under an address nobody has (nor its notices), with terms that
-// exist or that it makes (CheckTermMoves), published whatever the build's clock and filters,
-// without anything that makes a page more than an entry in its section's and terms' lists (a kind,
-// aliases, a translation, a bundle, ballots), and without changing how many list pages its lists
-// have or whether its section has a feed. The reason when not.
+// translates yet (it gets a notice in each other language, as in a build), or a
+// translation of a page of the default language (not typed) into a language it has a
+// notice for, at that notice's address (it takes the notice's place); in a folder that has
+// its section, under an address nobody has (nor its notices), with terms that exist or that
+// it makes (CheckTermMoves), published whatever the build's clock and filters, without
+// anything that makes a page more than an entry in its section's and terms' lists (a kind,
+// aliases, a bundle, ballots; a translation may record its source, `translation_of`), and
+// without changing how many list pages its lists have or whether its section has a feed.
+// The reason when not.
 std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
                          NewPage& out) {
   static const std::vector<std::string> kKindKeys = AllKindKeys();
@@ -344,22 +360,39 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   if (!parsed || local.error_count() + local.warning_count() > 0) return file + " has errors";
   Page& p = *parsed;
   const FrontMatter& fm = p.fm;
-  if (p.type != PageType::kPage || p.lang != cfg.default_language)
-    return file + " is new and not a page of the default language";
-  if (!fm.kind.empty() || !fm.aliases.empty() || !fm.translation_of.empty() || fm.draft ||
-      fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
+  const bool translation = p.lang != cfg.default_language;
+  if (p.type != PageType::kPage) return file + " is new and not a page";
+  if (!fm.kind.empty() || !fm.aliases.empty() || (!translation && !fm.translation_of.empty()) ||
+      fm.draft || fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
   if (IsBundlePage(p)) return file + " is a new page bundle";
   auto taken = [&](const std::string& url) { return AddressTaken(site, url); };
-  if (taken(p.url)) return file + ": its address " + p.url + " is taken";
-  if (site.translations.count(p.translation_key))
-    return file + " is new with the translation key of another page";
-  for (const auto& lang : cfg.languages) {
-    if (lang.code == p.lang) continue;
-    if (taken(MissingTranslationNotice(p, 0, lang.code, cfg).url))
-      return file + ": the address of its " + lang.code + " notice is taken";
-    out.notice_languages.push_back(lang.code);
+  auto versions = site.translations.find(p.translation_key);
+  if (translation) {
+    // It takes the place of its page's notice in its language, at the same address.
+    if (versions == site.translations.end()) return file + " is a translation of no page";
+    auto original = versions->second.find(cfg.default_language);
+    auto notice = versions->second.find(p.lang);
+    if (original == versions->second.end() || notice == versions->second.end())
+      return file + " is a translation of no page";
+    const Page& o = site.pages[original->second];
+    const Page& n = site.pages[notice->second];
+    if (o.type != PageType::kPage || o.typed || n.type != PageType::kMissingTranslation ||
+        n.original != original->second)
+      return file + " is a new translation of a page the patch does not translate";
+    if (n.url != p.url) return file + " is a new translation at another address than its notice";
+    out.replaces = notice->second;
+  } else {
+    if (taken(p.url)) return file + ": its address " + p.url + " is taken";
+    if (versions != site.translations.end())
+      return file + " is new with the translation key of another page";
+    for (const auto& lang : cfg.languages) {
+      if (lang.code == p.lang) continue;
+      if (taken(MissingTranslationNotice(p, 0, lang.code, cfg).url))
+        return file + ": the address of its " + lang.code + " notice is taken";
+      out.notice_languages.push_back(lang.code);
+    }
   }
   auto section = site.by_url.find(SectionUrl(p.lang, dir, cfg));
   if (section == site.by_url.end()) return file + " is new in a folder without a section";
@@ -485,13 +518,32 @@ bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, i
 void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
   Site& site = *session.site;
   auto add_job = [&](int page) { AddPageJob(session, page); };
-  int index = static_cast<int>(site.pages.size());
+  const bool replacing = added.replaces >= 0;
+  const int first_new = static_cast<int>(site.pages.size());  // pages added from here on
+  int index = replacing ? added.replaces : first_new;
   session.content_files.insert(added.page.file);
-  site.by_url.emplace(added.page.url, index);
   site.by_content_path.emplace(added.page.content_path, index);
-  site.translations[added.page.translation_key][added.page.lang] = index;
-  site.pages.push_back(std::move(added.page));
-  add_job(index);
+  if (replacing) {
+    // A translation in its notice's place: the notice's number, address and job, which this
+    // patch renders whatever it read.
+    if (session.indexed) {
+      auto [from, to] = session.notices.equal_range(site.pages[index].original);
+      for (auto it = from; it != to; ++it) {
+        if (it->second == index) {
+          session.notices.erase(it);
+          break;
+        }
+      }
+    }
+    site.pages[index] = std::move(added.page);
+    RenderAnew(session, index);
+    session.renderer->PageChanged(index);
+  } else {
+    site.by_url.emplace(added.page.url, index);
+    site.translations[added.page.translation_key][added.page.lang] = index;
+    site.pages.push_back(std::move(added.page));
+    add_job(index);
+  }
   // The notices that stand in for it in the other languages (AssembleSite's).
   for (const std::string& lang : added.notice_languages) {
     int notice = static_cast<int>(site.pages.size());
@@ -513,8 +565,10 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   session.links[index] = std::move(added.links);
   session.renderer->PagesAdded();
   for (int page : holders) session.renderer->PageChanged(page);
+  if (replacing) holders.push_back(index);  // a page at the end is hashed as added
   session.render_cache->PlacesChanged(holders);
-  for (int page = index; page < static_cast<int>(site.pages.size()); ++page)
+  if (replacing) changed.push_back(index);
+  for (int page = first_new; page < static_cast<int>(site.pages.size()); ++page)
     changed.push_back(page);
   changed.insert(changed.end(), holders.begin(), holders.end());
 }
@@ -530,6 +584,9 @@ struct Leaving {
 struct DeletedPage {
   std::vector<Leaving> versions;  // the page of the default language first
   std::vector<int> notices;       // its missing-translation notices, which go with it
+  /// A translation deleted while its page stays: that page, whose notice takes the
+  /// translation's place (its one version); -1 otherwise.
+  int notice_of = -1;
   int page() const { return versions.front().page; }
   // The pages that go: its versions and its notices.
   std::vector<int> Gone() const {
@@ -582,8 +639,44 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   return "";
 }
 
+// Whether translation `page`, whose file is gone while its page of the default language
+// stays, can give its place to a notice for that page, the way a build without the file
+// would have it: a translation of a page (not typed) whose notice would have its address,
+// only an entry of its lists (CheckLeaving), that no page that stays links to by one of
+// its headings (a link to the address leads to the notice). The reason when not.
+std::string CheckDeletedTranslation(const BuildSession& session, int page,
+                                    const std::vector<int>& deleting, DeletedPage& out) {
+  const Site& site = *session.site;
+  const Page& p = site.pages[page];
+  int original = site.DefaultLanguageVersion(p);
+  if (p.type != PageType::kPage || original < 0 || original == page)
+    return p.file + " is deleted and not a page or a translation of one";
+  const Page& o = site.pages[original];
+  if (o.type != PageType::kPage || o.typed)
+    return p.file + " is a deleted translation of a page the patch does not translate";
+  if (MissingTranslationNotice(o, original, p.lang, site.config).url != p.url)
+    return p.file + " is a deleted translation at another address than its notice's";
+  out.versions.emplace_back();
+  if (std::string why = CheckLeaving(session, page, out.versions.back()); !why.empty()) return why;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  const std::string target = SiteUrl(site, p.url);
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (static_cast<int>(q) == page ||
+        std::binary_search(deleting.begin(), deleting.end(), static_cast<int>(q)))
+      continue;
+    for (const std::string& address : session.links[q]) {
+      if (LinksTo(address, target) && address.size() > target.size() &&
+          address[target.size()] == '#')
+        return p.file + " is deleted and " + site.pages[q].file + " links to one of its headings";
+    }
+  }
+  out.notice_of = original;
+  return "";
+}
+
 // Whether page `page`, whose file is gone, can be taken out of the model as it is, the way
-// a build without the file would have it: a page of the default language whose
+// a build without the file would have it (a translation whose page stays:
+// CheckDeletedTranslation): a page of the default language whose
 // translations are deleted with it (`deleting`: every page whose file is gone; its notices
 // go with it), each version of it only an entry of its lists (CheckLeaving), that no alias
 // leads to, no page that stays links to and no menu names. The reason when not.
@@ -591,8 +684,9 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
                              const std::vector<int>& deleting, DeletedPage& out) {
   const Site& site = *session.site;
   const Page& p = site.pages[page];
-  if (p.type != PageType::kPage || p.lang != site.config.default_language)
-    return p.file + " is deleted and not a page of the default language";
+  if (p.lang != site.config.default_language)
+    return CheckDeletedTranslation(session, page, deleting, out);
+  if (p.type != PageType::kPage) return p.file + " is deleted and not a page";
   out.versions.emplace_back();
   if (std::string why = CheckLeaving(session, page, out.versions.back()); !why.empty()) return why;
   if (auto versions = site.translations.find(p.translation_key);
@@ -620,6 +714,36 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
   return LinkedTo(session, gone, p.file + " is deleted", deleting);
 }
 
+// Puts a notice in the place of a checked deleted translation (DeletedPage::notice_of): the
+// translation leaves its section's and terms' lists, the notice takes its number, address
+// and job (which this patch renders whatever it read). Appends the files of terms that go
+// to `files`, and the pages whose place changed to `changed`.
+void ReplaceByNotice(BuildSession& session, const DeletedPage& deleted, std::vector<int>& changed,
+                     std::vector<std::string>& files) {
+  Site& site = *session.site;
+  const Leaving& v = deleted.versions.front();
+  const int t = v.page;
+  std::vector<int> holders = {site.pages[t].parent};
+  std::vector<int>& section = site.pages[site.pages[t].parent].pages;
+  section.erase(std::remove(section.begin(), section.end(), t), section.end());
+  ApplyTermMoves(session, v.term_moves, t, holders, files);  // makes none
+  session.content_files.erase(site.pages[t].file);
+  site.by_content_path.erase(site.pages[t].content_path);
+  const std::string lang = site.pages[t].lang;
+  site.pages[t] =
+      MissingTranslationNotice(site.pages[deleted.notice_of], deleted.notice_of, lang, site.config);
+  if (session.indexed) session.notices.emplace(deleted.notice_of, t);
+  session.front_matter_hashes[t] = 0;
+  session.links[t].clear();
+  RenderAnew(session, t);
+  session.renderer->PagesAdded();  // the lists of real pages (the sitemaps') change
+  session.renderer->PageChanged(t);
+  for (int page : holders) session.renderer->PageChanged(page);
+  holders.push_back(t);
+  session.render_cache->PlacesChanged(holders);
+  changed.insert(changed.end(), holders.begin(), holders.end());
+}
+
 // Takes a checked deleted page, its translations and its notices out of the model: out of
 // their sections' and terms' lists and of the site's maps, their jobs out of the session,
 // the pages left in the vector as tombstones (Page::removed) so that no other page's number
@@ -628,6 +752,7 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
 void RemovePage(BuildSession& session, const DeletedPage& deleted, std::vector<int>& changed,
                 std::vector<std::string>& files) {
   Site& site = *session.site;
+  if (deleted.notice_of >= 0) return ReplaceByNotice(session, deleted, changed, files);
   std::vector<int> holders;
   for (const Leaving& v : deleted.versions) {
     Page& p = site.pages[v.page];
@@ -692,16 +817,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   std::sort(deleted.begin(), deleted.end());
   deleted.erase(std::unique(deleted.begin(), deleted.end()), deleted.end());
   // A page of the default language takes its translations deleted with it along; a
-  // translation deleted without it leaves a notice in its place (a full build).
+  // translation deleted without it gives its place to a notice.
   std::vector<int> originals;
   for (int d : deleted) {
-    const Page& p = site.pages[d];
-    int original = site.DefaultLanguageVersion(p);
-    if (original == d) {
+    int original = site.DefaultLanguageVersion(site.pages[d]);
+    if (original == d || original < 0 ||
+        !std::binary_search(deleted.begin(), deleted.end(), original))
       originals.push_back(d);
-    } else if (original < 0 || !std::binary_search(deleted.begin(), deleted.end(), original)) {
-      return NeedsBuild(p.file + " is deleted and not a page of the default language");
-    }
   }
   // The first is checked here, against the model as it is; the others when the ones before
   // them have left (two may leave one section or one term), below.
@@ -717,6 +839,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::string why = CheckNewPage(session, fs, added.front(), *new_page); !why.empty())
       return NeedsBuild(why);
   }
+  if (!deletions.empty() && new_page &&
+      (new_page->replaces >= 0 || deletions.front().notice_of >= 0))
+    return NeedsBuild(new_page->page.file + " is new, with a translation deleted or added");
   if (!deletions.empty() && new_page) {
     // A rename. Both were checked against the model as it is, with the other's file in it
     // or not: the new page must not link to the page that goes, and the term moves of the

@@ -34,30 +34,35 @@
 // original's kind and keys, as in a build (ShareOriginalFrontMatter).
 // A new page file (alone in the change) goes in when the build would make it just another
 // entry of its section's and terms' lists: a page of the default language that nothing
-// translates yet, in a folder that has its section, at a free address, with terms that
-// exist (named as they are) or that it makes (at a free address, in a taxonomy with a
-// list page), published whatever the clock and the filters, without kind,
-// aliases, translation_of, ballots or messages, and without adding a list page or
-// changing whether its section has a feed. It is added at the end of the model (a build
-// numbers pages by path; the output does not depend on the numbers) with a notice in each
-// other language, as AssembleSite does (PlacePage, MissingTranslationNotice); the lists
-// it joins are sorted again, and the jobs that read them, the sitemap and the new pages
-// are rendered. Deleted page files (up to 32, alone in the change; or one with one new
-// page file: a page renamed) go out when the build would lose nothing but entries of
-// sections' and terms' lists: each a page of the default language whose translations, if
-// it has any, are deleted with it, without kind, aliases, bundle or ballots, that no page
-// that stays links to (BuildSession::links) and no menu names, whose sections keep other
-// pages, their list pages and their feed or lack of one, and whose terms keep other pages,
-// their names and their list pages (or go, when nothing leads to them). The first is
-// checked against the model as it is, each other one after those before it have left
-// (the session is cleared when one fails then). They, their translations and notices stay
-// in the model's vector as tombstones (Page::removed), so no page's number changes; their
-// jobs go, the jobs that read them or the lists that held them are rendered, and their
-// files are in PatchResult::removed. Any other change — a page deleted with an edit, a
-// translation deleted without its page (a notice takes its place), data, templates,
+// translates yet, or a translation of a page (not typed) into a language where a notice
+// stands in for it, at the notice's address; in a folder that has its section (in its
+// language), at a free address, with terms that exist (named as they are) or that it makes
+// (at a free address, in a taxonomy with a list page), published whatever the clock and
+// the filters, without kind, aliases, ballots or messages (a translation may record its
+// source, translation_of), and without adding a list page or changing whether its section
+// has a feed. A page is added at the end of the model (a build numbers pages by path; the
+// output does not depend on the numbers) with a notice in each other language, as
+// AssembleSite does (PlacePage, MissingTranslationNotice); a translation takes its
+// notice's number. The lists it joins are sorted again, and the jobs that read them, the
+// sitemap and the new pages are rendered.
+// Deleted page files (up to 32, alone in the change; or one with one new page file: a page
+// renamed) go out when the build would lose nothing but entries of sections' and terms'
+// lists: each a page of the default language whose translations, if it has any, are
+// deleted with it, or a translation whose page stays (its notice comes back at its
+// address, which a link to one of its headings must not name); without kind, aliases,
+// bundle or ballots, that no page that stays links to (BuildSession::links) and no menu
+// names, whose sections keep other pages, their list pages and their feed or lack of one,
+// and whose terms keep other pages, their names and their list pages (or go, when nothing
+// leads to them). The first is checked against the model as it is, each other one after
+// those before it have left (the session is cleared when one fails then). They, their
+// translations and notices stay in the model's vector as tombstones (Page::removed), so no
+// page's number changes (a notice takes a translation's number); their jobs go, the jobs
+// that read them or the lists that held them are rendered, and their files are in
+// PatchResult::removed. Any other change — a page deleted with an edit, data, templates,
 // site.yaml, static files — returns kNeedsBuild before anything is touched, and the
 // caller builds; so does a failure half-way (the session is then cleared). What PatchSite
-// writes is byte-identical to what a full build of the same sources writes (tested).
+// writes is byte-identical to what a full build of the same sources writes (tested, also
+// by a random walk of edits).
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
 #include <set>
 
 #include "test_site.h"
@@ -583,8 +584,9 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
     fs.Add("content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\nA.\n");
     RequireFailedBuild(s, fs, {"content/uutiset/uusi.md"});
   }
-  // A translation of a page: it takes the place of the page's notice.
+  // A translation of a page that takes a list page from its section (paginate: 2).
   auto fs = SampleSite();
+  fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\ndate: 2024-03-10\n---\nNy.\n");
   Serve s;
   s.Build(fs);
   fs.Add("content/uutiset/u2.sv.md", "---\ntitle: Nyhet 2\ndate: 2024-02-10\n---\nNy.\n");
@@ -604,12 +606,12 @@ TEST_CASE("site patch: a new page in a site of several languages gets its notice
   CHECK(r.outcome == PatchResult::kPatched);
   CHECK(written.count("sv/uutiset/u9/index.html") == 1);  // the notice
   RequireSameAsFreshBuild(s, fs);
-  // Its title, shown by its notice too, then its translation (a full build).
+  // Its title, shown by its notice too, then its translation, in the notice's place.
   Replace(fs, "content/uutiset/u9.md", "Uutinen 9", "Uutinen yhdeksän");
   CHECK(s.Change(fs, {"content/uutiset/u9.md"}).outcome == PatchResult::kPatched);
   RequireSameAsFreshBuild(s, fs);
   fs.Add("content/uutiset/u9.sv.md", "---\ntitle: Nyhet 9\ndate: 2024-09-10\n---\nNy.\n");
-  CHECK(s.Change(fs, {"content/uutiset/u9.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  CHECK(s.Change(fs, {"content/uutiset/u9.sv.md"}).outcome == PatchResult::kPatched);
   RequireSameAsFreshBuild(s, fs);
 }
 
@@ -792,13 +794,107 @@ TEST_CASE("site patch: a page deleted with its translations takes them along") {
   CHECK(written.count("sv/uutiset/index.html") == 1);
   CHECK(written.count("sv/tags/unga/index.html") == 1);
   RequireSameAsFreshBuild(s, fs);
-  // A translation deleted without its page: a notice takes its place (a full build); the
-  // page without its translation: likewise.
+  // A translation deleted without its page, which takes a list page from its section
+  // (paginate: 2), and the page without its translation: full builds.
   fs.Remove("content/uutiset/u4.sv.md");
   CHECK(s.Change(fs, {"content/uutiset/u4.sv.md"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
   fs.Remove("content/uutiset/u1.md");
   CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a new translation takes its notice's place, as a build does") {
+  auto fs = SiteWithTheme(
+      "title: Osallisuus\nbase_url: https://example.fi/\ntaxonomies:\n  tags: {title: "
+      "Asiasanat}\nlanguages:\n  fi: {name: Suomeksi, weight: 1}\n  sv: {name: På svenska, "
+      "weight: 2}\n  en: {name: In English, weight: 3}\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTervetuloa.\n");
+  fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVälkommen.\n");
+  fs.Add("content/_index.en.md", "---\ntitle: Home\n---\nWelcome.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n");
+  fs.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  for (const char* n : {"1", "2", "3"}) {
+    fs.Add(std::string("content/uutiset/u") + n + ".md",
+           std::string("---\ntitle: Uutinen ") + n + "\ndate: 2024-0" + n +
+               "-10\ntags: [Nuoret]\n---\nKappale.\n\n## Lisää\n\nToinen.\n");
+  }
+  fs.Add("content/uutiset/u1.sv.md",
+         "---\ntitle: Nyhet 1\ndate: 2024-01-10\ntags: [Unga]\n---\nStycke.\n");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("sv/uutiset/u2/index.html") == 1);  // the notice
+  // A title edit first: the session indexes the notices (it must then keep the index).
+  Replace(fs, "content/uutiset/u3.md", "Uutinen 3", "Uutinen kolme");
+  RequirePatched(s, fs, {"content/uutiset/u3.md"});
+  // A translation with a term of its own language that exists, recording its source.
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\ndate: 2024-02-10\ntags: [Unga]\ntranslation_of: 0123456789ab\n"
+         "---\nStycke två, se [nyhet 1](u1.sv.md).\n");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u2.sv.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed.empty());
+  CHECK(written.count("sv/uutiset/u2/index.html") == 1);
+  CHECK(written.count("sv/uutiset/index.html") == 1);
+  CHECK(written.count("sv/tags/unga/index.html") == 1);
+  CHECK(written.count("uutiset/u2/index.html") == 1);  // its language links
+  RequireSameAsFreshBuild(s, fs);
+  // Edited, then its original's title (its English notice shows it), then one with a new
+  // term.
+  Replace(fs, "content/uutiset/u2.sv.md", "Stycke två", "Andra stycket");
+  RequirePatched(s, fs, {"content/uutiset/u2.sv.md"});
+  Replace(fs, "content/uutiset/u2.md", "Uutinen 2", "Uutinen kaksi");
+  RequirePatched(s, fs, {"content/uutiset/u2.md"});
+  fs.Add("content/uutiset/u3.sv.md",
+         "---\ntitle: Nyhet 3\ndate: 2024-03-10\ntags: [Bibliotek]\n---\nStycke tre.\n");
+  RequirePatched(s, fs, {"content/uutiset/u3.sv.md"});
+  // A translation deleted: its notice comes back in its place; then added again.
+  std::string sv3 = Read(fs, "content/uutiset/u3.sv.md");
+  fs.Remove("content/uutiset/u3.sv.md");
+  written.clear();
+  r = s.Change(fs, {"content/uutiset/u3.sv.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"sv/tags/bibliotek/index.html"});  // its term
+  CHECK(written.count("sv/uutiset/u3/index.html") == 1);                         // the notice
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/u3.sv.md", sv3);
+  RequirePatched(s, fs, {"content/uutiset/u3.sv.md"});
+  // A translation whose heading another page links to: the build reports the link.
+  fs.Add("content/uutiset/u1.sv.md",
+         "---\ntitle: Nyhet 1\ndate: 2024-01-10\ntags: [Unga]\n---\nSe [mer](u2.sv.md#mer).\n");
+  Replace(fs, "content/uutiset/u2.sv.md", "Andra stycket", "## Mer\n\nAndra stycket");
+  s.Change(fs, {"content/uutiset/u1.sv.md", "content/uutiset/u2.sv.md"});
+  RequireSameAsFreshBuild(s, fs);
+  std::string sv2 = Read(fs, "content/uutiset/u2.sv.md");
+  fs.Remove("content/uutiset/u2.sv.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/u2.sv.md"});
+  fs.Add("content/uutiset/u2.sv.md", sv2);
+  s.Change(fs, {"content/uutiset/u2.sv.md"});
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, "content/uutiset/u1.sv.md", "Se [mer](u2.sv.md#mer).", "Stycke.");
+  RequirePatched(s, fs, {"content/uutiset/u1.sv.md"});
+  // The page with its translation, deleted: its English notice goes too.
+  fs.Remove("content/uutiset/u2.md");
+  fs.Remove("content/uutiset/u2.sv.md");
+  RequirePatched(s, fs, {"content/uutiset/u2.md", "content/uutiset/u2.sv.md"});
+  // Full builds: a translation in a language without the section (its notice stands in),
+  // one at another address than its notice, one of no page.
+  fs.Add("content/uutiset/u1.en.md", "---\ntitle: News 1\ndate: 2024-01-10\n---\nText.\n");
+  CHECK(s.Change(fs, {"content/uutiset/u1.en.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/u2.md",
+         "---\ntitle: Uutinen 2\ndate: 2024-02-10\ntags: [Nuoret]\n---\nKappale.\n");
+  s.Change(fs, {"content/uutiset/u2.md"});
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\nslug: nyhet-tva\ndate: 2024-02-10\n---\nStycke.\n");
+  CHECK(s.Change(fs, {"content/uutiset/u2.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/u7.sv.md", "---\ntitle: Nyhet 7\ndate: 2024-02-10\n---\nStycke.\n");
+  CHECK(s.Change(fs, {"content/uutiset/u7.sv.md"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
 }
 
@@ -899,5 +995,219 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
     s.Build(fs);
     fs.Remove("content/uutiset/u2.md");
     RequireFailedBuild(s, fs, {"content/uutiset/u2.md"});
+  }
+}
+
+namespace {
+
+// A random walk of the edits serve sees (text, titles, dates, weights and tags edited; pages
+// and translations added, deleted, renamed), in a site of two languages with paginated
+// lists and a feed; after each change the site must be a fresh build's. Deterministic: the
+// seed is in the test's name.
+struct RandomEditor {
+  std::mt19937 rng;
+  MemoryFileSystem& fs;
+  std::map<std::string, std::string> pages;  // content file -> its text (not _index files)
+  int next = 0;                              // for new names and markers
+
+  RandomEditor(uint32_t seed, MemoryFileSystem& fs) : rng(seed), fs(fs) {}
+
+  size_t Pick(size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); }
+  bool Chance(int percent) { return static_cast<int>(Pick(100)) < percent; }
+
+  static bool Swedish(const std::string& file) { return file.ends_with(".sv.md"); }
+  static std::string Section(const std::string& file) {
+    return file.substr(8, file.find('/', 8) - 8);  // content/<section>/...
+  }
+  // The site address of a page file (no slugs are written).
+  static std::string Url(const std::string& file) {
+    std::string stem = file.substr(8, file.size() - 8 - (Swedish(file) ? 6 : 3));
+    return (Swedish(file) ? "/sv/" : "/") + stem + "/";
+  }
+  std::vector<std::string> Files(bool swedish) const {
+    std::vector<std::string> out;
+    for (const auto& [file, text] : pages) {
+      if (Swedish(file) == swedish) out.push_back(file);
+    }
+    return out;
+  }
+  std::string Text(const std::string& file) {
+    const bool sv = Swedish(file);
+    const bool news = Section(file) == "uutiset";
+    std::string t =
+        "---\ntitle: " + std::string(sv ? "Sida " : "Sivu ") + std::to_string(next++) + "\n";
+    if (news ? !Chance(5) : Chance(20))
+      t += "date: 2024-0" + std::to_string(1 + Pick(9)) + "-1" + std::to_string(Pick(10)) + "\n";
+    if (Chance(30)) t += "weight: " + std::to_string(Pick(5)) + "\n";
+    static const char* kFi[] = {"Nuoret", "Koulut", "Liikenne", "Harvinainen"};
+    static const char* kSv[] = {"Unga", "Skolor"};
+    std::string tags;
+    for (int k = 0; k < (sv ? 2 : 4); ++k) {
+      if (Chance(35)) tags += std::string(tags.empty() ? "" : ", ") + (sv ? kSv[k] : kFi[k]);
+    }
+    if (Chance(5)) tags += std::string(tags.empty() ? "" : ", ") + "Uusi" + std::to_string(next);
+    if (!tags.empty()) t += "tags: [" + tags + "]\n";
+    t += "---\nKappale " + std::to_string(next) + ".\n\n## Lisää\n\nToinen.\n";
+    // A link to another page of its language, now and then.
+    std::vector<std::string> others = Files(sv);
+    if (!others.empty() && Chance(25)) {
+      std::string to = others[Pick(others.size())];
+      if (to != file) t += "\nKatso [sivu](" + Url(to) + ").\n";
+    }
+    return t;
+  }
+  void Write(const std::string& file, std::string text) {
+    pages[file] = text;
+    fs.Add(file, std::move(text));
+  }
+  void Delete(const std::string& file) {
+    pages.erase(file);
+    fs.Remove(file);
+  }
+  std::string NewName(bool sv) {
+    static const char* kSections[] = {"uutiset", "palvelut"};
+    return std::string("content/") + kSections[Pick(2)] + "/s" + std::to_string(next++) +
+           (sv ? ".sv.md" : ".md");
+  }
+  static std::string Translation(const std::string& file) {
+    return file.substr(0, file.size() - 3) + ".sv.md";
+  }
+
+  // One random change; returns the files it touched.
+  std::vector<std::string> Change() {
+    std::vector<std::string> fi = Files(false);
+    std::vector<std::string> all = Files(false);
+    std::vector<std::string> sv = Files(true);
+    all.insert(all.end(), sv.begin(), sv.end());
+    switch (Pick(11)) {
+      case 0:
+      case 1: {  // an edit of one page (text, front matter or both)
+        std::string file = all[Pick(all.size())];
+        std::string text = Text(file);
+        if (Chance(50)) {  // the same front matter, another body
+          const std::string& was = pages[file];
+          size_t end = was.find("\n---\n") + 5;
+          text = was.substr(0, end) + text.substr(text.find("\n---\n") + 5);
+        }
+        Write(file, text);
+        return {file};
+      }
+      case 2: {  // two pages edited at once
+        std::string a = all[Pick(all.size())], b = all[Pick(all.size())];
+        Write(a, Text(a));
+        Write(b, Text(b));
+        return {a, b};
+      }
+      case 3: {  // a new page
+        std::string file = NewName(false);
+        Write(file, Text(file));
+        return {file};
+      }
+      case 9: {  // a page's title only
+        std::string file = all[Pick(all.size())];
+        std::string text = pages[file];
+        size_t at = text.find("title: ") + 7;
+        text.replace(at, text.find('\n', at) - at, "Otsikko " + std::to_string(next++));
+        Write(file, text);
+        return {file};
+      }
+      case 4:
+      case 10: {  // a translation of a page
+        std::string file = Translation(fi[Pick(fi.size())]);
+        if (pages.count(file)) return {};
+        Write(file, Text(file));
+        return {file};
+      }
+      case 5: {  // one to three pages deleted, a page's translation with it
+        std::vector<std::string> gone;
+        for (size_t k = 0, n = 1 + Pick(3); k < n && fi.size() > 4; ++k) {
+          std::string file = fi[Pick(fi.size())];
+          if (std::find(gone.begin(), gone.end(), file) != gone.end()) continue;
+          gone.push_back(file);
+          if (pages.count(Translation(file))) gone.push_back(Translation(file));
+        }
+        for (const auto& file : gone) Delete(file);
+        return gone;
+      }
+      case 6: {  // a page renamed, and perhaps edited
+        std::string file = fi[Pick(fi.size())];
+        if (pages.count(Translation(file))) return {};
+        std::string text = Chance(50) ? pages[file] : Text(file);
+        std::string to = NewName(false);
+        Delete(file);
+        Write(to, text);
+        return {file, to};
+      }
+      case 7: {  // a translation deleted
+        if (sv.empty()) return {};
+        std::string file = sv[Pick(sv.size())];
+        Delete(file);
+        return {file};
+      }
+      default: {  // a page's tags only
+        std::string file = all[Pick(all.size())];
+        std::string text = pages[file];
+        size_t at = text.find("tags: [");
+        if (at == std::string::npos) return {};
+        text.insert(at + 7, Swedish(file) ? "Skolor, " : "Koulut, ");
+        Write(file, text);
+        return {file};
+      }
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("site patch: random edits, seeds 1-3, always leave a fresh build's site") {
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    INFO("seed " << seed);
+    // Short lists (their list pages come and go) and long ones (fewer full builds).
+    auto fs = SiteWithTheme(
+        "title: Osallisuus\nbase_url: https://example.fi/\npaginate: " +
+        std::string(seed == 2 ? "50" : "3") +
+        "\ntaxonomies:\n  tags: "
+        "{title: Asiasanat}\nlanguages:\n  fi: {name: Suomeksi, weight: 1}\n  sv: {name: På "
+        "svenska, weight: 2}\n");
+    fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nTervetuloa.\n");
+    fs.Add("content/_index.sv.md", "---\ntitle: Startsida\n---\nVälkommen.\n");
+    for (const char* section : {"uutiset", "palvelut"}) {
+      fs.Add(std::string("content/") + section + "/_index.md", "---\ntitle: Osio\n---\n");
+      fs.Add(std::string("content/") + section + "/_index.sv.md", "---\ntitle: Avdelning\n---\n");
+    }
+    RandomEditor editor(seed, fs);
+    for (int k = 0; k < 16; ++k) {
+      std::string file = editor.NewName(k % 2 == 1);
+      if (file.ends_with(".sv.md"))  // a translation of a page that exists
+        file = RandomEditor::Translation(editor.Files(false).at(k / 2));
+      editor.Write(file, editor.Text(file));
+    }
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    size_t patched = 0, changes = 0;
+    for (int step = 0; step < 150; ++step) {
+      auto before = editor.pages;
+      std::vector<std::string> changed = editor.Change();
+      if (changed.empty()) continue;
+      INFO("step " << step << ": " << changed.front() << " and " << changed.size() - 1 << " more");
+      bool built = true;
+      PatchResult r = s.Change(fs, changed, nullptr, kNow, &built);
+      INFO(r.reason);
+      if (!built) {
+        // A change a build rejects (a link it breaks): undone, and built again.
+        for (const auto& file : changed) {
+          if (before.count(file))
+            editor.Write(file, before[file]);
+          else
+            editor.Delete(file);
+        }
+        r = s.Change(fs, changed);
+      }
+      ++changes;
+      patched += r.outcome == PatchResult::kPatched;
+      RequireSameAsFreshBuild(s, fs);
+    }
+    INFO(patched << " of " << changes << " changes patched");
+    CHECK(patched * 3 > changes);  // the walk exercises the patch, not only full builds
   }
 }
