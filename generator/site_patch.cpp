@@ -44,17 +44,18 @@ bool Past(const std::optional<DateTime>& d, int64_t clock) {
 // "" when the front matter `now` may replace `before` in the model as it is: every key
 // the model derives something from other than list order is the same. Otherwise the
 // key that differs. A new weight, title or date moves the page within its lists (Resort);
-// a date may change only from one passed date to another (a date added or removed
-// decides whether its section has a feed, a future one whether the page is published).
+// a date may change, come or go only as a date the clock has passed (a future one decides
+// whether the page is published; one that comes or goes may decide whether its section
+// has a feed, which the caller checks). `translation_of` is read by `yhdessa check` only.
 std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, int64_t clock) {
   if (!before.kind.empty() || !now.kind.empty()) return "kind";  // typed content, rounds
   if (before.slug != now.slug) return "slug";
-  if (!SameDate(before.date, now.date) && !(Past(before.date, clock) && Past(now.date, clock)))
+  if (!SameDate(before.date, now.date) &&
+      !((!before.date || Past(before.date, clock)) && (!now.date || Past(now.date, clock))))
     return "date";
   if (!SameDate(before.publish_date, now.publish_date)) return "publishDate";
   if (!SameDate(before.expiry_date, now.expiry_date)) return "expiryDate";
   if (before.draft != now.draft) return "draft";
-  if (before.translation_of != now.translation_of) return "translation_of";
   if (before.aliases != now.aliases) return "aliases";
   return "";  // taxonomies: CheckTermMoves
 }
@@ -893,6 +894,23 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild(p.file + ": the page's type or language changed");
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
+      if (p.fm.date.has_value() != parsed->fm.date.has_value()) {
+        // A section has a feed when every page of it has a date (HasFeed), and its jobs
+        // are the build's: that must stay as it is.
+        if (pages.size() > 1)
+          return NeedsBuild(p.file + ": its date comes or goes, with other changes");
+        if (p.parent >= 0) {
+          const Page& parent = site.pages[p.parent];
+          bool feed_after =
+              site.config.generate_feeds && parent.type == PageType::kSection &&
+              !parent.pages.empty() &&
+              std::all_of(parent.pages.begin(), parent.pages.end(), [&](int q) {
+                return q == i ? parsed->fm.date.has_value() : site.pages[q].fm.date.has_value();
+              });
+          if (feed_after != HasFeed(site, parent))
+            return NeedsBuild(p.file + ": its date decides whether its section has a feed");
+        }
+      }
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
         if (std::string why = CheckTermMoves(session, i, p.fm, *parsed, e.term_moves); !why.empty())
           return NeedsBuild(why);

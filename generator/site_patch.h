@@ -8,11 +8,12 @@
 // whose fingerprint changed: the jobs that read those pages (RenderCache says what reads
 // what). It takes a page only when everything else a full build derives from the file is
 // certain to be unchanged:
-//   - its place in the site: type, language, slug, publication and expiry dates, draft,
-//     aliases and translation are as they were, it has no `kind` (typed content feeds
-//     rounds and catalogues), and a new date replaces one the build's clock had passed
-//     with another such (a page's date decides whether it is published and whether its
-//     section has a feed). A new weight, date or title may move the page within its
+//   - its place in the site: type, language, slug, publication and expiry dates, draft
+//     and aliases are as they were, it has no `kind` (typed content feeds rounds and
+//     catalogues), and a date it has, gains or loses is one the build's clock had passed
+//     (a page's date decides whether it is published), without changing whether its
+//     section has a feed (every page of it dated; one page in the change when a date
+//     comes or goes). A new weight, date or title may move the page within its
 //     lists: they are sorted again as the build sorts them, and the jobs that read them
 //     are rendered again (RenderCache fingerprints each list's order);
 //   - its taxonomy terms may change (one page in the change) when the existing ones keep

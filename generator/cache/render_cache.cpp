@@ -77,7 +77,7 @@ uint64_t PageStructure(const Ids& ids, const Page& p, uint64_t versions) {
       .Bytes(p.lang)
       .Bytes(p.url);
   const FrontMatter& fm = p.fm;
-  h.Bytes(fm.slug).Bytes(fm.kind).Bytes(fm.translation_of);
+  h.Bytes(fm.slug).Bytes(fm.kind);
   h.U64(fm.aliases.size());
   for (const auto& a : fm.aliases) h.Bytes(a);
   h.U64(fm.taxonomies.size());

@@ -289,6 +289,36 @@ TEST_CASE("site patch: a front-matter edit re-renders the pages that show it, as
     Replace(fs, "content/uutiset/u1.md", "\nweight: 1", "");
     REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
   }
+  SECTION("a date added to a page of a section without a feed, then taken away") {
+    changed = {"content/palvelut/bb.md"};
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ndate: 2024-05-01");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(written.count("palvelut/bb/index.html"));
+    CHECK(written.count("index.html"));  // the front page's newest pages
+    RequireSameAsFreshBuild(s, fs);
+    Replace(fs, "content/palvelut/bb.md", "\ndate: 2024-05-01", "");
+    REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
+  }
+  SECTION("a date that goes or comes decides the section's feed: a full build") {
+    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
+    REQUIRE(s.Change(fs, changed).outcome == PatchResult::kNeedsBuild);
+    RequireSameAsFreshBuild(s, fs);
+    REQUIRE(s.site.count("uutiset/atom.xml") == 0);
+    Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\ndate: 2024-03-10");
+    REQUIRE(s.Change(fs, changed).outcome == PatchResult::kNeedsBuild);
+    RequireSameAsFreshBuild(s, fs);
+    REQUIRE(s.site.count("uutiset/atom.xml") == 1);
+  }
+  SECTION("a translation's record of its source, which only `check` reads") {
+    changed = {"content/uutiset/u1.sv.md"};
+    Replace(fs, "content/uutiset/u1.sv.md", "title: Nyhet 1",
+            "title: Nyhet 1\ntranslation_of: 0123456789ab");
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+  }
   SECTION("a title that keeps the page's place in its list") {
     changed = {"content/palvelut/bb.md"};
     Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Ab");
