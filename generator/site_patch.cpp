@@ -144,12 +144,10 @@ std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std:
 // address in a taxonomy that has a list page already, each existing term keeps its name (the build
 // names a term as the first page by path spells it: a page joining or respelling one writes it as
 // the term is named, and one that leaves the term it names leaves it to a page spelling it the
-// same), and no term's list gains or loses a list page. The moves go to `moves`. Otherwise
-// the reason.
+// same). The moves go to `moves`. Otherwise the reason.
 std::string CheckTermMoves(const BuildSession& session, int page, const FrontMatter& was_fm,
                            const Page& p, std::vector<TermMove>& moves) {
   const Site& site = *session.site;
-  const int64_t per_page = site.config.paginate;
   std::set<std::string> names;
   for (const auto& [name, terms] : was_fm.taxonomies) names.insert(name);
   for (const auto& [name, terms] : p.fm.taxonomies) names.insert(name);
@@ -190,8 +188,6 @@ std::string CheckTermMoves(const BuildSession& session, int page, const FrontMat
         moves.push_back({t, k, false, false, true, slug, spelling});
         continue;
       }
-      if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() - 1, per_page))
-        return p.file + " takes a list page from a term";
       // The name after it: the first remaining page by path spells the term.
       int first = -1;
       for (int q : term.pages) {
@@ -215,8 +211,6 @@ std::string CheckTermMoves(const BuildSession& session, int page, const FrontMat
       const TaxonomyTerm& term = tax.terms[k];
       if (spelling != term.name) return p.file + " names a term otherwise";
       if (was != before.end()) continue;  // respelled as the term is named
-      if (PageCount(term.pages.size(), per_page) != PageCount(term.pages.size() + 1, per_page))
-        return p.file + " adds a list page to a term";
       moves.push_back({t, k, true, false, false, slug, spelling});
     }
   }
@@ -256,8 +250,8 @@ std::vector<int> Resort(Site& site, const std::vector<int>& list_holders,
 
 // The job of a page added to the model: the session has no fingerprint for it, so this
 // patch renders it, whatever it reads.
-void AddPageJob(BuildSession& session, int page) {
-  session.jobs.push_back({page, 1, RenderJob::kPage});
+void AddPageJob(BuildSession& session, int page, size_t pager = 1) {
+  session.jobs.push_back({page, pager, RenderJob::kPage});
   session.fingerprints.push_back(0);
   session.reads.push_back(PageReads{{}, {}, true});
 }
@@ -307,6 +301,49 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
   session.reads.resize(kept);
 }
 
+// The list pages that come or go with the patch: a list among `changed` that grew past,
+// or shrank below, a multiple of `paginate` gets the jobs of its new list pages (rendered
+// by this patch, whatever they read) or loses those of the pages it no longer fills, whose
+// files go to `files`. A build makes the same jobs (SiteRenderer::Jobs).
+void MatchListPages(BuildSession& session, const std::vector<int>& changed,
+                    std::vector<std::string>& files) {
+  const Site& site = *session.site;
+  std::map<int, size_t> wanted;  // list page -> how many pages it fills
+  for (int page : changed) {
+    const Page& p = site.pages[page];
+    if (p.removed || !p.IsList() || p.type == PageType::kTaxonomy) continue;
+    wanted[page] = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(),
+                             site.config.paginate);
+  }
+  if (wanted.empty()) return;
+  std::map<int, size_t> has;  // list page -> its jobs
+  size_t kept = 0;
+  for (size_t j = 0; j < session.jobs.size(); ++j) {
+    const RenderJob& job = session.jobs[j];
+    auto it = job.kind == RenderJob::kPage ? wanted.find(job.page) : wanted.end();
+    if (it != wanted.end()) {
+      if (job.pager > it->second) {
+        files.push_back(
+            SiteRenderer::OutputPath(PaginationUrl(site.pages[job.page].url, job.pager)));
+        continue;
+      }
+      has[job.page] = std::max(has[job.page], job.pager);
+    }
+    if (kept != j) {
+      session.jobs[kept] = session.jobs[j];
+      session.fingerprints[kept] = session.fingerprints[j];
+      session.reads[kept] = std::move(session.reads[j]);
+    }
+    ++kept;
+  }
+  session.jobs.resize(kept);
+  session.fingerprints.resize(kept);
+  session.reads.resize(kept);
+  for (const auto& [page, count] : wanted) {
+    for (size_t k = has[page] + 1; k <= count; ++k) AddPageJob(session, page, k);
+  }
+}
+
 PatchResult NeedsBuild(std::string reason) {
   PatchResult r;
   r.outcome = PatchResult::kNeedsBuild;
@@ -346,8 +383,7 @@ struct NewPage {
 // it makes (CheckTermMoves), published whatever the build's clock and filters, without
 // anything that makes a page more than an entry in its section's and terms' lists (a kind,
 // aliases, a bundle, ballots; a translation may record its source, `translation_of`), and
-// without changing how many list pages its lists have or whether its section has a feed.
-// The reason when not.
+// without changing whether its section has a feed. The reason when not.
 std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
                          NewPage& out) {
   static const std::vector<std::string> kKindKeys = AllKindKeys();
@@ -404,10 +440,6 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
     return file + " is new in a section the patch does not add to";
   bool feed = HasFeed(site, parent);
   if (feed && !fm.date) return file + " is new without a date in a section with a feed";
-  auto same_pagination = [&](size_t items) {
-    return PageCount(items, cfg.paginate) == PageCount(items + 1, cfg.paginate);
-  };
-  if (!same_pagination(parent.pages.size())) return file + " adds a list page to its section";
   if (std::string why = CheckTermMoves(session, -1, FrontMatter(), p, out.term_moves); !why.empty())
     return why;
   if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
@@ -601,8 +633,8 @@ struct DeletedPage {
 // Whether version `page` of a deleted page can leave its lists as it is: an entry of its
 // section's and terms' lists and nothing more (no kind, aliases or bundle, no ballots; a
 // translation may record its source, `translation_of`, which goes with it), whose section
-// keeps other pages, as many list pages and its feed (or none), and whose terms keep other
-// pages, their names and their list pages (CheckTermMoves). The reason when not.
+// keeps other pages and its feed (or none), and whose terms keep other pages and their
+// names (CheckTermMoves). The reason when not.
 std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   const Site& site = *session.site;
   const SiteConfig& cfg = site.config;
@@ -622,9 +654,6 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
       site.catalogues.count(p.parent))
     return p.file + " is deleted from a section the patch does not take from";
   if (parent.pages.size() < 2) return p.file + " is the last page of its section";
-  if (PageCount(parent.pages.size(), cfg.paginate) !=
-      PageCount(parent.pages.size() - 1, cfg.paginate))
-    return p.file + " takes a list page from its section";
   // HasFeed as it would be without the page: every other page has a date.
   bool feed_after = cfg.generate_feeds && parent.type == PageType::kSection &&
                     std::all_of(parent.pages.begin(), parent.pages.end(),
@@ -1041,6 +1070,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
   }
   if (!placed.empty()) session.render_cache->PlacesChanged(placed);
+  MatchListPages(session, changed_pages, removed_files);
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
   changed_pages.erase(std::unique(changed_pages.begin(), changed_pages.end()), changed_pages.end());

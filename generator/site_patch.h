@@ -20,10 +20,9 @@
 //     their names: each term it joins exists, spelled as the term is named, or is new (its
 //     page is made at a free address, in a taxonomy that has a list page: MakeTerm), each
 //     it leaves keeps other pages and its name or had no other page (the term and its
-//     page go, when no page links to it, no menu names it and its taxonomy keeps a term),
-//     and no term's list gains or loses a list page. The page goes into and out of those
-//     terms' lists, sorted as the build sorts them; the jobs that read the page or those
-//     terms' pages are rendered again;
+//     page go, when no page links to it, no menu names it and its taxonomy keeps a term).
+//     The page goes into and out of those terms' lists, sorted as the build sorts them;
+//     the jobs that read the page or those terms' pages are rendered again;
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a
@@ -40,26 +39,28 @@
 // language), at a free address, with terms that exist (named as they are) or that it makes
 // (at a free address, in a taxonomy with a list page), published whatever the clock and
 // the filters, without kind, aliases, ballots or messages (a translation may record its
-// source, translation_of), and without adding a list page or changing whether its section
-// has a feed. A page is added at the end of the model (a build numbers pages by path; the
+// source, translation_of), and without changing whether its section has a feed. A page
+// is added at the end of the model (a build numbers pages by path; the
 // output does not depend on the numbers) with a notice in each other language, as
 // AssembleSite does (PlacePage, MissingTranslationNotice); a translation takes its
 // notice's number. The lists it joins are sorted again, and the jobs that read them, the
 // sitemap and the new pages are rendered.
+// A list that grows past or shrinks below a multiple of `paginate` gains or loses list
+// pages with any of these changes: their jobs are added (and rendered) or taken away
+// (their files in PatchResult::removed), as a build would make them (MatchListPages).
 // Deleted page files (up to 32, alone in the change; or one with one new page file: a page
 // renamed) go out when the build would lose nothing but entries of sections' and terms'
 // lists: each a page of the default language whose translations, if it has any, are
 // deleted with it, or a translation whose page stays (its notice comes back at its
 // address, which a link to one of its headings must not name); without kind, aliases,
 // bundle or ballots, that no page that stays links to (BuildSession::links) and no menu
-// names, whose sections keep other pages, their list pages and their feed or lack of one,
-// and whose terms keep other pages, their names and their list pages (or go, when nothing
-// leads to them). The first is checked against the model as it is, each other one after
-// those before it have left (the session is cleared when one fails then). They, their
-// translations and notices stay in the model's vector as tombstones (Page::removed), so no
-// page's number changes (a notice takes a translation's number); their jobs go, the jobs
-// that read them or the lists that held them are rendered, and their files are in
-// PatchResult::removed. Any other change — a page deleted with an edit, data, templates,
+// names, whose sections keep other pages and their feed or lack of one, and whose terms
+// keep other pages and their names (or go, when nothing leads to them). The first is checked
+// against the model as it is, each other one after those before it have left (the session is
+// cleared when one fails then). They, their translations and notices stay in the model's vector as
+// tombstones (Page::removed), so no page's number changes (a notice takes a translation's number);
+// their jobs go, the jobs that read them or the lists that held them are rendered, and their files
+// are in PatchResult::removed. Any other change — a page deleted with an edit, data, templates,
 // site.yaml, static files — returns kNeedsBuild before anything is touched, and the
 // caller builds; so does a failure half-way (the session is then cleared). What PatchSite
 // writes is byte-identical to what a full build of the same sources writes (tested, also

@@ -148,8 +148,8 @@ TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as 
     RequireSameAsFreshBuild(s, fs);
   }
   SECTION("a full build after a patch renders the patched pages from the new text") {
-    Replace(fs, "content/uutiset/u1.md", "tags: [Nuoret, budjetti]", "tags: [Nuoret]");
-    CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
+    fs.Add("data/kunta.yaml", "nimi: Toinen\n");
+    CHECK(s.Change(fs, {"data/kunta.yaml"}).outcome == PatchResult::kNeedsBuild);
     RequireSameAsFreshBuild(s, fs);
     // Back to the text of the first build: a stale cache entry must not bring it back.
     Replace(fs, "content/uutiset/u3.md", "Muutettu *kappale* ja [linkki](u4.md).",
@@ -203,9 +203,10 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
     fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\n---\nUusi.\n");
     changed = {"content/uutiset/u6.md"};
   }
-  SECTION("a deleted page") {
-    fs.Remove("content/uutiset/u5.md");
-    changed = {"content/uutiset/u5.md"};
+  SECTION("a deleted page that another page links to: a full build reports the link") {
+    fs.Remove("content/uutiset/u2.md");
+    changed = {"content/uutiset/u2.md"};
+    errors = true;
   }
   SECTION("data, templates and site.yaml") {
     fs.Add("data/kunta.yaml", "nimi: Toinen\n");
@@ -547,8 +548,8 @@ TEST_CASE("site patch: two pages changing their terms at once go to a full build
 TEST_CASE("site patch: tag edits in a site of several languages, as a build does") {
   // SampleSite: fi and sv, paginate: 2, u1-u5 with [Nuoret, budjetti]; no sv page has tags.
   const TextEdit cases[] = {
-      {"leaves a term (5 -> 4 pages: 3 list pages -> 2)", "content/uutiset/u3.md",
-       "[Nuoret, budjetti]", "[Nuoret]", false},
+      {"leaves a term (5 -> 4 pages: 3 list pages -> 2, its third goes)", "content/uutiset/u3.md",
+       "[Nuoret, budjetti]", "[Nuoret]", true},
       {"makes a term", "content/uutiset/u3.md", "[Nuoret, budjetti]",
        "[Nuoret, budjetti, Liikunta]", true},
       {"a page whose translation has none", "content/uutiset/u1.md", "[Nuoret, budjetti]",
@@ -614,14 +615,49 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
     fs.Add("content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\nA.\n");
     RequireFailedBuild(s, fs, {"content/uutiset/uusi.md"});
   }
-  // A translation of a page that takes a list page from its section (paginate: 2).
+  // A translation in a section of another language without a section page of its own
+  // there (a notice stands in for it).
   auto fs = SampleSite();
+  fs.Add("content/palvelut/_index.md", "---\ntitle: Palvelut\n---\n");
+  fs.Add("content/palvelut/p1.md", "---\ntitle: Palvelu 1\n---\nA.\n");
+  Serve s;
+  s.Build(fs);
+  fs.Add("content/palvelut/p1.sv.md", "---\ntitle: Tjänst 1\n---\nA.\n");
+  CHECK(s.Change(fs, {"content/palvelut/p1.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
+  auto fs = SampleSite();  // paginate: 2; u1-u5 with [Nuoret, budjetti], u1 in Swedish too
   fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\ndate: 2024-03-10\n---\nNy.\n");
   Serve s;
   s.Build(fs);
+  REQUIRE(s.site.count("uutiset/page/3/index.html") == 1);
+  REQUIRE(s.site.count("sv/uutiset/page/2/index.html") == 0);
+  // A translation that gives its section a second list page.
   fs.Add("content/uutiset/u2.sv.md", "---\ntitle: Nyhet 2\ndate: 2024-02-10\n---\nNy.\n");
-  CHECK(s.Change(fs, {"content/uutiset/u2.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u2.sv.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("sv/uutiset/page/2/index.html") == 1);
   RequireSameAsFreshBuild(s, fs);
+  // A page deleted: its section and its terms lose their third list page (5 -> 4 pages).
+  fs.Remove("content/uutiset/u5.md");
+  r = s.Change(fs, {"content/uutiset/u5.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "uutiset/page/3/index.html") == 1);
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "tags/nuoret/page/3/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // A new page brings them back; a page leaving a term takes that term's again.
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: Uutinen 6\ndate: 2024-06-10\ntags: [Nuoret, budjetti]\n---\nA.\n");
+  RequirePatched(s, fs, {"content/uutiset/u6.md"});
+  CHECK(s.site.count("tags/budjetti/page/3/index.html") == 1);
+  Replace(fs, "content/uutiset/u6.md", "[Nuoret, budjetti]", "[Nuoret]");
+  RequirePatched(s, fs, {"content/uutiset/u6.md"});
+  CHECK(s.site.count("tags/budjetti/page/3/index.html") == 0);
 }
 
 TEST_CASE("site patch: a new page in a site of several languages gets its notices") {
@@ -825,9 +861,9 @@ TEST_CASE("site patch: a page deleted with its translations takes them along") {
   CHECK(written.count("sv/tags/unga/index.html") == 1);
   RequireSameAsFreshBuild(s, fs);
   // A translation deleted without its page, which takes a list page from its section
-  // (paginate: 2), and the page without its translation: full builds.
+  // (paginate: 2): its notice comes back. The page without its translation: a full build.
   fs.Remove("content/uutiset/u4.sv.md");
-  CHECK(s.Change(fs, {"content/uutiset/u4.sv.md"}).outcome == PatchResult::kNeedsBuild);
+  CHECK(s.Change(fs, {"content/uutiset/u4.sv.md"}).outcome == PatchResult::kPatched);
   RequireSameAsFreshBuild(s, fs);
   fs.Remove("content/uutiset/u1.md");
   CHECK(s.Change(fs, {"content/uutiset/u1.md"}).outcome == PatchResult::kNeedsBuild);
