@@ -672,8 +672,8 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
 // Whether translation `page`, whose file is gone while its page of the default language
 // stays, can give its place to a notice for that page, the way a build without the file
 // would have it: a translation of a page (not typed) whose notice would have its address,
-// only an entry of its lists (CheckLeaving), that no page that stays links to by one of
-// its headings (a link to the address leads to the notice). The reason when not.
+// only an entry of its lists (CheckLeaving), that no page that stays links to and no menu
+// names. The reason when not.
 std::string CheckDeletedTranslation(const BuildSession& session, int page,
                                     const std::vector<int>& deleting, DeletedPage& out) {
   const Site& site = *session.site;
@@ -688,18 +688,10 @@ std::string CheckDeletedTranslation(const BuildSession& session, int page,
     return p.file + " is a deleted translation at another address than its notice's";
   out.versions.emplace_back();
   if (std::string why = CheckLeaving(session, page, out.versions.back()); !why.empty()) return why;
-  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
-  const std::string target = SiteUrl(site, p.url);
-  for (size_t q = 0; q < site.pages.size(); ++q) {
-    if (static_cast<int>(q) == page ||
-        std::binary_search(deleting.begin(), deleting.end(), static_cast<int>(q)))
-      continue;
-    for (const std::string& address : session.links[q]) {
-      if (LinksTo(address, target) && address.size() > target.size() &&
-          address[target.size()] == '#')
-        return p.file + " is deleted and " + site.pages[q].file + " links to one of its headings";
-    }
-  }
+  // A link to it named its file or its address; the session keeps only the address, and
+  // a build finds no file (a broken link) or no heading in the notice: any link, then.
+  if (std::string why = LinkedTo(session, {page}, p.file + " is deleted", deleting); !why.empty())
+    return why;
   out.notice_of = original;
   return "";
 }

@@ -52,7 +52,7 @@
 // renamed) go out when the build would lose nothing but entries of sections' and terms'
 // lists: each a page of the default language whose translations, if it has any, are
 // deleted with it, or a translation whose page stays (its notice comes back at its
-// address, which a link to one of its headings must not name); without kind, aliases,
+// address); without kind, aliases,
 // bundle or ballots, that no page that stays links to (BuildSession::links) and no menu
 // names, whose sections keep other pages and their feed or lack of one, and whose terms
 // keep other pages and their names (or go, when nothing leads to them). The first is checked

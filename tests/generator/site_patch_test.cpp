@@ -928,7 +928,20 @@ TEST_CASE("site patch: a new translation takes its notice's place, as a build do
   RequireSameAsFreshBuild(s, fs);
   fs.Add("content/uutiset/u3.sv.md", sv3);
   RequirePatched(s, fs, {"content/uutiset/u3.sv.md"});
-  // A translation whose heading another page links to: the build reports the link.
+  // A translation that another page links to, by its heading or by its file: the build
+  // reports the link (neither is the notice's). (Found by a review.)
+  {
+    fs.Add("content/uutiset/u1.sv.md",
+           "---\ntitle: Nyhet 1\ndate: 2024-01-10\ntags: [Unga]\n---\nSe [nyhet 2](u2.sv.md).\n");
+    s.Change(fs, {"content/uutiset/u1.sv.md"});
+    RequireSameAsFreshBuild(s, fs);
+    std::string text = Read(fs, "content/uutiset/u2.sv.md");
+    fs.Remove("content/uutiset/u2.sv.md");
+    RequireFailedBuild(s, fs, {"content/uutiset/u2.sv.md"});
+    fs.Add("content/uutiset/u2.sv.md", text);
+    s.Change(fs, {"content/uutiset/u2.sv.md"});
+    RequireSameAsFreshBuild(s, fs);
+  }
   fs.Add("content/uutiset/u1.sv.md",
          "---\ntitle: Nyhet 1\ndate: 2024-01-10\ntags: [Unga]\n---\nSe [mer](u2.sv.md#mer).\n");
   Replace(fs, "content/uutiset/u2.sv.md", "Andra stycket", "## Mer\n\nAndra stycket");
