@@ -1127,13 +1127,35 @@ struct RandomEditor {
     if (Chance(5)) tags += std::string(tags.empty() ? "" : ", ") + "Uusi" + std::to_string(next);
     if (!tags.empty()) t += "tags: [" + tags + "]\n";
     t += "---\nKappale " + std::to_string(next) + ".\n\n## Lisää\n\nToinen.\n";
-    // A link to another page of its language, now and then.
+    // A link to another page of its language, now and then: by its address or by its file,
+    // to the page or to its heading.
     std::vector<std::string> others = Files(sv);
-    if (!others.empty() && Chance(25)) {
+    if (!others.empty() && Chance(30)) {
       std::string to = others[Pick(others.size())];
-      if (to != file) t += "\nKatso [sivu](" + Url(to) + ").\n";
+      std::string anchor = Chance(30) ? "#lisaa" : "";
+      if (to != file)
+        t += "\nKatso [sivu](" + (Chance(50) ? Url(to) : Rel(file, to)) + anchor + ").\n";
     }
     return t;
+  }
+  static std::string Dir(const std::string& file) { return file.substr(0, file.rfind('/')); }
+  // The path of file `to` from the folder of file `from`, as a body links to a source.
+  static std::string Rel(const std::string& from, const std::string& to) {
+    std::string up = Dir(from) == "content" ? "" : "../";
+    return Dir(from) == Dir(to) ? to.substr(Dir(to).size() + 1) : up + to.substr(8);
+  }
+  // Takes `key: ...` out of the front matter, or puts `key: value` in.
+  std::vector<std::string> Toggle(const std::string& file, const std::string& key,
+                                  const std::string& value) {
+    std::string text = pages[file];
+    size_t at = text.find("\n" + key + ": ");
+    if (at != std::string::npos && at < text.find("\n---\n")) {
+      text.erase(at + 1, text.find('\n', at + 1) - at);
+    } else {
+      text.insert(4, key + ": " + value + "\n");
+    }
+    Write(file, text);
+    return {file};
   }
   void Write(const std::string& file, std::string text) {
     pages[file] = text;
@@ -1144,8 +1166,8 @@ struct RandomEditor {
     fs.Remove(file);
   }
   std::string NewName(bool sv) {
-    static const char* kSections[] = {"uutiset", "palvelut"};
-    return std::string("content/") + kSections[Pick(2)] + "/s" + std::to_string(next++) +
+    static const char* kFolders[] = {"uutiset/", "palvelut/", "uutiset/", "palvelut/", ""};
+    return std::string("content/") + kFolders[Pick(sv ? 4 : 5)] + "s" + std::to_string(next++) +
            (sv ? ".sv.md" : ".md");
   }
   static std::string Translation(const std::string& file) {
@@ -1158,7 +1180,12 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(11)) {
+    switch (Pick(13)) {
+      case 11:  // a date comes or goes
+        return Toggle(all[Pick(all.size())], "date", "2024-05-0" + std::to_string(1 + Pick(9)));
+      case 12:  // a translation records its source, or no longer
+        if (sv.empty()) return {};
+        return Toggle(sv[Pick(sv.size())], "translation_of", "0123456789ab");
       case 0:
       case 1: {  // an edit of one page (text, front matter or both)
         std::string file = all[Pick(all.size())];
