@@ -361,6 +361,37 @@ struct Edit {
   std::vector<std::string> links;    // where its new body links to (BuildSession::links)
 };
 
+// "" when the term moves of the `edits`, each checked against the model as it is
+// (CheckTermMoves), can all be made: no two pages move into or out of one term (two
+// leaving it could leave it empty, two making it would have to agree on its name), each
+// taxonomy keeps a term, and no edited page's new body links to a term that goes
+// (CheckTermMoves saw the bodies as they were). Otherwise the reason.
+std::string CheckTermMovesTogether(const BuildSession& session, const std::vector<Edit>& edits) {
+  const Site& site = *session.site;
+  std::set<std::pair<size_t, std::string>> moved;  // (taxonomy, slug)
+  std::map<size_t, int64_t> gained;                // taxonomy -> terms made minus dropped
+  std::vector<int> dropped;                        // the pages of the terms that go
+  for (const Edit& e : edits) {
+    for (const TermMove& m : e.term_moves) {
+      if (!moved.emplace(m.taxonomy, m.slug).second)
+        return site.pages[e.page].file + " changes a term another page in the change changes";
+      gained[m.taxonomy] += m.created ? 1 : m.dropped ? -1 : 0;
+      if (m.dropped) dropped.push_back(site.pages[site.taxonomies[m.taxonomy].page].pages[m.term]);
+    }
+  }
+  for (const auto& [t, n] : gained) {
+    if (static_cast<int64_t>(site.taxonomies[t].terms.size()) + n < 1)
+      return "the change leaves the last term of '" + site.taxonomies[t].config.name + "'";
+  }
+  if (dropped.empty()) return "";
+  const std::vector<std::string> targets = Targets(site, dropped);
+  for (const Edit& e : edits) {
+    if (LinksToAny(e.links, targets))
+      return site.pages[e.page].file + " links to a term that loses its only page";
+  }
+  return "";
+}
+
 // A page file the model does not have yet, checked (CheckNewPage) before it goes in.
 struct NewPage {
   Page page;  // placed (address, translation key), with its body rendered
@@ -494,42 +525,44 @@ int MakeTerm(BuildSession& session, const TermMove& m, int page) {
 }
 
 // Puts page `page` into and out of the terms of `moves` (CheckTermMoves), the lists sorted
-// as the build sorts them; the terms it takes away and the terms it makes after the others,
-// whose numbers they move. Appends the pages whose place changed to `placed`: the terms'
-// pages, and for a new or a dropped term its taxonomy's list page; a dropped term's files
-// to `files`. True when it made a term (a page added to the model).
+// as the build sorts them; the terms it takes away and the terms it makes after the others.
+// Terms are found by slug here, not by the numbers CheckTermMoves saw: another page's
+// moves, applied before, may have made or taken away terms of the same taxonomy. Appends
+// the pages whose place changed to `placed`: the terms' pages, and for a new or a dropped
+// term its taxonomy's list page; a dropped term's files to `files`. True when it made a
+// term (a page added to the model).
 bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, int page,
                     std::vector<int>& placed, std::vector<std::string>& files) {
   Site& site = *session.site;
   bool made = false;
+  auto find = [](const Taxonomy& tax, const std::string& slug) {
+    size_t k = 0;
+    while (k < tax.terms.size() && tax.terms[k].slug != slug) ++k;
+    return k;
+  };
   for (const TermMove& m : moves) {
     if (m.created || m.dropped) continue;
     Taxonomy& tax = site.taxonomies[m.taxonomy];
-    std::vector<int>& list = tax.terms[m.term].pages;
+    const size_t k = find(tax, m.slug);
+    std::vector<int>& list = tax.terms[k].pages;
     if (m.join) {
       list.push_back(page);
       SortForList(list, site.pages);
     } else {
       list.erase(std::remove(list.begin(), list.end(), page), list.end());
     }
-    int term_page = site.pages[tax.page].pages[m.term];
+    int term_page = site.pages[tax.page].pages[k];
     site.pages[term_page].term_pages = list;
     placed.push_back(term_page);
   }
-  // Last to first within a taxonomy, so that the numbers of those still to go stay.
-  std::vector<const TermMove*> drops;
   for (const TermMove& m : moves) {
-    if (m.dropped) drops.push_back(&m);
-  }
-  std::sort(drops.begin(), drops.end(), [](const TermMove* a, const TermMove* b) {
-    return std::tie(a->taxonomy, a->term) > std::tie(b->taxonomy, b->term);
-  });
-  for (const TermMove* m : drops) {
-    Taxonomy& tax = site.taxonomies[m->taxonomy];
+    if (!m.dropped) continue;
+    Taxonomy& tax = site.taxonomies[m.taxonomy];
+    const size_t k = find(tax, m.slug);
     std::vector<int>& list = site.pages[tax.page].pages;
-    int term_page = list[m->term];
-    tax.terms.erase(tax.terms.begin() + static_cast<std::ptrdiff_t>(m->term));
-    list.erase(list.begin() + static_cast<std::ptrdiff_t>(m->term));
+    int term_page = list[k];
+    tax.terms.erase(tax.terms.begin() + static_cast<std::ptrdiff_t>(k));
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(k));
     Tombstone(session, {term_page}, files);
     placed.push_back(term_page);
     placed.push_back(tax.page);
@@ -937,10 +970,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
           return NeedsBuild(why);
         // Its terms as written are part of its place, even in another order.
         e.placed = true;
-        // Each page's moves are checked against the model as it is: two pages leaving one
-        // term could leave it empty, two making one would have to agree on its name.
-        if (pages.size() > 1 && !e.term_moves.empty())
-          return NeedsBuild(p.file + " changes its terms, with other changes");
       }
     }
     std::string_view body = parsed->Body();
@@ -959,17 +988,11 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       return NeedsBuild(p.file + " has messages to show");
     if (!parsed->md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
     if (!SameHeadings(p.md, parsed->md)) return NeedsBuild(p.file + ": its headings changed");
-    // A term it takes away: its new body must not link there either (CheckTermMoves saw the
-    // links of the old one).
-    for (const TermMove& m : e.term_moves) {
-      if (!m.dropped) continue;
-      const Taxonomy& tax = site.taxonomies[m.taxonomy];
-      if (LinksToAny(e.links, Targets(site, {site.pages[tax.page].pages[m.term]})))
-        return NeedsBuild(p.file + " links to the term it leaves as its only page");
-    }
     e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));
   }
+  if (std::string why = CheckTermMovesTogether(session, edits); !why.empty())
+    return NeedsBuild(why);
 
   // Into the model. The page's place in the site (RenderCache's structure) is the same;
   // its place within its lists may not be (sorted again below).

@@ -16,11 +16,12 @@
 //     comes or goes). A new weight, date or title may move the page within its
 //     lists: they are sorted again as the build sorts them, and the jobs that read them
 //     are rendered again (RenderCache fingerprints each list's order);
-//   - its taxonomy terms may change (one page in the change) when the existing ones keep
-//     their names: each term it joins exists, spelled as the term is named, or is new (its
-//     page is made at a free address, in a taxonomy that has a list page: MakeTerm), each
-//     it leaves keeps other pages and its name or had no other page (the term and its
-//     page go, when no page links to it, no menu names it and its taxonomy keeps a term).
+//   - its taxonomy terms may change (no two pages in the change moving into or out of one
+//     term, CheckTermMovesTogether) when the existing ones keep their names: each term it
+//     joins exists, spelled as the term is named, or is new (its page is made at a free
+//     address, in a taxonomy that has a list page: MakeTerm), each it leaves keeps other
+//     pages and its name or had no other page (the term and its page go, when no page
+//     links to it, no menu names it and its taxonomy keeps a term).
 //     The page goes into and out of those terms' lists, sorted as the build sorts them;
 //     the jobs that read the page or those terms' pages are rendered again;
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
