@@ -45,8 +45,8 @@ bool Past(const std::optional<DateTime>& d, int64_t clock) {
 // the model derives something from other than list order is the same. Otherwise the
 // key that differs. A new weight, title or date moves the page within its lists (Resort);
 // a date may change, come or go only as a date the clock has passed (a future one decides
-// whether the page is published; one that comes or goes may decide whether its section
-// has a feed, which the caller checks). `translation_of` is read by `yhdessa check` only.
+// whether the page is published; one that comes or goes may give or take its section's
+// feed: MatchJobs). `translation_of` is read by `yhdessa check` only.
 std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, int64_t clock) {
   if (!before.kind.empty() || !now.kind.empty()) return "kind";  // typed content, rounds
   if (before.slug != now.slug) return "slug";
@@ -301,33 +301,50 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
   session.reads.resize(kept);
 }
 
-// The list pages that come or go with the patch: a list among `changed` that grew past,
-// or shrank below, a multiple of `paginate` gets the jobs of its new list pages (rendered
-// by this patch, whatever they read) or loses those of the pages it no longer fills, whose
-// files go to `files`. A build makes the same jobs (SiteRenderer::Jobs).
-void MatchListPages(BuildSession& session, const std::vector<int>& changed,
-                    std::vector<std::string>& files) {
+// The list pages and feeds that come or go with the patch: a list among `lists` that grew
+// past, or shrank below, a multiple of `paginate` gets the jobs of its new list pages or
+// loses those of the pages it no longer fills; a section whose pages are now all dated,
+// or no longer, gets or loses its feed (HasFeed). New jobs are rendered by this patch,
+// whatever they read; the files of jobs that go are appended to `files`. A build makes the
+// same jobs (SiteRenderer::Jobs).
+void MatchJobs(BuildSession& session, const std::vector<int>& lists,
+               std::vector<std::string>& files) {
   const Site& site = *session.site;
-  std::map<int, size_t> wanted;  // list page -> how many pages it fills
-  for (int page : changed) {
+  struct Wanted {
+    size_t pages = 1;  // list pages
+    bool feed = false;
+    size_t has_pages = 0;
+    bool has_feed = false;
+  };
+  std::map<int, Wanted> wanted;  // by list page
+  for (int page : lists) {
+    if (page < 0) continue;
     const Page& p = site.pages[page];
     if (p.removed || !p.IsList() || p.type == PageType::kTaxonomy) continue;
-    wanted[page] = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(),
-                             site.config.paginate);
+    Wanted& w = wanted[page];
+    w.pages = PageCount(p.type == PageType::kTerm ? p.term_pages.size() : p.pages.size(),
+                        site.config.paginate);
+    w.feed = HasFeed(site, p);
   }
   if (wanted.empty()) return;
-  std::map<int, size_t> has;  // list page -> its jobs
   size_t kept = 0;
   for (size_t j = 0; j < session.jobs.size(); ++j) {
     const RenderJob& job = session.jobs[j];
-    auto it = job.kind == RenderJob::kPage ? wanted.find(job.page) : wanted.end();
+    auto it = wanted.end();
+    if (job.kind == RenderJob::kPage || job.kind == RenderJob::kFeed) it = wanted.find(job.page);
     if (it != wanted.end()) {
-      if (job.pager > it->second) {
-        files.push_back(
-            SiteRenderer::OutputPath(PaginationUrl(site.pages[job.page].url, job.pager)));
+      Wanted& w = it->second;
+      const std::string& url = site.pages[job.page].url;
+      if (job.kind == RenderJob::kFeed && !w.feed) {
+        files.push_back(SiteRenderer::OutputPath(url + "atom.xml"));
         continue;
       }
-      has[job.page] = std::max(has[job.page], job.pager);
+      if (job.kind == RenderJob::kPage && job.pager > w.pages) {
+        files.push_back(SiteRenderer::OutputPath(PaginationUrl(url, job.pager)));
+        continue;
+      }
+      if (job.kind == RenderJob::kFeed) w.has_feed = true;
+      if (job.kind == RenderJob::kPage) w.has_pages = std::max(w.has_pages, job.pager);
     }
     if (kept != j) {
       session.jobs[kept] = session.jobs[j];
@@ -339,8 +356,13 @@ void MatchListPages(BuildSession& session, const std::vector<int>& changed,
   session.jobs.resize(kept);
   session.fingerprints.resize(kept);
   session.reads.resize(kept);
-  for (const auto& [page, count] : wanted) {
-    for (size_t k = has[page] + 1; k <= count; ++k) AddPageJob(session, page, k);
+  for (const auto& [page, w] : wanted) {
+    for (size_t k = w.has_pages + 1; k <= w.pages; ++k) AddPageJob(session, page, k);
+    if (w.feed && !w.has_feed) {
+      session.jobs.push_back({page, 1, RenderJob::kFeed});
+      session.fingerprints.push_back(0);
+      session.reads.push_back(PageReads{{}, {}, true});
+    }
   }
 }
 
@@ -413,8 +435,8 @@ struct NewPage {
 // its section, under an address nobody has (nor its notices), with terms that exist or that
 // it makes (CheckTermMoves), published whatever the build's clock and filters, without
 // anything that makes a page more than an entry in its section's and terms' lists (a kind,
-// aliases, a bundle, ballots; a translation may record its source, `translation_of`), and
-// without changing whether its section has a feed. The reason when not.
+// aliases, a bundle, ballots; a translation may record its source, `translation_of`). The
+// reason when not.
 std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
                          NewPage& out) {
   static const std::vector<std::string> kKindKeys = AllKindKeys();
@@ -467,10 +489,9 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   const Page& parent = site.pages[section->second];
   if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
       parent.translation_key != (dir.empty() ? "_index" : dir + "/_index") ||
-      parent.pages.empty() || site.catalogues.count(section->second))
+      (parent.pages.empty() && parent.content_path.empty()) ||
+      site.catalogues.count(section->second))
     return file + " is new in a section the patch does not add to";
-  bool feed = HasFeed(site, parent);
-  if (feed && !fm.date) return file + " is new without a date in a section with a feed";
   if (std::string why = CheckTermMoves(session, -1, FrontMatter(), p, out.term_moves); !why.empty())
     return why;
   if (p.Body().find("{{<") != std::string_view::npos) return file + " has ballot directives";
@@ -666,8 +687,9 @@ struct DeletedPage {
 // Whether version `page` of a deleted page can leave its lists as it is: an entry of its
 // section's and terms' lists and nothing more (no kind, aliases or bundle, no ballots; a
 // translation may record its source, `translation_of`, which goes with it), whose section
-// keeps other pages and its feed (or none), and whose terms keep other pages and their
-// names (CheckTermMoves). The reason when not.
+// keeps other pages or has its own file (AssembleSite makes a section without one only for
+// its pages), and whose terms keep other pages and their names (CheckTermMoves). The
+// reason when not.
 std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   const Site& site = *session.site;
   const SiteConfig& cfg = site.config;
@@ -686,13 +708,9 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   if ((parent.type != PageType::kSection && parent.type != PageType::kHome) ||
       site.catalogues.count(p.parent))
     return p.file + " is deleted from a section the patch does not take from";
-  if (parent.pages.size() < 2) return p.file + " is the last page of its section";
-  // HasFeed as it would be without the page: every other page has a date.
-  bool feed_after = cfg.generate_feeds && parent.type == PageType::kSection &&
-                    std::all_of(parent.pages.begin(), parent.pages.end(),
-                                [&](int q) { return q == page || site.pages[q].fm.date; });
-  if (HasFeed(site, parent) != feed_after)
-    return p.file + " is deleted and changes whether its section has a feed";
+  // A section without a file of its own is there for its pages only (AssembleSite).
+  if (parent.pages.size() < 2 && parent.content_path.empty())
+    return p.file + " is the last page of a section without its own file";
   Page without;  // the page with no terms
   without.file = p.file;
   without.lang = p.lang;
@@ -948,23 +966,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild(p.file + ": the page's type or language changed");
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
-      if (p.fm.date.has_value() != parsed->fm.date.has_value()) {
-        // A section has a feed when every page of it has a date (HasFeed), and its jobs
-        // are the build's: that must stay as it is.
-        if (pages.size() > 1)
-          return NeedsBuild(p.file + ": its date comes or goes, with other changes");
-        if (p.parent >= 0) {
-          const Page& parent = site.pages[p.parent];
-          bool feed_after =
-              site.config.generate_feeds && parent.type == PageType::kSection &&
-              !parent.pages.empty() &&
-              std::all_of(parent.pages.begin(), parent.pages.end(), [&](int q) {
-                return q == i ? parsed->fm.date.has_value() : site.pages[q].fm.date.has_value();
-              });
-          if (feed_after != HasFeed(site, parent))
-            return NeedsBuild(p.file + ": its date decides whether its section has a feed");
-        }
-      }
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
         if (std::string why = CheckTermMoves(session, i, p.fm, *parsed, e.term_moves); !why.empty())
           return NeedsBuild(why);
@@ -1018,7 +1019,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     // Scanning every page takes longer than the rest of a patch: once per session.
     for (size_t q = 0; q < site.pages.size(); ++q) {
       const Page& p = site.pages[q];
-      if (!p.pages.empty() || !p.sections.empty() || !p.term_pages.empty())
+      // Every list page, empty ones too: a new page may go into an empty section.
+      if (p.IsList() || !p.pages.empty() || !p.sections.empty() || !p.term_pages.empty())
         session.list_holders.push_back(static_cast<int>(q));
       if (p.type == PageType::kMissingTranslation && p.original >= 0)
         session.notices.emplace(p.original, static_cast<int>(q));
@@ -1085,7 +1087,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
   }
   if (!placed.empty()) session.render_cache->PlacesChanged(placed);
-  MatchListPages(session, changed_pages, removed_files);
+  // The sections of edited pages too: a date that comes or goes may give or take a feed.
+  std::vector<int> lists = changed_pages;
+  for (const auto& e : edits) lists.push_back(site.pages[e.page].parent);
+  MatchJobs(session, lists, removed_files);
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
   changed_pages.erase(std::unique(changed_pages.begin(), changed_pages.end()), changed_pages.end());

@@ -11,9 +11,8 @@
 //   - its place in the site: type, language, slug, publication and expiry dates, draft
 //     and aliases are as they were, it has no `kind` (typed content feeds rounds and
 //     catalogues), and a date it has, gains or loses is one the build's clock had passed
-//     (a page's date decides whether it is published), without changing whether its
-//     section has a feed (every page of it dated; one page in the change when a date
-//     comes or goes). A new weight, date or title may move the page within its
+//     (a page's date decides whether it is published). A new weight, date or title may
+//     move the page within its
 //     lists: they are sorted again as the build sorts them, and the jobs that read them
 //     are rendered again (RenderCache fingerprints each list's order);
 //   - its taxonomy terms may change (no two pages in the change moving into or out of one
@@ -40,22 +39,21 @@
 // language), at a free address, with terms that exist (named as they are) or that it makes
 // (at a free address, in a taxonomy with a list page), published whatever the clock and
 // the filters, without kind, aliases, ballots or messages (a translation may record its
-// source, translation_of), and without changing whether its section has a feed. A page
-// is added at the end of the model (a build numbers pages by path; the
-// output does not depend on the numbers) with a notice in each other language, as
-// AssembleSite does (PlacePage, MissingTranslationNotice); a translation takes its
-// notice's number. The lists it joins are sorted again, and the jobs that read them, the
-// sitemap and the new pages are rendered.
+// source, translation_of). A page is added at the end of the model (a build numbers pages by path;
+// the output does not depend on the numbers) with a notice in each other language, as AssembleSite
+// does (PlacePage, MissingTranslationNotice); a translation takes its notice's number. The lists it
+// joins are sorted again, and the jobs that read them, the sitemap and the new pages are rendered.
 // A list that grows past or shrinks below a multiple of `paginate` gains or loses list
-// pages with any of these changes: their jobs are added (and rendered) or taken away
-// (their files in PatchResult::removed), as a build would make them (MatchListPages).
+// pages with any of these changes, and a section whose pages are all dated now, or no
+// longer, gains or loses its feed: their jobs are added (and rendered) or taken away
+// (their files in PatchResult::removed), as a build would make them (MatchJobs).
 // Deleted page files (up to 32, alone in the change; or one with one new page file: a page
 // renamed) go out when the build would lose nothing but entries of sections' and terms'
 // lists: each a page of the default language whose translations, if it has any, are
 // deleted with it, or a translation whose page stays (its notice comes back at its
 // address); without kind, aliases,
 // bundle or ballots, that no page that stays links to (BuildSession::links) and no menu
-// names, whose sections keep other pages and their feed or lack of one, and whose terms
+// names, whose sections keep other pages (or have their own file), and whose terms
 // keep other pages and their names (or go, when nothing leads to them). The first is checked
 // against the model as it is, each other one after those before it have left (the session is
 // cleared when one fails then). They, their translations and notices stay in the model's vector as

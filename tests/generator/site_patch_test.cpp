@@ -173,9 +173,6 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   SECTION("a date after the build's clock, which says when a page is published") {
     Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10", "date: 2025-03-11");
   }
-  SECTION("a date removed, which says whether the section has a feed") {
-    Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
-  }
   SECTION("a new term that two pages make at once, spelling it each their own way") {
     Replace(fs, "content/uutiset/u3.md", "budjetti]\n---", "budjetti, liikunta]\n---");
     Replace(fs, "content/uutiset/u4.md", "budjetti]\n---", "budjetti, Liikunta]\n---");
@@ -199,9 +196,9 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
     Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "{{< aanestys kierros=\"x\" >}}");
     errors = true;  // no such round
   }
-  SECTION("a new page") {
-    fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\n---\nUusi.\n");
-    changed = {"content/uutiset/u6.md"};
+  SECTION("a new page in a new folder") {
+    fs.Add("content/uusi/u6.md", "---\ntitle: Uutinen 6\n---\nUusi.\n");
+    changed = {"content/uusi/u6.md"};
   }
   SECTION("a deleted page that another page links to: a full build reports the link") {
     fs.Remove("content/uutiset/u2.md");
@@ -302,13 +299,17 @@ TEST_CASE("site patch: a front-matter edit re-renders the pages that show it, as
     Replace(fs, "content/palvelut/bb.md", "\ndate: 2024-05-01", "");
     REQUIRE(s.Change(fs, changed, &written).outcome == PatchResult::kPatched);
   }
-  SECTION("a date that goes or comes decides the section's feed: a full build") {
+  SECTION("a date that goes takes the section's feed away, and brings it back when it comes") {
     Replace(fs, "content/uutiset/u3.md", "date: 2024-03-10\n", "");
-    REQUIRE(s.Change(fs, changed).outcome == PatchResult::kNeedsBuild);
+    PatchResult r = s.Change(fs, changed, &written);
+    INFO(r.reason);
+    REQUIRE(r.outcome == PatchResult::kPatched);
+    CHECK(r.removed == std::vector<std::string>{"uutiset/atom.xml"});
+    CHECK(written.count("uutiset/index.html"));  // its link to the feed goes
     RequireSameAsFreshBuild(s, fs);
     REQUIRE(s.site.count("uutiset/atom.xml") == 0);
     Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\ndate: 2024-03-10");
-    REQUIRE(s.Change(fs, changed).outcome == PatchResult::kNeedsBuild);
+    REQUIRE(s.Change(fs, changed).outcome == PatchResult::kPatched);
     RequireSameAsFreshBuild(s, fs);
     REQUIRE(s.site.count("uutiset/atom.xml") == 1);
   }
@@ -621,7 +622,6 @@ TEST_CASE("site patch: a new term at the address of an alias goes to a full buil
 TEST_CASE("site patch: a new page that changes more than its lists goes to a full build") {
   const std::pair<const char*, const char*> cases[] = {
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [nuoret]\n---\nA.\n"},
-      {"content/uutiset/uusi.md", "---\ntitle: Uusi\n---\nNo date in a section with a feed.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2030-01-01\n---\nFuture.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ndraft: true\n---\nA.\n"},
       {"content/uutiset/uusi.md",
@@ -788,19 +788,15 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
   };
   const Case cases[] = {
       {"another page links to it", "content/uutiset/u3.md", nullptr, nullptr},
-      {"its section gets a feed without it", "content/uutiset/ilman.md", "content/uutiset/ilman.md",
-       "---\ntitle: Ilman päivää\n---\nA.\n"},
       {"it has aliases", "content/palvelut/vanha.md", "content/palvelut/vanha.md",
        "---\ntitle: Vanha\naliases: [/entinen/]\n---\nA.\n"},
-      {"the last page of its section", "content/yksin/sivu.md", "content/yksin/sivu.md",
-       "---\ntitle: Yksin\n---\nA.\n"},
+      {"the last page of a section without its own file", "content/yksin/sivu.md",
+       "content/yksin/sivu.md", "---\ntitle: Yksin\n---\nA.\n"},
   };
   for (const Case& c : cases) {
     INFO(c.what);
     auto fs = OneLanguageSite();
     if (c.extra_file) fs.Add(c.extra_file, c.extra_text);
-    if (std::string(c.file) == "content/yksin/sivu.md")
-      fs.Add("content/yksin/_index.md", "---\ntitle: Yksin\n---\n");
     Serve s;
     s.Build(fs);
     fs.Remove(c.file);
@@ -829,6 +825,8 @@ TEST_CASE("site patch: pages deleted at once leave together, as a build does") {
   fs.Add("content/palvelut/toinen.md",
          "---\ntitle: Toinen\ntags: [Harvinainen]\n---\nKatso [p1](p1.md).\n");
   fs.Add("content/muut/_index.md", "---\ntitle: Muut\n---\n");
+  fs.Add("content/ilman/x1.md", "---\ntitle: X1\n---\nA.\n");  // no section file
+  fs.Add("content/ilman/x2.md", "---\ntitle: X2\n---\nA.\n");
   for (const char* n : {"1", "2", "3", "4", "5", "6"}) {  // the term's list keeps two pages
     fs.Add(std::string("content/muut/m") + n + ".md",
            std::string("---\ntitle: Muu ") + n + "\ntags: [Nuoret]\n---\nA.\n");
@@ -860,14 +858,18 @@ TEST_CASE("site patch: pages deleted at once leave together, as a build does") {
   fs.Remove("content/palvelut/p3.md");
   fs.Remove("content/palvelut/p4.md");
   RequirePatched(s, fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"});
-  // The last two pages of a section: the second, checked after the first has left, would
-  // leave the section empty. A full build, and the session is the build's.
+  // The last two pages of a section: it stays, empty (it has its own file).
   fs.Remove("content/palvelut/p5.md");
   fs.Remove("content/palvelut/p6.md");
-  r = s.Change(fs, {"content/palvelut/p5.md", "content/palvelut/p6.md"});
+  RequirePatched(s, fs, {"content/palvelut/p5.md", "content/palvelut/p6.md"});
+  // The last two of a section without its own file: the second, checked after the first has
+  // left, would take the section away. A full build, and the session is the build's.
+  fs.Remove("content/ilman/x1.md");
+  fs.Remove("content/ilman/x2.md");
+  r = s.Change(fs, {"content/ilman/x1.md", "content/ilman/x2.md"});
   INFO(r.reason);
   CHECK(r.outcome == PatchResult::kNeedsBuild);
-  CHECK(r.reason.find("the last page of its section") != std::string::npos);
+  CHECK(r.reason.find("the last page of a section without its own file") != std::string::npos);
   RequireSameAsFreshBuild(s, fs);
   CHECK(s.session.ready());
   Replace(fs, "content/muut/m1.md", "Muu 1", "Muu yksi");
