@@ -881,8 +881,6 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // changes.
   if (!added.empty() && (added.size() > 1 || !pages.empty()))
     return NeedsBuild(added.front() + " is new, with other changes");
-  if (!deleted.empty() && !pages.empty())
-    return NeedsBuild(site.pages[deleted.front()].file + " is deleted, with other changes");
   if (deleted.size() > 1 && !added.empty())
     return NeedsBuild(added.front() + " is new, with pages deleted");
   if (deleted.size() > kMaxDeletedPages)
@@ -901,7 +899,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // The first is checked here, against the model as it is; the others when the ones before
   // them have left (two may leave one section or one term), below.
   std::vector<DeletedPage> deletions(originals.size());
-  if (!originals.empty()) {
+  if (!originals.empty() && pages.empty()) {  // with edits: after them, below
     if (std::string why = CheckDeletedPage(session, originals.front(), deleted, deletions.front());
         !why.empty())
       return NeedsBuild(why);
@@ -1062,23 +1060,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     for (int holder : Resort(site, session.list_holders, edited)) changed_pages.push_back(holder);
   }
 
-  for (size_t k = 0; k < deletions.size(); ++k) {
-    if (k > 0) {
-      if (std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
-          !why.empty()) {
-        session.Clear();  // the pages before it have left
-        return NeedsBuild(why);
-      }
-    }
-    RemovePage(session, deletions[k], changed_pages, removed_files);
-  }
-  if (new_page) AddNewPage(session, *new_page, changed_pages);
-
   // From here on the session holds the new sources; anything that fails clears it, so the
   // next change builds in full.
   for (const auto& e : edits) session.front_matter_hashes[e.page] = e.front_matter_hash;
-  for (int page : changed_pages) {
-    if (new_page || !deletions.empty()) break;  // AddNewPage and RemovePage hashed them
+  for (int page : changed_pages) {  // the edits' (deleted pages and a new one: below)
     session.renderer->PageChanged(page);
     if (std::binary_search(placed.begin(), placed.end(), page)) continue;  // below
     if (!session.render_cache->UpdatePage(page)) {
@@ -1087,6 +1072,19 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
   }
   if (!placed.empty()) session.render_cache->PlacesChanged(placed);
+  // Deleted pages after the edits, which may take away the links to them: each checked
+  // against the model the changes before it left (the first was checked above when alone).
+  for (size_t k = 0; k < deletions.size(); ++k) {
+    if (k > 0 || !edits.empty()) {
+      if (std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
+          !why.empty()) {
+        session.Clear();
+        return NeedsBuild(why);
+      }
+    }
+    RemovePage(session, deletions[k], changed_pages, removed_files);  // hashes what it changes
+  }
+  if (new_page) AddNewPage(session, *new_page, changed_pages);  // likewise
   // The sections of edited pages too: a date that comes or goes may give or take a feed.
   std::vector<int> lists = changed_pages;
   for (const auto& e : edits) lists.push_back(site.pages[e.page].parent);

@@ -807,15 +807,28 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
     if (built) RequireSameAsFreshBuild(s, fs);
     CHECK(built == (std::string(c.what) != "another page links to it"));
   }
-  // A deletion with an edit.
-  auto fs = OneLanguageSite();
+}
+
+TEST_CASE("site patch: a page deleted in the save that takes the links to it away") {
+  auto fs = OneLanguageSite();  // p3 links to u3
   Serve s;
   s.Build(fs);
-  fs.Remove("content/palvelut/p3.md");
-  Replace(fs, "content/palvelut/p4.md", "Palvelu 4", "Palvelu neljä");
-  CHECK(s.Change(fs, {"content/palvelut/p3.md", "content/palvelut/p4.md"}).outcome ==
-        PatchResult::kNeedsBuild);
+  // u3 deleted, and the one page linking to it edited not to: patched together.
+  fs.Remove("content/uutiset/u3.md");
+  Replace(fs, "content/palvelut/p3.md", "Katso [uutinen](../uutiset/u3.md#lisaa).", "Katso.");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/u3.md", "content/palvelut/p3.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.pages == 2);
+  CHECK(written.count("palvelut/p3/index.html") == 1);
   RequireSameAsFreshBuild(s, fs);
+  // A deletion with an edit that keeps a link to it: checked after the edit, a full build
+  // (which reports the link), and the session is cleared.
+  fs.Remove("content/uutiset/u4.md");
+  Replace(fs, "content/palvelut/p4.md", "Palvelu 4", "Palvelu neljä");
+  RequireFailedBuild(s, fs, {"content/uutiset/u4.md", "content/palvelut/p4.md"});
+  CHECK_FALSE(s.session.ready());
 }
 
 TEST_CASE("site patch: pages deleted at once leave together, as a build does") {
@@ -1220,7 +1233,18 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(13)) {
+    switch (Pick(14)) {
+      case 13: {  // a page deleted, and another edited (perhaps taking a link to it away)
+        if (fi.size() < 5) return {};
+        std::string gone = fi[Pick(fi.size())], edited = all[Pick(all.size())];
+        if (edited == gone || edited == Translation(gone)) return {};
+        std::vector<std::string> files = {gone, edited};
+        if (pages.count(Translation(gone))) files.push_back(Translation(gone));
+        Delete(gone);
+        if (files.size() == 3) Delete(files[2]);
+        Write(edited, Text(edited));
+        return files;
+      }
       case 11:  // a date comes or goes
         return Toggle(all[Pick(all.size())], "date", "2024-05-0" + std::to_string(1 + Pick(9)));
       case 12:  // a translation records its source, or no longer
