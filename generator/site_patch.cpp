@@ -248,12 +248,34 @@ std::vector<int> Resort(Site& site, const std::vector<int>& list_holders,
   return moved;
 }
 
-// The job of a page added to the model: the session has no fingerprint for it, so this
-// patch renders it, whatever it reads.
-void AddPageJob(BuildSession& session, int page, size_t pager = 1) {
-  session.jobs.push_back({page, pager, RenderJob::kPage});
+// A job added to the session (a new page's, list page's or feed's): the session has no
+// fingerprint for it, so this patch renders it, whatever it reads.
+void AddJob(BuildSession& session, RenderJob job) {
+  session.jobs.push_back(job);
   session.fingerprints.push_back(0);
   session.reads.push_back(PageReads{{}, {}, true});
+}
+
+void AddPageJob(BuildSession& session, int page, size_t pager = 1) {
+  AddJob(session, {page, pager, RenderJob::kPage});
+}
+
+// Takes out of the session the jobs `drop` says go, with their fingerprints and reads.
+template <typename Drop>
+void DropJobs(BuildSession& session, Drop drop) {
+  size_t kept = 0;
+  for (size_t j = 0; j < session.jobs.size(); ++j) {
+    if (drop(session.jobs[j])) continue;
+    if (kept != j) {
+      session.jobs[kept] = session.jobs[j];
+      session.fingerprints[kept] = session.fingerprints[j];
+      session.reads[kept] = std::move(session.reads[j]);
+    }
+    ++kept;
+  }
+  session.jobs.resize(kept);
+  session.fingerprints.resize(kept);
+  session.reads.resize(kept);
 }
 
 // Page `page` took another page's place in the model (a translation its notice's, or the
@@ -284,21 +306,10 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
       session.front_matter_hashes[g] = 0;
     if (static_cast<size_t>(g) < session.links.size()) session.links[g].clear();
   }
-  size_t kept = 0;
-  for (size_t j = 0; j < session.jobs.size(); ++j) {
-    const RenderJob& job = session.jobs[j];
-    if (job.kind == RenderJob::kPage && std::find(gone.begin(), gone.end(), job.page) != gone.end())
-      continue;
-    if (kept != j) {
-      session.jobs[kept] = session.jobs[j];
-      session.fingerprints[kept] = session.fingerprints[j];
-      session.reads[kept] = std::move(session.reads[j]);
-    }
-    ++kept;
-  }
-  session.jobs.resize(kept);
-  session.fingerprints.resize(kept);
-  session.reads.resize(kept);
+  DropJobs(session, [&](const RenderJob& job) {
+    return job.kind == RenderJob::kPage &&
+           std::find(gone.begin(), gone.end(), job.page) != gone.end();
+  });
 }
 
 // The list pages and feeds that come or go with the patch: a list among `lists` that grew
@@ -327,42 +338,27 @@ void MatchJobs(BuildSession& session, const std::vector<int>& lists,
     w.feed = HasFeed(site, p);
   }
   if (wanted.empty()) return;
-  size_t kept = 0;
-  for (size_t j = 0; j < session.jobs.size(); ++j) {
-    const RenderJob& job = session.jobs[j];
-    auto it = wanted.end();
-    if (job.kind == RenderJob::kPage || job.kind == RenderJob::kFeed) it = wanted.find(job.page);
-    if (it != wanted.end()) {
-      Wanted& w = it->second;
-      const std::string& url = site.pages[job.page].url;
-      if (job.kind == RenderJob::kFeed && !w.feed) {
-        files.push_back(SiteRenderer::OutputPath(url + "atom.xml"));
-        continue;
-      }
-      if (job.kind == RenderJob::kPage && job.pager > w.pages) {
-        files.push_back(SiteRenderer::OutputPath(PaginationUrl(url, job.pager)));
-        continue;
-      }
-      if (job.kind == RenderJob::kFeed) w.has_feed = true;
-      if (job.kind == RenderJob::kPage) w.has_pages = std::max(w.has_pages, job.pager);
+  DropJobs(session, [&](const RenderJob& job) {
+    if (job.kind != RenderJob::kPage && job.kind != RenderJob::kFeed) return false;
+    auto it = wanted.find(job.page);
+    if (it == wanted.end()) return false;
+    Wanted& w = it->second;
+    const std::string& url = site.pages[job.page].url;
+    if (job.kind == RenderJob::kFeed) {
+      if (!w.feed) files.push_back(SiteRenderer::OutputPath(url + "atom.xml"));
+      w.has_feed = w.feed;
+      return !w.feed;
     }
-    if (kept != j) {
-      session.jobs[kept] = session.jobs[j];
-      session.fingerprints[kept] = session.fingerprints[j];
-      session.reads[kept] = std::move(session.reads[j]);
+    if (job.pager > w.pages) {
+      files.push_back(SiteRenderer::OutputPath(PaginationUrl(url, job.pager)));
+      return true;
     }
-    ++kept;
-  }
-  session.jobs.resize(kept);
-  session.fingerprints.resize(kept);
-  session.reads.resize(kept);
+    w.has_pages = std::max(w.has_pages, job.pager);
+    return false;
+  });
   for (const auto& [page, w] : wanted) {
     for (size_t k = w.has_pages + 1; k <= w.pages; ++k) AddPageJob(session, page, k);
-    if (w.feed && !w.has_feed) {
-      session.jobs.push_back({page, 1, RenderJob::kFeed});
-      session.fingerprints.push_back(0);
-      session.reads.push_back(PageReads{{}, {}, true});
-    }
+    if (w.feed && !w.has_feed) AddJob(session, {page, 1, RenderJob::kFeed});
   }
 }
 
@@ -604,7 +600,6 @@ bool ApplyTermMoves(BuildSession& session, const std::vector<TermMove>& moves, i
 // `changed`.
 void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
   Site& site = *session.site;
-  auto add_job = [&](int page) { AddPageJob(session, page); };
   const bool replacing = added.replaces >= 0;
   const int first_new = static_cast<int>(site.pages.size());  // pages added from here on
   int index = replacing ? added.replaces : first_new;
@@ -629,7 +624,7 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
     site.by_url.emplace(added.page.url, index);
     site.translations[added.page.translation_key][added.page.lang] = index;
     site.pages.push_back(std::move(added.page));
-    add_job(index);
+    AddPageJob(session, index);
   }
   // The notices that stand in for it in the other languages (AssembleSite's).
   for (const std::string& lang : added.notice_languages) {
@@ -638,7 +633,7 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
     site.by_url.emplace(site.pages[notice].url, notice);
     site.translations[site.pages[index].translation_key][lang] = notice;
     if (session.indexed) session.notices.emplace(index, notice);
-    add_job(notice);
+    AddPageJob(session, notice);
   }
   std::vector<int> holders = {added.parent};
   std::vector<int>& section = site.pages[added.parent].pages;
@@ -787,6 +782,21 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
   return LinkedTo(session, gone, p.file + " is deleted", deleting);
 }
 
+// Takes version `v` of a deleted page out of its section's and terms' lists and out of the
+// maps of source files; appends the pages that held it to `holders`, a term's files that go
+// with it to `files`.
+void LeaveLists(BuildSession& session, const Leaving& v, std::vector<int>& holders,
+                std::vector<std::string>& files) {
+  Site& site = *session.site;
+  const Page& p = site.pages[v.page];
+  holders.push_back(p.parent);
+  std::vector<int>& section = site.pages[p.parent].pages;
+  section.erase(std::remove(section.begin(), section.end(), v.page), section.end());
+  ApplyTermMoves(session, v.term_moves, v.page, holders, files);  // makes none
+  session.content_files.erase(p.file);
+  site.by_content_path.erase(p.content_path);
+}
+
 // Puts a notice in the place of a checked deleted translation (DeletedPage::notice_of): the
 // translation leaves its section's and terms' lists, the notice takes its number, address
 // and job (which this patch renders whatever it read). Appends the files of terms that go
@@ -794,14 +804,9 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
 void ReplaceByNotice(BuildSession& session, const DeletedPage& deleted, std::vector<int>& changed,
                      std::vector<std::string>& files) {
   Site& site = *session.site;
-  const Leaving& v = deleted.versions.front();
-  const int t = v.page;
-  std::vector<int> holders = {site.pages[t].parent};
-  std::vector<int>& section = site.pages[site.pages[t].parent].pages;
-  section.erase(std::remove(section.begin(), section.end(), t), section.end());
-  ApplyTermMoves(session, v.term_moves, t, holders, files);  // makes none
-  session.content_files.erase(site.pages[t].file);
-  site.by_content_path.erase(site.pages[t].content_path);
+  const int t = deleted.page();
+  std::vector<int> holders;
+  LeaveLists(session, deleted.versions.front(), holders, files);
   const std::string lang = site.pages[t].lang;
   site.pages[t] =
       MissingTranslationNotice(site.pages[deleted.notice_of], deleted.notice_of, lang, site.config);
@@ -827,15 +832,7 @@ void RemovePage(BuildSession& session, const DeletedPage& deleted, std::vector<i
   Site& site = *session.site;
   if (deleted.notice_of >= 0) return ReplaceByNotice(session, deleted, changed, files);
   std::vector<int> holders;
-  for (const Leaving& v : deleted.versions) {
-    Page& p = site.pages[v.page];
-    holders.push_back(p.parent);
-    std::vector<int>& section = site.pages[p.parent].pages;
-    section.erase(std::remove(section.begin(), section.end(), v.page), section.end());
-    ApplyTermMoves(session, v.term_moves, v.page, holders, files);  // makes none
-    session.content_files.erase(p.file);
-    site.by_content_path.erase(p.content_path);
-  }
+  for (const Leaving& v : deleted.versions) LeaveLists(session, v, holders, files);
   site.translations.erase(site.pages[deleted.page()].translation_key);
   if (session.indexed) session.notices.erase(deleted.page());
   const std::vector<int> gone = deleted.Gone();
