@@ -11,7 +11,9 @@
 # goes into the page's title instead (the page, its lists and the pages that link to it
 # are rendered again); --edit weight also changes its weight, which moves it within its
 # lists; --edit new writes a new page next to it (a copy with the marker as its title,
-# named after the marker) and waits for that page's HTML; --edit term puts the marker into
+# named after the marker) and waits for that page's HTML, --edit bundle the same as a page
+# bundle (<name>/index.md in a new folder), --edit new-linked the same new page and a link
+# to it appended to the page, in one save, and waits for the page's HTML; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -34,7 +36,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,13 +115,18 @@ if edit == "delete":  # two copies in one change; done when both pages' files ar
         time.sleep(0.001)
     print("%.1f" % ((time.monotonic() - t0) * 1000))
     sys.exit(0)
-if edit == "new":  # a new page next to the edited one: the site's structure changes
+if edit in ("new", "bundle", "new-linked"):  # a new page next to the edited one
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
-    src = src[:-3] + "-" + marker + ".md"
-    html = html[: -len("/index.html")] + "-" + marker.lower() + "/index.html"
-    with open(src, "w") as f:
+    new_src = src[:-3] + "-" + marker + (os.sep + "index.md" if edit == "bundle" else ".md")
+    os.makedirs(os.path.dirname(new_src), exist_ok=True)
+    with open(new_src, "w") as f:
         f.write(text)
+    if edit == "new-linked":  # and the edited page links to it, in the same save
+        with open(src, "a") as f:
+            f.write("\n[" + marker + "](" + os.path.basename(new_src) + ")\n")
+    else:
+        html = html[: -len("/index.html")] + "-" + marker.lower() + "/index.html"
 elif edit == "rename":  # a page under a new name (and title): a page goes, one comes
     import glob, os
     base = src[:-3] + "-siirto"  # a copy no page links to (a link to it would break)

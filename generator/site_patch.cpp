@@ -125,6 +125,25 @@ bool AddressTaken(const Site& site, const std::string& url) {
                      [&](const Alias& a) { return a.url == url; });
 }
 
+// Whether bundle page `p`'s folder holds nothing but versions of the page itself: no other
+// page (published or not) and no other file. A file there would be the bundle's resource
+// (AssembleSite copies it to the page's address), a page there a page of the bundle's
+// folder: a bundle that comes or goes moves them, which only a build does.
+bool BundleHoldsOnlyItsPage(const Site& site, const Page& p) {
+  const std::string folder = DirName(p.content_path) + "/";
+  if (folder.size() < 2) return false;  // content/index.md: the home page's folder
+  if (auto f = site.content_file_urls.lower_bound(folder);
+      f != site.content_file_urls.end() && f->first.starts_with(folder))
+    return false;
+  if (auto u = site.unpublished.lower_bound(folder);
+      u != site.unpublished.end() && u->starts_with(folder))
+    return false;
+  return std::none_of(site.pages.begin(), site.pages.end(), [&](const Page& q) {
+    return !q.removed && q.content_path.starts_with(folder) &&
+           q.translation_key != p.translation_key;
+  });
+}
+
 // A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
 // written (a term without a slug, or named twice, counts once).
 std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std::string& name) {
@@ -379,37 +398,6 @@ struct Edit {
   std::vector<std::string> links;    // where its new body links to (BuildSession::links)
 };
 
-// "" when the term moves of the `edits`, each checked against the model as it is
-// (CheckTermMoves), can all be made: no two pages move into or out of one term (two
-// leaving it could leave it empty, two making it would have to agree on its name), each
-// taxonomy keeps a term, and no edited page's new body links to a term that goes
-// (CheckTermMoves saw the bodies as they were). Otherwise the reason.
-std::string CheckTermMovesTogether(const BuildSession& session, const std::vector<Edit>& edits) {
-  const Site& site = *session.site;
-  std::set<std::pair<size_t, std::string>> moved;  // (taxonomy, slug)
-  std::map<size_t, int64_t> gained;                // taxonomy -> terms made minus dropped
-  std::vector<int> dropped;                        // the pages of the terms that go
-  for (const Edit& e : edits) {
-    for (const TermMove& m : e.term_moves) {
-      if (!moved.emplace(m.taxonomy, m.slug).second)
-        return site.pages[e.page].file + " changes a term another page in the change changes";
-      gained[m.taxonomy] += m.created ? 1 : m.dropped ? -1 : 0;
-      if (m.dropped) dropped.push_back(site.pages[site.taxonomies[m.taxonomy].page].pages[m.term]);
-    }
-  }
-  for (const auto& [t, n] : gained) {
-    if (static_cast<int64_t>(site.taxonomies[t].terms.size()) + n < 1)
-      return "the change leaves the last term of '" + site.taxonomies[t].config.name + "'";
-  }
-  if (dropped.empty()) return "";
-  const std::vector<std::string> targets = Targets(site, dropped);
-  for (const Edit& e : edits) {
-    if (LinksToAny(e.links, targets))
-      return site.pages[e.page].file + " links to a term that loses its only page";
-  }
-  return "";
-}
-
 // A page file the model does not have yet, checked (CheckNewPage) before it goes in.
 struct NewPage {
   Page page;  // placed (address, translation key), with its body rendered
@@ -421,6 +409,85 @@ struct NewPage {
   /// A translation: the notice it takes the place of (same number, same address); -1 for a
   /// page of the default language, which goes at the end of the model.
   int replaces = -1;
+};
+
+// "" when the term moves of the `edits` and of the new page `added` (or null), each
+// checked against the model as it is (CheckTermMoves), can all be made: no two pages move
+// into or out of one term (two leaving it could leave it empty, two making it would have
+// to agree on its name), each taxonomy keeps a term, and no new body links to a term that
+// goes (CheckTermMoves saw the bodies as they were). Otherwise the reason.
+std::string CheckTermMovesTogether(const BuildSession& session, const std::vector<Edit>& edits,
+                                   const NewPage* added) {
+  const Site& site = *session.site;
+  std::set<std::pair<size_t, std::string>> moved;  // (taxonomy, slug)
+  std::map<size_t, int64_t> gained;                // taxonomy -> terms made minus dropped
+  std::vector<int> dropped;                        // the pages of the terms that go
+  auto take = [&](const std::vector<TermMove>& moves, const std::string& file) -> std::string {
+    for (const TermMove& m : moves) {
+      if (!moved.emplace(m.taxonomy, m.slug).second)
+        return file + " changes a term another page in the change changes";
+      gained[m.taxonomy] += m.created ? 1 : m.dropped ? -1 : 0;
+      if (m.dropped) dropped.push_back(site.pages[site.taxonomies[m.taxonomy].page].pages[m.term]);
+    }
+    return "";
+  };
+  for (const Edit& e : edits) {
+    if (std::string why = take(e.term_moves, site.pages[e.page].file); !why.empty()) return why;
+  }
+  if (added) {
+    if (std::string why = take(added->term_moves, added->page.file); !why.empty()) return why;
+  }
+  for (const auto& [t, n] : gained) {
+    if (static_cast<int64_t>(site.taxonomies[t].terms.size()) + n < 1)
+      return "the change leaves the last term of '" + site.taxonomies[t].config.name + "'";
+  }
+  if (dropped.empty()) return "";
+  const std::vector<std::string> targets = Targets(site, dropped);
+  for (const Edit& e : edits) {
+    if (LinksToAny(e.links, targets))
+      return site.pages[e.page].file + " links to a term that loses its only page";
+  }
+  if (added && LinksToAny(added->links, targets))
+    return added->page.file + " links to a term that loses its only page";
+  return "";
+}
+
+// While the edits in a change with a new page are checked, the new page stands at the end
+// of the model, where their links and #anchors find it by its address or its file, as in a
+// build of the whole change (its notices do not stand: a link to one goes to a build).
+// Taken out again when done or destroyed, whatever the checks decided.
+class StandingNewPage {
+ public:
+  StandingNewPage(Site& site, NewPage* added) : site_(site), added_(added) {
+    if (!added_ || added_->replaces >= 0) {
+      added_ = nullptr;
+      return;
+    }
+    index_ = static_cast<int>(site_.pages.size());
+    url_ = added_->page.url;
+    content_path_ = added_->page.content_path;
+    site_.pages.push_back(std::move(added_->page));
+    site_.by_url.emplace(url_, index_);
+    site_.by_content_path.emplace(content_path_, index_);
+  }
+  ~StandingNewPage() { StepDown(); }
+  StandingNewPage(const StandingNewPage&) = delete;
+  StandingNewPage& operator=(const StandingNewPage&) = delete;
+
+  void StepDown() {
+    if (!added_) return;
+    site_.by_url.erase(url_);
+    site_.by_content_path.erase(content_path_);
+    added_->page = std::move(site_.pages.back());
+    site_.pages.pop_back();
+    added_ = nullptr;
+  }
+
+ private:
+  Site& site_;
+  NewPage* added_;
+  int index_ = -1;
+  std::string url_, content_path_;
 };
 
 // Whether `file` (below content/, not in the model) can be added to the model as it is,
@@ -452,7 +519,8 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
       fm.draft || fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
-  if (IsBundlePage(p)) return file + " is a new page bundle";
+  if (IsBundlePage(p) && !BundleHoldsOnlyItsPage(site, p))
+    return file + " is a new page bundle in a folder with other files";
   auto taken = [&](const std::string& url) { return AddressTaken(site, url); };
   auto versions = site.translations.find(p.translation_key);
   if (translation) {
@@ -695,7 +763,8 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   if (!fm.kind.empty() || p.typed || !fm.aliases.empty() ||
       (original && !fm.translation_of.empty()))
     return p.file + " is deleted with front matter that places it";
-  if (IsBundlePage(p) || !p.resources.empty()) return p.file + " is a deleted page bundle";
+  if (!p.resources.empty() || (IsBundlePage(p) && !BundleHoldsOnlyItsPage(site, p)))
+    return p.file + " is a deleted page bundle with other files";
   if (!p.ballots.empty() || !p.md.directives.empty())
     return p.file + " is deleted with ballot directives";
   if (p.parent < 0) return p.file + " is deleted and has no section";
@@ -873,11 +942,12 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
     (exists ? pages : deleted).push_back(it->second);
   }
-  // One new page; deleted pages (`git rm`: a page and its translations, several pages);
-  // or one new page and one deleted (a page renamed, as `git mv` does it). Not with other
-  // changes.
-  if (!added.empty() && (added.size() > 1 || !pages.empty()))
-    return NeedsBuild(added.front() + " is new, with other changes");
+  // One new page, alone or with edits of other pages (which may link to it); deleted pages
+  // (`git rm`: a page and its translations, several pages), alone or with edits; or one new
+  // page and one deleted (a page renamed, as `git mv` does it).
+  if (added.size() > 1) return NeedsBuild(added.front() + " is new, with other new pages");
+  if (!added.empty() && !pages.empty() && !deleted.empty())
+    return NeedsBuild(added.front() + " is new, with pages edited and deleted");
   if (deleted.size() > 1 && !added.empty())
     return NeedsBuild(added.front() + " is new, with pages deleted");
   if (deleted.size() > kMaxDeletedPages)
@@ -931,6 +1001,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // session as it was.
   static const std::vector<std::string> kKindKeys = AllKindKeys();
   std::vector<Edit> edits;
+  StandingNewPage standing(site, pages.empty() ? nullptr : new_page ? &*new_page : nullptr);
   for (int i : pages) {
     const Page& p = site.pages[i];
     if (static_cast<size_t>(i) >= session.front_matter_hashes.size() ||
@@ -987,7 +1058,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));
   }
-  if (std::string why = CheckTermMovesTogether(session, edits); !why.empty())
+  standing.StepDown();
+  if (std::string why = CheckTermMovesTogether(session, edits, new_page ? &*new_page : nullptr);
+      !why.empty())
     return NeedsBuild(why);
 
   // Into the model. The page's place in the site (RenderCache's structure) is the same;

@@ -32,39 +32,43 @@
 // The one copy the model makes of a page's front matter, its title in the notices for
 // its missing translations, is updated with it; a translation of a typed page takes its
 // original's kind and keys, as in a build (ShareOriginalFrontMatter).
-// A new page file (alone in the change) goes in when the build would make it just another
-// entry of its section's and terms' lists: a page of the default language that nothing
-// translates yet, or a translation of a page (not typed) into a language where a notice
-// stands in for it, at the notice's address; in a folder that has its section (in its
-// language), at a free address, with terms that exist (named as they are) or that it makes
-// (at a free address, in a taxonomy with a list page), published whatever the clock and
-// the filters, without kind, aliases, ballots or messages (a translation may record its
-// source, translation_of). A page is added at the end of the model (a build numbers pages by path;
-// the output does not depend on the numbers) with a notice in each other language, as AssembleSite
-// does (PlacePage, MissingTranslationNotice); a translation takes its notice's number. The lists it
-// joins are sorted again, and the jobs that read them, the sitemap and the new pages are rendered.
-// A list that grows past or shrinks below a multiple of `paginate` gains or loses list
-// pages with any of these changes, and a section whose pages are all dated now, or no
-// longer, gains or loses its feed: their jobs are added (and rendered) or taken away
-// (their files in PatchResult::removed), as a build would make them (MatchJobs).
+// A new page file (alone in the change, or with edits of other pages, which may link to it:
+// they are checked with the new page standing in the model) goes in when the build would
+// make it just another entry of its section's and terms' lists: a page of the default
+// language that nothing translates yet, or a translation of a page (not typed) into a
+// language where a notice stands in for it, at the notice's address; in a folder that has
+// its section (in its language), at a free address, with terms that exist (named as they
+// are) or that it makes (at a free address, in a taxonomy with a list page; no edit in the
+// change moving the same term), published whatever the clock and the filters, without kind,
+// aliases, ballots or messages (a translation may record its source, translation_of). A
+// page bundle (<folder>/index.md) is such a page when its folder holds nothing else: no
+// resource and no other page, which the bundle would take along. A page is added at the end
+// of the model (a build numbers pages by path; the output does not depend on the numbers)
+// with a notice in each other language, as AssembleSite does (PlacePage,
+// MissingTranslationNotice); a translation takes its notice's number. The lists it joins
+// are sorted again, and the jobs that read them, the sitemap and the new pages are
+// rendered. A list that grows past or shrinks below a multiple of `paginate` gains or loses
+// list pages with any of these changes, and a section whose pages are all dated now, or no
+// longer, gains or loses its feed: their jobs are added (and rendered) or taken away (their
+// files in PatchResult::removed), as a build would make them (MatchJobs).
 // Deleted page files (up to 32, alone or with edits of other pages, which may take the
 // links to them away; or one with one new page file: a page renamed) go out when the build
 // would lose nothing but entries of sections' and terms' lists: each a page of the default
 // language whose translations, if it has any, are deleted with it, or a translation whose
-// page stays (its notice comes back at its address); without kind, aliases, bundle or
-// ballots, that no page that stays links to (BuildSession::links) and no menu names, whose
-// sections keep other pages (or have their own file), and whose terms keep other pages
-// and their names (or go, when nothing leads to them). Alone, the first is checked against
-// the model as it is; each other one, and every one after edits, against the model the
-// changes before it left (the session is cleared when one fails then). They, their
-// translations and notices stay in the model's vector as tombstones (Page::removed), so no
-// page's number changes (a notice takes a translation's number); their jobs go, the jobs
-// that read them or the lists that held them are rendered, and their files are in
-// PatchResult::removed. Any other change — data, templates, site.yaml, static files, a new
-// page with other changes — returns kNeedsBuild before anything is touched, and the caller
-// builds; so does a failure half-way (the session is then cleared). What PatchSite writes
-// is byte-identical to what a full build of the same sources writes (tested, also by a
-// random walk of edits).
+// page stays (its notice comes back at its address); without kind, aliases, ballots or a
+// bundle's resources, that no page that stays links to (BuildSession::links) and no menu
+// names, whose sections keep other pages (or have their own file), and whose terms keep
+// other pages and their names (or go, when nothing leads to them). Alone, the first is
+// checked against the model as it is; each other one, and every one after edits, against
+// the model the changes before it left (the session is cleared when one fails then). They,
+// their translations and notices stay in the model's vector as tombstones (Page::removed),
+// so no page's number changes (a notice takes a translation's number); their jobs go, the
+// jobs that read them or the lists that held them are rendered, and their files are in
+// PatchResult::removed. Any other change — data, templates, site.yaml, static files, two
+// new pages, a new page with both edits and deletions — returns kNeedsBuild before anything
+// is touched, and the caller builds; so does a failure half-way (the session is then
+// cleared). What PatchSite writes is byte-identical to what a full build of the same
+// sources writes (tested, also by a random walk of edits).
 #pragma once
 
 #include <cstdint>

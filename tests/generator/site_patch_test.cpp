@@ -629,7 +629,6 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\nslug: u1\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\n[X](ei-ole.md)\n"},
       {"content/uusi-kansio/sivu.md", "---\ntitle: Uusi\n---\nA new folder.\n"},
-      {"content/palvelut/uusi/index.md", "---\ntitle: Nippu\n---\nA bundle.\n"},
   };
   for (const auto& [file, text] : cases) {
     INFO(file << ": " << text);
@@ -663,6 +662,179 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
   fs.Add("content/palvelut/p1.sv.md", "---\ntitle: Tjänst 1\n---\nA.\n");
   CHECK(s.Change(fs, {"content/palvelut/p1.sv.md"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a page bundle alone in its folder comes and goes as a page does") {
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  // New, with a link to a heading of its own; then its translation takes its notice's place.
+  fs.Add("content/uutiset/kesa/index.md",
+         "---\ntitle: Kesä\ndate: 2024-07-01\ntags: [Nuoret]\n---\n## Ohjelma\n\n"
+         "[Ohjelmaan](#ohjelma) tai [uutisiin](../u2.md).\n");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/kesa/index.md"}, &written);
+  INFO(r.reason);
+  REQUIRE(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("uutiset/kesa/index.html") == 1);
+  CHECK(written.count("sv/uutiset/kesa/index.html") == 1);  // its notice
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/kesa/index.sv.md", "---\ntitle: Sommar\n---\nPå svenska.\n");
+  RequirePatched(s, fs, {"content/uutiset/kesa/index.sv.md"});
+  Replace(fs, "content/uutiset/kesa/index.md", "Kesä", "Kesä 2024");
+  RequirePatched(s, fs, {"content/uutiset/kesa/index.md"});
+  // A page links to it by its folder, and later by its file after a rename.
+  Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "[Kesä](kesa/)");
+  RequirePatched(s, fs, {"content/uutiset/u3.md"});
+  fs.Remove("content/uutiset/kesa/index.sv.md");
+  RequirePatched(s, fs, {"content/uutiset/kesa/index.sv.md"});
+  Replace(fs, "content/uutiset/u3.md", "[Kesä](kesa/)", "Kappale 3.");
+  RequirePatched(s, fs, {"content/uutiset/u3.md"});
+  std::string text = Read(fs, "content/uutiset/kesa/index.md");
+  fs.Remove("content/uutiset/kesa/index.md");
+  fs.Add("content/uutiset/heina/index.md", text);
+  RequirePatched(s, fs, {"content/uutiset/kesa/index.md", "content/uutiset/heina/index.md"});
+  Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "[Heinä](heina/index.md)");
+  RequirePatched(s, fs, {"content/uutiset/u3.md"});
+  fs.Remove("content/uutiset/heina/index.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/heina/index.md"});  // the link
+  Replace(fs, "content/uutiset/u3.md", "[Heinä](heina/index.md)", "Kappale 3.");
+  s.Change(fs, {"content/uutiset/u3.md"});  // built: the failed build left no session
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/heina/index.md", text);
+  RequirePatched(s, fs, {"content/uutiset/heina/index.md"});
+  fs.Remove("content/uutiset/heina/index.md");
+  r = s.Change(fs, {"content/uutiset/heina/index.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::find(r.removed.begin(), r.removed.end(), "uutiset/heina/index.html") !=
+        r.removed.end());
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a page bundle with other files in its folder goes to a full build") {
+  struct Case {
+    const char* what;
+    const char* other;  // in the folder before the bundle's page
+    bool builds;        // a page there makes the folder a section at the bundle's address
+  };
+  const Case cases[] = {
+      {"a resource", "content/palvelut/uusi/kuva.jpg", true},
+      {"a resource below it", "content/palvelut/uusi/kuvat/a.jpg", true},
+      {"a page", "content/palvelut/uusi/toinen.md", false},
+      {"a draft", "content/palvelut/uusi/luonnos.md", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = OneLanguageSite();
+    fs.Add(c.other, std::string(c.other).ends_with(".md")
+                        ? std::string("---\ntitle: Toinen\ndraft: ") +
+                              (std::string(c.what) == "a draft" ? "true" : "false") + "\n---\nA.\n"
+                        : std::string("JPEG"));
+    Serve s;
+    s.Build(fs);
+    // New: the file or page becomes the bundle's.
+    fs.Add("content/palvelut/uusi/index.md", "---\ntitle: Nippu\n---\nA bundle.\n");
+    bool built = false;
+    PatchResult r = s.Change(fs, {"content/palvelut/uusi/index.md"}, nullptr, kNow, &built);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK(built == c.builds);
+    if (!built) continue;
+    RequireSameAsFreshBuild(s, fs);
+    // Deleted: it is no longer the bundle's.
+    fs.Remove("content/palvelut/uusi/index.md");
+    r = s.Change(fs, {"content/palvelut/uusi/index.md"});
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  // Linked from an edited page by its file and by its address, to its heading too.
+  fs.Add("content/uutiset/uusi.md",
+         "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [Nuoret]\n---\n## Ohjelma\n\nA.\n");
+  Replace(fs, "content/uutiset/u3.md", "Kappale 3.", "[Uusi](uusi.md#ohjelma)");
+  Replace(fs, "content/_index.md", "Tehdään yhdessä!", "Tehdään yhdessä! [Uusin](/uutiset/uusi/)");
+  std::set<std::string> written;
+  PatchResult r = s.Change(
+      fs, {"content/uutiset/uusi.md", "content/uutiset/u3.md", "content/_index.md"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("uutiset/uusi/index.html") == 1);
+  CHECK(written.count("uutiset/u3/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // The session knows the links: the new page cannot go while they stand.
+  fs.Remove("content/uutiset/uusi.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/uusi.md"});
+  fs.Add("content/uutiset/uusi.md",
+         "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [Nuoret]\n---\n## Ohjelma\n\nA.\n");
+  s.Change(fs, {"content/uutiset/uusi.md"});
+  RequireSameAsFreshBuild(s, fs);
+
+  // What a build decides otherwise: an anchor the new page does not have (a build reports
+  // it), a term the new page and an edit both make, the new page with an edit and a deletion.
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;  // file, text ("" deletes it)
+    bool builds;
+  };
+  // u4 as SampleSite has it (its heading kept), with other tags and a line more.
+  auto u4 = [](const std::string& tags, const std::string& line) {
+    return "---\ntitle: Uutinen 4\ndate: 2024-04-10\ntags: [" + tags +
+           "]\n---\nKappale 4.\n\nToinen kappale.\n\n## Lisää\n\nKatso "
+           "[etusivu](../_index.md).\n" +
+           line;
+  };
+  const Case cases[] = {
+      {"no such heading",
+       {{"content/uutiset/toinen.md", "---\ntitle: Toinen\ndate: 2024-11-02\n---\nB.\n"},
+        {"content/uutiset/u4.md", u4("Nuoret, budjetti", "[X](toinen.md#ei-ole)\n")}},
+       false},
+      {"one term made twice",
+       {{"content/uutiset/toinen.md",
+         "---\ntitle: Toinen\ndate: 2024-11-02\ntags: [Uusi aihe]\n---\nB.\n"},
+        {"content/uutiset/u4.md", u4("Nuoret, budjetti, Uusi aihe", "")}},
+       true},
+      {"an edit and a deletion",
+       {{"content/uutiset/toinen.md", "---\ntitle: Toinen\ndate: 2024-11-02\n---\nB.\n"},
+        {"content/uutiset/u4.md", u4("Nuoret, budjetti", "C.\n")},
+        {"content/uutiset/u5.md", ""}},
+       true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs2 = SampleSite();
+    Serve s2;
+    s2.Build(fs2);
+    std::vector<std::string> changed;
+    for (const auto& [file, text] : c.writes) {
+      if (text.empty())
+        fs2.Remove(file);
+      else
+        fs2.Add(file, text);
+      changed.push_back(file);
+    }
+    // Asked alone first: the model is as it was after a check said no (the new page stood
+    // in it only while the edits were checked).
+    const size_t pages = s2.session.site->pages.size();
+    MemoryOutput out;
+    DiagnosticList diags;
+    PatchResult r2 = PatchSite(s2.session, fs2, changed, kNow, out, diags);
+    INFO(r2.reason);
+    CHECK(r2.outcome == PatchResult::kNeedsBuild);
+    REQUIRE(s2.session.site != nullptr);
+    CHECK(s2.session.site->pages.size() == pages);
+    CHECK(s2.session.site->by_content_path.count("uutiset/toinen.md") == 0);
+    CHECK(s2.session.site->by_url.count("/uutiset/toinen/") == 0);
+    bool built = false;
+    s2.Change(fs2, changed, nullptr, kNow, &built);
+    CHECK(built == c.builds);
+    if (built) RequireSameAsFreshBuild(s2, fs2);
+  }
 }
 
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
@@ -1132,8 +1304,8 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
 
 namespace {
 
-// A random walk of the edits serve sees (text, titles, dates, weights and tags edited; pages
-// and translations added, deleted, renamed), in a site of two languages with paginated
+// A random walk of the edits serve sees (text, titles, dates, weights and tags edited; pages,
+// page bundles and translations added, deleted, renamed), in a site of two languages with paginated
 // lists and a feed; after each change the site must be a fresh build's. Deterministic: the
 // seed is in the test's name.
 struct RandomEditor {
@@ -1154,6 +1326,7 @@ struct RandomEditor {
   // The site address of a page file (no slugs are written).
   static std::string Url(const std::string& file) {
     std::string stem = file.substr(8, file.size() - 8 - (Swedish(file) ? 6 : 3));
+    if (stem.ends_with("/index")) stem.resize(stem.size() - 6);  // a page bundle
     return (Swedish(file) ? "/sv/" : "/") + stem + "/";
   }
   std::vector<std::string> Files(bool swedish) const {
@@ -1194,8 +1367,10 @@ struct RandomEditor {
   static std::string Dir(const std::string& file) { return file.substr(0, file.rfind('/')); }
   // The path of file `to` from the folder of file `from`, as a body links to a source.
   static std::string Rel(const std::string& from, const std::string& to) {
-    std::string up = Dir(from) == "content" ? "" : "../";
-    return Dir(from) == Dir(to) ? to.substr(Dir(to).size() + 1) : up + to.substr(8);
+    if (Dir(from) == Dir(to)) return to.substr(Dir(to).size() + 1);
+    std::string up;  // from content/<folder>/... to content/
+    for (size_t k = std::count(from.begin(), from.end(), '/'); k > 1; --k) up += "../";
+    return up + to.substr(8);
   }
   // Takes `key: ...` out of the front matter, or puts `key: value` in.
   std::vector<std::string> Toggle(const std::string& file, const std::string& key,
@@ -1220,8 +1395,9 @@ struct RandomEditor {
   }
   std::string NewName(bool sv) {
     static const char* kFolders[] = {"uutiset/", "palvelut/", "uutiset/", "palvelut/", ""};
+    // Now and then a page bundle, alone in its folder.
     return std::string("content/") + kFolders[Pick(sv ? 4 : 5)] + "s" + std::to_string(next++) +
-           (sv ? ".sv.md" : ".md");
+           (Chance(25) ? "/index" : "") + (sv ? ".sv.md" : ".md");
   }
   static std::string Translation(const std::string& file) {
     return file.substr(0, file.size() - 3) + ".sv.md";
@@ -1233,7 +1409,17 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(14)) {
+    switch (Pick(15)) {
+      case 14: {  // a new page, and a page edited to link to it (or to its heading)
+        std::string file = NewName(false), edited = all[Pick(all.size())];
+        Write(file, Text(file));
+        std::string text = Chance(50) ? pages[edited] : Text(edited);
+        if (!Swedish(edited))
+          text += "\nUusi [sivu](" + (Chance(50) ? Url(file) : Rel(edited, file)) +
+                  (Chance(30) ? "#lisaa" : "") + ").\n";
+        Write(edited, text);
+        return {file, edited};
+      }
       case 13: {  // a page deleted, and another edited (perhaps taking a link to it away)
         if (fi.size() < 5) return {};
         std::string gone = fi[Pick(fi.size())], edited = all[Pick(all.size())];
