@@ -1,8 +1,9 @@
 // The inotify watcher (see change_watcher.h). One watch per folder below the watched
 // folders, plus one on the root for the watched top-level names (site.yaml, or a watched
 // folder created after start). A folder created or moved in gets its watches when its
-// event is read. When a watch cannot be added (the per-user limit, fs.inotify.
-// max_user_watches) the watcher hands over to the polling watcher for good.
+// event is read, and the files already in it then count as changed. When a watch cannot be added
+// (the per-user limit, fs.inotify. max_user_watches) the watcher hands over to the polling watcher
+// for good.
 #include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <set>
 #include <unordered_map>
+#include <vector>
 
 #include "generator/core/change_watcher.h"
 
@@ -108,48 +110,60 @@ class InotifyWatcher : public ChangeWatcher {
       bool watched = false;
       for (const auto& p : paths_) watched = watched || p == name;
       if (!watched) return false;
-      if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
-        Add(root_ + "/" + std::string(name));
-      Touched(e, "", name);
-      return true;
+      return Touched(e, std::string(name));
     }
     auto dir = dirs_.find(e.wd);
     if (dir == dirs_.end()) return false;
-    if (e.mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+    // The folder itself: deleted, it was empty (the parent's event follows); moved, the
+    // parent's event says so.
+    if (e.mask & IN_DELETE_SELF) return false;
+    if (e.mask & IN_MOVE_SELF) {
       unknown_ = true;
       return true;
     }
-    if (Hidden(name)) return false;
-    if ((e.mask & (IN_CREATE | IN_MOVED_TO)) && (e.mask & IN_ISDIR))
-      Add(dir->second + "/" + std::string(name));
-    Touched(e, std::string_view(dir->second).substr(root_.size() + 1), name);
+    if (Hidden(name) || name.empty()) return false;
+    return Touched(e, dir->second.substr(root_.size() + 1) + "/" + std::string(name));
+  }
+
+  // Notes what an event names (`path` relative to the root); true when the site may have
+  // changed. A file is a change. A folder made or moved in gets its watches, and the files
+  // already in it are changes: they may have been written before its watch was there. A
+  // folder deleted was empty by then: its files' deletions were seen. A folder moved away
+  // (or changed otherwise) takes files along unseen: what changed is not known.
+  bool Touched(const inotify_event& e, const std::string& path) {
+    if (!(e.mask & IN_ISDIR)) {
+      changes_.insert(path);
+      return true;
+    }
+    if (e.mask & (IN_CREATE | IN_MOVED_TO)) {
+      std::vector<std::string> files;
+      if (!WatchTree(root_ + "/" + path, &files)) {
+        fallback_ = NewPollingWatcher(root_, paths_, options_);
+        return true;
+      }
+      changes_.insert(files.begin(), files.end());
+      return !files.empty();
+    }
+    if (e.mask & IN_DELETE) return false;
+    unknown_ = true;
     return true;
   }
 
-  // Notes the file an event names (`dir` relative to the root, "" for the root itself); a
-  // folder's event makes the change unknown (the files below it are not listed).
-  void Touched(const inotify_event& e, std::string_view dir, std::string_view name) {
-    if ((e.mask & IN_ISDIR) || name.empty()) {
-      unknown_ = true;
-      return;
-    }
-    changes_.insert(dir.empty() ? std::string(name) : std::string(dir) + "/" + std::string(name));
-  }
-
-  void Add(const std::string& dir) {
-    if (!WatchTree(dir)) fallback_ = NewPollingWatcher(root_, paths_, options_);
-  }
-
-  // Watches `dir` and every folder below it; false when a watch could not be added.
-  bool WatchTree(const std::string& dir) {
+  // Watches `dir` and every folder below it, each before its files are listed into `files`
+  // (paths relative to the root; not when null); false when a watch could not be added.
+  bool WatchTree(const std::string& dir, std::vector<std::string>* files = nullptr) {
     int wd = inotify_add_watch(fd_, dir.c_str(), kMask);
     if (wd < 0) return errno != ENOSPC && errno != ENOMEM;  // gone already: fine
     dirs_[wd] = dir;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::string name = it->path().filename().string();
-      if (Hidden(name) || !it->is_directory(ec) || it->is_symlink(ec)) continue;
-      if (!WatchTree(dir + "/" + name)) return false;
+      if (Hidden(name)) continue;
+      if (it->is_directory(ec) && !it->is_symlink(ec)) {
+        if (!WatchTree(dir + "/" + name, files)) return false;
+      } else if (files) {
+        files->push_back(dir.substr(root_.size() + 1) + "/" + name);
+      }
     }
     return true;
   }
