@@ -18,6 +18,9 @@ namespace {
 // The most page files one patch takes out (a page and its translations count each): each
 // is checked against every page's links, and past a few a build is as fast.
 constexpr size_t kMaxDeletedPages = 32;
+// The most new page files one patch adds (each is parsed, rendered and checked against the
+// model the ones before it made).
+constexpr size_t kMaxNewPages = 32;
 
 // What a page's rendered body gives the model besides its HTML: other pages' #anchor
 // links are checked against its headings when the site is built.
@@ -583,6 +586,24 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   return "";
 }
 
+// The first of the new page files `files` that CheckNewPage lets into the model as it is,
+// taken out of `files` into `out`. Otherwise the reason the first of them gave.
+std::string NextNewPage(BuildSession& session, const FileSystem& fs,
+                        std::vector<std::string>& files, NewPage& out) {
+  std::string first_reason;
+  for (size_t k = 0; k < files.size(); ++k) {
+    NewPage candidate;
+    std::string why = CheckNewPage(session, fs, files[k], candidate);
+    if (why.empty()) {
+      out = std::move(candidate);
+      files.erase(files.begin() + static_cast<std::ptrdiff_t>(k));
+      return "";
+    }
+    if (first_reason.empty()) first_reason = std::move(why);
+  }
+  return first_reason;
+}
+
 // Makes the term `m` (created) with page `page` as its only page: its page at the end of
 // the model (a build numbers pages by path: the numbers differ, the output does not), in
 // its taxonomy's terms and list page in slug order, with a job rendered by this patch
@@ -942,14 +963,17 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
     (exists ? pages : deleted).push_back(it->second);
   }
-  // One new page, alone or with edits of other pages (which may link to it); deleted pages
-  // (`git rm`: a page and its translations, several pages), alone or with edits; or one new
-  // page and one deleted (a page renamed, as `git mv` does it).
-  if (added.size() > 1) return NeedsBuild(added.front() + " is new, with other new pages");
+  // New pages (a page and its translations, several pages: a `git pull`), alone or with
+  // edits of other pages (which may link to the first of them); deleted pages (`git rm`: a
+  // page and its translations, several pages), alone or with edits; or one new page and
+  // one deleted (a page renamed, as `git mv` does it).
+  if (added.size() > kMaxNewPages)
+    return NeedsBuild(std::to_string(added.size()) + " pages are new");
   if (!added.empty() && !pages.empty() && !deleted.empty())
     return NeedsBuild(added.front() + " is new, with pages edited and deleted");
-  if (deleted.size() > 1 && !added.empty())
+  if (!added.empty() && !deleted.empty() && (added.size() > 1 || deleted.size() > 1))
     return NeedsBuild(added.front() + " is new, with pages deleted");
+
   if (deleted.size() > kMaxDeletedPages)
     return NeedsBuild(std::to_string(deleted.size()) + " pages are deleted");
   std::sort(deleted.begin(), deleted.end());
@@ -971,10 +995,16 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         !why.empty())
       return NeedsBuild(why);
   }
+  // The new pages go in one by one, each checked against the model the ones before it made
+  // (their addresses taken, their terms made, their notices there for a translation to
+  // take the place of): the first that passes, then the first of the rest that passes, ...
+  // (a page may link to one named after it, a translation comes after its page). This one
+  // is checked against the model as it is; the others once it and the edits are in.
+  const size_t new_pages = added.size();
   std::optional<NewPage> new_page;
   if (!added.empty()) {
     new_page.emplace();
-    if (std::string why = CheckNewPage(session, fs, added.front(), *new_page); !why.empty())
+    if (std::string why = NextNewPage(session, fs, added, *new_page); !why.empty())
       return NeedsBuild(why);
   }
   if (!deletions.empty() && new_page &&
@@ -1155,6 +1185,14 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     RemovePage(session, deletions[k], changed_pages, removed_files);  // hashes what it changes
   }
   if (new_page) AddNewPage(session, *new_page, changed_pages);  // likewise
+  while (!added.empty()) {                                      // the other new pages
+    NewPage next;
+    if (std::string why = NextNewPage(session, fs, added, next); !why.empty()) {
+      session.Clear();
+      return NeedsBuild(why);
+    }
+    AddNewPage(session, next, changed_pages);
+  }
   // The sections of edited pages too: a date that comes or goes may give or take a feed.
   std::vector<int> lists = changed_pages;
   for (const auto& e : edits) lists.push_back(site.pages[e.page].parent);
@@ -1200,7 +1238,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   PatchResult result;
   result.outcome = PatchResult::kPatched;
-  result.pages = edits.size() + (new_page ? 1 : 0);
+  result.pages = edits.size() + new_pages;
   for (const DeletedPage& d : deletions) result.pages += d.versions.size();
   result.removed = std::move(removed_files);
   result.jobs = stale.size();

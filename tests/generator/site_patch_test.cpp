@@ -837,6 +837,88 @@ TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
   }
 }
 
+TEST_CASE("site patch: several new pages at once, as a build does") {
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  // A page with its translation (the translation named first), and a page named before it
+  // that links to it and shares a term it makes.
+  fs.Add("content/uutiset/kesa.sv.md", "---\ntitle: Sommar\n---\nPå svenska.\n");
+  fs.Add("content/uutiset/kesa.md",
+         "---\ntitle: Kesä\ndate: 2024-07-01\ntags: [Kesä]\n---\n## Ohjelma\n\nA.\n");
+  fs.Add("content/palvelut/uimala.md",
+         "---\ntitle: Uimala\ntags: [Kesä]\n---\nKatso [ohjelma](../uutiset/kesa.md#ohjelma).\n");
+  std::set<std::string> written;
+  PatchResult r = s.Change(
+      fs, {"content/uutiset/kesa.sv.md", "content/palvelut/uimala.md", "content/uutiset/kesa.md"},
+      &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.pages == 3);
+  CHECK(written.count("tags/kesa/index.html") == 1);
+  CHECK(written.count("sv/uutiset/kesa/index.html") == 1);  // the translation, no notice
+  RequireSameAsFreshBuild(s, fs);
+  // The session goes on: all three edited, one of them deleted.
+  Replace(fs, "content/palvelut/uimala.md", "Uimala", "Maauimala");
+  RequirePatched(s, fs, {"content/palvelut/uimala.md"});
+  fs.Remove("content/palvelut/uimala.md");
+  RequirePatched(s, fs, {"content/palvelut/uimala.md"});
+
+  // A page that links to one named after it goes in after it. What the patch does not take
+  // goes to a build: when no new page passes, with the model untouched; when one passed and
+  // went in but the rest do not, with the session cleared.
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> pages;
+    bool patched;
+    bool cleared;
+  };
+  const std::string alias = "---\ntitle: X\ndate: 2024-07-05\naliases: [/vanha/]\n---\nX.\n";
+  const Case cases[] = {
+      {"a link to one after it",
+       {{"content/uutiset/b.md", "---\ntitle: B\ndate: 2024-07-02\n---\n[C](c.md)\n"},
+        {"content/uutiset/c.md", "---\ntitle: C\ndate: 2024-07-03\n---\nC.\n"}},
+       true,
+       false},
+      {"one with aliases after one that went in",
+       {{"content/uutiset/a.md", "---\ntitle: A\ndate: 2024-07-01\n---\nA.\n"},
+        {"content/uutiset/x.md", alias}},
+       false,
+       true},
+      {"none that can go in",
+       {{"content/uutiset/x.md", alias},
+        {"content/uutiset/y.md", "---\ntitle: Y\ndate: 2030-01-01\n---\nFuture.\n"}},
+       false,
+       false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs2 = SampleSite();
+    Serve s2;
+    s2.Build(fs2);
+    std::vector<std::string> changed;
+    for (const auto& [file, text] : c.pages) {
+      fs2.Add(file, text);
+      changed.push_back(file);
+    }
+    const size_t pages = s2.session.site->pages.size();
+    MemoryOutput out;
+    DiagnosticList diags;
+    PatchResult r2 = PatchSite(s2.session, fs2, changed, kNow, out, diags);
+    INFO(r2.reason);
+    CHECK((r2.outcome == PatchResult::kPatched) == c.patched);
+    if (!c.patched) {
+      CHECK(out.files.empty());
+      CHECK((s2.session.site == nullptr) == c.cleared);
+      if (!c.cleared) CHECK(s2.session.site->pages.size() == pages);
+      s2.Change(fs2, changed);
+    } else {
+      for (auto& [path, content] : out.files) s2.site[path] = std::move(content);
+    }
+    RequireSameAsFreshBuild(s2, fs2);
+  }
+}
+
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
   auto fs = SampleSite();  // paginate: 2; u1-u5 with [Nuoret, budjetti], u1 in Swedish too
   fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\ndate: 2024-03-10\n---\nNy.\n");
@@ -1409,7 +1491,21 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(15)) {
+    switch (Pick(16)) {
+      case 15: {  // two or three new pages (a `git pull`), a translation of one perhaps
+        std::vector<std::string> files;
+        for (size_t k = 0, n = 2 + Pick(2); k < n; ++k) {
+          std::string file = NewName(false);
+          Write(file, Text(file));  // may link to the ones before it
+          files.push_back(file);
+          if (Chance(30)) {
+            Write(Translation(file), Text(Translation(file)));
+            files.push_back(Translation(file));
+          }
+        }
+        std::shuffle(files.begin(), files.end(), rng);
+        return files;
+      }
       case 14: {  // a new page, and a page edited to link to it (or to its heading)
         std::string file = NewName(false), edited = all[Pick(all.size())];
         Write(file, Text(file));
