@@ -13,7 +13,8 @@
 # lists; --edit new writes a new page next to it (a copy with the marker as its title,
 # named after the marker) and waits for that page's HTML, --edit bundle the same as a page
 # bundle (<name>/index.md in a new folder), --edit new-linked the same new page and a link
-# to it appended to the page, in one save, and waits for the page's HTML; --edit term puts the marker into
+# to it appended to the page, in one save, and waits for the page's HTML, --edit pull
+# three new pages in one change and waits for the last one's HTML; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -36,7 +37,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -115,7 +116,14 @@ if edit == "delete":  # two copies in one change; done when both pages' files ar
         time.sleep(0.001)
     print("%.1f" % ((time.monotonic() - t0) * 1000))
     sys.exit(0)
-if edit in ("new", "bundle", "new-linked"):  # a new page next to the edited one
+if edit == "pull":  # three new pages next to the edited one, in one change (a git pull)
+    text = open(src).read()
+    for k in (1, 2, 3):
+        new_src = src[:-3] + "-%s-%d.md" % (marker, k)
+        with open(new_src, "w") as f:
+            f.write(re.sub(r"^title:.*$", "title: %s-%d" % (marker, k), text, count=1, flags=re.M))
+    html = html[: -len("/index.html")] + "-%s-3/index.html" % marker.lower()
+elif edit in ("new", "bundle", "new-linked"):  # a new page next to the edited one
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
     new_src = src[:-3] + "-" + marker + (os.sep + "index.md" if edit == "bundle" else ".md")

@@ -415,20 +415,35 @@ struct NewPage {
 };
 
 // "" when the term moves of the `edits` and of the new page `added` (or null), each
-// checked against the model as it is (CheckTermMoves), can all be made: no two pages move
-// into or out of one term (two leaving it could leave it empty, two making it would have
-// to agree on its name), each taxonomy keeps a term, and no new body links to a term that
-// goes (CheckTermMoves saw the bodies as they were). Otherwise the reason.
+// checked against the model as it is (CheckTermMoves), can all be made: a term one of them
+// makes or drops is moved by no other page (two making it would have to agree on its
+// name; a page joining a term another leaves empty keeps it), pages that leave a term
+// together leave it pages, each taxonomy keeps a term, and no new body links to a term
+// that goes (CheckTermMoves saw the bodies as they were). Otherwise the reason.
 std::string CheckTermMovesTogether(const BuildSession& session, const std::vector<Edit>& edits,
                                    const NewPage* added) {
   const Site& site = *session.site;
-  std::set<std::pair<size_t, std::string>> moved;  // (taxonomy, slug)
-  std::map<size_t, int64_t> gained;                // taxonomy -> terms made minus dropped
-  std::vector<int> dropped;                        // the pages of the terms that go
+  struct Moves {          // of one term
+    bool alone = false;   // made or dropped: no other page may move it
+    size_t leaving = 0;   // pages that leave it
+    bool joined = false;  // a page joins it
+    const TermMove* first = nullptr;
+  };
+  std::map<std::pair<size_t, std::string>, Moves> moved;  // (taxonomy, slug)
+  std::map<size_t, int64_t> gained;                       // taxonomy -> terms made minus dropped
+  std::vector<int> dropped;                               // the pages of the terms that go
   auto take = [&](const std::vector<TermMove>& moves, const std::string& file) -> std::string {
     for (const TermMove& m : moves) {
-      if (!moved.emplace(m.taxonomy, m.slug).second)
-        return file + " changes a term another page in the change changes";
+      Moves& t = moved[{m.taxonomy, m.slug}];
+      const bool alone = m.created || m.dropped;
+      if (t.first && (t.alone || alone))
+        return file + " changes a term another page in the change makes or drops";
+      if (!t.first) t.first = &m;
+      t.alone = alone;
+      if (m.join)
+        t.joined = true;
+      else
+        ++t.leaving;
       gained[m.taxonomy] += m.created ? 1 : m.dropped ? -1 : 0;
       if (m.dropped) dropped.push_back(site.pages[site.taxonomies[m.taxonomy].page].pages[m.term]);
     }
@@ -439,6 +454,14 @@ std::string CheckTermMovesTogether(const BuildSession& session, const std::vecto
   }
   if (added) {
     if (std::string why = take(added->term_moves, added->page.file); !why.empty()) return why;
+  }
+  // Pages that each leave a term of other pages may leave it with none together: a build
+  // drops it, which only a term left by one page does here.
+  for (const auto& [key, t] : moved) {
+    if (t.alone || t.joined || t.leaving < 2) continue;
+    const TaxonomyTerm& term = site.taxonomies[key.first].terms[t.first->term];
+    if (t.leaving >= term.pages.size())
+      return "the change leaves the term '" + term.name + "' without pages";
   }
   for (const auto& [t, n] : gained) {
     if (static_cast<int64_t>(site.taxonomies[t].terms.size()) + n < 1)
