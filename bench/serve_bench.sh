@@ -14,7 +14,9 @@
 # named after the marker) and waits for that page's HTML, --edit bundle the same as a page
 # bundle (<name>/index.md in a new folder), --edit new-linked the same new page and a link
 # to it appended to the page, in one save, and waits for the page's HTML, --edit pull
-# three new pages in one change and waits for the last one's HTML; --edit term puts the marker into
+# three new pages in one change and waits for the last one's HTML; --edit typo saves the
+# page with a front-matter error (the build fails), waits 1.5 s and saves it fixed, with
+# the marker appended, timing the fix; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -37,7 +39,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -165,6 +167,13 @@ elif edit in ("title", "weight", "term", "new-term", "retag"):
         text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)
     with open(src, "w") as f:  # one write and close, as an editor's save
         f.write(text)
+elif edit == "typo":  # a broken front matter saved (serve's build fails), then fixed
+    text = open(src).read()
+    with open(src, "w") as f:
+        f.write(text.replace("\ntitle:", "\ntitel:", 1))
+    time.sleep(1.5)  # the failed build is done and shown
+    with open(src, "w") as f:
+        f.write(text + "\n" + marker + "\n")
 else:
     with open(src, "a") as f:
         f.write("\n" + marker + "\n")

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -113,6 +114,10 @@ struct ServeState {
   yhdessa::SourceCache sources;
   /// The last good build's model, for edits that only change page texts (SitePatch).
   yhdessa::BuildSession session;
+  /// The files changed since `session`'s build while the builds after it failed (a typo
+  /// saved, then fixed): the site on disk is still that build's, so the fix is patched
+  /// with them.
+  std::set<std::string> unbuilt;
 };
 
 // Diagnostics to stderr and, formatted, to `*report` when given.
@@ -151,8 +156,10 @@ std::string AbsoluteFolder(const std::string& folder) {
 // passes its in-memory caches (`serve`); `build` loads the cache from the source tree's
 // cache folder and saves it after. Either way the output folder is updated in place when
 // the cache describes it, and built beside it and swapped in otherwise.
+// `keep_session`: serve keeps its session (SitePatch's model of the site on disk) when the
+// build fails, and builds into a new one meanwhile.
 int Build(const Args& a, std::string& destination, std::string* report = nullptr,
-          ServeState* serve = nullptr) {
+          ServeState* serve = nullptr, bool keep_session = false) {
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   destination = a.destination.empty() ? a.source + "/public" : a.destination;
@@ -178,11 +185,17 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   std::optional<yhdessa::BuildCache> loaded;
   std::optional<yhdessa::SourceIndex> sources;  // with `loaded`: files not read again
   yhdessa::BuildCache* cache = nullptr;
+  std::optional<yhdessa::BuildSession> next;  // the new session, while the old one is kept
   if (!a.no_cache && serve) {
     cache = &serve->cache;
     options.sources = &serve->sources;
-    serve->session.Clear();  // freed before the build makes a new one
-    options.session = &serve->session;
+    if (keep_session && serve->session.ready()) {
+      next.emplace();
+      options.session = &*next;
+    } else {
+      serve->session.Clear();  // freed before the build makes a new one
+      options.session = &serve->session;
+    }
   } else if (!a.no_cache) {
     std::string note;
     auto load_start = std::chrono::steady_clock::now();
@@ -226,7 +239,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   auto failed = [&] {
     out->Abort();
     if (serve && cache) cache->CarryOver(false);
-    if (serve) serve->session.Clear();
+    if (serve && !next) serve->session.Clear();
     return kExitContent;
   };
   if (diags.has_errors()) {
@@ -260,6 +273,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     cache_ms["record files"] = MillisecondsSince(files_start);
   }
   if (serve && cache) cache->CarryOver(true);
+  if (next) std::swap(serve->session, *next);  // the old one is freed on the way out
   if (loaded) {
     auto save_start = std::chrono::steady_clock::now();
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *loaded);
@@ -409,10 +423,17 @@ int Serve(const Args& a) {
     if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
     auto start = std::chrono::steady_clock::now();
     double cpu_start = CpuMilliseconds();
-    auto changes = watcher->Changes();
+    // What changed since the kept session's build: this change and those of the builds
+    // that failed after it. Unknown (a folder moved, events lost): nothing is kept.
+    std::optional<std::vector<std::string>> changes;
+    if (auto now = watcher->Changes()) {
+      state.unbuilt.insert(now->begin(), now->end());
+      changes.emplace(state.unbuilt.begin(), state.unbuilt.end());
+    }
     int rc = changes && Patch(a, destination, state, *changes)
                  ? kExitOk
-                 : Build(a, destination, &report, &state);
+                 : Build(a, destination, &report, &state, changes.has_value());
+    if (rc == kExitOk || !state.session.ready()) state.unbuilt.clear();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)
                   .count();

@@ -59,11 +59,14 @@ test('an edit reloads the open page; an error shows over it and clears when fixe
   assert.match(await late.textContent('#yhdessa-build-error'), /'titel' is not a known front-matter key/);
   await late.close();
 
+  // The failed build kept the last good build's model: the fix is patched into that site.
+  const patched = (stdout.match(/yhdessa: patched /g) || []).length;
   const fixed = page.waitForEvent('load', { timeout: 10000 });
   fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nKorjattu.\n');
   await fixed;
   assert.equal(await page.locator('#yhdessa-build-error').count(), 0);
   assert.match(await page.textContent('main'), /Korjattu/);
+  await until(() => (stdout.match(/yhdessa: patched /g) || []).length > patched, 'the fix patched');
   await page.close();
 });
 
