@@ -123,6 +123,31 @@ void RequirePatched(Serve& s, const MemoryFileSystem& fs, const std::vector<std:
   RequireSameAsFreshBuild(s, fs);
 }
 
+// Writes each file of `files` into `fs` (an empty text deletes it); returns their names:
+// the change the serve loop sees.
+std::vector<std::string> WriteFiles(MemoryFileSystem& fs,
+                                    const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> changed;
+  for (const auto& [file, text] : files) {
+    if (text.empty())
+      fs.Remove(file);
+    else
+      fs.Add(file, text);
+    changed.push_back(file);
+  }
+  return changed;
+}
+
+// PatchSite alone, without the full build the serve loop would run when it says no: its
+// outcome, the files it would write in `out`.
+PatchResult AskPatch(Serve& s, const MemoryFileSystem& fs, const std::vector<std::string>& changed,
+                     MemoryOutput& out) {
+  DiagnosticList diags;
+  PatchResult r = PatchSite(s.session, fs, changed, kNow, out, diags);
+  CHECK_FALSE(diags.has_errors());
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("site patch: a body edit rewrites the page and its section's feed, as a build does") {
@@ -843,20 +868,12 @@ TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
     auto fs2 = SampleSite();
     Serve s2;
     s2.Build(fs2);
-    std::vector<std::string> changed;
-    for (const auto& [file, text] : c.writes) {
-      if (text.empty())
-        fs2.Remove(file);
-      else
-        fs2.Add(file, text);
-      changed.push_back(file);
-    }
+    std::vector<std::string> changed = WriteFiles(fs2, c.writes);
     // Asked alone first: the model is as it was after a check said no (the new page stood
     // in it only while the edits were checked).
     const size_t pages = s2.session.site->pages.size();
     MemoryOutput out;
-    DiagnosticList diags;
-    PatchResult r2 = PatchSite(s2.session, fs2, changed, kNow, out, diags);
+    PatchResult r2 = AskPatch(s2, fs2, changed, out);
     INFO(r2.reason);
     CHECK(r2.outcome == PatchResult::kNeedsBuild);
     REQUIRE(s2.session.site != nullptr);
@@ -929,15 +946,10 @@ TEST_CASE("site patch: several new pages at once, as a build does") {
     auto fs2 = SampleSite();
     Serve s2;
     s2.Build(fs2);
-    std::vector<std::string> changed;
-    for (const auto& [file, text] : c.pages) {
-      fs2.Add(file, text);
-      changed.push_back(file);
-    }
+    std::vector<std::string> changed = WriteFiles(fs2, c.pages);
     const size_t pages = s2.session.site->pages.size();
     MemoryOutput out;
-    DiagnosticList diags;
-    PatchResult r2 = PatchSite(s2.session, fs2, changed, kNow, out, diags);
+    PatchResult r2 = AskPatch(s2, fs2, changed, out);
     INFO(r2.reason);
     CHECK((r2.outcome == PatchResult::kPatched) == c.patched);
     if (!c.patched) {
