@@ -989,11 +989,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // New pages (a page and its translations, several pages: a `git pull`), alone or with
   // edits of other pages (which may link to the first of them); deleted pages (`git rm`: a
   // page and its translations, several pages), alone or with edits; or one new page and
-  // one deleted (a page renamed, as `git mv` does it).
+  // one deleted (a page renamed, as `git mv` does it), alone or with edits (the links to
+  // it put right).
   if (added.size() > kMaxNewPages)
     return NeedsBuild(std::to_string(added.size()) + " pages are new");
-  if (!added.empty() && !pages.empty() && !deleted.empty())
-    return NeedsBuild(added.front() + " is new, with pages edited and deleted");
   if (!added.empty() && !deleted.empty() && (added.size() > 1 || deleted.size() > 1))
     return NeedsBuild(added.front() + " is new, with pages deleted");
 
@@ -1030,22 +1029,26 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::string why = NextNewPage(session, fs, added, *new_page); !why.empty())
       return NeedsBuild(why);
   }
-  if (!deletions.empty() && new_page &&
-      (new_page->replaces >= 0 || deletions.front().notice_of >= 0))
-    return NeedsBuild(new_page->page.file + " is new, with a translation deleted or added");
-  if (!deletions.empty() && new_page) {
-    // A rename. Both were checked against the model as it is, with the other's file in it
-    // or not: the new page must not link to the page that goes, and the term moves of the
-    // two must not meet in a term that goes (the new page's would name a term no longer
-    // there).
-    const DeletedPage& renamed = deletions.front();  // one page, no translation
+  // A rename. The new page was checked with the old one in the model, the old one with the
+  // new one not: the new page must not link to the page that goes, neither may be a
+  // translation, and the term moves of the two must not meet in a term that goes (the new
+  // page's would name a term no longer there). With edits, once the page that goes is
+  // checked, after them.
+  auto check_rename = [&]() -> std::string {
+    if (deletions.empty() || !new_page) return "";
+    const DeletedPage& renamed = deletions.front();  // one page
+    if (new_page->replaces >= 0 || renamed.notice_of >= 0)
+      return new_page->page.file + " is new, with a translation deleted or added";
     if (LinksToAny(new_page->links, Targets(site, renamed.Gone())))
-      return NeedsBuild(new_page->page.file + " links to the page it replaces");
+      return new_page->page.file + " links to the page it replaces";
     for (const TermMove& m : renamed.versions.front().term_moves) {
       if (m.dropped)
-        return NeedsBuild(site.pages[renamed.page()].file +
-                          " is renamed and was a term's only page");
+        return site.pages[renamed.page()].file + " is renamed and was a term's only page";
     }
+    return "";
+  };
+  if (pages.empty()) {
+    if (std::string why = check_rename(); !why.empty()) return NeedsBuild(why);
   }
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -1199,8 +1202,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // against the model the changes before it left (the first was checked above when alone).
   for (size_t k = 0; k < deletions.size(); ++k) {
     if (k > 0 || !edits.empty()) {
-      if (std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
-          !why.empty()) {
+      std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
+      if (why.empty() && k == 0 && !edits.empty()) why = check_rename();
+      if (!why.empty()) {
         session.Clear();
         return NeedsBuild(why);
       }

@@ -52,23 +52,23 @@
 // longer, gains or loses its feed: their jobs are added (and rendered) or taken away (their
 // files in PatchResult::removed), as a build would make them (MatchJobs).
 // Deleted page files (up to 32, alone or with edits of other pages, which may take the
-// links to them away; or one with one new page file: a page renamed) go out when the build
-// would lose nothing but entries of sections' and terms' lists: each a page of the default
-// language whose translations, if it has any, are deleted with it, or a translation whose
-// page stays (its notice comes back at its address); without kind, aliases, ballots or a
-// bundle's resources, that no page that stays links to (BuildSession::links) and no menu
-// names, whose sections keep other pages (or have their own file), and whose terms keep
-// other pages and their names (or go, when nothing leads to them). Alone, the first is
-// checked against the model as it is; each other one, and every one after edits, against
-// the model the changes before it left (the session is cleared when one fails then). They,
-// their translations and notices stay in the model's vector as tombstones (Page::removed),
-// so no page's number changes (a notice takes a translation's number); their jobs go, the
-// jobs that read them or the lists that held them are rendered, and their files are in
-// PatchResult::removed. Any other change — data, templates, site.yaml, static files, two
-// new pages, a new page with both edits and deletions — returns kNeedsBuild before anything
-// is touched, and the caller builds; so does a failure half-way (the session is then
-// cleared). What PatchSite writes is byte-identical to what a full build of the same
-// sources writes (tested, also by a random walk of edits).
+// links to them away; or one with one new page file, a page renamed, alone or with such
+// edits) go out when the build would lose nothing but entries of sections' and terms'
+// lists: each a page of the default language whose translations, if it has any, are deleted
+// with it, or a translation whose page stays (its notice comes back at its address);
+// without kind, aliases, ballots or a bundle's resources, that no page that stays links to
+// (BuildSession::links) and no menu names, whose sections keep other pages (or have their
+// own file), and whose terms keep other pages and their names (or go, when nothing leads to
+// them). Alone, the first is checked against the model as it is; each other one, and every
+// one after edits, against the model the changes before it left (the session is cleared
+// when one fails then). They, their translations and notices stay in the model's vector as
+// tombstones (Page::removed), so no page's number changes (a notice takes a translation's
+// number); their jobs go, the jobs that read them or the lists that held them are rendered,
+// and their files are in PatchResult::removed. Any other change — data, templates,
+// site.yaml, static files, two new pages, a new page with both edits and deletions —
+// returns kNeedsBuild before anything is touched, and the caller builds; so does a failure
+// half-way (the session is then cleared). What PatchSite writes is byte-identical to what a
+// full build of the same sources writes (tested, also by a random walk of edits).
 #pragma once
 
 #include <cstdint>

@@ -834,7 +834,7 @@ TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
   RequireSameAsFreshBuild(s, fs);
 
   // What a build decides otherwise: an anchor the new page does not have (a build reports
-  // it), a term the new page and an edit both make, the new page with an edit and a deletion.
+  // it), a term the new page and an edit both make, two new pages with a deletion.
   struct Case {
     const char* what;
     std::vector<std::pair<std::string, std::string>> writes;  // file, text ("" deletes it)
@@ -857,9 +857,9 @@ TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
          "---\ntitle: Toinen\ndate: 2024-11-02\ntags: [Uusi aihe]\n---\nB.\n"},
         {"content/uutiset/u4.md", u4("Nuoret, budjetti, Uusi aihe", "")}},
        true},
-      {"an edit and a deletion",
+      {"two new pages and a deletion",
        {{"content/uutiset/toinen.md", "---\ntitle: Toinen\ndate: 2024-11-02\n---\nB.\n"},
-        {"content/uutiset/u4.md", u4("Nuoret, budjetti", "C.\n")},
+        {"content/uutiset/kolmas.md", "---\ntitle: Kolmas\ndate: 2024-11-03\n---\nC.\n"},
         {"content/uutiset/u5.md", ""}},
        true},
   };
@@ -962,6 +962,54 @@ TEST_CASE("site patch: several new pages at once, as a build does") {
     }
     RequireSameAsFreshBuild(s2, fs2);
   }
+}
+
+TEST_CASE("site patch: a page renamed with the links to it put right, as a build does") {
+  auto fs = OneLanguageSite();
+  Serve s;
+  s.Build(fs);
+  // u2 renamed (and retitled), p2's link to its heading put right in the same save.
+  std::string text = Read(fs, "content/uutiset/u2.md");
+  fs.Remove("content/uutiset/u2.md");
+  fs.Add("content/uutiset/toinen.md", text + "\nSiirretty.\n");
+  Replace(fs, "content/palvelut/p2.md", "u2.md#lisaa", "toinen.md#lisaa");
+  std::set<std::string> written;
+  PatchResult r =
+      s.Change(fs, {"content/uutiset/u2.md", "content/uutiset/toinen.md", "content/palvelut/p2.md"},
+               &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"uutiset/u2/index.html"});
+  CHECK(written.count("uutiset/toinen/index.html") == 1);
+  CHECK(written.count("palvelut/p2/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // A link to the old name left in place: the deletion is checked after the edits went in,
+  // so the session is cleared and the build reports the link.
+  text = Read(fs, "content/uutiset/u3.md");
+  fs.Remove("content/uutiset/u3.md");
+  fs.Add("content/uutiset/kolmas.md", text);
+  Replace(fs, "content/palvelut/p2.md", "Palvelu 2", "Palvelu kaksi");
+  RequireFailedBuild(
+      s, fs, {"content/uutiset/u3.md", "content/uutiset/kolmas.md", "content/palvelut/p2.md"});
+  Replace(fs, "content/palvelut/p3.md", "u3.md#lisaa", "kolmas.md#lisaa");
+  s.Change(fs, {"content/palvelut/p3.md"});  // built: the failed build left no session
+  RequireSameAsFreshBuild(s, fs);
+  // The only page of a term renamed, with the link to it put right: the new page was
+  // checked with the term there, the old one takes it away. Built, the session cleared.
+  fs.Add("content/uutiset/yksin.md",
+         "---\ntitle: Yksin\ndate: 2024-02-02\ntags: [Nuoret, Yksin]\n---\n## Lisää\n\nA.\n");
+  Replace(fs, "content/palvelut/p4.md", "u4.md#lisaa", "../uutiset/yksin.md#lisaa");
+  s.Change(fs, {"content/uutiset/yksin.md", "content/palvelut/p4.md"});
+  RequireSameAsFreshBuild(s, fs);
+  text = Read(fs, "content/uutiset/yksin.md");
+  fs.Remove("content/uutiset/yksin.md");
+  fs.Add("content/uutiset/yksin2.md", text);
+  Replace(fs, "content/palvelut/p4.md", "yksin.md#lisaa", "yksin2.md#lisaa");
+  r = s.Change(fs,
+               {"content/uutiset/yksin.md", "content/uutiset/yksin2.md", "content/palvelut/p4.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
 }
 
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
@@ -1536,7 +1584,25 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(16)) {
+    switch (Pick(17)) {
+      case 16: {  // a page renamed, and the pages that link to it by file put right
+        std::string file = fi[Pick(fi.size())];
+        if (pages.count(Translation(file))) return {};
+        std::string to = NewName(false);
+        std::vector<std::string> files = {file, to};
+        std::string text = pages[file];
+        Delete(file);
+        Write(to, text);
+        for (const std::string& other : Files(false)) {
+          std::string t = pages[other];
+          std::string from = "(" + Rel(other, file);
+          if (other == to || t.find(from) == std::string::npos) continue;
+          t.replace(t.find(from), from.size(), "(" + Rel(other, to));
+          Write(other, t);
+          files.push_back(other);
+        }
+        return files;
+      }
       case 15: {  // two or three new pages (a `git pull`), a translation of one perhaps
         std::vector<std::string> files;
         for (size_t k = 0, n = 2 + Pick(2); k < n; ++k) {
