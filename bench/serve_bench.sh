@@ -16,7 +16,8 @@
 # to it appended to the page, in one save, and waits for the page's HTML, --edit pull
 # three new pages in one change and waits for the last one's HTML; --edit typo saves the
 # page with a front-matter error (the build fails), waits 1.5 s and saves it fixed, with
-# the marker appended, timing the fix; --edit term puts the marker into
+# the marker appended, timing the fix; --edit static appends a comment with the marker to
+# static/style.css and waits for its copy in the site; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -39,7 +40,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|static|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +69,8 @@ done
 # shellcheck source=bench/edit_site.sh
 source bench/edit_site.sh serve
 log="$out/serve-$size.log"
+# --edit static edits a static file, copied from the corpus before serve starts.
+if [[ "$edit" == static ]]; then mkdir -p "$site/static" && cp "$corpus/static/style.css" "$site/static/"; fi
 # --edit rename renames a copy of the page, made before serve starts.
 [[ "$edit" == rename ]] && cp "$site/$page" "$site/${page%.md}-siirto.md"
 # --edit delete deletes copies of the page, two for each edit, made before serve starts.
@@ -167,6 +170,11 @@ elif edit in ("title", "weight", "term", "new-term", "retag"):
         text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)
     with open(src, "w") as f:  # one write and close, as an editor's save
         f.write(text)
+elif edit == "static":  # static/style.css saved anew; done when its copy has the marker
+    path = os.path.join(src[: src.index(os.sep + "content" + os.sep)], "static", "style.css")
+    with open(path, "a") as f:
+        f.write("\n/* " + marker + " */\n")
+    html = html[: html.index(os.sep + "public" + os.sep)] + "/public/style.css"
 elif edit == "typo":  # a broken front matter saved (serve's build fails), then fixed
     text = open(src).read()
     with open(src, "w") as f:

@@ -147,6 +147,17 @@ bool BundleHoldsOnlyItsPage(const Site& site, const Page& p) {
   });
 }
 
+// The copy the build makes of `path` when it is a file copied as it is (below static/, or
+// a content file that is no page), and its bytes are read by nothing else (not the
+// accessibility statement); null otherwise.
+const StaticFile* CopiedAsItIs(const Site& site, const std::string& path) {
+  if (path == site.config.accessibility_statement) return nullptr;
+  for (const StaticFile& f : site.static_files) {
+    if (f.source == path) return &f;
+  }
+  return nullptr;
+}
+
 // A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
 // written (a term without a slug, or named twice, counts once).
 std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std::string& name) {
@@ -970,14 +981,22 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // Which pages: every change must be a page the model has (an editor's temporary file,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
-  std::vector<std::string> added;  // new page files
-  std::vector<int> deleted;        // pages whose files are gone
+  std::vector<std::string> added;         // new page files
+  std::vector<int> deleted;               // pages whose files are gone
+  std::vector<const StaticFile*> copies;  // files copied as they are, written anew
   for (const auto& path : changed) {
     bool content = path.starts_with("content/");
     bool known = session.content_files.count(path) > 0;
     bool exists = fs.IsFile(path);
     if (content && !known && !exists) continue;
-    if (!content || !path.ends_with(".md")) return NeedsBuild(path + " is not a page's text");
+    if (!content || !path.ends_with(".md")) {
+      // A file the build copies as it is (static/, a picture beside its page), written
+      // anew: copied again. Its address is as it was, and no page reads its bytes.
+      const StaticFile* copied = exists ? CopiedAsItIs(site, path) : nullptr;
+      if (!copied) return NeedsBuild(path + " is not a page's text");
+      copies.push_back(copied);
+      continue;
+    }
     auto it = site.by_content_path.find(path.substr(8));
     if (it == site.by_content_path.end()) {
       if (known) return NeedsBuild(path + " is not a page of the site");
@@ -1263,9 +1282,18 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     session.Clear();
     return NeedsBuild("a page did not render");
   }
+  for (const StaticFile* f : copies) {
+    Status s = out.Copy(fs, f->source, f->output);
+    if (!s.ok()) {
+      diags.Error({f->source, 0, 0}, s.message());
+      session.Clear();
+      return NeedsBuild("a file could not be copied: " + s.message());
+    }
+  }
   PatchResult result;
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size() + new_pages;
+  for (const StaticFile* f : copies) result.written.push_back(f->output);
   for (const DeletedPage& d : deletions) result.pages += d.versions.size();
   result.removed = std::move(removed_files);
   result.jobs = stale.size();

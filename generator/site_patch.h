@@ -64,11 +64,13 @@
 // when one fails then). They, their translations and notices stay in the model's vector as
 // tombstones (Page::removed), so no page's number changes (a notice takes a translation's
 // number); their jobs go, the jobs that read them or the lists that held them are rendered,
-// and their files are in PatchResult::removed. Any other change — data, templates,
-// site.yaml, static files, two new pages, a new page with both edits and deletions —
-// returns kNeedsBuild before anything is touched, and the caller builds; so does a failure
-// half-way (the session is then cleared). What PatchSite writes is byte-identical to what a
-// full build of the same sources writes (tested, also by a random walk of edits).
+// and their files are in PatchResult::removed. A file the build copies as it is (below
+// static/, a picture beside its page) that is written anew is copied again. Any other
+// change — data, templates, site.yaml, a copied file that is new or deleted, new pages with
+// deleted ones (but for one of each: a rename) — returns kNeedsBuild before anything is
+// touched, and the caller builds; so does a failure half-way (the session is then cleared).
+// What PatchSite writes is byte-identical to what a full build of the same sources writes
+// (tested, also by a random walk of edits).
 #pragma once
 
 #include <cstdint>

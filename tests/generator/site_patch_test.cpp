@@ -1012,6 +1012,40 @@ TEST_CASE("site patch: a page renamed with the links to it put right, as a build
   RequireSameAsFreshBuild(s, fs);
 }
 
+TEST_CASE("site patch: a static file or a page's picture written anew is copied again") {
+  auto fs = SampleSite();
+  Serve s;
+  s.Build(fs);
+  fs.Add("static/logo.svg", "<svg>uusi</svg>");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"static/logo.svg"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written == std::set<std::string>{"logo.svg"});
+  RequireSameAsFreshBuild(s, fs);
+  // A bundle's picture, with an edit of its page in the same save.
+  fs.Add("content/palvelut/rata/kuva.jpg", "JPEG, rajattu");
+  Replace(fs, "content/palvelut/rata/index.md", "Lue ", "Lue lisää: ");
+  written.clear();
+  r = s.Change(fs, {"content/palvelut/rata/index.md", "content/palvelut/rata/kuva.jpg"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("palvelut/rata/kuva.jpg") == 1);
+  CHECK(written.count("palvelut/rata/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // New or deleted files change addresses (links, the pictures of pages): builds. So does
+  // a file the build reads (data/).
+  fs.Add("static/uusi.pdf", "PDF");
+  CHECK(s.Change(fs, {"static/uusi.pdf"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("static/uusi.pdf");
+  CHECK(s.Change(fs, {"static/uusi.pdf"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+  fs.Add("data/kunta.yaml", "nimi: Toinen\n");
+  CHECK(s.Change(fs, {"data/kunta.yaml"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
   auto fs = SampleSite();  // paginate: 2; u1-u5 with [Nuoret, budjetti], u1 in Swedish too
   fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\ndate: 2024-03-10\n---\nNy.\n");
