@@ -128,15 +128,15 @@ bool AddressTaken(const Site& site, const std::string& url) {
                      [&](const Alias& a) { return a.url == url; });
 }
 
-// Whether bundle page `p`'s folder holds nothing but versions of the page itself: no other
-// page (published or not) and no other file. A file there would be the bundle's resource
-// (AssembleSite copies it to the page's address), a page there a page of the bundle's
-// folder: a bundle that comes or goes moves them, which only a build does.
-bool BundleHoldsOnlyItsPage(const Site& site, const Page& p) {
+// Whether bundle page `p` can come or go without moving anything else: its folder holds
+// no other page (published or not), and the files in it keep their addresses, which they
+// do when the page's address is its folder's path (AssembleSite copies a bundle's
+// resource beside its page, a folder's other files at their own paths).
+bool BundleMovesNothing(const Site& site, const Page& p) {
   const std::string folder = DirName(p.content_path) + "/";
   if (folder.size() < 2) return false;  // content/index.md: the home page's folder
   if (auto f = site.content_file_urls.lower_bound(folder);
-      f != site.content_file_urls.end() && f->first.starts_with(folder))
+      f != site.content_file_urls.end() && f->first.starts_with(folder) && p.url != "/" + folder)
     return false;
   if (auto u = site.unpublished.lower_bound(folder);
       u != site.unpublished.end() && u->starts_with(folder))
@@ -145,6 +145,16 @@ bool BundleHoldsOnlyItsPage(const Site& site, const Page& p) {
     return !q.removed && q.content_path.starts_with(folder) &&
            q.translation_key != p.translation_key;
   });
+}
+
+// The files below content/ in bundle page `p`'s folder: its resources (AssembleSite).
+std::vector<std::string> BundleFiles(const Site& site, const Page& p) {
+  const std::string folder = DirName(p.content_path) + "/";
+  std::vector<std::string> files;
+  for (auto f = site.content_file_urls.lower_bound(folder);
+       f != site.content_file_urls.end() && f->first.starts_with(folder); ++f)
+    files.push_back(f->first);
+  return files;
 }
 
 // The copy the build makes of `path` when it is a file copied as it is (below static/, or
@@ -157,6 +167,100 @@ const StaticFile* CopiedAsItIs(const Site& site, const std::string& path) {
   }
   return nullptr;
 }
+
+// Whether `path` (a file below static/ or content/, no page, not in the model) can be copied
+// as it is at the address the build would give it, without changing anything else: beside
+// the page bundle whose folder holds it (one version of it: AssembleSite gives the folder
+// to whichever comes last), at its own path otherwise; at an address nothing has, not one
+// of the files the build makes (pages, feeds, the sitemap, robots.txt, the theme's assets),
+// and not a proposal's picture (whose page shows its address once it is there). The copy
+// goes to `out`, its bundle's page to `owner` (-1: none). The reason when not.
+std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& out, int& owner) {
+  owner = -1;
+  out.source = path;
+  if (path == site.config.accessibility_statement) return path + " is read by the build";
+  if (path.starts_with("static/")) {
+    out.output = path.substr(7);
+  } else {
+    const std::string file = path.substr(8);
+    out.output = file;
+    for (std::string dir = DirName(file); !dir.empty(); dir = DirName(dir)) {
+      int found = 0;
+      for (size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        if (p.removed || !IsBundlePage(p) || DirName(p.content_path) != dir) continue;
+        owner = static_cast<int>(i);
+        ++found;
+      }
+      if (found > 1) return path + " is new in a page bundle of several languages";
+      if (found == 0) continue;
+      const Page& p = site.pages[owner];
+      out.output = p.url.substr(1) + file.substr(dir.size() + 1);
+      break;
+    }
+    for (const Page& p : site.pages) {
+      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
+      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
+        return path + " is a proposal's picture";
+    }
+  }
+  const std::string& o = out.output;
+  if (o.ends_with(".html") || o.ends_with(".htm") || o.ends_with(".xml") || o == "robots.txt" ||
+      o.starts_with("assets/") || o.empty())
+    return path + " would be copied where the build writes its own files";
+  if (site.static_urls.count("/" + o)) return path + ": its address /" + o + " is taken";
+  return "";
+}
+
+// New files copied as they are (CheckNewCopy) stand in the model while the pages of the
+// change are checked, so that their links to them resolve, as in a build of the whole
+// change; taken out again unless Keep() is called (the change goes in).
+class StandingCopies {
+ public:
+  explicit StandingCopies(BuildSession& session) : session_(session) {}
+  ~StandingCopies() {
+    if (kept_ || !session_.ready()) return;
+    Site& site = *session_.site;
+    for (const auto& [f, owner] : added_) {
+      site.static_urls.erase("/" + f.output);
+      auto it = std::find_if(site.static_files.begin(), site.static_files.end(),
+                             [&](const StaticFile& s) { return s.source == f.source; });
+      if (it != site.static_files.end()) site.static_files.erase(it);
+      if (!f.source.starts_with("content/")) continue;
+      site.content_file_urls.erase(f.source.substr(8));
+      session_.content_files.erase(f.source);
+      if (owner >= 0) std::erase(site.pages[owner].resources, f.source.substr(8));
+    }
+  }
+  StandingCopies(const StandingCopies&) = delete;
+  StandingCopies& operator=(const StandingCopies&) = delete;
+
+  void Add(const StaticFile& f, int owner) {
+    Site& site = *session_.site;
+    site.static_files.push_back(f);
+    site.static_urls["/" + f.output] = f.source;
+    if (f.source.starts_with("content/")) {
+      site.content_file_urls[f.source.substr(8)] = "/" + f.output;
+      session_.content_files.insert(f.source);
+      if (owner >= 0) site.pages[owner].resources.push_back(f.source.substr(8));
+    }
+    added_.emplace_back(f, owner);
+  }
+  void Keep() { kept_ = true; }
+  /// The bundle pages that have a new resource.
+  std::vector<int> owners() const {
+    std::vector<int> out;
+    for (const auto& [f, owner] : added_) {
+      if (owner >= 0) out.push_back(owner);
+    }
+    return out;
+  }
+
+ private:
+  BuildSession& session_;
+  std::vector<std::pair<StaticFile, int>> added_;
+  bool kept_ = false;
+};
 
 // A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
 // written (a term without a slug, or named twice, counts once).
@@ -556,8 +660,8 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
       fm.draft || fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
-  if (IsBundlePage(p) && !BundleHoldsOnlyItsPage(site, p))
-    return file + " is a new page bundle in a folder with other files";
+  if (IsBundlePage(p) && !BundleMovesNothing(site, p))
+    return file + " is a new page bundle that would move other files or pages";
   auto taken = [&](const std::string& url) { return AddressTaken(site, url); };
   auto versions = site.translations.find(p.translation_key);
   if (translation) {
@@ -617,6 +721,7 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   if (local.error_count() + local.warning_count() > 0) return file + " has messages to show";
   if (!out.page.md.directives.empty()) return file + " has ballot directives";
   out.parent = section->second;
+  if (IsBundlePage(out.page)) out.page.resources = BundleFiles(site, out.page);
   return "";
 }
 
@@ -818,8 +923,8 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   if (!fm.kind.empty() || p.typed || !fm.aliases.empty() ||
       (original && !fm.translation_of.empty()))
     return p.file + " is deleted with front matter that places it";
-  if (!p.resources.empty() || (IsBundlePage(p) && !BundleHoldsOnlyItsPage(site, p)))
-    return p.file + " is a deleted page bundle with other files";
+  if (IsBundlePage(p) && !BundleMovesNothing(site, p))
+    return p.file + " is a deleted page bundle whose files would move";
   if (!p.ballots.empty() || !p.md.directives.empty())
     return p.file + " is deleted with ballot directives";
   if (p.parent < 0) return p.file + " is deleted and has no section";
@@ -981,9 +1086,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // Which pages: every change must be a page the model has (an editor's temporary file,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
-  std::vector<std::string> added;         // new page files
-  std::vector<int> deleted;               // pages whose files are gone
-  std::vector<const StaticFile*> copies;  // files copied as they are, written anew
+  std::vector<std::string> added;  // new page files
+  std::vector<int> deleted;        // pages whose files are gone
+  std::vector<StaticFile> copies;  // files copied as they are: written anew, or new
+  StandingCopies new_copies(session);
   for (const auto& path : changed) {
     bool content = path.starts_with("content/");
     bool known = session.content_files.count(path) > 0;
@@ -991,10 +1097,21 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (content && !known && !exists) continue;
     if (!content || !path.ends_with(".md")) {
       // A file the build copies as it is (static/, a picture beside its page), written
-      // anew: copied again. Its address is as it was, and no page reads its bytes.
-      const StaticFile* copied = exists ? CopiedAsItIs(site, path) : nullptr;
-      if (!copied) return NeedsBuild(path + " is not a page's text");
-      copies.push_back(copied);
+      // anew: copied again. Its address is as it was, and no page reads its bytes. A new
+      // one stands in the model while the pages are checked (they may link to it).
+      if (!exists || (!content && !path.starts_with("static/")))
+        return NeedsBuild(path + " is not a page's text");
+      if (const StaticFile* copied = CopiedAsItIs(site, path)) {
+        copies.push_back(*copied);
+        continue;
+      }
+      if (known) return NeedsBuild(path + " is not a page's text");
+      StaticFile copy;
+      int owner = -1;
+      if (std::string why = CheckNewCopy(site, path, copy, owner); !why.empty())
+        return NeedsBuild(why);
+      new_copies.Add(copy, owner);
+      copies.push_back(copy);
       continue;
     }
     auto it = site.by_content_path.find(path.substr(8));
@@ -1138,6 +1255,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       !why.empty())
     return NeedsBuild(why);
 
+  new_copies.Keep();  // the change goes in
   // Into the model. The page's place in the site (RenderCache's structure) is the same;
   // its place within its lists may not be (sorted again below).
   for (auto& e : edits) {
@@ -1189,6 +1307,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     placed.push_back(e.page);
     pages_added |= ApplyTermMoves(session, e.term_moves, e.page, placed, removed_files);
   }
+  // A bundle's new resource is part of its page's place (RenderCache's structure).
+  for (int owner : new_copies.owners()) placed.push_back(owner);
   changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
     session.front_matter_hashes.resize(site.pages.size(), 0);
@@ -1282,10 +1402,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     session.Clear();
     return NeedsBuild("a page did not render");
   }
-  for (const StaticFile* f : copies) {
-    Status s = out.Copy(fs, f->source, f->output);
+  for (const StaticFile& f : copies) {
+    Status s = out.Copy(fs, f.source, f.output);
     if (!s.ok()) {
-      diags.Error({f->source, 0, 0}, s.message());
+      diags.Error({f.source, 0, 0}, s.message());
       session.Clear();
       return NeedsBuild("a file could not be copied: " + s.message());
     }
@@ -1293,7 +1413,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   PatchResult result;
   result.outcome = PatchResult::kPatched;
   result.pages = edits.size() + new_pages;
-  for (const StaticFile* f : copies) result.written.push_back(f->output);
+  for (const StaticFile& f : copies) result.written.push_back(f.output);
   for (const DeletedPage& d : deletions) result.pages += d.versions.size();
   result.removed = std::move(removed_files);
   result.jobs = stale.size();

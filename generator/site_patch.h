@@ -41,10 +41,10 @@
 // are) or that it makes (at a free address, in a taxonomy with a list page; no edit in the
 // change moving the same term), published whatever the clock and the filters, without kind,
 // aliases, ballots or messages (a translation may record its source, translation_of). A
-// page bundle (<folder>/index.md) is such a page when its folder holds nothing else: no
-// resource and no other page, which the bundle would take along. A page is added at the end
-// of the model (a build numbers pages by path; the output does not depend on the numbers)
-// with a notice in each other language, as AssembleSite does (PlacePage,
+// page bundle (<folder>/index.md) is such a page when its folder holds no other page and
+// the files in it keep their addresses (the page's address is its folder's path). A page is
+// added at the end of the model (a build numbers pages by path; the output does not depend
+// on the numbers) with a notice in each other language, as AssembleSite does (PlacePage,
 // MissingTranslationNotice); a translation takes its notice's number. The lists it joins
 // are sorted again, and the jobs that read them, the sitemap and the new pages are
 // rendered. A list that grows past or shrinks below a multiple of `paginate` gains or loses
@@ -56,17 +56,19 @@
 // edits) go out when the build would lose nothing but entries of sections' and terms'
 // lists: each a page of the default language whose translations, if it has any, are deleted
 // with it, or a translation whose page stays (its notice comes back at its address);
-// without kind, aliases, ballots or a bundle's resources, that no page that stays links to
-// (BuildSession::links) and no menu names, whose sections keep other pages (or have their
-// own file), and whose terms keep other pages and their names (or go, when nothing leads to
-// them). Alone, the first is checked against the model as it is; each other one, and every
-// one after edits, against the model the changes before it left (the session is cleared
-// when one fails then). They, their translations and notices stay in the model's vector as
-// tombstones (Page::removed), so no page's number changes (a notice takes a translation's
-// number); their jobs go, the jobs that read them or the lists that held them are rendered,
-// and their files are in PatchResult::removed. A file the build copies as it is (below
-// static/, a picture beside its page) that is written anew is copied again. Any other
-// change — data, templates, site.yaml, a copied file that is new or deleted, new pages with
+// without kind, aliases or ballots, no bundle whose files would move, that no page that
+// stays links to (BuildSession::links) and no menu names, whose sections keep other pages
+// (or have their own file), and whose terms keep other pages and their names (or go, when
+// nothing leads to them). Alone, the first is checked against the model as it is; each
+// other one, and every one after edits, against the model the changes before it left (the
+// session is cleared when one fails then). They, their translations and notices stay in the
+// model's vector as tombstones (Page::removed), so no page's number changes (a notice takes
+// a translation's number); their jobs go, the jobs that read them or the lists that held
+// them are rendered, and their files are in PatchResult::removed. A file the build copies
+// as it is (below static/, a picture beside its page) that is written anew is copied again;
+// a new one is copied at the address the build gives it (beside its bundle's page), and
+// stands in the model while the pages of the change are checked, so they may link to it.
+// Any other change — data, templates, site.yaml, a copied file deleted, new pages with
 // deleted ones (but for one of each: a rename) — returns kNeedsBuild before anything is
 // touched, and the caller builds; so does a failure half-way (the session is then cleared).
 // What PatchSite writes is byte-identical to what a full build of the same sources writes

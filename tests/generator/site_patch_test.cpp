@@ -770,17 +770,22 @@ TEST_CASE("site patch: a page bundle alone in its folder comes and goes as a pag
   RequireSameAsFreshBuild(s, fs);
 }
 
-TEST_CASE("site patch: a page bundle with other files in its folder goes to a full build") {
+TEST_CASE("site patch: a page bundle comes and goes over the files in its folder") {
+  // The folder's files keep their addresses when the page's address is the folder's path:
+  // patched. Otherwise, or with another page in the folder, the build decides.
   struct Case {
     const char* what;
     const char* other;  // in the folder before the bundle's page
-    bool builds;        // a page there makes the folder a section at the bundle's address
+    const char* front_matter;
+    bool patched;
+    bool builds;  // a page there makes the folder a section at the bundle's address
   };
   const Case cases[] = {
-      {"a resource", "content/palvelut/uusi/kuva.jpg", true},
-      {"a resource below it", "content/palvelut/uusi/kuvat/a.jpg", true},
-      {"a page", "content/palvelut/uusi/toinen.md", false},
-      {"a draft", "content/palvelut/uusi/luonnos.md", true},
+      {"a picture", "content/palvelut/uusi/kuva.jpg", "", true, true},
+      {"a picture below it", "content/palvelut/uusi/kuvat/a.jpg", "", true, true},
+      {"a picture, and a slug", "content/palvelut/uusi/kuva.jpg", "slug: nippu\n", false, true},
+      {"a page", "content/palvelut/uusi/toinen.md", "", false, false},
+      {"a draft", "content/palvelut/uusi/luonnos.md", "", false, true},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -792,18 +797,19 @@ TEST_CASE("site patch: a page bundle with other files in its folder goes to a fu
     Serve s;
     s.Build(fs);
     // New: the file or page becomes the bundle's.
-    fs.Add("content/palvelut/uusi/index.md", "---\ntitle: Nippu\n---\nA bundle.\n");
+    fs.Add("content/palvelut/uusi/index.md",
+           std::string("---\ntitle: Nippu\n") + c.front_matter + "---\nA bundle.\n");
     bool built = false;
     PatchResult r = s.Change(fs, {"content/palvelut/uusi/index.md"}, nullptr, kNow, &built);
     INFO(r.reason);
-    CHECK(r.outcome == PatchResult::kNeedsBuild);
-    CHECK(built == c.builds);
-    if (!built) continue;
+    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
+    if (r.outcome == PatchResult::kNeedsBuild) CHECK(built == c.builds);
+    if (!built && !c.patched) continue;
     RequireSameAsFreshBuild(s, fs);
-    // Deleted: it is no longer the bundle's.
+    // Deleted: the files are the folder's again.
     fs.Remove("content/palvelut/uusi/index.md");
     r = s.Change(fs, {"content/palvelut/uusi/index.md"});
-    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK((r.outcome == PatchResult::kPatched) == c.patched);
     RequireSameAsFreshBuild(s, fs);
   }
 }
@@ -1033,17 +1039,69 @@ TEST_CASE("site patch: a static file or a page's picture written anew is copied 
   CHECK(written.count("palvelut/rata/kuva.jpg") == 1);
   CHECK(written.count("palvelut/rata/index.html") == 1);
   RequireSameAsFreshBuild(s, fs);
-  // New or deleted files change addresses (links, the pictures of pages): builds. So does
-  // a file the build reads (data/).
+  // New files are copied too, at the address a build gives them, and the pages of the
+  // same save may link to them: a PDF, a picture beside a bundle's page (below its address,
+  // the page's slug included) and one beside a plain page.
   fs.Add("static/uusi.pdf", "PDF");
-  CHECK(s.Change(fs, {"static/uusi.pdf"}).outcome == PatchResult::kNeedsBuild);
+  RequirePatched(s, fs, {"static/uusi.pdf"});
+  fs.Add("content/palvelut/rata/kartta.png", "PNG");
+  Replace(fs, "content/palvelut/rata/index.md",
+          "Lue lisää: ", "![Kartta](kartta.png) [Esite](/uusi.pdf) Lue lisää: ");
+  written.clear();
+  r = s.Change(fs, {"content/palvelut/rata/kartta.png", "content/palvelut/rata/index.md"},
+               &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("palvelut/rata/kartta.png") == 1);
   RequireSameAsFreshBuild(s, fs);
+  fs.Add("content/uutiset/kuva.jpg", "JPEG");
+  Replace(fs, "content/uutiset/u2.md", "Toinen kappale.", "![Kuva](kuva.jpg)");
+  RequirePatched(s, fs, {"content/uutiset/u2.md", "content/uutiset/kuva.jpg"});
+  // What changes more than the file: a deleted one (a link to it breaks), a data file (the
+  // build reads it), a new file where the build writes its own or at a taken address. Each
+  // builds; a refused new file leaves nothing behind in the model.
   fs.Remove("static/uusi.pdf");
-  CHECK(s.Change(fs, {"static/uusi.pdf"}).outcome == PatchResult::kNeedsBuild);
+  Replace(fs, "content/palvelut/rata/index.md", "[Esite](/uusi.pdf) ", "");
+  CHECK(s.Change(fs, {"static/uusi.pdf", "content/palvelut/rata/index.md"}).outcome ==
+        PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
   fs.Add("data/kunta.yaml", "nimi: Toinen\n");
   CHECK(s.Change(fs, {"data/kunta.yaml"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
+  for (const char* file : {"static/uutiset/u9/index.html", "static/sitemap.xml", "content/logo.svg",
+                           "static/palvelut/rata/kuva.jpg"}) {
+    INFO(file);
+    fs.Add(file, "X");
+    MemoryOutput out;
+    r = AskPatch(s, fs, {file}, out);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK(s.session.site->static_urls.count(
+              "/" + std::string(file).substr(std::string(file).find('/') + 1)) ==
+          (std::string(file) == "content/logo.svg" || std::string(file).ends_with("kuva.jpg")
+               ? 1u
+               : 0u));
+    CHECK(s.session.content_files.count(file) == 0);
+    fs.Remove(file);
+  }
+  // New pictures with a page edit the patch refuses (a broken link): they stood in the
+  // model while the edit was checked, and leave it again.
+  fs.Add("content/uutiset/uusi.jpg", "JPEG");
+  fs.Add("content/palvelut/rata/uusi.jpg", "JPEG");
+  Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "![Uusi](uusi.jpg) [X](ei-ole.md)");
+  MemoryOutput out;
+  r = AskPatch(
+      s, fs,
+      {"content/uutiset/uusi.jpg", "content/palvelut/rata/uusi.jpg", "content/uutiset/u3.md"}, out);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  const Site& site = *s.session.site;
+  CHECK(site.static_urls.count("/uutiset/uusi.jpg") == 0);
+  CHECK(site.content_file_urls.count("palvelut/rata/uusi.jpg") == 0);
+  CHECK(s.session.content_files.count("content/uutiset/uusi.jpg") == 0);
+  const Page& rata = site.pages[site.by_content_path.at("palvelut/rata/index.md")];
+  CHECK(rata.resources ==
+        std::vector<std::string>{"palvelut/rata/kartta.png", "palvelut/rata/kuva.jpg"});
+  CHECK(std::none_of(site.static_files.begin(), site.static_files.end(),
+                     [](const StaticFile& f) { return f.source.ends_with("uusi.jpg"); }));
 }
 
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
@@ -1513,10 +1571,10 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
 
 namespace {
 
-// A random walk of the edits serve sees (text, titles, dates, weights and tags edited; pages,
-// page bundles and translations added, deleted, renamed), in a site of two languages with paginated
-// lists and a feed; after each change the site must be a fresh build's. Deterministic: the
-// seed is in the test's name.
+// A random walk of the edits serve sees (text, titles, dates, weights and tags edited;
+// pages, page bundles and translations added, deleted, renamed; pictures added beside
+// pages), in a site of two languages with paginated lists and a feed; after each change
+// the site must be a fresh build's. Deterministic: the seed is in the test's name.
 struct RandomEditor {
   std::mt19937 rng;
   MemoryFileSystem& fs;
@@ -1618,7 +1676,14 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(17)) {
+    switch (Pick(18)) {
+      case 17: {  // a new picture beside a page, which shows it
+        std::string file = all[Pick(all.size())];
+        std::string picture = Dir(file) + "/kuva" + std::to_string(next++) + ".png";
+        fs.Add(picture, "PNG " + picture);
+        Write(file, pages[file] + "\n![Kuva](" + picture.substr(Dir(file).size() + 1) + ")\n");
+        return {picture, file};
+      }
       case 16: {  // a page renamed, and the pages that link to it by file put right
         std::string file = fi[Pick(fi.size())];
         if (pages.count(Translation(file))) return {};
