@@ -538,16 +538,17 @@ struct NewPage {
 std::string CheckTermMovesTogether(const BuildSession& session, const std::vector<Edit>& edits,
                                    const NewPage* added) {
   const Site& site = *session.site;
-  struct Moves {          // of one term
-    bool alone = false;   // made or dropped: no other page may move it
-    size_t leaving = 0;   // pages that leave it
-    bool joined = false;  // a page joins it
+  struct Moves {               // of one term
+    bool alone = false;        // made or dropped: no other page may move it
+    std::vector<int> leavers;  // the pages that leave it
+    bool joined = false;       // a page joins it
     const TermMove* first = nullptr;
   };
   std::map<std::pair<size_t, std::string>, Moves> moved;  // (taxonomy, slug)
   std::map<size_t, int64_t> gained;                       // taxonomy -> terms made minus dropped
   std::vector<int> dropped;                               // the pages of the terms that go
-  auto take = [&](const std::vector<TermMove>& moves, const std::string& file) -> std::string {
+  auto take = [&](const std::vector<TermMove>& moves, const std::string& file,
+                  int page) -> std::string {
     for (const TermMove& m : moves) {
       Moves& t = moved[{m.taxonomy, m.slug}];
       const bool alone = m.created || m.dropped;
@@ -558,25 +559,36 @@ std::string CheckTermMovesTogether(const BuildSession& session, const std::vecto
       if (m.join)
         t.joined = true;
       else
-        ++t.leaving;
+        t.leavers.push_back(page);
       gained[m.taxonomy] += m.created ? 1 : m.dropped ? -1 : 0;
       if (m.dropped) dropped.push_back(site.pages[site.taxonomies[m.taxonomy].page].pages[m.term]);
     }
     return "";
   };
   for (const Edit& e : edits) {
-    if (std::string why = take(e.term_moves, site.pages[e.page].file); !why.empty()) return why;
+    if (std::string why = take(e.term_moves, site.pages[e.page].file, e.page); !why.empty())
+      return why;
   }
   if (added) {
-    if (std::string why = take(added->term_moves, added->page.file); !why.empty()) return why;
+    if (std::string why = take(added->term_moves, added->page.file, -1); !why.empty()) return why;
   }
-  // Pages that each leave a term of other pages may leave it with none together: a build
-  // drops it, which only a term left by one page does here.
+  // Pages that each leave a term of other pages may leave it with none together (a build
+  // drops it, which only a term left by one page does here), or leave it to a page that
+  // spells it otherwise (the first remaining page by path names it; CheckTermMoves looked
+  // at each leaving page against the others). A page that joins spells it as named.
   for (const auto& [key, t] : moved) {
-    if (t.alone || t.joined || t.leaving < 2) continue;
-    const TaxonomyTerm& term = site.taxonomies[key.first].terms[t.first->term];
-    if (t.leaving >= term.pages.size())
+    if (t.alone || t.leavers.size() < 2) continue;
+    const Taxonomy& tax = site.taxonomies[key.first];
+    const TaxonomyTerm& term = tax.terms[t.first->term];
+    int first = -1;
+    for (int q : term.pages) {
+      if (std::find(t.leavers.begin(), t.leavers.end(), q) != t.leavers.end()) continue;
+      if (first < 0 || site.pages[q].content_path < site.pages[first].content_path) first = q;
+    }
+    if (first < 0 && !t.joined)
       return "the change leaves the term '" + term.name + "' without pages";
+    if (first >= 0 && TermsBySlug(site.pages[first].fm, tax.config.name)[key.second] != term.name)
+      return "the change leaves the term '" + term.name + "' to a page that names it otherwise";
   }
   for (const auto& [t, n] : gained) {
     if (static_cast<int64_t>(site.taxonomies[t].terms.size()) + n < 1)
@@ -662,6 +674,10 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   std::string dir = PlacePage(p, cfg);
   if (IsBundlePage(p) && !BundleMovesNothing(site, p))
     return file + " is a new page bundle that would move other files or pages";
+  // A link to `x` or `x/` finds x/index.md before x.md (links.cpp): the bundle would take
+  // the links that lead to a page of its folder's name.
+  if (IsBundlePage(p) && site.by_content_path.count(DirName(p.content_path) + ".md"))
+    return file + " is a new page bundle beside a page of its folder's name";
   auto taken = [&](const std::string& url) { return AddressTaken(site, url); };
   auto versions = site.translations.find(p.translation_key);
   if (translation) {

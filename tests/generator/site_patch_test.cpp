@@ -604,6 +604,24 @@ TEST_CASE("site patch: pages moving one term at once, as a build does") {
   }
 }
 
+TEST_CASE("site patch: pages leaving a term together leave it to the page that stays") {
+  // A review's case: "Pari" is named by p1, p3 spells it "PARI". p1 and p2 leave it in one
+  // save: each checked alone sees the other stay and name it, but p3 names it after them.
+  auto fs = OneLanguageSite();
+  Replace(fs, "content/palvelut/p1.md", "[Nuoret]", "[Nuoret, Pari]");
+  Replace(fs, "content/palvelut/p2.md", "[Nuoret]", "[Nuoret, Pari]");
+  Replace(fs, "content/palvelut/p3.md", "[Nuoret]", "[Nuoret, PARI]");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("tags/pari/index.html") == 1);
+  Replace(fs, "content/palvelut/p1.md", "[Nuoret, Pari]", "[Nuoret]");
+  Replace(fs, "content/palvelut/p2.md", "[Nuoret, Pari]", "[Nuoret]");
+  PatchResult r = s.Change(fs, {"content/palvelut/p1.md", "content/palvelut/p2.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
 TEST_CASE("site patch: pages changing different terms at once, as a build does") {
   auto fs = OneLanguageSite();
   fs.Add("content/palvelut/zz.md", "---\ntitle: Viimeinen\ntags: [Nuoret, Ainoa]\n---\nZ.\n");
@@ -812,6 +830,22 @@ TEST_CASE("site patch: a page bundle comes and goes over the files in its folder
     CHECK((r.outcome == PatchResult::kPatched) == c.patched);
     RequireSameAsFreshBuild(s, fs);
   }
+}
+
+TEST_CASE("site patch: a new page bundle beside a page of its folder's name builds") {
+  // A review's case: a link `rata` finds rata/index.md before rata.md, so the new bundle
+  // takes the links to rata.md (whose slug gives it another address).
+  auto fs = OneLanguageSite();
+  fs.Add("content/palvelut/rata.md", "---\ntitle: Rata\nslug: kentta\n---\nR.\n");
+  Replace(fs, "content/palvelut/p1.md", "Katso", "[Rata](rata) ja katso");
+  Serve s;
+  s.Build(fs);
+  CHECK(s.site.at("palvelut/p1/index.html").find("/palvelut/kentta/") != std::string::npos);
+  fs.Add("content/palvelut/rata/index.md", "---\ntitle: Uusi rata\n---\nUusi.\n");
+  PatchResult r = s.Change(fs, {"content/palvelut/rata/index.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
 }
 
 TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
