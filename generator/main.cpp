@@ -236,17 +236,19 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
   Report(*fs, diags, report);
   // The in-memory cache forgets this build's entries, the last good site's stay.
-  auto failed = [&] {
+  // `touched`: the output may be partly the new site (a commit that failed half-way), so
+  // no model describes it: the next change builds in full.
+  auto failed = [&](bool touched) {
     out->Abort();
     if (serve && cache) cache->CarryOver(false);
-    if (serve && !next) serve->session.Clear();
+    if (serve && (!next || touched)) serve->session.Clear();
     return kExitContent;
   };
   if (diags.has_errors()) {
     size_t n = diags.error_count();
     std::cerr << "yhdessa: build failed with " << n << (n == 1 ? " error" : " errors") << "; "
               << destination << (serve ? " stays as it was\n" : " was not changed\n");
-    return failed();
+    return failed(false);
   }
   // No cache file may describe a site other than the one on disk: drop the old one before
   // the site changes (with --no-cache and in `serve` too), save the new one (with the
@@ -262,7 +264,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   if (!s.ok()) {
     std::cerr << "error: " << s.message() << "\n";
     if (report) *report += "error: " + s.message() + "\n";
-    return failed();
+    return failed(true);
   }
   if (cache) {
     auto stamp_start = std::chrono::steady_clock::now();

@@ -21,6 +21,9 @@ constexpr size_t kMaxDeletedPages = 32;
 // The most new page files one patch adds (each is parsed, rendered and checked against the
 // model the ones before it made).
 constexpr size_t kMaxNewPages = 32;
+// The most files below a folder that came or went (the change watcher names the folder):
+// each is looked at.
+constexpr size_t kMaxFolderFiles = 256;
 
 // What a page's rendered body gives the model besides its HTML: other pages' #anchor
 // links are checked against its headings when the site is built.
@@ -1099,6 +1102,31 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   if (now < site.now || now >= session.valid_until)
     return NeedsBuild("a page date or a round's opening or closing time has passed");
 
+  // A folder in the change ("content/new/": anything below it may have changed) stands for
+  // the files below it that the model has and those there now.
+  std::vector<std::string> paths;
+  for (const std::string& path : changed) {
+    if (!path.ends_with('/')) {
+      paths.push_back(path);
+      continue;
+    }
+    if (!path.starts_with("content/") && !path.starts_with("static/"))
+      return NeedsBuild(path + " is a folder of the theme or the data");
+    std::set<std::string> below;
+    for (const std::string& f : fs.ListFiles(path.substr(0, path.size() - 1))) below.insert(f);
+    for (const std::string& f : session.content_files) {
+      if (f.starts_with(path)) below.insert(f);
+    }
+    for (const StaticFile& f : site.static_files) {
+      if (f.source.starts_with(path)) below.insert(f.source);
+    }
+    if (below.size() > kMaxFolderFiles)
+      return NeedsBuild(path + " holds " + std::to_string(below.size()) + " files");
+    paths.insert(paths.end(), below.begin(), below.end());
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+
   // Which pages: every change must be a page the model has (an editor's temporary file,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
@@ -1106,7 +1134,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   std::vector<int> deleted;        // pages whose files are gone
   std::vector<StaticFile> copies;  // files copied as they are: written anew, or new
   StandingCopies new_copies(session);
-  for (const auto& path : changed) {
+  for (const auto& path : paths) {
     bool content = path.starts_with("content/");
     bool known = session.content_files.count(path) > 0;
     bool exists = fs.IsFile(path);

@@ -28,8 +28,9 @@ class ChangeWatcher {
   /// after `timeout` without a change.
   virtual bool WaitForChange(std::chrono::milliseconds timeout) = 0;
   /// The files the change WaitForChange last reported touched, relative to the root
-  /// ("content/a.md"), sorted, each once (written, created, deleted or moved; a new
-  /// folder's files, a deleted folder's through their own deletions); nullopt when the
+  /// ("content/a.md"), sorted, each once (written, created, deleted or moved); a folder
+  /// made, moved in or deleted as "content/new/": anything below it may have changed (the
+  /// files a new folder holds when the watcher sees it are named too); nullopt when the
   /// watcher cannot tell (polling, events lost, a folder moved away or changed otherwise).
   /// `serve` patches its site when only page texts changed.
   virtual std::optional<std::vector<std::string>> Changes() const { return std::nullopt; }

@@ -126,32 +126,38 @@ class InotifyWatcher : public ChangeWatcher {
   }
 
   // Notes what an event names (`path` relative to the root); true when the site may have
-  // changed. A file is a change. A folder made or moved in gets its watches, and the files
-  // already in it are changes: they may have been written before its watch was there. A
-  // folder deleted was empty by then: its files' deletions were seen. A folder moved away
-  // (or changed otherwise) takes files along unseen: what changed is not known.
+  // changed. A file is a change. A folder made, moved in or deleted is one too, as
+  // "<path>/": anything below it may have changed, since files can come and go in it
+  // before its watch is there (or after it is gone) without events of their own; the
+  // files a new folder holds when its watches are added are named besides. A folder moved
+  // away (or changed otherwise) leaves its old place unknown.
   bool Touched(const inotify_event& e, const std::string& path) {
     if (!(e.mask & IN_ISDIR)) {
       changes_.insert(path);
       return true;
     }
     if (e.mask & (IN_CREATE | IN_MOVED_TO)) {
-      std::vector<std::string> files;
-      if (!WatchTree(root_ + "/" + path, &files)) {
+      changes_.insert(path + "/");
+      std::vector<std::string> found;
+      if (!WatchTree(root_ + "/" + path, &found)) {
         fallback_ = NewPollingWatcher(root_, paths_, options_);
         return true;
       }
-      changes_.insert(files.begin(), files.end());
-      return !files.empty();
+      changes_.insert(found.begin(), found.end());
+      return true;
     }
-    if (e.mask & IN_DELETE) return false;
+    if (e.mask & IN_DELETE) {
+      changes_.insert(path + "/");
+      return true;
+    }
     unknown_ = true;
     return true;
   }
 
-  // Watches `dir` and every folder below it, each before its files are listed into `files`
-  // (paths relative to the root; not when null); false when a watch could not be added.
-  bool WatchTree(const std::string& dir, std::vector<std::string>* files = nullptr) {
+  // Watches `dir` and every folder below it, each before its files are listed into `found`
+  // (paths relative to the root, folders as "<path>/"; not when null); false when a watch
+  // could not be added.
+  bool WatchTree(const std::string& dir, std::vector<std::string>* found = nullptr) {
     int wd = inotify_add_watch(fd_, dir.c_str(), kMask);
     if (wd < 0) return errno != ENOSPC && errno != ENOMEM;  // gone already: fine
     dirs_[wd] = dir;
@@ -159,10 +165,13 @@ class InotifyWatcher : public ChangeWatcher {
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::string name = it->path().filename().string();
       if (Hidden(name)) continue;
-      if (it->is_directory(ec) && !it->is_symlink(ec)) {
-        if (!WatchTree(dir + "/" + name, files)) return false;
-      } else if (files) {
-        files->push_back(dir.substr(root_.size() + 1) + "/" + name);
+      std::error_code type_ec;  // `ec` ends the loop: an entry that cannot be looked at does not
+      const std::string path = dir.substr(root_.size() + 1) + "/" + name;
+      if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+        if (found) found->push_back(path + "/");
+        if (!WatchTree(dir + "/" + name, found)) return false;
+      } else if (found) {
+        found->push_back(path);
       }
     }
     return true;

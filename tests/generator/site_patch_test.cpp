@@ -832,6 +832,32 @@ TEST_CASE("site patch: a page bundle comes and goes over the files in its folder
   }
 }
 
+TEST_CASE("site patch: a folder in the change stands for the files below it") {
+  // The change watcher names a folder that came or went ("content/x/"): files may have
+  // come and gone in it unseen. The files the model has below it and those there now are
+  // the change.
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/kesa/index.md", "---\ntitle: Kesä\ndate: 2024-07-01\n---\nA.\n");
+  Serve s;
+  s.Build(fs);
+  // Made and emptied again, and another made with a page and a picture in it, unseen.
+  fs.Remove("content/uutiset/kesa/index.md");
+  fs.Add("content/uutiset/talvi/index.md",
+         "---\ntitle: Talvi\ndate: 2024-12-01\n---\n![Lumi](lumi.jpg)\n");
+  fs.Add("content/uutiset/talvi/lumi.jpg", "JPEG");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"content/uutiset/kesa/", "content/uutiset/talvi/"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::set<std::string>(r.removed.begin(), r.removed.end()) ==
+        std::set<std::string>{"sv/uutiset/kesa/index.html", "uutiset/kesa/index.html"});
+  CHECK(written.count("uutiset/talvi/lumi.jpg") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // A folder of the theme: a build.
+  CHECK(s.Change(fs, {"themes/default/partials/"}).outcome == PatchResult::kNeedsBuild);
+  RequireSameAsFreshBuild(s, fs);
+}
+
 TEST_CASE("site patch: a new page bundle beside a page of its folder's name builds") {
   // A review's case: a link `rata` finds rata/index.md before rata.md, so the new bundle
   // takes the links to rata.md (whose slug gives it another address).
