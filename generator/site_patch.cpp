@@ -614,7 +614,8 @@ std::string CheckTermMovesTogether(const BuildSession& session, const std::vecto
 // Taken out again when done or destroyed, whatever the checks decided.
 class StandingNewPage {
  public:
-  StandingNewPage(Site& site, NewPage* added) : site_(site), added_(added) {
+  StandingNewPage(BuildSession& session, NewPage* added)
+      : session_(session), site_(*session.site), added_(added) {
     if (!added_ || added_->replaces >= 0) {
       added_ = nullptr;
       return;
@@ -625,6 +626,8 @@ class StandingNewPage {
     site_.pages.push_back(std::move(added_->page));
     site_.by_url.emplace(url_, index_);
     site_.by_content_path.emplace(content_path_, index_);
+    // Its links too, by page number, as the checks look for links to what would go.
+    session_.links.push_back(added_->links);
   }
   ~StandingNewPage() { StepDown(); }
   StandingNewPage(const StandingNewPage&) = delete;
@@ -636,10 +639,12 @@ class StandingNewPage {
     site_.by_content_path.erase(content_path_);
     added_->page = std::move(site_.pages.back());
     site_.pages.pop_back();
+    session_.links.pop_back();
     added_ = nullptr;
   }
 
  private:
+  BuildSession& session_;
   Site& site_;
   NewPage* added_;
   int index_ = -1;
@@ -1237,7 +1242,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // session as it was.
   static const std::vector<std::string> kKindKeys = AllKindKeys();
   std::vector<Edit> edits;
-  StandingNewPage standing(site, pages.empty() ? nullptr : new_page ? &*new_page : nullptr);
+  StandingNewPage standing(session, pages.empty() ? nullptr : new_page ? &*new_page : nullptr);
   for (int i : pages) {
     const Page& p = site.pages[i];
     if (static_cast<size_t>(i) >= session.front_matter_hashes.size() ||

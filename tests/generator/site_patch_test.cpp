@@ -899,6 +899,26 @@ TEST_CASE("site patch: a new page with edits of other pages, as a build does") {
   s.Change(fs, {"content/uutiset/uusi.md"});
   RequireSameAsFreshBuild(s, fs);
 
+  // With an edit that takes away a term (its page was the term's only page): patched,
+  // unless the new page links to the term's page (the build reports that link).
+  for (bool linked : {false, true}) {
+    INFO((linked ? "the new page links to the term" : "no link to the term"));
+    auto fs1 = OneLanguageSite();
+    Replace(fs1, "content/palvelut/p6.md", "[Nuoret]", "[Nuoret, Yksin]");
+    Serve s1;
+    s1.Build(fs1);
+    fs1.Add("content/uutiset/uusi.md", std::string("---\ntitle: Uusi\ndate: 2024-11-01\n---\n") +
+                                           (linked ? "[Yksin](/tags/yksin/)\n" : "A.\n"));
+    Replace(fs1, "content/palvelut/p6.md", "[Nuoret, Yksin]", "[Nuoret]");
+    const std::vector<std::string> change = {"content/uutiset/uusi.md", "content/palvelut/p6.md"};
+    if (linked) {
+      RequireFailedBuild(s1, fs1, change);
+    } else {
+      RequirePatched(s1, fs1, change);
+      CHECK(s1.site.count("tags/yksin/index.html") == 0);
+    }
+  }
+
   // What a build decides otherwise: an anchor the new page does not have (a build reports
   // it), a term the new page and an edit both make, two new pages with a deletion.
   struct Case {
