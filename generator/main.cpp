@@ -325,8 +325,10 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
 
 // `serve`'s fast path: applies `changes` to the kept model when they only change page
 // texts (SitePatch) and writes the files that change in place. False: build in full.
+// `reported`: set when the patch declined because of what a build reports in the
+// change's files (PatchResult::reported).
 bool Patch(const Args& a, const std::string& destination, ServeState& state,
-           const std::vector<std::string>& changes) {
+           const std::vector<std::string>& changes, bool* reported) {
   if (!state.session.ready()) return false;
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
@@ -339,6 +341,7 @@ bool Patch(const Args& a, const std::string& destination, ServeState& state,
   yhdessa::PatchResult r =
       yhdessa::PatchSite(state.session, *fs, changes, std::time(nullptr), sink, diags);
   if (r.outcome != yhdessa::PatchResult::kPatched) {
+    *reported = r.reported;
     (*update)->Abort();
     if (a.verbose) std::fprintf(stderr, "  full rebuild: %s\n", r.reason.c_str());
     return false;
@@ -432,9 +435,12 @@ int Serve(const Args& a) {
       state.unbuilt.insert(now->begin(), now->end());
       changes.emplace(state.unbuilt.begin(), state.unbuilt.end());
     }
-    int rc = changes && Patch(a, destination, state, *changes)
+    // The old model is kept through the build (beside the new one, in memory) only when the
+    // patch found what makes the build likely to fail: the fix can then be patched.
+    bool reported = false;
+    int rc = changes && Patch(a, destination, state, *changes, &reported)
                  ? kExitOk
-                 : Build(a, destination, &report, &state, changes.has_value());
+                 : Build(a, destination, &report, &state, changes.has_value() && reported);
     if (rc == kExitOk || !state.session.ready()) state.unbuilt.clear();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)

@@ -15,6 +15,13 @@
 namespace yhdessa {
 namespace {
 
+// The ends of the reasons that name what a full build reports in the change's own files
+// (one that does not parse, a message of its Markdown, a link the change breaks): such a
+// build will likely fail (PatchResult::reported).
+constexpr std::string_view kHasErrors = " has errors";
+constexpr std::string_view kHasMessages = " has messages to show";
+constexpr std::string_view kLinksToIt = " links to it";
+
 // The most page files one patch takes out (a page and its translations count each): each
 // is checked against every page's links, and past a few a build is as fast.
 constexpr size_t kMaxDeletedPages = 32;
@@ -111,12 +118,13 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
         std::binary_search(leaving.begin(), leaving.end(), static_cast<int>(q)))
       continue;
     if (LinksToAny(session.links[q], targets))
-      return what + " and " + site.pages[q].file + " links to it";
+      return what + " and " + site.pages[q].file + std::string(kLinksToIt);
   }
   for (const auto& [name, items] : site.config.menus) {
     for (const auto& item : items) {
       for (int g : gone) {
-        if (item.url == site.pages[g].url) return what + " and menu '" + name + "' links to it";
+        if (item.url == site.pages[g].url)
+          return what + " and menu '" + name + "'" + std::string(kLinksToIt);
       }
     }
   }
@@ -505,6 +513,8 @@ void MatchJobs(BuildSession& session, const std::vector<int>& lists,
 PatchResult NeedsBuild(std::string reason) {
   PatchResult r;
   r.outcome = PatchResult::kNeedsBuild;
+  r.reported = reason.ends_with(kHasErrors) || reason.ends_with(kHasMessages) ||
+               reason.ends_with(kLinksToIt);
   r.reason = std::move(reason);
   return r;
 }
@@ -671,7 +681,8 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   DiagnosticList local;
   std::optional<Page> parsed =
       ParsePage(file, file.substr(8), std::move(*text), cfg, kKindKeys, local);
-  if (!parsed || local.error_count() + local.warning_count() > 0) return file + " has errors";
+  if (!parsed || local.error_count() + local.warning_count() > 0)
+    return file + std::string(kHasErrors);
   Page& p = *parsed;
   const FrontMatter& fm = p.fm;
   const bool translation = p.lang != cfg.default_language;
@@ -742,7 +753,7 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   CheckAnchors(site, anchors, local);
   out.page = std::move(site.pages.back());
   site.pages.pop_back();
-  if (local.error_count() + local.warning_count() > 0) return file + " has messages to show";
+  if (local.error_count() + local.warning_count() > 0) return file + std::string(kHasMessages);
   if (!out.page.md.directives.empty()) return file + " has ballot directives";
   out.parent = section->second;
   if (IsBundlePage(out.page)) out.page.resources = BundleFiles(site, out.page);
@@ -1256,7 +1267,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     std::optional<Page> parsed =
         ParsePage(p.file, p.content_path, std::move(*text), site.config, kKindKeys, local);
     if (!parsed || local.error_count() + local.warning_count() > 0)
-      return NeedsBuild(p.file + " has errors");
+      return NeedsBuild(p.file + std::string(kHasErrors));
     // The build gives a translation of a typed page its original's kind and keys, which
     // its file need not repeat: without them the page would lose its layout and params
     // (and its place in the structure: every patch of it would end the session).
@@ -1293,7 +1304,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         local);
     CheckAnchors(site, anchors, local);
     if (local.error_count() + local.warning_count() > 0)
-      return NeedsBuild(p.file + " has messages to show");
+      return NeedsBuild(p.file + std::string(kHasMessages));
     if (!parsed->md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
     if (!SameHeadings(p.md, parsed->md)) return NeedsBuild(p.file + ": its headings changed");
     e.parsed = std::move(*parsed);

@@ -128,8 +128,12 @@ struct BuildSession {
 struct PatchResult {
   enum Outcome { kPatched, kNeedsBuild } outcome = kNeedsBuild;
   std::string reason;  // kNeedsBuild: why, for --verbose
-  size_t pages = 0;    // pages whose bodies were replaced, or added
-  size_t jobs = 0;     // render jobs run again
+  /// kNeedsBuild because of what a build reports in the change's own files (one that does
+  /// not parse, a message of its Markdown, a link the change breaks): the build will likely
+  /// fail, and `serve` keeps its model for the fix.
+  bool reported = false;
+  size_t pages = 0;  // pages whose bodies were replaced, or added
+  size_t jobs = 0;   // render jobs run again
   /// The files written (rendered, and different from before), relative to the output
   /// root; a new page's are files the last build did not write.
   std::vector<std::string> written;

@@ -858,6 +858,40 @@ TEST_CASE("site patch: a folder in the change stands for the files below it") {
   RequireSameAsFreshBuild(s, fs);
 }
 
+TEST_CASE("site patch: says when the build it asks for will report the change's files") {
+  // serve keeps its model through such a build, for the fix (PatchResult::reported).
+  auto fs = OneLanguageSite();
+  Serve s;
+  s.Build(fs);
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;
+    bool reported;
+  };
+  const Case cases[] = {
+      {"front matter that does not parse",
+       {{"content/uutiset/u1.md", "---\ntitel: Uutinen 1\n---\nA.\n"}},
+       true},
+      {"a broken link in a new page",
+       {{"content/uutiset/uusi.md", "---\ntitle: Uusi\n---\n[X](ei-ole.md)\n"}},
+       true},
+      {"a deleted page that another links to", {{"content/uutiset/u1.md", ""}}, true},
+      {"a data file", {{"data/kunta.yaml", "nimi: Testilä\n"}}, false},
+      {"a page with aliases",
+       {{"content/uutiset/uusi.md", "---\ntitle: U\naliases: [/v/]\n---\n"}},
+       false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    MemoryFileSystem changed_fs = fs;
+    MemoryOutput out;
+    PatchResult r = AskPatch(s, changed_fs, WriteFiles(changed_fs, c.writes), out);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK(r.reported == c.reported);
+  }
+}
+
 TEST_CASE("site patch: a new page bundle beside a page of its folder's name builds") {
   // A review's case: a link `rata` finds rata/index.md before rata.md, so the new bundle
   // takes the links to rata.md (whose slug gives it another address).
