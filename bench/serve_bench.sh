@@ -17,7 +17,8 @@
 # three new pages in one change and waits for the last one's HTML; --edit typo saves the
 # page with a front-matter error (the build fails), waits 1.5 s and saves it fixed, with
 # the marker appended, timing the fix; --edit static appends a comment with the marker to
-# static/style.css and waits for its copy in the site; --edit term puts the marker into
+# static/style.css and waits for its copy in the site, --edit static-delete deletes a copy of
+# it (made at the start, one for each edit) and waits until its copy in the site is gone; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -40,7 +41,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|static|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|static|static-delete|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +72,11 @@ source bench/edit_site.sh serve
 log="$out/serve-$size.log"
 # --edit static edits a static file, copied from the corpus before serve starts.
 if [[ "$edit" == static ]]; then mkdir -p "$site/static" && cp "$corpus/static/style.css" "$site/static/"; fi
+# --edit static-delete deletes copies of it, one for each edit, made before serve starts.
+if [[ "$edit" == static-delete ]]; then
+  mkdir -p "$site/static"
+  for i in $(seq 1 "$edits"); do cp "$corpus/static/style.css" "$site/static/style-poisto-$i.css"; done
+fi
 # --edit rename renames a copy of the page, made before serve starts.
 [[ "$edit" == rename ]] && cp "$site/$page" "$site/${page%.md}-siirto.md"
 # --edit delete deletes copies of the page, two for each edit, made before serve starts.
@@ -115,6 +121,18 @@ if edit == "delete":  # two copies in one change; done when both pages' files ar
         gone.append(html[: -len("/index.html")] + "-poisto-%d/index.html" % i)
     t0 = time.monotonic()
     while any(os.path.exists(g) for g in gone):
+        if time.monotonic() - t0 > 600:
+            print("timeout")
+            sys.exit(0)
+        time.sleep(0.001)
+    print("%.1f" % ((time.monotonic() - t0) * 1000))
+    sys.exit(0)
+if edit == "static-delete":  # done when the deleted file's copy is gone from the site
+    root = src[: src.index(os.sep + "content" + os.sep)]
+    os.remove(os.path.join(root, "static", "style-poisto-%s.css" % r))
+    gone = html[: html.index(os.sep + "public" + os.sep)] + "/public/style-poisto-%s.css" % r
+    t0 = time.monotonic()
+    while os.path.exists(gone):
         if time.monotonic() - t0 > 600:
             print("timeout")
             sys.exit(0)

@@ -273,6 +273,110 @@ class StandingCopies {
   bool kept_ = false;
 };
 
+// "" when copied file `f` (CopiedAsItIs), whose source is gone, can leave the site with
+// nothing else changing but the pages of the change (`changing`, sorted: edited or
+// deleted; they are checked against the model without it; a build copies no two files to
+// one address): it is not a proposal's picture (its page shows the picture), and no other
+// page's body links to it (a build reports a broken link). Otherwise the reason.
+std::string CheckDeletedCopy(const BuildSession& session, const StaticFile& f,
+                             const std::vector<int>& changing) {
+  const Site& site = *session.site;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  if (f.source.starts_with("content/")) {
+    const std::string file = f.source.substr(8);
+    for (const Page& p : site.pages) {
+      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
+      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
+        return f.source + " is a proposal's picture";
+    }
+  }
+  const std::string url = "/" + f.output;
+  const std::vector<std::string> target = {SiteUrl(site, url)};
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (site.pages[q].removed || std::binary_search(changing.begin(), changing.end(), q)) continue;
+    if (LinksToAny(session.links[q], target))
+      return f.source + " is deleted and " + site.pages[q].file + std::string(kLinksToIt);
+  }
+  return "";  // a menu names pages only (a build reports any other address)
+}
+
+// Copied files whose sources are gone (CheckDeletedCopy) are out of the model while the
+// pages of the change are checked, so that a link left to one is reported, as in a build
+// of the whole change; put back, where they were, unless Keep() is called.
+class LeavingCopies {
+ public:
+  explicit LeavingCopies(BuildSession& session) : session_(session) {}
+  ~LeavingCopies() {
+    if (kept_ || !session_.ready()) return;
+    Site& site = *session_.site;
+    for (auto g = gone_.rbegin(); g != gone_.rend(); ++g) {
+      const StaticFile& f = g->file;
+      site.static_files.insert(site.static_files.begin() + static_cast<long>(g->index), f);
+      site.static_urls["/" + f.output] = f.source;
+      if (!f.source.starts_with("content/")) continue;
+      site.content_file_urls[f.source.substr(8)] = "/" + f.output;
+      session_.content_files.insert(f.source);
+      if (g->owner >= 0) {
+        auto& r = site.pages[g->owner].resources;
+        r.insert(r.begin() + static_cast<long>(g->resource), f.source.substr(8));
+      }
+    }
+  }
+  LeavingCopies(const LeavingCopies&) = delete;
+  LeavingCopies& operator=(const LeavingCopies&) = delete;
+
+  // Takes the copy of `source` out of the model.
+  void Remove(const std::string& source) {
+    Site& site = *session_.site;
+    auto it = std::find_if(site.static_files.begin(), site.static_files.end(),
+                           [&](const StaticFile& s) { return s.source == source; });
+    if (it == site.static_files.end()) return;
+    Gone g{*it, static_cast<size_t>(it - site.static_files.begin())};
+    site.static_files.erase(it);
+    site.static_urls.erase("/" + g.file.output);
+    if (source.starts_with("content/")) {
+      const std::string file = source.substr(8);
+      site.content_file_urls.erase(file);
+      session_.content_files.erase(source);
+      for (size_t i = 0; i < site.pages.size() && g.owner < 0; ++i) {
+        auto& r = site.pages[i].resources;
+        if (auto at = std::find(r.begin(), r.end(), file); at != r.end()) {
+          g.owner = static_cast<int>(i);
+          g.resource = static_cast<size_t>(at - r.begin());
+          r.erase(at);
+        }
+      }
+    }
+    gone_.push_back(std::move(g));
+  }
+  void Keep() { kept_ = true; }
+  /// The output files of the copies that go.
+  std::vector<std::string> outputs() const {
+    std::vector<std::string> out;
+    for (const Gone& g : gone_) out.push_back(g.file.output);
+    return out;
+  }
+  /// The bundle pages that lost a resource.
+  std::vector<int> owners() const {
+    std::vector<int> out;
+    for (const Gone& g : gone_) {
+      if (g.owner >= 0) out.push_back(g.owner);
+    }
+    return out;
+  }
+
+ private:
+  struct Gone {
+    StaticFile file;
+    size_t index = 0;  // in Site::static_files
+    int owner = -1;    // the bundle page it was a resource of
+    size_t resource = 0;
+  };
+  BuildSession& session_;
+  std::vector<Gone> gone_;
+  bool kept_ = false;
+};
+
 // A page's terms in one taxonomy as AssembleSite takes them: by slug, spelled as first
 // written (a term without a slug, or named twice, counts once).
 std::map<std::string, std::string> TermsBySlug(const FrontMatter& fm, const std::string& name) {
@@ -1146,9 +1250,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // Which pages: every change must be a page the model has (an editor's temporary file,
   // created and deleted again within the save, is not a change of the site).
   std::vector<int> pages;
-  std::vector<std::string> added;  // new page files
-  std::vector<int> deleted;        // pages whose files are gone
-  std::vector<StaticFile> copies;  // files copied as they are: written anew, or new
+  std::vector<std::string> added;       // new page files
+  std::vector<int> deleted;             // pages whose files are gone
+  std::vector<StaticFile> copies;       // files copied as they are: written anew, or new
+  std::vector<StaticFile> gone_copies;  // and deleted
   StandingCopies new_copies(session);
   for (const auto& path : paths) {
     bool content = path.starts_with("content/");
@@ -1159,9 +1264,15 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       // A file the build copies as it is (static/, a picture beside its page), written
       // anew: copied again. Its address is as it was, and no page reads its bytes. A new
       // one stands in the model while the pages are checked (they may link to it).
-      if (!exists || (!content && !path.starts_with("static/")))
+      if (!content && !path.starts_with("static/"))
         return NeedsBuild(path + " is not a page's text");
-      if (const StaticFile* copied = CopiedAsItIs(site, path)) {
+      const StaticFile* copied = CopiedAsItIs(site, path);
+      if (!exists) {  // deleted: it goes when nothing shows it (CheckDeletedCopy, below)
+        if (!copied) return NeedsBuild(path + " is not a page's text");
+        gone_copies.push_back(*copied);
+        continue;
+      }
+      if (copied) {
         copies.push_back(*copied);
         continue;
       }
@@ -1181,6 +1292,19 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       continue;
     }
     (exists ? pages : deleted).push_back(it->second);
+  }
+  // Deleted copies leave the model before any page of the change is checked: a link to
+  // one from an edited or new page is then broken, as in a build.
+  LeavingCopies leaving_copies(session);
+  if (!gone_copies.empty()) {
+    std::vector<int> changing = pages;
+    changing.insert(changing.end(), deleted.begin(), deleted.end());
+    std::sort(changing.begin(), changing.end());
+    for (const StaticFile& f : gone_copies) {
+      if (std::string why = CheckDeletedCopy(session, f, changing); !why.empty())
+        return NeedsBuild(why);
+    }
+    for (const StaticFile& f : gone_copies) leaving_copies.Remove(f.source);
   }
   // New pages (a page and its translations, several pages: a `git pull`), alone or with
   // edits of other pages (which may link to the first of them); deleted pages (`git rm`: a
@@ -1316,6 +1440,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     return NeedsBuild(why);
 
   new_copies.Keep();  // the change goes in
+  leaving_copies.Keep();
   // Into the model. The page's place in the site (RenderCache's structure) is the same;
   // its place within its lists may not be (sorted again below).
   for (auto& e : edits) {
@@ -1367,8 +1492,13 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     placed.push_back(e.page);
     pages_added |= ApplyTermMoves(session, e.term_moves, e.page, placed, removed_files);
   }
-  // A bundle's new resource is part of its page's place (RenderCache's structure).
+  // A bundle's new or deleted resource is part of its page's place (RenderCache's
+  // structure); a deleted page's is not.
   for (int owner : new_copies.owners()) placed.push_back(owner);
+  for (int owner : leaving_copies.owners()) {
+    if (std::find(deleted.begin(), deleted.end(), owner) == deleted.end()) placed.push_back(owner);
+  }
+  for (const std::string& output : leaving_copies.outputs()) removed_files.push_back(output);
   changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
     session.front_matter_hashes.resize(site.pages.size(), 0);

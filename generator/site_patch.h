@@ -68,7 +68,10 @@
 // as it is (below static/, a picture beside its page) that is written anew is copied again;
 // a new one is copied at the address the build gives it (beside its bundle's page), and
 // stands in the model while the pages of the change are checked, so they may link to it.
-// Any other change — data, templates, site.yaml, a copied file deleted, new pages with
+// A deleted one goes (its copy in PatchResult::removed) when it is no proposal's picture
+// and no page links to it once the
+// pages of the change are in (they are checked without it).
+// Any other change — data, templates, site.yaml, new pages with
 // deleted ones (but for one of each: a rename) — returns kNeedsBuild before anything is
 // touched, and the caller builds; so does a failure half-way (the session is then cleared).
 // What PatchSite writes is byte-identical to what a full build of the same sources writes

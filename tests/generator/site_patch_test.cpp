@@ -1171,14 +1171,9 @@ TEST_CASE("site patch: a static file or a page's picture written anew is copied 
   fs.Add("content/uutiset/kuva.jpg", "JPEG");
   Replace(fs, "content/uutiset/u2.md", "Toinen kappale.", "![Kuva](kuva.jpg)");
   RequirePatched(s, fs, {"content/uutiset/u2.md", "content/uutiset/kuva.jpg"});
-  // What changes more than the file: a deleted one (a link to it breaks), a data file (the
-  // build reads it), a new file where the build writes its own or at a taken address. Each
-  // builds; a refused new file leaves nothing behind in the model.
-  fs.Remove("static/uusi.pdf");
-  Replace(fs, "content/palvelut/rata/index.md", "[Esite](/uusi.pdf) ", "");
-  CHECK(s.Change(fs, {"static/uusi.pdf", "content/palvelut/rata/index.md"}).outcome ==
-        PatchResult::kNeedsBuild);
-  RequireSameAsFreshBuild(s, fs);
+  // What changes more than the file: a data file (the build reads it), a new file where
+  // the build writes its own or at a taken address. Each builds; a refused new file leaves
+  // nothing behind in the model.
   fs.Add("data/kunta.yaml", "nimi: Toinen\n");
   CHECK(s.Change(fs, {"data/kunta.yaml"}).outcome == PatchResult::kNeedsBuild);
   RequireSameAsFreshBuild(s, fs);
@@ -1216,6 +1211,120 @@ TEST_CASE("site patch: a static file or a page's picture written anew is copied 
         std::vector<std::string>{"palvelut/rata/kartta.png", "palvelut/rata/kuva.jpg"});
   CHECK(std::none_of(site.static_files.begin(), site.static_files.end(),
                      [](const StaticFile& f) { return f.source.ends_with("uusi.jpg"); }));
+}
+
+TEST_CASE("site patch: a deleted static file or picture goes when nothing links to it") {
+  auto fs = SampleSite();
+  fs.Add("static/esite.pdf", "PDF");
+  fs.Add("content/uutiset/kartta.png", "PNG");
+  fs.Add("content/uutiset/nippu1/index.md", "---\ntitle: Nippu\n---\n![Kartta](../kartta.png)\n");
+  fs.Add("content/uutiset/nippu1/liite.pdf", "PDF");
+  fs.Add("content/uutiset/nippu2/index.md",
+         "---\ntitle: Toinen nippu\n---\n[Liite](liite.pdf) [Esite](/esite.pdf)\n");
+  fs.Add("content/uutiset/nippu2/liite.pdf", "PDF");
+  Serve s;
+  s.Build(fs);
+  // Nothing links to it: its copy goes, nothing else is written.
+  fs.Remove("static/logo.svg");
+  std::set<std::string> written;
+  PatchResult r = s.Change(fs, {"static/logo.svg"}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"logo.svg"});
+  CHECK(written.empty());
+  RequireSameAsFreshBuild(s, fs);
+  // A bundle's file: its page is rendered again (its files are part of its place).
+  fs.Remove("content/uutiset/nippu1/liite.pdf");
+  RequirePatched(s, fs, {"content/uutiset/nippu1/liite.pdf"});
+  // Linked to, from a page that stays or is new: the build will report the broken link, and
+  // the model is as it was.
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;
+  };
+  const Case linked[] = {
+      {"a picture its page shows", {{"content/palvelut/rata/kuva.jpg", ""}}},
+      {"a picture a page beside it shows", {{"content/uutiset/kartta.png", ""}}},
+      {"a file a bundle links to", {{"static/esite.pdf", ""}}},
+      {"a page edited to link to it",
+       {{"content/uutiset/kartta.png", ""},
+        {"content/uutiset/nippu1/index.md",
+         "---\ntitle: Nippu\n---\n![Kartta](../kartta.png) A.\n"}}},
+      {"a new page linking to it",
+       {{"static/esite.pdf", ""},
+        {"content/uutiset/nippu2/index.md", ""},
+        {"content/uutiset/u9.md", "---\ntitle: U9\n---\n[Esite](/esite.pdf)\n"}}},
+  };
+  for (const Case& c : linked) {
+    INFO(c.what);
+    MemoryFileSystem changed_fs = fs;
+    MemoryOutput out;
+    r = AskPatch(s, changed_fs, WriteFiles(changed_fs, c.writes), out);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK(r.reported);
+    const Site& site = *s.session.site;
+    CHECK(site.static_urls.count("/esite.pdf") == 1);
+    CHECK(site.static_urls.count("/uutiset/kartta.png") == 1);
+    CHECK(site.content_file_urls.count("palvelut/rata/kuva.jpg") == 1);
+    CHECK(s.session.content_files.count("content/uutiset/kartta.png") == 1);
+    CHECK(site.static_files.size() == 4);
+    const Page& rata = site.pages[site.by_content_path.at("palvelut/rata/index.md")];
+    CHECK(rata.resources == std::vector<std::string>{"palvelut/rata/kuva.jpg"});
+  }
+  // With the links taken away in the same change: the page edited, the bundle that links
+  // to it deleted with its files (the change watcher names its folder).
+  fs.Remove("content/palvelut/rata/kuva.jpg");
+  Replace(fs, "content/palvelut/rata/index.md", "![Frisbeegolfrata](kuva.jpg)", "Rata.");
+  RequirePatched(s, fs, {"content/palvelut/rata/kuva.jpg", "content/palvelut/rata/index.md"});
+  fs.Remove("static/esite.pdf");
+  fs.Remove("content/uutiset/nippu2/index.md");
+  fs.Remove("content/uutiset/nippu2/liite.pdf");
+  r = s.Change(fs, {"content/uutiset/nippu2/", "static/esite.pdf"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::set<std::string>(r.removed.begin(), r.removed.end()) ==
+        std::set<std::string>{"esite.pdf", "sv/uutiset/nippu2/index.html",
+                              "uutiset/nippu2/index.html", "uutiset/nippu2/liite.pdf",
+                              "uutiset/page/4/index.html"});
+  RequireSameAsFreshBuild(s, fs);
+  // Moved: deleted, and new at another address.
+  fs.Remove("content/uutiset/kartta.png");
+  fs.Add("static/kartta.png", "PNG");
+  Replace(fs, "content/uutiset/nippu1/index.md", "../kartta.png", "/kartta.png");
+  RequirePatched(
+      s, fs,
+      {"content/uutiset/kartta.png", "static/kartta.png", "content/uutiset/nippu1/index.md"});
+}
+
+TEST_CASE("site patch: a deleted proposal's picture builds") {
+  auto fs = SiteWithTheme();
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/omakouvola/_index.md",
+         "---\ntitle: OmaKouvola 2025\nkind: pb-round\nround: omakouvola-2025\n"
+         "opens: 2025-01-10T09:00:00+02:00\ncloses: 2025-01-31T23:59:00+02:00\nrule: greedy\n"
+         "areas:\n  - {id: elimaki, name: Elimäki, budget: 15000}\n---\nÄänestä!\n");
+  fs.Add("content/omakouvola/penkit/index.md",
+         "---\ntitle: Penkit\nkind: proposal\nround: omakouvola-2025\narea: elimaki\ncost: "
+         "1200\nimage: penkki.jpg\nimage_alt: Puinen penkki\n---\nKuvaus.\n");
+  fs.Add("content/omakouvola/penkit/penkki.jpg", "JPEG");
+  fs.Add("content/palvelut/vanha.pdf", "PDF");
+  Serve s;
+  s.Build(fs);
+  // A proposal's picture (its page shows it; the build reports the picture missing).
+  fs.Remove("content/omakouvola/penkit/penkki.jpg");
+  bool built = true;
+  PatchResult r = s.Change(fs, {"content/omakouvola/penkit/penkki.jpg"}, nullptr, kNow, &built);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK_FALSE(built);
+  // The fix builds (the failed build left no session); a file nothing shows is patched away.
+  Replace(fs, "content/omakouvola/penkit/index.md", "image: penkki.jpg\nimage_alt: Puinen penkki\n",
+          "");
+  s.Change(fs, {"content/omakouvola/penkit/index.md"});
+  RequireSameAsFreshBuild(s, fs);
+  fs.Remove("content/palvelut/vanha.pdf");
+  RequirePatched(s, fs, {"content/palvelut/vanha.pdf"});
 }
 
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
@@ -1687,13 +1796,14 @@ namespace {
 
 // A random walk of the edits serve sees (text, titles, dates, weights and tags edited;
 // pages, page bundles and translations added, deleted, renamed; pictures added beside
-// pages), in a site of two languages with paginated lists and a feed; after each change
+// pages and deleted), in a site of two languages with paginated lists and a feed; after each change
 // the site must be a fresh build's. Deterministic: the seed is in the test's name.
 struct RandomEditor {
   std::mt19937 rng;
   MemoryFileSystem& fs;
-  std::map<std::string, std::string> pages;  // content file -> its text (not _index files)
-  int next = 0;                              // for new names and markers
+  std::map<std::string, std::string> pages;     // content file -> its text (not _index files)
+  std::map<std::string, std::string> pictures;  // beside pages: file -> its bytes
+  int next = 0;                                 // for new names and markers
 
   RandomEditor(uint32_t seed, MemoryFileSystem& fs) : rng(seed), fs(fs) {}
 
@@ -1790,11 +1900,31 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(18)) {
+    switch (Pick(19)) {
+      case 18: {  // a picture deleted, and mostly the pages that show it no longer do
+        if (pictures.empty()) return {};
+        auto it = std::next(pictures.begin(), static_cast<long>(Pick(pictures.size())));
+        std::string picture = it->first;
+        pictures.erase(it);
+        fs.Remove(picture);
+        std::vector<std::string> files = {picture};
+        const std::string shown = "![Kuva](" + picture.substr(Dir(picture).size() + 1) + ")";
+        for (const std::string& file : all) {
+          std::string t = pages[file];
+          if (Dir(file) != Dir(picture) || t.find(shown) == std::string::npos || Chance(20))
+            continue;
+          t.erase(t.find(shown), shown.size());
+          Write(file, t);
+          files.push_back(file);
+        }
+        std::shuffle(files.begin(), files.end(), rng);
+        return files;
+      }
       case 17: {  // a new picture beside a page, which shows it
         std::string file = all[Pick(all.size())];
         std::string picture = Dir(file) + "/kuva" + std::to_string(next++) + ".png";
         fs.Add(picture, "PNG " + picture);
+        pictures[picture] = "PNG " + picture;
         Write(file, pages[file] + "\n![Kuva](" + picture.substr(Dir(file).size() + 1) + ")\n");
         return {picture, file};
       }
@@ -1963,6 +2093,7 @@ TEST_CASE("site patch: random edits, seeds 1-3, always leave a fresh build's sit
     size_t patched = 0, changes = 0;
     for (int step = 0; step < 150; ++step) {
       auto before = editor.pages;
+      auto pictures_before = editor.pictures;
       std::vector<std::string> changed = editor.Change();
       if (changed.empty()) continue;
       INFO("step " << step << ": " << changed.front() << " and " << changed.size() - 1 << " more");
@@ -1972,11 +2103,15 @@ TEST_CASE("site patch: random edits, seeds 1-3, always leave a fresh build's sit
       if (!built) {
         // A change a build rejects (a link it breaks): undone, and built again.
         for (const auto& file : changed) {
-          if (before.count(file))
+          if (before.count(file)) {
             editor.Write(file, before[file]);
-          else
+          } else if (pictures_before.count(file)) {
+            fs.Add(file, pictures_before[file]);
+          } else {
             editor.Delete(file);
+          }
         }
+        editor.pictures = pictures_before;
         r = s.Change(fs, changed);
       }
       ++changes;
