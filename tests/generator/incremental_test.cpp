@@ -794,12 +794,7 @@ TEST_CASE("incremental: a source written in the last seconds is not indexed by i
 
 TEST_CASE(
     "incremental: a site with a voting round reuses its pages until the round opens or closes") {
-  auto fs = SiteWithTheme();
-  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
-  fs.Add("content/omakouvola/_index.md",
-         "---\ntitle: OmaKouvola 2025\nkind: pb-round\nround: omakouvola-2025\n"
-         "opens: 2025-01-10T09:00:00+02:00\ncloses: 2025-01-31T23:59:00+02:00\nrule: greedy\n"
-         "areas:\n  - {id: elimaki, name: Elimäki, budget: 15000}\n---\nÄänestä!\n");
+  auto fs = RoundSite();
   fs.Add("content/omakouvola/penkit.md",
          "---\ntitle: Penkit\nkind: proposal\nround: omakouvola-2025\narea: elimaki\ncost: "
          "1200\n---\nKuvaus.\n");

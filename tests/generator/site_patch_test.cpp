@@ -1298,12 +1298,7 @@ TEST_CASE("site patch: a deleted static file or picture goes when nothing links 
 }
 
 TEST_CASE("site patch: a deleted proposal's picture builds") {
-  auto fs = SiteWithTheme();
-  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
-  fs.Add("content/omakouvola/_index.md",
-         "---\ntitle: OmaKouvola 2025\nkind: pb-round\nround: omakouvola-2025\n"
-         "opens: 2025-01-10T09:00:00+02:00\ncloses: 2025-01-31T23:59:00+02:00\nrule: greedy\n"
-         "areas:\n  - {id: elimaki, name: Elimäki, budget: 15000}\n---\nÄänestä!\n");
+  auto fs = RoundSite();
   fs.Add("content/omakouvola/penkit/index.md",
          "---\ntitle: Penkit\nkind: proposal\nround: omakouvola-2025\narea: elimaki\ncost: "
          "1200\nimage: penkki.jpg\nimage_alt: Puinen penkki\n---\nKuvaus.\n");

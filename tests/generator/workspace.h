@@ -182,6 +182,18 @@ inline MemoryFileSystem OneLanguageSite() {
   return fs;
 }
 
+// A home page and a participatory budgeting round with one area in content/omakouvola/,
+// open from 2025-01-10 to 2025-01-31.
+inline MemoryFileSystem RoundSite() {
+  auto fs = SiteWithTheme();
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/omakouvola/_index.md",
+         "---\ntitle: OmaKouvola 2025\nkind: pb-round\nround: omakouvola-2025\n"
+         "opens: 2025-01-10T09:00:00+02:00\ncloses: 2025-01-31T23:59:00+02:00\nrule: greedy\n"
+         "areas:\n  - {id: elimaki, name: Elimäki, budget: 15000}\n---\nÄänestä!\n");
+  return fs;
+}
+
 inline std::string Read(const MemoryFileSystem& fs, const std::string& path) {
   return *fs.ReadFile(path);
 }
