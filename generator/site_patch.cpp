@@ -168,11 +168,18 @@ std::vector<std::string> BundleFiles(const Site& site, const Page& p) {
   return files;
 }
 
+// Whether `path` (relative to the site root) is the accessibility statement's file, which
+// the build reads, however site.yaml spells its path ("./static/x.yaml").
+bool IsAccessibilityStatement(const Site& site, const std::string& path) {
+  const std::string& statement = site.config.accessibility_statement;
+  return !statement.empty() && (path == statement || JoinPath("", statement) == path);
+}
+
 // The copy the build makes of `path` when it is a file copied as it is (below static/, or
 // a content file that is no page), and its bytes are read by nothing else (not the
 // accessibility statement); null otherwise.
 const StaticFile* CopiedAsItIs(const Site& site, const std::string& path) {
-  if (path == site.config.accessibility_statement) return nullptr;
+  if (IsAccessibilityStatement(site, path)) return nullptr;
   for (const StaticFile& f : site.static_files) {
     if (f.source == path) return &f;
   }
@@ -189,7 +196,7 @@ const StaticFile* CopiedAsItIs(const Site& site, const std::string& path) {
 std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& out, int& owner) {
   owner = -1;
   out.source = path;
-  if (path == site.config.accessibility_statement) return path + " is read by the build";
+  if (IsAccessibilityStatement(site, path)) return path + " is read by the build";
   if (path.starts_with("static/")) {
     out.output = path.substr(7);
   } else {
@@ -569,9 +576,10 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
 // loses those of the pages it no longer fills; a section whose pages are now all dated,
 // or no longer, gets or loses its feed (HasFeed). New jobs are rendered by this patch,
 // whatever they read; the files of jobs that go are appended to `files`. A build makes the
-// same jobs (SiteRenderer::Jobs).
-void MatchJobs(BuildSession& session, const std::vector<int>& lists,
-               std::vector<std::string>& files) {
+// same jobs (SiteRenderer::Jobs). "" when done; the reason when a new list page or feed
+// would be written where a static file is copied (a build reports the file written twice).
+std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
+                      std::vector<std::string>& files) {
   const Site& site = *session.site;
   struct Wanted {
     size_t pages = 1;  // list pages
@@ -589,7 +597,7 @@ void MatchJobs(BuildSession& session, const std::vector<int>& lists,
                         site.config.paginate);
     w.feed = HasFeed(site, p);
   }
-  if (wanted.empty()) return;
+  if (wanted.empty()) return "";
   DropJobs(session, [&](const RenderJob& job) {
     if (job.kind != RenderJob::kPage && job.kind != RenderJob::kFeed) return false;
     auto it = wanted.find(job.page);
@@ -608,10 +616,22 @@ void MatchJobs(BuildSession& session, const std::vector<int>& lists,
     w.has_pages = std::max(w.has_pages, job.pager);
     return false;
   });
+  auto taken = [&](const std::string& url) {
+    return site.static_urls.count("/" + SiteRenderer::OutputPath(url)) > 0;
+  };
   for (const auto& [page, w] : wanted) {
-    for (size_t k = w.has_pages + 1; k <= w.pages; ++k) AddPageJob(session, page, k);
-    if (w.feed && !w.has_feed) AddJob(session, {page, 1, RenderJob::kFeed});
+    const std::string& url = site.pages[page].url;
+    for (size_t k = w.has_pages + 1; k <= w.pages; ++k) {
+      if (taken(PaginationUrl(url, k)))
+        return PaginationUrl(url, k) + " is a static file's address";
+      AddPageJob(session, page, k);
+    }
+    if (w.feed && !w.has_feed) {
+      if (taken(url + "atom.xml")) return url + "atom.xml is a static file's address";
+      AddJob(session, {page, 1, RenderJob::kFeed});
+    }
   }
+  return "";
 }
 
 PatchResult NeedsBuild(std::string reason) {
@@ -1552,7 +1572,10 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // The sections of edited pages too: a date that comes or goes may give or take a feed.
   std::vector<int> lists = changed_pages;
   for (const auto& e : edits) lists.push_back(site.pages[e.page].parent);
-  MatchJobs(session, lists, removed_files);
+  if (std::string why = MatchJobs(session, lists, removed_files); !why.empty()) {
+    session.Clear();
+    return NeedsBuild(why);
+  }
   DiagnosticList local;
   std::sort(changed_pages.begin(), changed_pages.end());
   changed_pages.erase(std::unique(changed_pages.begin(), changed_pages.end()), changed_pages.end());
@@ -1617,6 +1640,12 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       }
       result.written.push_back(path);
     }
+  }
+  // A page, a term or a list page may take the address of a copied file deleted in the
+  // same change: that file is written, not removed.
+  if (!result.removed.empty()) {
+    const std::unordered_set<std::string> written(result.written.begin(), result.written.end());
+    std::erase_if(result.removed, [&](const std::string& f) { return written.count(f) > 0; });
   }
   return result;
 }

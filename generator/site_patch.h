@@ -50,7 +50,8 @@
 // rendered. A list that grows past or shrinks below a multiple of `paginate` gains or loses
 // list pages with any of these changes, and a section whose pages are all dated now, or no
 // longer, gains or loses its feed: their jobs are added (and rendered) or taken away (their
-// files in PatchResult::removed), as a build would make them (MatchJobs).
+// files in PatchResult::removed), as a build would make them (MatchJobs); a new one where a
+// static file is copied builds (the session is then cleared).
 // Deleted page files (up to 32, alone or with edits of other pages, which may take the
 // links to them away; or one with one new page file, a page renamed, alone or with such
 // edits) go out when the build would lose nothing but entries of sections' and terms'
@@ -140,8 +141,9 @@ struct PatchResult {
   /// The files written (rendered, and different from before), relative to the output
   /// root; a new page's are files the last build did not write.
   std::vector<std::string> written;
-  /// The files of a deleted page (and of its notices), for the caller to delete; none of
-  /// them is in `written`.
+  /// The files of a deleted page (and of its notices), of copied files deleted, of list
+  /// pages and terms that go, for the caller to delete; none of them is in `written` (a
+  /// new page may take a deleted file's address).
   std::vector<std::string> removed;
 };
 

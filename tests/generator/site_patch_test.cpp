@@ -1322,6 +1322,238 @@ TEST_CASE("site patch: a deleted proposal's picture builds") {
   RequirePatched(s, fs, {"content/palvelut/vanha.pdf"});
 }
 
+TEST_CASE("site patch: a page, term or list page may take the address of a file deleted with it") {
+  // From a review: the file is written, not removed (PatchResult::removed holds no file
+  // of PatchResult::written).
+  struct Case {
+    const char* what;
+    const char* file;  // deleted
+    std::vector<std::pair<std::string, std::string>> writes;
+  };
+  const Case cases[] = {
+      {"a new page",
+       "static/uutiset/u9/index.html",
+       {{"content/uutiset/u9.md", "---\ntitle: U9\n---\nUusi.\n"}}},
+      {"a new term",
+       "static/tags/uusi/index.html",
+       {{"content/uutiset/u3.md",
+         "---\ntitle: Uutinen 3\ndate: 2024-03-10\ntags: [Nuoret, budjetti, Uusi]\n---\nKappale "
+         "3.\n\nToinen kappale.\n\n## Lisää\n\nKatso [etusivu](../_index.md).\n"}}},
+      {"a new list page",
+       "static/uutiset/page/4/index.html",
+       {{"content/uutiset/u9.md", "---\ntitle: U9\n---\nUusi.\n"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = SampleSite();  // u1-u5, paginate: 2
+    fs.Add("content/uutiset/u6.md", "---\ntitle: U6\n---\nKuusi.\n");
+    fs.Add(c.file, "<p>vanha</p>");
+    Serve s;
+    s.Build(fs);
+    fs.Remove(c.file);
+    std::vector<std::string> changed = WriteFiles(fs, c.writes);
+    changed.push_back(c.file);
+    PatchResult r = s.Change(fs, changed);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kPatched);
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: a new list page or feed over a static file builds") {
+  // From a review: the build reports the file written twice.
+  auto fs = SampleSite();                                            // u1-u5, paginate: 2
+  fs.Add("content/uutiset/u6.md", "---\ntitle: U6\n---\nKuusi.\n");  // no date: no feed
+  fs.Add("static/uutiset/page/4/index.html", "<p>vanha</p>");
+  fs.Add("static/uutiset/atom.xml", "<feed/>");
+  Serve s;
+  s.Build(fs);
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;
+  };
+  const Case cases[] = {
+      {"a list page", {{"content/uutiset/u9.md", "---\ntitle: U9\n---\nUusi.\n"}}},
+      {"a feed (every page of the section dated)",
+       {{"content/uutiset/u6.md", "---\ntitle: U6\ndate: 2024-06-10\n---\nKuusi.\n"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    MemoryFileSystem changed_fs = fs;
+    std::vector<std::string> changed = WriteFiles(changed_fs, c.writes);
+    CHECK_FALSE(testing::Build(changed_fs, BuildFilter{}).ok);
+    MemoryOutput out;
+    PatchResult r = AskPatch(s, changed_fs, changed, out);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    s.Build(fs);  // a refusal after the model changed clears the session
+  }
+}
+
+TEST_CASE("site patch: a picture of a bundle in two languages goes") {
+  auto fs = SampleSite();
+  fs.Add("content/palvelut/rata/index.sv.md", "---\ntitle: Banan\n---\nBanan.\n");
+  fs.Add("content/palvelut/rata/kartta.png", "PNG");
+  Serve s;
+  s.Build(fs);
+  fs.Remove("content/palvelut/rata/kartta.png");
+  RequirePatched(s, fs, {"content/palvelut/rata/kartta.png"});
+  // and the picture its page shows, with the link
+  fs.Remove("content/palvelut/rata/kuva.jpg");
+  Replace(fs, "content/palvelut/rata/index.md", "![Frisbeegolfrata](kuva.jpg)", "Rata.");
+  RequirePatched(s, fs, {"content/palvelut/rata/kuva.jpg", "content/palvelut/rata/index.md"});
+}
+
+TEST_CASE("site patch: a bundle's folder renamed with its picture") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/nippu/index.md", "---\ntitle: Nippu\n---\n![Kuva](kuva.png)\n");
+  fs.Add("content/uutiset/nippu/kuva.png", "PNG");
+  Serve s;
+  s.Build(fs);
+  fs.Remove("content/uutiset/nippu/index.md");
+  fs.Remove("content/uutiset/nippu/kuva.png");
+  fs.Add("content/uutiset/nippu2/index.md", "---\ntitle: Nippu\n---\n![Kuva](kuva.png)\n");
+  fs.Add("content/uutiset/nippu2/kuva.png", "PNG");
+  PatchResult r = s.Change(fs, {"content/uutiset/nippu/", "content/uutiset/nippu2/"});
+  INFO(r.reason);
+  RequireSameAsFreshBuild(s, fs);
+  // and back, as separate events
+  fs.Remove("content/uutiset/nippu2/index.md");
+  fs.Remove("content/uutiset/nippu2/kuva.png");
+  fs.Add("content/uutiset/nippu/index.md", "---\ntitle: Nippu\n---\n![Kuva](kuva.png)\n");
+  fs.Add("content/uutiset/nippu/kuva.png", "PNG");
+  r = s.Change(fs, {"content/uutiset/nippu2/index.md", "content/uutiset/nippu2/kuva.png",
+                    "content/uutiset/nippu/index.md", "content/uutiset/nippu/kuva.png"});
+  INFO(r.reason);
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a bundle's page deleted, its files later, the page back between") {
+  auto fs = SampleSite();
+  fs.Add("content/uutiset/nippu/index.md", "---\ntitle: Nippu\n---\nNippu.\n");
+  fs.Add("content/uutiset/nippu/a.pdf", "A");
+  fs.Add("content/uutiset/nippu/b.pdf", "B");
+  Serve s;
+  s.Build(fs);
+  fs.Remove("content/uutiset/nippu/index.md");
+  RequirePatched(s, fs, {"content/uutiset/nippu/index.md"});
+  fs.Remove("content/uutiset/nippu/a.pdf");
+  RequirePatched(s, fs, {"content/uutiset/nippu/a.pdf"});
+  fs.Add("content/uutiset/nippu/index.md", "---\ntitle: Nippu\n---\n[B](b.pdf)\n");
+  RequirePatched(s, fs, {"content/uutiset/nippu/index.md"});
+  fs.Remove("content/uutiset/nippu/b.pdf");
+  Replace(fs, "content/uutiset/nippu/index.md", "[B](b.pdf)", "Ei liitettä.");
+  RequirePatched(s, fs, {"content/uutiset/nippu/b.pdf", "content/uutiset/nippu/index.md"});
+  fs.Add("content/uutiset/nippu/c.pdf", "C");
+  RequirePatched(s, fs, {"content/uutiset/nippu/c.pdf"});
+  fs.Remove("content/uutiset/nippu/c.pdf");
+  fs.Remove("content/uutiset/nippu/index.md");
+  RequirePatched(s, fs, {"content/uutiset/nippu/"});
+}
+
+namespace {
+struct ModelSnapshot {
+  std::vector<std::pair<std::string, std::string>> static_files;
+  std::map<std::string, std::string> static_urls, content_file_urls;
+  std::set<std::string> content_files;
+  std::vector<std::vector<std::string>> resources;
+  size_t pages = 0;
+  explicit ModelSnapshot(const BuildSession& session) {
+    const Site& site = *session.site;
+    for (const auto& f : site.static_files) static_files.emplace_back(f.source, f.output);
+    static_urls = site.static_urls;
+    content_file_urls = site.content_file_urls;
+    content_files.insert(session.content_files.begin(), session.content_files.end());
+    for (const auto& p : site.pages) resources.push_back(p.resources);
+    pages = site.pages.size();
+  }
+  bool operator==(const ModelSnapshot& o) const {
+    return static_files == o.static_files && static_urls == o.static_urls &&
+           content_file_urls == o.content_file_urls && content_files == o.content_files &&
+           resources == o.resources && pages == o.pages;
+  }
+};
+}  // namespace
+
+TEST_CASE("site patch: a declined change with new and deleted copies leaves the model as it was") {
+  auto fs = SampleSite();
+  fs.Add("content/palvelut/rata/a.png", "A");
+  fs.Add("content/palvelut/rata/b.png", "B");
+  fs.Add("content/palvelut/rata/c.png", "C");
+  fs.Add("static/x.pdf", "X");
+  fs.Add("static/y.pdf", "Y");
+  Serve s;
+  s.Build(fs);
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;
+  };
+  const Case cases[] = {
+      {"edit with a broken link",
+       {{"content/palvelut/rata/c.png", ""},
+        {"content/palvelut/rata/a.png", ""},
+        {"static/x.pdf", ""},
+        {"content/palvelut/rata/d.png", "D"},
+        {"static/z.pdf", "Z"},
+        {"content/uutiset/u2.md", "---\ntitle: U2\ndate: 2024-02-10\n---\n[x](/nope.pdf)\n"}}},
+      {"new page with a broken link",
+       {{"content/palvelut/rata/b.png", ""},
+        {"static/y.pdf", ""},
+        {"content/palvelut/rata/e.png", "E"},
+        {"content/uutiset/u9.md", "---\ntitle: U9\n---\n[x](/y.pdf)\n"}}},
+      {"deleted page linked to",
+       {{"content/palvelut/rata/a.png", ""}, {"static/x.pdf", ""}, {"content/uutiset/u2.md", ""}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    ModelSnapshot before(s.session);
+    MemoryFileSystem changed_fs = fs;
+    MemoryOutput out;
+    PatchResult r = AskPatch(s, changed_fs, WriteFiles(changed_fs, c.writes), out);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    REQUIRE(s.session.ready());
+    CHECK(ModelSnapshot(s.session) == before);
+  }
+}
+
+namespace {
+// As a disk does: "./static/x" is "static/x".
+class DotSlashFileSystem : public MemoryFileSystem {
+ public:
+  Result<std::string> ReadFile(const std::string& path) const override {
+    return MemoryFileSystem::ReadFile(path.starts_with("./") ? path.substr(2) : path);
+  }
+  bool IsFile(const std::string& path) const override {
+    return MemoryFileSystem::IsFile(path.starts_with("./") ? path.substr(2) : path);
+  }
+};
+}  // namespace
+
+TEST_CASE("site patch: the accessibility statement, spelled ./static/..., deleted builds") {
+  DotSlashFileSystem fs;
+  MemoryFileSystem base = SiteWithTheme(
+      "title: T\nbase_url: https://example.fi/\naccessibility_statement: ./static/seloste.yaml\n");
+  for (const auto& f : base.ListFiles("")) fs.Add(f, *base.ReadFile(f));
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/a.md", "---\ntitle: A\n---\nA.\n");
+  fs.Add("static/seloste.yaml",
+         "organisation: {fi: Kouvolan kaupunki}\ncompliance: partial\n"
+         "non_accessible:\n  - {content: {fi: Kaaviot}, reason: {fi: Korjataan}}\n"
+         "prepared: 2023-01-10\nreviewed: 2023-06-01\nassessment: self\n"
+         "feedback: {email: a@kouvola.fi, response_time_days: 14}\n"
+         "authority: {name: {fi: Valvonta}, url: https://www.saavutettavuusvaatimukset.fi/}\n");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("saavutettavuusseloste/index.html"));
+  fs.Remove("static/seloste.yaml");
+  MemoryOutput out;
+  PatchResult r = AskPatch(s, fs, {"static/seloste.yaml"}, out);
+  INFO(r.reason);
+  CHECK_FALSE(testing::Build(fs, BuildFilter{}).ok);  // the statement's file is gone
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+}
+
 TEST_CASE("site patch: list pages come and go with the lists, as a build does") {
   auto fs = SampleSite();  // paginate: 2; u1-u5 with [Nuoret, budjetti], u1 in Swedish too
   fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\ndate: 2024-03-10\n---\nNy.\n");
