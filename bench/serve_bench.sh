@@ -6,7 +6,7 @@
 # or let this script run gen_corpus.py) in bench/out/serve-<N>/. Starts `yhdessa serve
 # --verbose` on it, waits for the first build, then --edits times: appends a paragraph
 # with a unique marker to one page (a body edit: serve patches that page and its
-# section's feed into the site it keeps, see generator/site_patch.h) and polls the page's
+# section's feed into the site it keeps, see generator/patch/site_patch.h) and polls the page's
 # output file every millisecond until the marker is in it. With --edit title the marker
 # goes into the page's title instead (the page, its lists and the pages that link to it
 # are rendered again); --edit weight also changes its weight, which moves it within its

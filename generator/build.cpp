@@ -28,7 +28,7 @@
 #include "generator/model/site_assembly.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
-#include "generator/site_patch.h"
+#include "generator/patch/site_patch.h"
 
 namespace yhdessa {
 namespace {

@@ -34,7 +34,7 @@
 #include "generator/http/preview_server.h"
 #include "generator/output/in_place_update.h"
 #include "generator/output/output_directory.h"
-#include "generator/site_patch.h"
+#include "generator/patch/site_patch.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <regex>
 
-#include "generator/site_patch.h"
+#include "generator/patch/site_patch.h"
 #include "test_site.h"
 #include "workspace.h"
 

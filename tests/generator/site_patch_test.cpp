@@ -2,7 +2,7 @@
 // patched site must be exactly what a fresh full build of the edited sources writes, and
 // every change it cannot be sure of must be left to a full build, with nothing written and
 // the session unchanged.
-#include "generator/site_patch.h"
+#include "generator/patch/site_patch.h"
 
 #include <catch2/catch.hpp>
 

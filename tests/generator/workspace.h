@@ -17,7 +17,7 @@
 #include "generator/cache/content_hash.h"
 #include "generator/cache/source_cache.h"
 #include "generator/cache/source_index.h"
-#include "generator/site_patch.h"
+#include "generator/patch/site_patch.h"
 #include "test_site.h"
 
 namespace yhdessa::testing {

@@ -1,0 +1,109 @@
+#include "generator/patch/copied_files.h"
+
+#include <algorithm>
+
+#include "generator/core/file_system.h"
+#include "generator/model/links.h"
+#include "generator/model/site_assembly.h"
+#include "generator/patch/links_to_pages.h"
+#include "generator/patch/reasons.h"
+
+namespace yhdessa::patch {
+
+bool BundleMovesNothing(const Site& site, const Page& p) {
+  const std::string folder = DirName(p.content_path) + "/";
+  if (folder.size() < 2) return false;  // content/index.md: the home page's folder
+  if (auto f = site.content_file_urls.lower_bound(folder);
+      f != site.content_file_urls.end() && f->first.starts_with(folder) && p.url != "/" + folder)
+    return false;
+  if (auto u = site.unpublished.lower_bound(folder);
+      u != site.unpublished.end() && u->starts_with(folder))
+    return false;
+  return std::none_of(site.pages.begin(), site.pages.end(), [&](const Page& q) {
+    return !q.removed && q.content_path.starts_with(folder) &&
+           q.translation_key != p.translation_key;
+  });
+}
+
+std::vector<std::string> BundleFiles(const Site& site, const Page& p) {
+  const std::string folder = DirName(p.content_path) + "/";
+  std::vector<std::string> files;
+  for (auto f = site.content_file_urls.lower_bound(folder);
+       f != site.content_file_urls.end() && f->first.starts_with(folder); ++f)
+    files.push_back(f->first);
+  return files;
+}
+
+bool IsAccessibilityStatement(const Site& site, const std::string& path) {
+  const std::string& statement = site.config.accessibility_statement;
+  return !statement.empty() && (path == statement || JoinPath("", statement) == path);
+}
+
+const StaticFile* CopiedAsItIs(const Site& site, const std::string& path) {
+  if (IsAccessibilityStatement(site, path)) return nullptr;
+  for (const StaticFile& f : site.static_files) {
+    if (f.source == path) return &f;
+  }
+  return nullptr;
+}
+
+std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& out, int& owner) {
+  owner = -1;
+  out.source = path;
+  if (IsAccessibilityStatement(site, path)) return path + " is read by the build";
+  if (path.starts_with("static/")) {
+    out.output = path.substr(7);
+  } else {
+    const std::string file = path.substr(8);
+    out.output = file;
+    for (std::string dir = DirName(file); !dir.empty(); dir = DirName(dir)) {
+      int found = 0;
+      for (size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        if (p.removed || !IsBundlePage(p) || DirName(p.content_path) != dir) continue;
+        owner = static_cast<int>(i);
+        ++found;
+      }
+      if (found > 1) return path + " is new in a page bundle of several languages";
+      if (found == 0) continue;
+      const Page& p = site.pages[owner];
+      out.output = p.url.substr(1) + file.substr(dir.size() + 1);
+      break;
+    }
+    for (const Page& p : site.pages) {
+      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
+      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
+        return path + " is a proposal's picture";
+    }
+  }
+  const std::string& o = out.output;
+  if (o.ends_with(".html") || o.ends_with(".htm") || o.ends_with(".xml") || o == "robots.txt" ||
+      o.starts_with("assets/") || o.empty())
+    return path + " would be copied where the build writes its own files";
+  if (site.static_urls.count("/" + o)) return path + ": its address /" + o + " is taken";
+  return "";
+}
+
+std::string CheckDeletedCopy(const BuildSession& session, const StaticFile& f,
+                             const std::vector<int>& changing) {
+  const Site& site = *session.site;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  if (f.source.starts_with("content/")) {
+    const std::string file = f.source.substr(8);
+    for (const Page& p : site.pages) {
+      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
+      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
+        return f.source + " is a proposal's picture";
+    }
+  }
+  const std::string url = "/" + f.output;
+  const std::vector<std::string> target = {SiteUrl(site, url)};
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (site.pages[q].removed || std::binary_search(changing.begin(), changing.end(), q)) continue;
+    if (LinksToAny(session.links[q], target))
+      return f.source + " is deleted and " + site.pages[q].file + std::string(kLinksToIt);
+  }
+  return "";  // a menu names pages only (a build reports any other address)
+}
+
+}  // namespace yhdessa::patch

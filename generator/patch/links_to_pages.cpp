@@ -1,0 +1,55 @@
+#include "generator/patch/links_to_pages.h"
+
+#include <algorithm>
+
+#include "generator/model/links.h"
+#include "generator/patch/reasons.h"
+
+namespace yhdessa::patch {
+
+std::vector<std::string> Targets(const Site& site, const std::vector<int>& pages) {
+  std::vector<std::string> targets;
+  for (int g : pages) targets.push_back(SiteUrl(site, site.pages[g].url));
+  return targets;
+}
+
+bool LinksToAny(const std::vector<std::string>& addresses,
+                const std::vector<std::string>& targets) {
+  for (const std::string& address : addresses) {
+    for (const std::string& target : targets) {
+      if (LinksTo(address, target)) return true;
+    }
+  }
+  return false;
+}
+
+std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
+                     const std::string& what, const std::vector<int>& leaving) {
+  const Site& site = *session.site;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  const std::vector<std::string> targets = Targets(site, gone);
+  for (size_t q = 0; q < site.pages.size(); ++q) {
+    if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end() ||
+        std::binary_search(leaving.begin(), leaving.end(), static_cast<int>(q)))
+      continue;
+    if (LinksToAny(session.links[q], targets))
+      return what + " and " + site.pages[q].file + std::string(kLinksToIt);
+  }
+  for (const auto& [name, items] : site.config.menus) {
+    for (const auto& item : items) {
+      for (int g : gone) {
+        if (item.url == site.pages[g].url)
+          return what + " and menu '" + name + "'" + std::string(kLinksToIt);
+      }
+    }
+  }
+  return "";
+}
+
+bool AddressTaken(const Site& site, const std::string& url) {
+  return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
+         std::any_of(site.aliases.begin(), site.aliases.end(),
+                     [&](const Alias& a) { return a.url == url; });
+}
+
+}  // namespace yhdessa::patch

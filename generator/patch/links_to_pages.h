@@ -1,0 +1,31 @@
+// What leads to a page or an address in the model SitePatch keeps: the links of the
+// pages' bodies (BuildSession::links) and the menus, and the addresses already taken. A
+// page leaves the site only when nothing leads to it, and comes only at a free address.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "generator/patch/site_patch.h"
+
+namespace yhdessa::patch {
+
+// The addresses of `pages` as links to them begin (LinksTo).
+std::vector<std::string> Targets(const Site& site, const std::vector<int>& pages);
+
+// Whether one of `addresses` (where a body's links lead, BuildSession::links) leads to one
+// of `targets`.
+bool LinksToAny(const std::vector<std::string>& addresses, const std::vector<std::string>& targets);
+
+// "" when nothing leads to the pages `gone` once they leave the site: no other page's body
+// links to one of them (BuildSession::links; the pages of `leaving`, sorted, leave too and
+// do not count) and no menu names one (a build reports both). Otherwise the reason, with
+// `what` for the page that goes.
+std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
+                     const std::string& what, const std::vector<int>& leaving = {});
+
+// Whether `url` is the address of a page, an alias (a redirect) or a static file: a build
+// reports a page that would take it.
+bool AddressTaken(const Site& site, const std::string& url);
+
+}  // namespace yhdessa::patch
