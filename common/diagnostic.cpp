@@ -166,6 +166,8 @@ void DiagnosticList::Merge(DiagnosticList&& other) {
     std::lock_guard<std::mutex> lock(other.mu_);
     moved.swap(other.items_);
   }
+  // Most merges bring nothing (a page's own list, merged from every worker): no lock then.
+  if (moved.empty()) return;
   std::lock_guard<std::mutex> lock(mu_);
   for (auto& d : moved) items_.push_back(std::move(d));
 }
