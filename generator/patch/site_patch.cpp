@@ -21,9 +21,11 @@
 #include "generator/render/site_renderer.h"
 
 namespace yhdessa {
-namespace {
 
+// PatchSite orders the checks and the changes of generator/patch/'s parts.
 using namespace patch;
+
+namespace {
 
 // The most page files one patch takes out (a page and its translations count each): each
 // is checked against every page's links, and past a few a build is as fast.
