@@ -189,13 +189,11 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   }
   // New pages (a page and its translations, several pages: a `git pull`), alone or with
   // edits of other pages (which may link to the first of them); deleted pages (`git rm`: a
-  // page and its translations, several pages), alone or with edits; or one new page and
-  // one deleted (a page renamed, as `git mv` does it), alone or with edits (the links to
-  // it put right).
+  // page and its translations, several pages), alone or with edits; or both (a page
+  // renamed, as `git mv` does it, the links to it put right; a `git pull` that adds and
+  // deletes pages).
   if (added.size() > kMaxNewPages)
     return NeedsBuild(std::to_string(added.size()) + " pages are new");
-  if (!added.empty() && !deleted.empty() && (added.size() > 1 || deleted.size() > 1))
-    return NeedsBuild(added.front() + " is new, with pages deleted");
 
   if (deleted.size() > kMaxDeletedPages)
     return NeedsBuild(std::to_string(deleted.size()) + " pages are deleted");
@@ -230,26 +228,31 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::string why = NextNewPage(session, fs, added, *new_page); !why.empty())
       return NeedsBuild(why);
   }
-  // A rename. The new page was checked with the old one in the model, the old one with the
-  // new one not: the new page must not link to the page that goes, neither may be a
-  // translation, and the term moves of the two must not meet in a term that goes (the new
-  // page's would name a term no longer there). With edits, once the page that goes is
-  // checked, after them.
-  auto check_rename = [&]() -> std::string {
-    if (deletions.empty() || !new_page) return "";
-    const DeletedPage& renamed = deletions.front();  // one page
-    if (new_page->replaces >= 0 || renamed.notice_of >= 0)
+  // New pages with deleted ones. The first new page was checked with the deleted pages in
+  // the model, and each deleted page without the new one: the new page must not link to a
+  // deleted one, neither may be a translation, and no deleted page may be a term's only page
+  // (the new page's moves would name a term no longer there). The other new pages are
+  // checked once the deleted ones are out. Each deleted page once it is checked: the first
+  // here when alone, the others (and all of them after edits) below.
+  auto check_with_new_page = [&](const DeletedPage& d) -> std::string {
+    if (!new_page) return "";
+    if (new_page->replaces >= 0 || d.notice_of >= 0)
       return new_page->page.file + " is new, with a translation deleted or added";
-    if (LinksToAny(new_page->links, Targets(site, renamed.Gone())))
-      return new_page->page.file + " links to the page it replaces";
-    for (const TermMove& m : renamed.versions.front().term_moves) {
-      if (m.dropped)
-        return site.pages[renamed.page()].file + " is renamed and was a term's only page";
+    if (LinksToAny(new_page->links, Targets(site, d.Gone())))
+      return site.pages[d.page()].file + " is deleted and " + new_page->page.file +
+             std::string(kLinksToIt);
+    for (const Leaving& v : d.versions) {
+      for (const TermMove& m : v.term_moves) {
+        if (m.dropped)
+          return site.pages[d.page()].file +
+                 " is deleted with a new page and was a term's only page";
+      }
     }
     return "";
   };
-  if (pages.empty()) {
-    if (std::string why = check_rename(); !why.empty()) return NeedsBuild(why);
+  if (pages.empty() && !deletions.empty()) {
+    if (std::string why = check_with_new_page(deletions.front()); !why.empty())
+      return NeedsBuild(why);
   }
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -417,7 +420,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   for (size_t k = 0; k < deletions.size(); ++k) {
     if (k > 0 || !edits.empty()) {
       std::string why = CheckDeletedPage(session, originals[k], deleted, deletions[k]);
-      if (why.empty() && k == 0 && !edits.empty()) why = check_rename();
+      if (why.empty()) why = check_with_new_page(deletions[k]);
       if (!why.empty()) {
         session.Clear();
         return NeedsBuild(why);

@@ -53,14 +53,13 @@
 // files in PatchResult::removed), as a build would make them (MatchJobs); a new one where a
 // static file is copied builds (the session is then cleared).
 // Deleted page files (up to 32, alone or with edits of other pages, which may take the
-// links to them away; or one with one new page file, a page renamed, alone or with such
-// edits) go out when the build would lose nothing but entries of sections' and terms'
-// lists: each a page of the default language whose translations, if it has any, are deleted
-// with it, or a translation whose page stays (its notice comes back at its address);
-// without kind, aliases or ballots, no bundle whose files would move, that no page that
-// stays links to (BuildSession::links) and no menu names, whose sections keep other pages
-// (or have their own file), and whose terms keep other pages and their names (or go, when
-// nothing leads to them). Alone, the first is checked against the model as it is; each
+// links to them away, and with new page files: a page renamed, a `git pull`) go out when the build
+// would lose nothing but entries of sections' and terms' lists: each a page of the default language
+// whose translations, if it has any, are deleted with it, or a translation whose page stays (its
+// notice comes back at its address); without kind, aliases or ballots, no bundle whose files would
+// move, that no page that stays links to (BuildSession::links) and no menu names, whose sections
+// keep other pages (or have their own file), and whose terms keep other pages and their names (or
+// go, when nothing leads to them). Alone, the first is checked against the model as it is; each
 // other one, and every one after edits, against the model the changes before it left (the
 // session is cleared when one fails then). They, their translations and notices stay in the
 // model's vector as tombstones (Page::removed), so no page's number changes (a notice takes
@@ -70,13 +69,14 @@
 // a new one is copied at the address the build gives it (beside its bundle's page), and
 // stands in the model while the pages of the change are checked, so they may link to it.
 // A deleted one goes (its copy in PatchResult::removed) when it is no proposal's picture
-// and no page links to it once the
-// pages of the change are in (they are checked without it).
-// Any other change — data, templates, site.yaml, new pages with
-// deleted ones (but for one of each: a rename) — returns kNeedsBuild before anything is
-// touched, and the caller builds; so does a failure half-way (the session is then cleared).
-// What PatchSite writes is byte-identical to what a full build of the same sources writes
-// (tested, also by a random walk of edits).
+// and no page links to it once the pages of the change are in (they are checked without
+// it). With deleted pages, the first new page (checked with them in the model) must not
+// link to one, neither may be a translation, and no deleted page may be a term's only
+// page; the other new pages are checked once the deleted ones are out.
+// Any other change — data, templates, site.yaml, aliases, a new section — returns
+// kNeedsBuild before anything is touched, and the caller builds; so does a failure half-way (the
+// session is then cleared). What PatchSite writes is byte-identical to what a full build of the
+// same sources writes (tested, also by a random walk of edits).
 #pragma once
 
 #include <cstdint>
