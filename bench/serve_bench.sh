@@ -14,7 +14,8 @@
 # named after the marker) and waits for that page's HTML, --edit bundle the same as a page
 # bundle (<name>/index.md in a new folder), --edit new-linked the same new page and a link
 # to it appended to the page, in one save, and waits for the page's HTML, --edit pull
-# three new pages in one change and waits for the last one's HTML; --edit typo saves the
+# three new pages in one change and waits for the last one's HTML, --edit pull-delete the
+# same with two copies of the page (made at the start) deleted in the change; --edit typo saves the
 # page with a front-matter error (the build fails), waits 1.5 s and saves it fixed, with
 # the marker appended, timing the fix; --edit static appends a comment with the marker to
 # static/style.css and waits for its copy in the site, --edit static-delete deletes a copy of
@@ -41,7 +42,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|typo|static|static-delete|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +81,7 @@ fi
 # --edit rename renames a copy of the page, made before serve starts.
 [[ "$edit" == rename ]] && cp "$site/$page" "$site/${page%.md}-siirto.md"
 # --edit delete deletes copies of the page, two for each edit, made before serve starts.
-if [[ "$edit" == delete ]]; then
+if [[ "$edit" == delete || "$edit" == pull-delete ]]; then
   for i in $(seq 1 $((2 * edits))); do cp "$site/$page" "$site/${page%.md}-poisto-$i.md"; done
 fi
 
@@ -139,8 +140,11 @@ if edit == "static-delete":  # done when the deleted file's copy is gone from th
         time.sleep(0.001)
     print("%.1f" % ((time.monotonic() - t0) * 1000))
     sys.exit(0)
-if edit == "pull":  # three new pages next to the edited one, in one change (a git pull)
+if edit in ("pull", "pull-delete"):  # three new pages next to the edited one, in one change
     text = open(src).read()
+    if edit == "pull-delete":  # and two copies of it deleted (a git pull that adds and deletes)
+        for i in (2 * int(r) - 1, 2 * int(r)):
+            os.remove(src[:-3] + "-poisto-%d.md" % i)
     for k in (1, 2, 3):
         new_src = src[:-3] + "-%s-%d.md" % (marker, k)
         with open(new_src, "w") as f:
