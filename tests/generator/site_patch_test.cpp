@@ -2419,3 +2419,312 @@ TEST_CASE("site patch: random edits, seeds 1-3, always leave a fresh build's sit
     CHECK(patched * 3 > changes);  // the walk exercises the patch, not only full builds
   }
 }
+
+namespace {
+// From a review of new and deleted pages in one change: builds `base`, applies `writes`; patched ->
+// fresh build's site; declined with the session kept -> a follow-up body edit of `probe` must still
+// patch to a fresh build's site.
+void ReviewCase(const MemoryFileSystem& base,
+                const std::vector<std::pair<std::string, std::string>>& writes,
+                const std::string& probe, const char* what) {
+  INFO(what);
+  Serve s;
+  s.Build(base);
+  MemoryFileSystem fs = base;
+  auto changed = WriteFiles(fs, writes);
+  MemoryOutput out;
+  PatchResult r = AskPatch(s, fs, changed, out);
+  INFO(r.reason);
+  if (r.outcome == PatchResult::kPatched) {
+    for (auto& [path, content] : out.files) s.site[path] = content;
+    for (const auto& path : r.removed) CHECK(s.site.erase(path) == 1);
+    RequireSameAsFreshBuild(s, fs);
+    std::string t = *fs.ReadFile(probe);
+    fs.Add(probe, t + "\nLisätty kappale.\n");
+    s.Change(fs, {probe});
+    RequireSameAsFreshBuild(s, fs);
+  } else {
+    CHECK(out.files.empty());
+    if (s.session.ready()) {
+      MemoryFileSystem fs2 = base;
+      std::string t = *fs2.ReadFile(probe);
+      fs2.Add(probe, t + "\nLisätty kappale.\n");
+      PatchResult r2 = s.Change(fs2, {probe});
+      INFO(r2.reason);
+      RequireSameAsFreshBuild(s, fs2);
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("site patch: new and deleted pages together, cases (a review's)") {
+  auto base = SampleSite();
+  const std::string u = "content/uutiset/";
+  auto page = [](const std::string& title, const std::string& extra, const std::string& body) {
+    return "---\ntitle: " + title + "\n" + extra + "---\n" + body + "\n";
+  };
+  ReviewCase(base,
+             {{u + "u5.md", ""},
+              {u + "u5/index.md", page("U5b", "date: 2024-05-10\n", "B.")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u1.md", "bundle at deleted address");
+  ReviewCase(base,
+             {{u + "u5.md", ""},
+              {u + "u5.fi.md", page("U5fi", "date: 2024-05-10\n", "B.")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u1.md", "fi-suffixed at deleted address");
+  ReviewCase(base,
+             {{u + "u2.md", ""},
+              {u + "u3.md", ""},
+              {u + "zz.md", page("Zz", "slug: u2\n", "Z.")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u1.md", "slug at deleted address");
+  ReviewCase(base,
+             {{u + "u2.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "aa.sv.md", page("Aa sv", "", "A sv.")}},
+             u + "u1.md", "new with translation");
+  ReviewCase(base,
+             {{u + "u2.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "u2.sv.md", page("U2 sv", "", "A sv.")}},
+             u + "u1.md", "translation of deleted");
+  ReviewCase(base, {{u + "u1.md", ""}, {u + "u1.sv.md", ""}, {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u2.md", "page+translation deleted with new");
+  ReviewCase(base,
+             {{u + "u1.md", ""},
+              {u + "u1.sv.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "u1/index.md", page("U1b", "", "x")},
+              {u + "u1/index.sv.md", page("U1b sv", "", "y")}},
+             u + "u2.md", "page+translation deleted, bundle and its translation new");
+  ReviewCase(
+      base,
+      {{u + "u4.md", ""}, {u + "u5.md", ""}, {u + "aa.md", page("Aa", "tags: [Nuoret]\n", "A.")}},
+      u + "u1.md", "pagination lost");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "aa.md", page("Aa", "tags: [Nuoret, Uusi]\n", "A.")},
+              {u + "bb.md", page("Bb", "tags: [Uusi]\n", "B.")},
+              {u + "cc.md", page("Cc", "", "[u4](u4.md)")}},
+             u + "u1.md", "later page links to deleted");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "aa.md", page("Aa", "", "[b](bb.md)")},
+              {u + "bb.md", page("Bb", "", "[u4](u4.md#lisaa)")}},
+             u + "u1.md", "first links later, later links deleted");
+  ReviewCase(base, {{u + "u4.md", ""}, {u + "aa.md", page("Aa", "", "[u4](/uutiset/u4/#lisaa)")}},
+             u + "u1.md", "absolute anchor to deleted");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u1.md",
+               page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret, budjetti]\n", "[a](aa.md)")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u2.md", "edit links to new");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u1.md", page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret]\n", "[a](aa.md)")},
+              {u + "aa.md", page("Aa", "tags: [budjetti]\n", "A.")}},
+             u + "u2.md", "edit leaves term, new joins");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u5.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "bb.md", page("Bb", "slug: u4\n", "B.")},
+              {u + "cc.md", page("Cc", "slug: u5\n", "C.")}},
+             u + "u1.md", "two slugs at deleted addresses");
+  ReviewCase(base,
+             {{u + "u5.md", ""},
+              {"content/aa.md", page("Aa", "", "A.")},
+              {"content/uutiset.md", page("Uu", "slug: zz\n", "U.")}},
+             u + "u1.md", "home section new page");
+}
+
+TEST_CASE("site patch: new and deleted pages together, one language (a review's)") {
+  auto base = OneLanguageSite();
+  const std::string u = "content/uutiset/", p = "content/palvelut/";
+  auto page = [](const std::string& title, const std::string& extra, const std::string& body) {
+    return "---\ntitle: " + title + "\n" + extra + "---\n" + body + "\n";
+  };
+  auto b2 = base;
+  b2.Add("content/muut/m1.md", page("M1", "", "m1"));
+  b2.Add("content/muut/m2.md", page("M2", "", "m2"));
+  ReviewCase(b2, {{"content/muut/m1.md", ""}, {"content/muut/m3.md", page("M3", "", "m3")}},
+             u + "u1.md", "section without index: one of two deleted");
+  ReviewCase(b2,
+             {{"content/muut/m1.md", ""},
+              {"content/muut/m2.md", ""},
+              {"content/muut/m3.md", page("M3", "", "m3")}},
+             u + "u1.md", "section without index: both deleted");
+  ReviewCase(b2,
+             {{"content/muut/m1.md", ""},
+              {"content/muut/m2.md", ""},
+              {u + "aa.md", page("Aa", "", "a")},
+              {"content/muut/m3.md", page("M3", "", "m3")}},
+             u + "u1.md", "section without index: both deleted, other first");
+  auto b3 = base;
+  b3.Add(p + "dated.md", page("Dated", "date: 2024-03-03\n", "d"));
+  ReviewCase(b3, {{p + "dated.md", ""}, {p + "new.md", page("New", "", "n")}}, u + "u1.md",
+             "feed lost");
+  ReviewCase(base, {{p + "p1.md", ""}, {p + "new.md", page("New", "date: 2024-03-03\n", "n")}},
+             u + "u1.md", "feed gained");
+  auto b4 = base;
+  b4.Add(u + "a0.md", page("A0", "tags: [nuoret]\n", "a"));
+  ReviewCase(b4, {{u + "a0.md", ""}, {u + "a1.md", page("A1", "tags: [nuoret]\n", "a")}},
+             u + "u2.md", "term name by first page");
+  ReviewCase(b4, {{u + "a0.md", ""}, {u + "a1.md", page("A1", "tags: [Nuoret]\n", "a")}},
+             u + "u2.md", "term name by first page 2");
+  auto b5 = base;
+  b5.Add(u + "yksin.md", page("Yksin", "aiheet: [Harvinainen]\n", "y"));
+  b5.Add(u + "kaksi.md", page("Kaksi", "aiheet: [Harvinainen]\n", "y"));
+  ReviewCase(b5,
+             {{u + "yksin.md", ""},
+              {u + "kaksi.md", ""},
+              {u + "uusi.md", page("Uusi", "aiheet: [Harvinainen]\n", "u")}},
+             u + "u2.md", "term of two deleted, new joins");
+  ReviewCase(b5,
+             {{u + "yksin.md", ""},
+              {u + "kaksi.md", ""},
+              {u + "uusi.md", page("Uusi", "aiheet: [Muu]\n", "u")}},
+             u + "u2.md", "aiheet loses all its terms, new makes one");
+  ReviewCase(b5,
+             {{u + "yksin.md", ""},
+              {u + "aa.md", page("Aa", "aiheet: [Harvinainen]\n", "u")},
+              {u + "bb.md", page("Bb", "aiheet: [harvinainen]\n", "u")}},
+             u + "u2.md", "term respelt by later page");
+  ReviewCase(
+      b5,
+      {{u + "kaksi.md", ""}, {u + "aa.md", page("Aa", "aiheet: [Harvinainen]\n", "[k](kaksi.md)")}},
+      u + "u2.md", "link to deleted");
+}
+
+TEST_CASE("site patch: new and deleted pages together, more cases (a review's)") {
+  auto base = SampleSite();
+  base.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  const std::string u = "content/uutiset/";
+  auto page = [](const std::string& title, const std::string& extra, const std::string& body) {
+    return "---\ntitle: " + title + "\n" + extra + "---\n" + body + "\n";
+  };
+  const std::string tail = "\n\n## Lisää\n\nX.";
+  ReviewCase(base,
+             {{u + "u2.md", ""},
+              {u + "u3.md", ""},
+              {u + "zz.md", page("Zz", "slug: u3\n", "Z.")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u1.md", "slug at deleted address");
+  ReviewCase(base,
+             {{u + "u3.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "aa.sv.md", page("Aa sv", "", "A sv.")}},
+             u + "u1.md", "new with translation");
+  ReviewCase(base,
+             {{u + "u3.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "u3.sv.md", page("U3 sv", "", "A sv.")}},
+             u + "u1.md", "translation of deleted");
+  ReviewCase(base, {{u + "u1.md", ""}, {u + "u1.sv.md", ""}, {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u3.md", "page+translation deleted with new");
+  ReviewCase(base,
+             {{u + "u1.md", ""},
+              {u + "u1.sv.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "u1/index.md", page("U1b", "", "x")},
+              {u + "u1/index.sv.md", page("U1b sv", "", "y")}},
+             u + "u3.md", "page+translation deleted, bundle and its translation new");
+  ReviewCase(base,
+             {{u + "u1.md", ""},
+              {u + "u1.sv.md", ""},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "u1.sv.md", page("U1 sv again", "", "y")}},
+             u + "u3.md", "dummy");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u1.md", page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret, budjetti]\n",
+                                 "[a](aa.md)" + tail)},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u2.md", "edit links to new");
+  ReviewCase(
+      base,
+      {{u + "u4.md", ""},
+       {u + "u1.md", page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret]\n", "[a](aa.md)" + tail)},
+       {u + "aa.md", page("Aa", "tags: [budjetti]\n", "A.")}},
+      u + "u2.md", "edit leaves term, new joins");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u1.md", page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret, budjetti]\n",
+                                 "[a](aa.md)" + tail)},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "bb.md", page("Bb", "slug: u4\n", "B.")}},
+             u + "u2.md", "edit, two new, one at deleted address");
+  ReviewCase(base,
+             {{u + "u4.md", ""},
+              {u + "u5.md", ""},
+              {u + "u1.md",
+               page("Uutinen 1", "date: 2024-01-10\ntags: [Nuoret, budjetti]\n", "new" + tail)},
+              {u + "aa.md", page("Aa", "date: 2024-12-01\n", "A.")},
+              {u + "bb.md", page("Bb", "date: 2024-12-02\n", "B.")},
+              {u + "cc.md", page("Cc", "date: 2024-12-03\n", "B.")}},
+             u + "u2.md", "edit, three new, two deleted");
+  ReviewCase(base, {{u + "u1.sv.md", ""}, {u + "aa.md", page("Aa", "", "A.")}}, u + "u3.md",
+             "deleted translation with new");
+  ReviewCase(base, {{u + "u3.md", ""}, {u + "aa.md", page("Aa", "", "A.")}, {u + "u1.sv.md", ""}},
+             u + "u2.md", "deleted translation, deleted page, new");
+  ReviewCase(base,
+             {{u + "u3.md", ""},
+              {u + "u3.sv.md", page("U3 sv", "", "s")},
+              {u + "aa.md", page("Aa", "", "A.")},
+              {u + "aa.sv.md", page("aa sv", "", "s")}},
+             u + "u2.md", "two translations, deleted page");
+  ReviewCase(base,
+             {{u + "u3.md", ""},
+              {u + "u2.sv.md", page("U2 sv", "", "s [n](../u3/)")},
+              {u + "aa.md", page("Aa", "", "A.")}},
+             u + "u2.md", "later translation links deleted");
+}
+
+TEST_CASE("site patch: new and deleted pages together, bundles (a review's)") {
+  auto base = PatchSampleSite();
+  const std::string u = "content/uutiset/", p = "content/palvelut/";
+  auto page = [](const std::string& title, const std::string& extra, const std::string& body) {
+    return "---\ntitle: " + title + "\n" + extra + "---\n" + body + "\n";
+  };
+  ReviewCase(base,
+             {{p + "rata/index.md", ""},
+              {p + "ab.md", page("Ab", "", "A.")},
+              {p + "rata.md", page("Rata2", "", "R.")}},
+             u + "u1.md", "deleted bundle, page of its name later");
+  ReviewCase(base,
+             {{p + "rata/index.md", ""}, {p + "ab.md", page("Ab", "", "![k](rata/kuva.jpg)")}},
+             u + "u1.md", "deleted bundle, new links its picture");
+  ReviewCase(base,
+             {{p + "rata/index.md", ""}, {p + "rata.md", page("Rata2", "slug: toinen\n", "R.")}},
+             u + "u1.md", "deleted bundle, page of its name first with slug");
+  ReviewCase(base,
+             {{p + "aa.md", ""},
+              {p + "aa/index.md", page("Aa2", "", "R.")},
+              {p + "ab.md", page("Ab", "", "A.")}},
+             u + "u1.md", "deleted page, bundle of its name later");
+  ReviewCase(base,
+             {{p + "aa.md", ""},
+              {p + "rata/uusi.md", page("Uusi", "", "R.")},
+              {p + "ab.md", page("Ab", "", "A.")}},
+             u + "u1.md", "page inside bundle");
+  ReviewCase(base,
+             {{p + "rata/index.md", ""},
+              {p + "rata/uusi.md", page("Uusi", "", "R.")},
+              {p + "ab.md", page("Ab", "", "A.")}},
+             u + "u1.md", "bundle deleted, page inside its folder");
+  ReviewCase(base,
+             {{p + "aa.md", ""},
+              {p + "cc/index.md", page("Cc", "", "![k](kuva.png)")},
+              {p + "cc/kuva.png", "PNG"}},
+             u + "u1.md", "new bundle with picture, deleted page");
+  ReviewCase(base,
+             {{p + "aa.md", ""},
+              {p + "bb.md", ""},
+              {p + "rata/index.md", ""},
+              {p + "cc.md", page("Cc", "", "c")}},
+             u + "u1.md", "palvelut emptied?");
+  ReviewCase(base, {{"content/tulossa.md", ""}, {p + "cc.md", page("Cc", "", "c")}}, u + "u1.md",
+             "future page deleted");
+}
