@@ -115,11 +115,7 @@ measure() {
     ms="$(python3 - "$src" "$html" "serve-edit-$r-$$-$RANDOM" "$edit" "$r" <<'PY'
 import os, re, sys, time
 src, html, marker, edit, r = sys.argv[1:]
-if edit == "delete":  # two copies in one change; done when both pages' files are gone
-    gone = []
-    for i in (2 * int(r) - 1, 2 * int(r)):
-        os.remove(src[:-3] + "-poisto-%d.md" % i)
-        gone.append(html[: -len("/index.html")] + "-poisto-%d/index.html" % i)
+def wait_gone(gone):  # prints the milliseconds until every file of `gone` is gone
     t0 = time.monotonic()
     while any(os.path.exists(g) for g in gone):
         if time.monotonic() - t0 > 600:
@@ -128,18 +124,16 @@ if edit == "delete":  # two copies in one change; done when both pages' files ar
         time.sleep(0.001)
     print("%.1f" % ((time.monotonic() - t0) * 1000))
     sys.exit(0)
+if edit == "delete":  # two copies in one change; done when both pages' files are gone
+    gone = []
+    for i in (2 * int(r) - 1, 2 * int(r)):
+        os.remove(src[:-3] + "-poisto-%d.md" % i)
+        gone.append(html[: -len("/index.html")] + "-poisto-%d/index.html" % i)
+    wait_gone(gone)
 if edit == "static-delete":  # done when the deleted file's copy is gone from the site
     root = src[: src.index(os.sep + "content" + os.sep)]
     os.remove(os.path.join(root, "static", "style-poisto-%s.css" % r))
-    gone = html[: html.index(os.sep + "public" + os.sep)] + "/public/style-poisto-%s.css" % r
-    t0 = time.monotonic()
-    while os.path.exists(gone):
-        if time.monotonic() - t0 > 600:
-            print("timeout")
-            sys.exit(0)
-        time.sleep(0.001)
-    print("%.1f" % ((time.monotonic() - t0) * 1000))
-    sys.exit(0)
+    wait_gone([html[: html.index(os.sep + "public" + os.sep)] + "/public/style-poisto-%s.css" % r])
 if edit in ("pull", "pull-delete"):  # three new pages next to the edited one, in one change
     text = open(src).read()
     if edit == "pull-delete":  # and two copies of it deleted (a git pull that adds and deletes)

@@ -10,6 +10,19 @@
 
 namespace yhdessa::patch {
 
+namespace {
+
+// Whether `file` (below content/) is the picture a proposal names: its page shows the
+// picture's address once it is there, and a build reports it missing.
+bool IsProposalPicture(const Site& site, const std::string& file) {
+  return std::any_of(site.pages.begin(), site.pages.end(), [&](const Page& p) {
+    return !p.removed && p.typed && p.typed->proposal && !p.typed->proposal->image.empty() &&
+           JoinPath(DirName(p.content_path), p.typed->proposal->image) == file;
+  });
+}
+
+}  // namespace
+
 bool BundleMovesNothing(const Site& site, const Page& p) {
   const std::string folder = DirName(p.content_path) + "/";
   if (folder.size() < 2) return false;  // content/index.md: the home page's folder
@@ -70,11 +83,7 @@ std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& 
       out.output = p.url.substr(1) + file.substr(dir.size() + 1);
       break;
     }
-    for (const Page& p : site.pages) {
-      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
-      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
-        return path + " is a proposal's picture";
-    }
+    if (IsProposalPicture(site, file)) return path + " is a proposal's picture";
   }
   const std::string& o = out.output;
   if (o.ends_with(".html") || o.ends_with(".htm") || o.ends_with(".xml") || o == "robots.txt" ||
@@ -88,21 +97,10 @@ std::string CheckDeletedCopy(const BuildSession& session, const StaticFile& f,
                              const std::vector<int>& changing) {
   const Site& site = *session.site;
   if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
-  if (f.source.starts_with("content/")) {
-    const std::string file = f.source.substr(8);
-    for (const Page& p : site.pages) {
-      if (p.removed || !p.typed || !p.typed->proposal || p.typed->proposal->image.empty()) continue;
-      if (JoinPath(DirName(p.content_path), p.typed->proposal->image) == file)
-        return f.source + " is a proposal's picture";
-    }
-  }
-  const std::string url = "/" + f.output;
-  const std::vector<std::string> target = {SiteUrl(site, url)};
-  for (size_t q = 0; q < site.pages.size(); ++q) {
-    if (site.pages[q].removed || std::binary_search(changing.begin(), changing.end(), q)) continue;
-    if (LinksToAny(session.links[q], target))
-      return f.source + " is deleted and " + site.pages[q].file + std::string(kLinksToIt);
-  }
+  if (f.source.starts_with("content/") && IsProposalPicture(site, f.source.substr(8)))
+    return f.source + " is a proposal's picture";
+  if (int q = PageLinkingTo(session, {SiteUrl(site, "/" + f.output)}, changing); q >= 0)
+    return f.source + " is deleted and " + site.pages[q].file + std::string(kLinksToIt);
   return "";  // a menu names pages only (a build reports any other address)
 }
 

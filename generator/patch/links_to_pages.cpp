@@ -23,18 +23,24 @@ bool LinksToAny(const std::vector<std::string>& addresses,
   return false;
 }
 
+int PageLinkingTo(const BuildSession& session, const std::vector<std::string>& targets,
+                  const std::vector<int>& skip) {
+  for (size_t q = 0; q < session.links.size(); ++q) {
+    if (std::binary_search(skip.begin(), skip.end(), static_cast<int>(q))) continue;
+    if (LinksToAny(session.links[q], targets)) return static_cast<int>(q);
+  }
+  return -1;
+}
+
 std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
                      const std::string& what, const std::vector<int>& leaving) {
   const Site& site = *session.site;
   if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
-  const std::vector<std::string> targets = Targets(site, gone);
-  for (size_t q = 0; q < site.pages.size(); ++q) {
-    if (std::find(gone.begin(), gone.end(), static_cast<int>(q)) != gone.end() ||
-        std::binary_search(leaving.begin(), leaving.end(), static_cast<int>(q)))
-      continue;
-    if (LinksToAny(session.links[q], targets))
-      return what + " and " + site.pages[q].file + std::string(kLinksToIt);
-  }
+  std::vector<int> skip = leaving;
+  skip.insert(skip.end(), gone.begin(), gone.end());
+  std::sort(skip.begin(), skip.end());
+  if (int q = PageLinkingTo(session, Targets(site, gone), skip); q >= 0)
+    return what + " and " + site.pages[q].file + std::string(kLinksToIt);
   for (const auto& [name, items] : site.config.menus) {
     for (const auto& item : items) {
       for (int g : gone) {

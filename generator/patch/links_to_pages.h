@@ -17,6 +17,11 @@ std::vector<std::string> Targets(const Site& site, const std::vector<int>& pages
 // of `targets`.
 bool LinksToAny(const std::vector<std::string>& addresses, const std::vector<std::string>& targets);
 
+// The first page whose body links to one of `targets` (BuildSession::links; a page taken
+// out has none), but for the pages of `skip` (sorted); -1 when none.
+int PageLinkingTo(const BuildSession& session, const std::vector<std::string>& targets,
+                  const std::vector<int>& skip);
+
 // "" when nothing leads to the pages `gone` once they leave the site: no other page's body
 // links to one of them (BuildSession::links; the pages of `leaving`, sorted, leave too and
 // do not count) and no menu names one (a build reports both). Otherwise the reason, with
