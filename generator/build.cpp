@@ -16,6 +16,7 @@
 #include "generator/cache/source_cache.h"
 #include "generator/cache/source_index.h"
 #include "generator/config/site_config.h"
+#include "generator/core/file_time.h"
 #include "generator/core/parallel.h"
 #include "generator/data/yaml_reader.h"
 #include "generator/kinds/ballot_directive.h"
@@ -26,9 +27,9 @@
 #include "generator/model/project_catalogue.h"
 #include "generator/model/round_results.h"
 #include "generator/model/site_assembly.h"
+#include "generator/patch/site_patch.h"
 #include "generator/render/site_renderer.h"
 #include "generator/render/template_set.h"
-#include "generator/patch/site_patch.h"
 
 namespace yhdessa {
 namespace {
@@ -274,12 +275,45 @@ void LoadDeferredBodies(const FileSystem& fs, Site& site, const std::vector<Rend
   });
 }
 
+// `base` as it is, its writes and copies counted into `time` (FileTime).
+class TimedSink : public OutputSink {
+ public:
+  TimedSink(OutputSink& base, FileTime& time) : base_(base), time_(time) {}
+  Status Write(const std::string& path, std::string_view data) override {
+    auto start = std::chrono::steady_clock::now();
+    Status s = base_.Write(path, data);
+    time_.Add(start);
+    return s;
+  }
+  Status Copy(const FileSystem& fs, const std::string& source, const std::string& path) override {
+    auto start = std::chrono::steady_clock::now();
+    Status s = base_.Copy(fs, source, path);
+    time_.Add(start);
+    return s;
+  }
+  bool Reuse(const std::string& path, uint64_t stamp) override { return base_.Reuse(path, stamp); }
+  void PrepareFolders(std::vector<std::string> folders) override {
+    base_.PrepareFolders(std::move(folders));
+  }
+
+ private:
+  OutputSink& base_;
+  FileTime& time_;
+};
+
 }  // namespace
 
-BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& options,
+BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildOptions& options,
                      DiagnosticList& diags, Site* model) {
   BuildStats stats;
   PhaseTimer timer(stats);
+  FileTime reading, writing;
+  const TimedFileSystem fs(source_fs, reading);
+  TimedSink out(sink, writing);
+  auto file_work = [&] {
+    stats.reading = {reading.files(), reading.ms()};
+    stats.writing = {writing.files(), writing.ms()};
+  };
 
   // Config.
   auto config_text = fs.ReadFile("site.yaml");
@@ -931,6 +965,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     session.renderer = std::move(owned_renderer);
     session.templates = std::move(templates);
     session.site = std::move(owned_site);
+    file_work();
     return stats;
   }
   if (options.session) options.session->Clear();
@@ -940,6 +975,7 @@ BuildStats BuildSite(const FileSystem& fs, OutputSink& out, const BuildOptions& 
     static_cast<void>(owned_renderer.release());  // freed by the OS at exit
     static_cast<void>(owned_site.release());      // likewise
   }
+  file_work();
   return stats;
 }
 

@@ -91,6 +91,15 @@ struct BuildStats {
     double peak_rss_mib = 0;  // the process's peak resident memory so far, at the phase's end
   };
   std::vector<Phase> phases;
+  /// The file work inside the phases: source files read (through the FileSystem) and
+  /// output files written or copied, with the time the threads spent in those calls,
+  /// summed over the threads (FileTime). Filled by a build that gets to its end.
+  struct FileWork {
+    size_t files = 0;
+    double ms = 0;
+  };
+  FileWork reading;
+  FileWork writing;
 };
 
 /// Builds the site. When `model` is given, the assembled site (pages with their rendered

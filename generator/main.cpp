@@ -292,6 +292,12 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
       std::fprintf(stderr, "  %-16s %8.1f ms  (CPU %.1f ms, peak memory %.0f MiB)\n",
                    phase.name.c_str(), phase.wall_ms, phase.cpu_ms, phase.peak_rss_mib);
     }
+    // The file work inside those phases, summed over the threads that did it.
+    for (const auto& [name, work] :
+         {std::pair{"reading files", stats.reading}, std::pair{"writing files", stats.writing}}) {
+      std::fprintf(stderr, "  %-16s %8.1f ms  (%zu files; the threads' time summed)\n", name,
+                   work.ms, work.files);
+    }
     for (const char* name :
          {"load cache", "commit", "stamp outputs", "record files", "save cache"}) {
       if (cache_ms.count(name)) std::fprintf(stderr, "  %-16s %8.1f ms\n", name, cache_ms[name]);

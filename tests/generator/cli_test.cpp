@@ -86,6 +86,13 @@ TEST_CASE("cli: build --verbose prints each phase's wall and CPU time and peak m
     CHECK(line.find(" ms, peak memory ") != std::string::npos);
     CHECK(line.substr(line.size() - 5) == " MiB)");
   }
+  for (const char* work : {"reading files", "writing files"}) {
+    size_t at = r.output.find(std::string("  ") + work + " ");
+    REQUIRE(at != std::string::npos);
+    std::string line = r.output.substr(at, r.output.find('\n', at) - at);
+    CHECK(line.find(" ms  (") != std::string::npos);
+    CHECK(line.find(" files; the threads' time summed)") != std::string::npos);
+  }
   fs::remove_all(site);
 }
 

@@ -2,6 +2,8 @@
 // read that returns 0 at the end when the size is known.
 #include "generator/core/file_system.h"
 
+#include "generator/core/file_time.h"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <string>
@@ -70,4 +72,27 @@ TEST_CASE("file system: ReadFileAndVersion gives the text and Stat's version of 
   Write(dir / "a.md", "---\ntitle: A\n---\nmuutettu teksti\n");
   CHECK(disk->Stat("a.md")->id != before.id);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "file system: TimedFileSystem counts every read, failed ones too, and passes on the rest") {
+  MemoryFileSystem base;
+  base.Add("content/a.md", "a");
+  base.Add("content/b/c.md", "c");
+  FileTime time;
+  TimedFileSystem fs(base, time);
+  CHECK(fs.ReadFile("content/a.md").value() == "a");
+  FileSystem::FileVersion version;
+  CHECK(fs.ReadFileAndVersion("content/b/c.md", version).value() == "c");
+  CHECK(version.id == base.Stat("content/b/c.md")->id);
+  CHECK_FALSE(fs.ReadFile("content/missing.md").ok());
+  CHECK(time.files() == 3);
+  CHECK(time.ms() >= 0);
+  // Looks are not reads.
+  CHECK(fs.ListFiles("content") == base.ListFiles("content"));
+  CHECK(fs.IsFile("content/a.md"));
+  CHECK(fs.IsDirectory("content/b"));
+  CHECK(fs.Stat("content/a.md")->id == base.Stat("content/a.md")->id);
+  CHECK(fs.DiskPath("content/a.md") == base.DiskPath("content/a.md"));
+  CHECK(time.files() == 3);
 }

@@ -50,6 +50,21 @@ TEST_CASE("site: clean URLs, sections, home, sitemap, robots, 404, feed") {
   CHECK(feed.find("Uutinen 5") < feed.find("Uutinen 4"));
 }
 
+TEST_CASE("site: the build counts the files it read and wrote, for --verbose") {
+  auto fs = NewsSite();
+  auto r = Build(fs);
+  REQUIRE(r.ok);
+  // site.yaml, the 7 pages, and the theme's files the build reads (templates, CSS, i18n).
+  size_t theme_files = fs.ListFiles("themes/default").size();
+  CHECK(r.stats.reading.files >= 1 + 7);
+  CHECK(r.stats.reading.files <= 1 + 7 + theme_files);
+  CHECK(r.stats.reading.ms >= 0);
+  // Every file of the site goes through a write or a copy, each counted once.
+  CHECK(r.stats.writing.files == r.stats.files);
+  CHECK(r.stats.writing.files == r.files.size());
+  CHECK(r.stats.writing.ms >= 0);
+}
+
 TEST_CASE("site: feeds, sitemap and robots.txt can each be turned off") {
   auto with = [](const std::string& keys) {
     MemoryFileSystem fs = NewsSite();
