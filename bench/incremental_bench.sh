@@ -17,6 +17,9 @@
 #   term      a tag no page has yet added to the same page: the page, the taxonomy's
 #             list and the new term's page rendered (before 764083e, every page)
 #   unterm    that tag removed again: the term's page goes, the taxonomy's list rendered
+#   alias     an alias (an old address) added to the same page: its redirect and the
+#             jobs that read the page rendered (before session 24, every page and body)
+#   unalias   that alias removed again: its redirect goes
 #   new       a new page next to the edited one (a copy of it under another name): the
 #             page, and the jobs that read its section, its terms or every page (lists,
 #             feed, sitemap) rendered; the pages after it in the model have new numbers
@@ -72,12 +75,16 @@ retitle() {  # a title edit
 reweigh() {  # a weight edit: a new weight (or the first one) after the title
   sed -i "/^weight:/d; 0,/^title:.*/s//&\nweight: $1/" "$site/$page"
 }
+realias() {  # an alias after the title, or none (no argument)
+  sed -i '/^aliases:/d' "$site/$page"
+  if [[ $# -gt 0 ]]; then sed -i "0,/^title:.*/s//&\naliases: [\"\/vanha-osoite-$1\/\"]/" "$site/$page"; fi
+}
 newterm() {  # a tag no page has, first in the page's tags
   sed -i "0,/^tags:\$/s//tags:\n  - \"uusi-termi-$1\"/" "$site/$page"
 }
 
 declare -A walls users syss rss rendered
-for case in cold warm edit title weight term unterm new delete template full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
+for case in cold warm edit title weight term unterm alias unalias new delete template full; do walls[$case]=""; users[$case]=""; syss[$case]=""; rss[$case]=""; done
 "$yhdessa" build --source "$site" --quiet  # warm-up: page cache, first public/
 record() {  # record CASE [OPTIONS]: one run of that case
   local w u s m n c="$1"
@@ -104,6 +111,10 @@ for r in $(seq 1 "$runs"); do
   record term
   sed -i '/^  - "uusi-termi-/d' "$site/$page"
   record unterm
+  realias "$r"
+  record alias
+  realias
+  record unalias
   cp "$site/$page" "$site/${page%.md}-uusi.md"
   record new
   rm "$site/${page%.md}-uusi.md"
@@ -122,7 +133,7 @@ echo "Incremental builds, $size pages, medians of $runs runs ($(date -u +%FT%TZ)
 echo
 echo "| case | wall (s) | user (s) | sys (s) | peak RSS (MiB) | pages rendered |"
 echo "|---|---:|---:|---:|---:|---:|"
-for case in cold warm edit title weight term unterm new delete template full; do
+for case in cold warm edit title weight term unterm alias unalias new delete template full; do
   echo "| $case | $(printf '%s' "${walls[$case]}" | median) | $(printf '%s' "${users[$case]}" | median)" \
     "| $(printf '%s' "${syss[$case]}" | median)" \
     "| $(printf '%s' "${rss[$case]}" | median | awk '{printf "%.0f", $1 / 1024}') | ${rendered[$case]} |"

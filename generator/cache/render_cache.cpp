@@ -77,9 +77,8 @@ uint64_t PageStructure(const Ids& ids, const Page& p, uint64_t versions) {
       .Bytes(p.lang)
       .Bytes(p.url);
   const FrontMatter& fm = p.fm;
+  // Not its aliases: only their redirects read them (RenderCache::Fingerprint).
   h.Bytes(fm.slug).Bytes(fm.kind);
-  h.U64(fm.aliases.size());
-  for (const auto& a : fm.aliases) h.Bytes(a);
   h.U64(fm.taxonomies.size());
   for (const auto& [name, terms] : fm.taxonomies) {
     h.Bytes(name).U64(terms.size());
@@ -163,16 +162,16 @@ uint64_t RawHash(const Page& p) {
 // without reading the pages they come from. A change of any of it makes every job stale.
 // Not here: a term's pages (renderers read them from the term's page, whose place and
 // order have them), a taxonomy's terms (its list page has their pages as its child pages,
-// and a page's own terms are in its place) and a page's language versions
-// (PageStructure), so that a new page in a section, or a page's first use of a term,
-// makes stale the jobs that read the section, the taxonomy and the terms, not all.
+// and a page's own terms are in its place), a page's language versions (PageStructure),
+// and the aliases (only an alias's own job reads it, and the page it leads to: its
+// fingerprint has both), so that a new page in a section, a page's first use of a term,
+// or an alias added, makes stale the jobs that read the section, the taxonomy, the terms
+// or the page, not all.
 uint64_t DerivedStructure(const Site& site, const Ids& ids) {
   ContentHash h;
   h.U64(site.taxonomies.size());
   for (const auto& t : site.taxonomies)
     h.Bytes(t.config.name).Bytes(t.config.title).Bytes(t.lang).U64(IdOf(ids, t.page)).Bytes(t.url);
-  h.U64(site.aliases.size());
-  for (const auto& a : site.aliases) h.Bytes(a.url).U64(IdOf(ids, a.page)).Bytes(a.file);
   // The generated pages' versions (results, receipts, the accessibility statement) are
   // looked up by key, not through a page a job read.
   for (const auto& [key, langs] : site.translations) {
@@ -357,9 +356,12 @@ std::string RenderCache::Key(const RenderJob& job) const {
 uint64_t RenderCache::Fingerprint(const RenderJob& job, const PageReads& reads) const {
   ContentHash h;
   h.U64(site_structure_).U64(static_cast<uint64_t>(job.kind)).U64(job.pager);
-  // Which job: its page's identity, an alias's address (the key's), a round by number.
+  // Which job: its page's identity, an alias's address (the key's) and the page it leads
+  // to (also in its reads, which have what the redirect shows of that page), a round by
+  // number.
   if (job.kind == RenderJob::kAlias) {
-    h.Bytes(site_.aliases[job.page].url);
+    const Alias& a = site_.aliases[job.page];
+    h.Bytes(a.url).U64(IdOf(ids_, a.page)).Bytes(a.file);
   } else if (job.page >= 0 && job.kind != RenderJob::kManifest) {
     h.U64(ids_[job.page]);
   } else {

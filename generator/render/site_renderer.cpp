@@ -996,6 +996,7 @@ void SiteRenderer::Render(const RenderJob& job, unsigned worker, const EmitFn& e
     case RenderJob::kAlias: {
       const Alias& a = site_.aliases[job.page];
       const Page& target = site_.pages[a.page];
+      NotePageRead(static_cast<size_t>(a.page));  // its title, address and language
       ViewData view;
       ViewData page;
       page.Set("title", target.fm.title);
