@@ -19,7 +19,9 @@
 # page with a front-matter error (the build fails), waits 1.5 s and saves it fixed, with
 # the marker appended, timing the fix; --edit static appends a comment with the marker to
 # static/style.css and waits for its copy in the site, --edit static-delete deletes a copy of
-# it (made at the start, one for each edit) and waits until its copy in the site is gone; --edit term puts the marker into
+# it (made at the start, one for each edit) and waits until its copy in the site is gone;
+# --edit alias gives the page a new alias (an old address) in place of the last and the
+# marker as its title, and waits for the alias's redirect, which shows the title; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
 # moves between two terms' lists), --edit new-term adds a tag no page has (a new term
 # page), --edit retag replaces the page's first tag with a tag no page has (from the second
@@ -42,7 +44,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|alias|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -167,9 +169,14 @@ elif edit == "rename":  # a page under a new name (and title): a page goes, one 
     with open(src, "w") as f:
         f.write(text)
     os.remove(cur)
-elif edit in ("title", "weight", "term", "new-term", "retag"):
+elif edit in ("title", "weight", "term", "new-term", "retag", "alias"):
     text = open(src).read()
     text = re.sub(r"^title:.*$", "title: " + marker, text, count=1, flags=re.M)
+    if edit == "alias":  # a new old address in place of the last: its redirect shows the title
+        text = re.sub(r"^aliases:.*\n", "", text, flags=re.M)
+        text = re.sub(r"^(title:.*)$", r'\1\naliases: ["/vanha-' + marker.lower() + '/"]', text,
+                      count=1, flags=re.M)
+        html = html[: html.index(os.sep + "public" + os.sep)] + "/public/vanha-" + marker.lower() + "/index.html"
     if edit == "term":  # its first tag becomes another of the corpus's terms
         tags = re.findall(r'^  - "(.*)"$', text, flags=re.M)
         other = [t for t in ("museot", "energia", "kirjasto", "puistot", "koulut", "liikenne")

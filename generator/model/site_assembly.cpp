@@ -268,6 +268,12 @@ std::optional<Page> PageFromFrontMatter(const std::string& file, const std::stri
   return result;
 }
 
+std::string AliasUrl(const std::string& alias) {
+  std::string url = alias;
+  if (!url.empty() && url.back() != '/' && BaseName(url).find('.') == std::string::npos) url += '/';
+  return url;
+}
+
 Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filter,
                   DiagnosticList& diags) {
   Site site;
@@ -499,8 +505,7 @@ Site AssembleSite(SiteConfig config, SiteInputs inputs, const BuildFilter& filte
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     for (const auto& a : pages[i].fm.aliases) {
-      std::string url = a;
-      if (url.back() != '/' && BaseName(url).find('.') == std::string::npos) url += '/';
+      std::string url = AliasUrl(a);
       auto it = site.by_url.find(url);
       if (it != site.by_url.end()) {
         diags.Error({pages[i].file, 1, 1},

@@ -68,6 +68,9 @@ Page MissingTranslationNotice(const Page& original, int index, const std::string
 Page TermPage(const Page& list, int list_index, int taxonomy, const TaxonomyTerm& term);
 /// A page bundle's page (a/index.md): its folder's files are its resources.
 bool IsBundlePage(const Page& p);
+/// The address of a redirect from front matter's `aliases` (an old path): a path without
+/// a file extension is a folder ("/vanha" -> "/vanha/").
+std::string AliasUrl(const std::string& alias);
 
 struct SiteInputs {
   std::vector<Page> pages;                 // from ParsePage, any order; becomes Site::pages

@@ -11,6 +11,7 @@
 #include "generator/kinds/kind_registry.h"
 #include "generator/model/links.h"
 #include "generator/model/site_assembly.h"
+#include "generator/patch/aliases.h"
 #include "generator/patch/copied_files.h"
 #include "generator/patch/deleted_pages.h"
 #include "generator/patch/links_to_pages.h"
@@ -70,8 +71,7 @@ std::string ModelKeyChanged(const FrontMatter& before, const FrontMatter& now, i
   if (!SameDate(before.publish_date, now.publish_date)) return "publishDate";
   if (!SameDate(before.expiry_date, now.expiry_date)) return "expiryDate";
   if (before.draft != now.draft) return "draft";
-  if (before.aliases != now.aliases) return "aliases";
-  return "";  // taxonomies: CheckTermMoves
+  return "";  // taxonomies: CheckTermMoves; aliases: CheckAliases
 }
 
 PatchResult NeedsBuild(std::string reason) {
@@ -90,6 +90,7 @@ struct Edit {
   uint64_t front_matter_hash = 0;
   std::vector<TermMove> term_moves;  // the terms it joins and leaves
   bool placed = false;               // its terms changed: its place in the site too
+  bool aliases = false;              // its aliases changed (CheckAliases)
   std::vector<std::string> links;    // where its new body links to (BuildSession::links)
 };
 
@@ -292,6 +293,15 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild(p.file + ": the page's type or language changed");
       if (std::string key = ModelKeyChanged(p.fm, parsed->fm, site.now); !key.empty())
         return NeedsBuild(p.file + ": its front matter's '" + key + "' changed");
+      if (p.fm.aliases != parsed->fm.aliases) {
+        // A new page or a term could take a gained alias's address, checked against the
+        // aliases as they were.
+        if (new_pages > 0 || !deleted.empty())
+          return NeedsBuild(p.file + ": its aliases changed, with new or deleted pages");
+        if (std::string why = CheckAliases(site, i, parsed->fm.aliases); !why.empty())
+          return NeedsBuild(why);
+        e.aliases = true;
+      }
       if (p.fm.taxonomies != parsed->fm.taxonomies) {
         if (std::string why = CheckTermMoves(session, i, p.fm, *parsed, e.term_moves); !why.empty())
           return NeedsBuild(why);
@@ -319,6 +329,9 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     edits.push_back(std::move(e));
   }
   standing.StepDown();
+  if (std::any_of(edits.begin(), edits.end(), [](const Edit& e) { return e.aliases; }) &&
+      std::any_of(edits.begin(), edits.end(), [](const Edit& e) { return e.placed; }))
+    return NeedsBuild("aliases and terms changed in one change");
   std::vector<PageMoves> moving;
   for (const Edit& e : edits)
     moving.push_back({e.page, &site.pages[e.page].file, &e.term_moves, &e.links});
@@ -387,6 +400,11 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     if (std::find(deleted.begin(), deleted.end(), owner) == deleted.end()) placed.push_back(owner);
   }
   for (const std::string& output : leaving_copies.outputs()) removed_files.push_back(output);
+  std::vector<int> alias_pages;
+  for (const auto& e : edits) {
+    if (e.aliases) alias_pages.push_back(e.page);
+  }
+  if (!alias_pages.empty()) ReplaceAliases(session, alias_pages, removed_files);
   changed_pages.insert(changed_pages.end(), placed.begin(), placed.end());
   if (pages_added) {
     session.front_matter_hashes.resize(site.pages.size(), 0);

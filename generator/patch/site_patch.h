@@ -8,8 +8,8 @@
 // whose fingerprint changed: the jobs that read those pages (RenderCache says what reads
 // what). It takes a page only when everything else a full build derives from the file is
 // certain to be unchanged:
-//   - its place in the site: type, language, slug, publication and expiry dates, draft
-//     and aliases are as they were, it has no `kind` (typed content feeds rounds and
+//   - its place in the site: type, language, slug, publication and expiry dates and draft
+//     are as they were, it has no `kind` (typed content feeds rounds and
 //     catalogues), and a date it has, gains or loses is one the build's clock had passed
 //     (a page's date decides whether it is published). A new weight, date or title may
 //     move the page within its
@@ -23,6 +23,10 @@
 //     links to it, no menu names it and its taxonomy keeps a term).
 //     The page goes into and out of those terms' lists, sorted as the build sorts them;
 //     the jobs that read the page or those terms' pages are rendered again;
+//   - its aliases may change (not with new or deleted pages, nor with terms): each alias
+//     it gains has a free address (no page, redirect or static file has it), and its
+//     redirect is written; each it loses has its redirect's file deleted (CheckAliases,
+//     ReplaceAliases);
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a
@@ -73,7 +77,7 @@
 // it). With deleted pages, the first new page (checked with them in the model) must not
 // link to one, neither may be a translation, and no deleted page may be a term's only
 // page; the other new pages are checked once the deleted ones are out.
-// Any other change — data, templates, site.yaml, aliases, a new section — returns
+// Any other change — data, templates, site.yaml, a new page with aliases, a new section — returns
 // kNeedsBuild before anything is touched, and the caller builds; so does a failure half-way (the
 // session is then cleared). What PatchSite writes is byte-identical to what a full build of the
 // same sources writes (tested, also by a random walk of edits).

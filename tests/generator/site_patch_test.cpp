@@ -450,6 +450,99 @@ TEST_CASE("site patch: a title edit rewrites the redirects of the page's aliases
   }
 }
 
+// PatchSampleSite with the alias /vanha-rata/ on the track.
+MemoryFileSystem AliasSite() {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/rata/index.md", "title: Rata",
+          "title: Rata\naliases: [/vanha-rata/]");
+  return fs;
+}
+
+TEST_CASE("site patch: an edited page's aliases come and go, as a build does") {
+  auto fs = AliasSite();
+  const char* aa = "content/palvelut/aa.md";
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::set<std::string> written;
+  // Gained: its redirect is written.
+  CHECK(ApplyEdit(s, fs, {"an alias", aa, "title: Aaa", "title: Aaa\naliases: [/vanha-aa/]", true},
+                  &written));
+  CHECK(written.count("vanha-aa/index.html"));
+  // Another beside it, without its final slash (a folder all the same), and one with an
+  // extension (a file of its own).
+  written.clear();
+  CHECK(ApplyEdit(s, fs,
+                  {"two more", aa, "aliases: [/vanha-aa/]",
+                   "aliases: [/vanha-aa/, /toinen-aa, /vanha/aa.html]", true},
+                  &written));
+  CHECK(written.count("toinen-aa/index.html"));
+  CHECK(written.count("vanha/aa.html"));
+  // Lost: its file goes.
+  PatchResult r;
+  Replace(fs, aa, "/vanha-aa/, ", "");
+  r = s.Change(fs, {aa});
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(r.removed == std::vector<std::string>{"vanha-aa/index.html"});
+  RequireSameAsFreshBuild(s, fs);
+  // Another page's alias goes; this page's stay.
+  CHECK(ApplyEdit(s, fs,
+                  {"the track's alias", "content/palvelut/rata/index.md",
+                   "aliases: [/vanha-rata/]\n", "", true}));
+  // An alias moved from one page to another in two saves: its address is free between.
+  CHECK(ApplyEdit(s, fs, {"all gone", aa, "aliases: [/toinen-aa, /vanha/aa.html]\n", "", true}));
+  CHECK(ApplyEdit(s, fs,
+                  {"to the other page", "content/palvelut/bb.md", "title: Bbb",
+                   "title: Bbb\naliases: [/toinen-aa/]", true}));
+  // A body and title edit of the page afterwards rewrites its redirect.
+  written.clear();
+  CHECK(ApplyEdit(s, fs, {"its title", "content/palvelut/bb.md", "title: Bbb", "title: Bee", true},
+                  &written));
+  CHECK(written.count("toinen-aa/index.html"));
+}
+
+TEST_CASE("site patch: an alias at a taken address, or with other changes, goes to a build") {
+  const char* aa = "content/palvelut/aa.md";
+  SECTION("taken: a build reports it, or writes one file twice") {
+    for (const char* alias : {"/uutiset/", "/uutiset/u2", "/vanha-rata/"}) {
+      INFO(alias);
+      auto fs = AliasSite();
+      Serve s;
+      REQUIRE(s.TryBuild(fs));
+      Replace(fs, aa, "title: Aaa", std::string("title: Aaa\naliases: [") + alias + "]");
+      RequireFailedBuild(s, fs, {aa});
+    }
+    {  // A static file's address: the build decides.
+      auto fs = AliasSite();
+      Serve s;
+      REQUIRE(s.TryBuild(fs));
+      Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/logo.svg]");
+      MemoryOutput out;
+      CHECK(AskPatch(s, fs, {aa}, out).outcome == PatchResult::kNeedsBuild);
+    }
+    auto fs = PatchSampleSite();
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/kaksi/, /kaksi]");
+    RequireFailedBuild(s, fs, {aa});
+  }
+  SECTION("with new or deleted pages, or with terms") {
+    auto fs = PatchSampleSite();
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/vanha-aa/]");
+    fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\nKolmas.\n");
+    PatchResult r = s.Change(fs, {aa, "content/palvelut/cc.md"});
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK_FALSE(r.reported);
+    RequireSameAsFreshBuild(s, fs);
+    // The new term would take the alias's address: the build reports it.
+    Replace(fs, aa, "aliases: [/vanha-aa/]", "aliases: [/tags/aivan-uusi/]");
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ntags: [aivan-uusi]");
+    RequireFailedBuild(s, fs, {aa, "content/palvelut/bb.md"});
+  }
+}
+
 TEST_CASE("site patch: a new page goes into its section's and terms' lists, as a build does") {
   struct Case {
     const char* file;
@@ -2278,7 +2371,10 @@ struct RandomEditor {
         Write(edited, Text(edited));
         return files;
       }
-      case 11:  // a date comes or goes
+      case 11:  // a date comes or goes, or an alias (one of three: two pages may want one)
+        if (Chance(40))
+          return Toggle(all[Pick(all.size())], "aliases",
+                        "[/vanha-" + std::to_string(Pick(3)) + "/]");
         return Toggle(all[Pick(all.size())], "date", "2024-05-0" + std::to_string(1 + Pick(9)));
       case 12:  // a translation records its source, or no longer
         if (sv.empty()) return {};
