@@ -11,7 +11,8 @@
 
 namespace yhdessa::patch {
 
-std::string CheckAliases(const Site& site, int page, const std::vector<std::string>& now) {
+std::string CheckAliases(const Site& site, int page, const std::vector<std::string>& now,
+                         std::set<std::string>& gained) {
   const Page& p = site.pages[page];
   std::set<std::string> had;
   for (const Alias& a : site.aliases) {
@@ -23,7 +24,8 @@ std::string CheckAliases(const Site& site, int page, const std::vector<std::stri
     if (!seen.insert(url).second) return p.file + " names the alias " + url + " twice";
     if (had.count(url)) continue;
     // A redirect with an extension is a file of that name, as a static file may be.
-    if (AddressTaken(site, url) || site.static_urls.count("/" + SiteRenderer::OutputPath(url)))
+    if (AddressTaken(site, url) || site.static_urls.count("/" + SiteRenderer::OutputPath(url)) ||
+        !gained.insert(url).second)
       return p.file + ": its new alias " + url + " is taken";
   }
   return "";

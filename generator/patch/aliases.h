@@ -3,6 +3,7 @@
 // redirects.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,10 @@ namespace yhdessa::patch {
 
 // "" when page `page`'s aliases may become `now` (its new front matter's): each alias it
 // gains has a free address (no page, redirect or static file has it: a build reports one
-// that is taken) and none is named twice. Otherwise the reason.
-std::string CheckAliases(const Site& site, int page, const std::vector<std::string>& now);
+// that is taken, or writes one file twice), none is named twice, and none is in `gained`
+// (the other pages' of the same change), where they are added. Otherwise the reason.
+std::string CheckAliases(const Site& site, int page, const std::vector<std::string>& now,
+                         std::set<std::string>& gained);
 
 // Puts the aliases of the `edited` pages' front matter (already in the model) into
 // Site::aliases in place of those they had, with their render jobs: a gained alias's job is

@@ -262,6 +262,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
   // session as it was.
   static const std::vector<std::string> kKindKeys = AllKindKeys();
   std::vector<Edit> edits;
+  std::set<std::string> gained_aliases;  // by the edits so far (CheckAliases)
   StandingNewPage standing(session, pages.empty() ? nullptr : new_page ? &*new_page : nullptr);
   for (int i : pages) {
     const Page& p = site.pages[i];
@@ -298,7 +299,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         // aliases as they were.
         if (new_pages > 0 || !deleted.empty())
           return NeedsBuild(p.file + ": its aliases changed, with new or deleted pages");
-        if (std::string why = CheckAliases(site, i, parsed->fm.aliases); !why.empty())
+        if (std::string why = CheckAliases(site, i, parsed->fm.aliases, gained_aliases);
+            !why.empty())
           return NeedsBuild(why);
         e.aliases = true;
       }

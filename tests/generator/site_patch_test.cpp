@@ -525,6 +525,14 @@ TEST_CASE("site patch: an alias at a taken address, or with other changes, goes 
     Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/kaksi/, /kaksi]");
     RequireFailedBuild(s, fs, {aa});
   }
+  SECTION("two pages gaining one alias in one save") {
+    auto fs = AliasSite();
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/kaksi/]");
+    Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\naliases: [/kaksi]");
+    RequireFailedBuild(s, fs, {aa, "content/palvelut/bb.md"});
+  }
   SECTION("with new or deleted pages, or with terms") {
     auto fs = PatchSampleSite();
     Serve s;
