@@ -23,7 +23,9 @@ std::string CheckAliases(const Site& site, int page, const std::vector<std::stri
     std::string url = AliasUrl(alias);
     if (!seen.insert(url).second) return p.file + " names the alias " + url + " twice";
     if (had.count(url)) continue;
-    // A redirect with an extension is a file of that name, as a static file may be.
+    // One with an extension is a file of that name: a build checks it against every file
+    // it writes (a feed, 404.html, a page's index.html), the model only knows addresses.
+    if (url.back() != '/') return p.file + ": its new alias " + url + " names a file";
     if (AddressTaken(site, url) || site.static_urls.count("/" + SiteRenderer::OutputPath(url)) ||
         !gained.insert(url).second)
       return p.file + ": its new alias " + url + " is taken";
@@ -46,6 +48,7 @@ void ReplaceAliases(BuildSession& session, const std::vector<int>& edited,
   }
   for (int page : edited) {
     const Page& p = site.pages[page];
+    if (p.removed) continue;  // a deleted page's go with it
     for (const std::string& alias : p.fm.aliases) now.push_back({AliasUrl(alias), page, p.file});
   }
   std::unordered_map<std::string, size_t> index;  // url -> in `now`

@@ -16,8 +16,7 @@ std::string CheckLeaving(const BuildSession& session, int page, Leaving& out) {
   const FrontMatter& fm = p.fm;
   const bool original = p.lang == cfg.default_language;
   if (p.type != PageType::kPage) return p.file + " is deleted and not a page";
-  if (!fm.kind.empty() || p.typed || !fm.aliases.empty() ||
-      (original && !fm.translation_of.empty()))
+  if (!fm.kind.empty() || p.typed || (original && !fm.translation_of.empty()))
     return p.file + " is deleted with front matter that places it";
   if (IsBundlePage(p) && !BundleMovesNothing(site, p))
     return p.file + " is a deleted page bundle whose files would move";
@@ -88,11 +87,8 @@ std::string CheckDeletedPage(const BuildSession& session, int page,
     }
   }
   const std::vector<int> gone = out.Gone();
-  for (const Alias& a : site.aliases) {
-    if (std::find(gone.begin(), gone.end(), a.page) != gone.end())
-      return p.file + " is deleted and an alias leads to it";
-  }
-  // A link to one of them from a page that stays would be broken: a build reports it.
+  // Its aliases, its own (front matter's), go with it (ReplaceAliases). A link to one of them from
+  // a page that stays would be broken: a build reports it.
   return LinkedTo(session, gone, p.file + " is deleted", deleting);
 }
 

@@ -34,8 +34,8 @@ std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std:
   const FrontMatter& fm = p.fm;
   const bool translation = p.lang != cfg.default_language;
   if (p.type != PageType::kPage) return file + " is new and not a page";
-  if (!fm.kind.empty() || !fm.aliases.empty() || (!translation && !fm.translation_of.empty()) ||
-      fm.draft || fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
+  if (!fm.kind.empty() || (!translation && !fm.translation_of.empty()) || fm.draft ||
+      fm.publish_date || fm.expiry_date || (fm.date && !Past(fm.date, site.now)))
     return file + " is new with front matter that places it";
   std::string dir = PlacePage(p, cfg);
   if (IsBundlePage(p) && !BundleMovesNothing(site, p))
@@ -123,7 +123,7 @@ std::string NextNewPage(BuildSession& session, const FileSystem& fs,
   return first_reason;
 }
 
-void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
+int AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed) {
   Site& site = *session.site;
   const bool replacing = added.replaces >= 0;
   const int first_new = static_cast<int>(site.pages.size());  // pages added from here on
@@ -178,6 +178,7 @@ void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed
   for (int page = first_new; page < static_cast<int>(site.pages.size()); ++page)
     changed.push_back(page);
   changed.insert(changed.end(), holders.begin(), holders.end());
+  return index;
 }
 
 }  // namespace yhdessa::patch

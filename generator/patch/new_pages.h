@@ -83,8 +83,8 @@ class StandingNewPage {
 // its section, under an address nobody has (nor its notices), with terms that exist or that
 // it makes (CheckTermMoves), published whatever the build's clock and filters, without
 // anything that makes a page more than an entry in its section's and terms' lists (a kind,
-// aliases, a bundle, ballots; a translation may record its source, `translation_of`). The
-// reason when not.
+// a bundle, ballots; a translation may record its source, `translation_of`; its aliases are
+// checked once it is in, CheckAliases). The reason when not.
 std::string CheckNewPage(BuildSession& session, const FileSystem& fs, const std::string& file,
                          NewPage& out);
 
@@ -97,7 +97,7 @@ std::string NextNewPage(BuildSession& session, const FileSystem& fs,
 // numbers differ, the output does not), into its section's and terms' lists sorted as the
 // build sorts, with its notices; the renderer and the render cache grow with it. Appends
 // the pages whose place changed (the new ones first, then the lists that hold them) to
-// `changed`.
-void AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed);
+// `changed`. Returns its number. Its aliases are not put in (ReplaceAliases).
+int AddNewPage(BuildSession& session, NewPage& added, std::vector<int>& changed);
 
 }  // namespace yhdessa::patch

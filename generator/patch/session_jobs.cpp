@@ -50,6 +50,7 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
 std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
                       std::vector<std::string>& files) {
   const Site& site = *session.site;
+  auto& by_url = session.site->by_url;  // list pages' addresses come and go
   struct Wanted {
     size_t pages = 1;  // list pages
     bool feed = false;
@@ -79,7 +80,11 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
       return !w.feed;
     }
     if (job.pager > w.pages) {
-      files.push_back(SiteRenderer::OutputPath(PaginationUrl(url, job.pager)));
+      const std::string address = PaginationUrl(url, job.pager);
+      files.push_back(SiteRenderer::OutputPath(address));
+      // As AssembleSite claims it (a link to it, a new page or alias at it, see AddressTaken).
+      if (auto at = by_url.find(address); at != by_url.end() && at->second == job.page)
+        by_url.erase(at);
       return true;
     }
     w.has_pages = std::max(w.has_pages, job.pager);
@@ -91,8 +96,13 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
   for (const auto& [page, w] : wanted) {
     const std::string& url = site.pages[page].url;
     for (size_t k = w.has_pages + 1; k <= w.pages; ++k) {
-      if (taken(PaginationUrl(url, k)))
-        return PaginationUrl(url, k) + " is a static file's address";
+      const std::string address = PaginationUrl(url, k);
+      if (taken(address)) return address + " is a static file's address";
+      // Another page's or a redirect's: a build reports it.
+      if (!by_url.emplace(address, page).second) return address + " is a page's address";
+      if (std::any_of(site.aliases.begin(), site.aliases.end(),
+                      [&](const Alias& a) { return a.url == address; }))
+        return address + " is an alias's address";
       AddPageJob(session, page, k);
     }
     if (w.feed && !w.has_feed) {

@@ -49,9 +49,12 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
 // past, or shrank below, a multiple of `paginate` gets the jobs of its new list pages or
 // loses those of the pages it no longer fills; a section whose pages are now all dated,
 // or no longer, gets or loses its feed (HasFeed). New jobs are rendered by this patch,
-// whatever they read; the files of jobs that go are appended to `files`. A build makes the
-// same jobs (SiteRenderer::Jobs). "" when done; the reason when a new list page or feed
-// would be written where a static file is copied (a build reports the file written twice).
+// whatever they read; the files of jobs that go are appended to `files`; the addresses of
+// list pages that come or go are put into or taken out of Site::by_url, as AssembleSite
+// claims them. A build makes the same jobs (SiteRenderer::Jobs). "" when done; the reason
+// when a new list page or feed would be written where a static file is copied (a build
+// reports the file written twice), or a new list page's address is a page's or an alias's
+// (a build reports it).
 std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
                       std::vector<std::string>& files);
 

@@ -435,6 +435,7 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
     }
   }
   if (!placed.empty()) session.render_cache->PlacesChanged(placed);
+  std::vector<int> gone_with_aliases;  // deleted pages (or their numbers) that had aliases
   // Deleted pages after the edits, which may take away the links to them: each checked
   // against the model the changes before it left (the first was checked above when alone).
   for (size_t k = 0; k < deletions.size(); ++k) {
@@ -446,16 +447,39 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         return NeedsBuild(why);
       }
     }
+    // Taken before it goes: a translation's number goes to its notice.
+    for (int g : deletions[k].Gone()) {
+      if (!site.pages[g].fm.aliases.empty()) gone_with_aliases.push_back(g);
+    }
     RemovePage(session, deletions[k], changed_pages, removed_files);  // hashes what it changes
   }
-  if (new_page) AddNewPage(session, *new_page, changed_pages);  // likewise
-  while (!added.empty()) {                                      // the other new pages
-    NewPage next;
-    if (std::string why = NextNewPage(session, fs, added, next); !why.empty()) {
+  // Their redirects go with them, before the new pages, which may take their addresses.
+  if (!gone_with_aliases.empty()) ReplaceAliases(session, gone_with_aliases, removed_files);
+  // A new page's aliases are checked once it is in (its own address taken, the redirects
+  // of the pages deleted with it gone).
+  auto add_new_page = [&](NewPage& np) {
+    int index = AddNewPage(session, np, changed_pages);  // likewise
+    const std::vector<std::string>& aliases = site.pages[index].fm.aliases;
+    if (aliases.empty()) return std::string();
+    if (std::string why = CheckAliases(site, index, aliases, gained_aliases); !why.empty())
+      return why;
+    ReplaceAliases(session, {index}, removed_files);
+    return std::string();
+  };
+  if (new_page) {
+    if (std::string why = add_new_page(*new_page); !why.empty()) {
       session.Clear();
       return NeedsBuild(why);
     }
-    AddNewPage(session, next, changed_pages);
+  }
+  while (!added.empty()) {  // the other new pages
+    NewPage next;
+    std::string why = NextNewPage(session, fs, added, next);
+    if (why.empty()) why = add_new_page(next);
+    if (!why.empty()) {
+      session.Clear();
+      return NeedsBuild(why);
+    }
   }
   // The sections of edited pages too: a date that comes or goes may give or take a feed.
   std::vector<int> lists = changed_pages;

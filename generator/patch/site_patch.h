@@ -24,9 +24,9 @@
 //     The page goes into and out of those terms' lists, sorted as the build sorts them;
 //     the jobs that read the page or those terms' pages are rendered again;
 //   - its aliases may change (not with new or deleted pages, nor with terms): each alias
-//     it gains has a free address (no page, redirect or static file has it), and its
-//     redirect is written; each it loses has its redirect's file deleted (CheckAliases,
-//     ReplaceAliases);
+//     it gains is a folder's address ("/vanha/") that nobody has (no page or list page,
+//     redirect or static file), and its redirect is written; each it loses has its
+//     redirect's file deleted (CheckAliases, ReplaceAliases);
 //   - the rendered body keeps its headings, which other pages' #anchor links name;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a
@@ -44,7 +44,8 @@
 // its section (in its language), at a free address, with terms that exist (named as they
 // are) or that it makes (at a free address, in a taxonomy with a list page; no edit in the
 // change moving the same term), published whatever the clock and the filters, without kind,
-// aliases, ballots or messages (a translation may record its source, translation_of). A
+// ballots or messages (a translation may record its source, translation_of), its aliases as
+// an edit's are (checked once it is in, the deleted pages' redirects gone). A
 // page bundle (<folder>/index.md) is such a page when its folder holds no other page and
 // the files in it keep their addresses (the page's address is its folder's path). A page is
 // added at the end of the model (a build numbers pages by path; the output does not depend
@@ -60,27 +61,26 @@
 // links to them away, and with new page files: a page renamed, a `git pull`) go out when the build
 // would lose nothing but entries of sections' and terms' lists: each a page of the default language
 // whose translations, if it has any, are deleted with it, or a translation whose page stays (its
-// notice comes back at its address); without kind, aliases or ballots, no bundle whose files would
-// move, that no page that stays links to (BuildSession::links) and no menu names, whose sections
-// keep other pages (or have their own file), and whose terms keep other pages and their names (or
-// go, when nothing leads to them). Alone, the first is checked against the model as it is; each
-// other one, and every one after edits, against the model the changes before it left (the
-// session is cleared when one fails then). They, their translations and notices stay in the
-// model's vector as tombstones (Page::removed), so no page's number changes (a notice takes
-// a translation's number); their jobs go, the jobs that read them or the lists that held
-// them are rendered, and their files are in PatchResult::removed. A file the build copies
-// as it is (below static/, a picture beside its page) that is written anew is copied again;
-// a new one is copied at the address the build gives it (beside its bundle's page), and
-// stands in the model while the pages of the change are checked, so they may link to it.
-// A deleted one goes (its copy in PatchResult::removed) when it is no proposal's picture
-// and no page links to it once the pages of the change are in (they are checked without
-// it). With deleted pages, the first new page (checked with them in the model) must not
-// link to one, neither may be a translation, and no deleted page may be a term's only
-// page; the other new pages are checked once the deleted ones are out.
-// Any other change — data, templates, site.yaml, a new page with aliases, a new section — returns
-// kNeedsBuild before anything is touched, and the caller builds; so does a failure half-way (the
-// session is then cleared). What PatchSite writes is byte-identical to what a full build of the
-// same sources writes (tested, also by a random walk of edits).
+// notice comes back at its address); without kind or ballots (a deleted page's redirects go with
+// it), no bundle whose files would move, that no page that stays links to (BuildSession::links) and
+// no menu names, whose sections keep other pages (or have their own file), and whose terms keep
+// other pages and their names (or go, when nothing leads to them). Alone, the first is checked
+// against the model as it is; each other one, and every one after edits, against the model the
+// changes before it left (the session is cleared when one fails then). They, their translations and
+// notices stay in the model's vector as tombstones (Page::removed), so no page's number changes (a
+// notice takes a translation's number); their jobs go, the jobs that read them or the lists that
+// held them are rendered, and their files are in PatchResult::removed. A file the build copies as
+// it is (below static/, a picture beside its page) that is written anew is copied again; a new one
+// is copied at the address the build gives it (beside its bundle's page), and stands in the model
+// while the pages of the change are checked, so they may link to it. A deleted one goes (its copy
+// in PatchResult::removed) when it is no proposal's picture and no page links to it once the pages
+// of the change are in (they are checked without it). With deleted pages, the first new page
+// (checked with them in the model) must not link to one, neither may be a translation, and no
+// deleted page may be a term's only page; the other new pages are checked once the deleted ones are
+// out. Any other change — data, templates, site.yaml, a new section — returns kNeedsBuild before
+// anything is touched, and the caller builds; so does a failure half-way (the session is then
+// cleared). What PatchSite writes is byte-identical to what a full build of the same sources writes
+// (tested, also by a random walk of edits).
 #pragma once
 
 #include <cstdint>

@@ -872,3 +872,99 @@ TEST_CASE(
     same_as_fresh_build();
   }
 }
+
+// ---- review of 16150e2 ----
+namespace {
+void SetAliases(MemoryFileSystem& fs, const std::string& file, const std::string& aliases) {
+  std::string t = Read(fs, file);
+  if (size_t at = t.find("aliases:"); at != std::string::npos)
+    t.erase(at, t.find('\n', at) + 1 - at);
+  if (!aliases.empty()) t.replace(t.find("title:"), 0, "aliases: " + aliases + "\n");
+  fs.Add(file, t);
+}
+void SetTitle(MemoryFileSystem& fs, const std::string& file, const std::string& title) {
+  std::string t = Read(fs, file);
+  size_t at = t.find("title:");
+  t.replace(at, t.find('\n', at) - at, "title: " + title);
+  fs.Add(file, t);
+}
+void Steps(const std::vector<std::function<void(MemoryFileSystem&)>>& steps) {
+  for (bool serve : {false, true}) {
+    INFO((serve ? "serve" : "build"));
+    auto fs = SampleSite();
+    Workspace ws(serve);
+    ws.Build(fs);
+    for (size_t k = 0; k < steps.size(); ++k) {
+      INFO("step " << k);
+      steps[k](fs);
+      auto fresh = Build(fs);
+      bool ok = ws.TryBuild(fs);
+      INFO(fresh.diagnostics);
+      INFO(ws.errors);
+      REQUIRE(ok == fresh.ok);
+      if (ok) RequireSameSite(ws.site, fresh.files);
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("incremental: alias sequences, build and serve (a review's)") {
+  const std::string u3 = "content/uutiset/u3.md", u4 = "content/uutiset/u4.md";
+  const std::string sv = "content/uutiset/u1.sv.md", rata = "content/palvelut/rata/index.md";
+  Steps({
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u3, "[/vanha/, /x.html]"); },
+      [&](MemoryFileSystem& fs) { SetTitle(fs, u3, "Uusi kolme"); },
+      // moved to another page, with titles changed
+      [&](MemoryFileSystem& fs) {
+        SetAliases(fs, u3, "");
+        SetAliases(fs, u4, "[/vanha/, /x.html]");
+        SetTitle(fs, u4, "Nelonen");
+      },
+      // the target renamed (same alias)
+      [&](MemoryFileSystem& fs) {
+        fs.Add("content/uutiset/u4b.md", Read(fs, u4));
+        fs.Remove(u4);
+      },
+      // a translation gets the alias of another; the track's alias swapped with it
+      [&](MemoryFileSystem& fs) {
+        SetAliases(fs, "content/uutiset/u4b.md", "");
+        SetAliases(fs, sv, "[/vanha/]");
+        SetAliases(fs, rata, "[/x.html]");
+      },
+      // the translation's title; the original renamed to .sv? -> its language
+      [&](MemoryFileSystem& fs) { SetTitle(fs, sv, "Nyhet ett"); },
+      [&](MemoryFileSystem& fs) {
+        fs.Add("content/uutiset/u5.sv.md",
+               "---\naliases: [/u5sv/]\ntitle: Nyhet 5\ndate: 2024-05-10\n---\nS.\n");
+      },
+      [&](MemoryFileSystem& fs) {  // u5.sv -> u6.sv (no original: lang of redirect)
+        fs.Add("content/uutiset/u6.sv.md", Read(fs, "content/uutiset/u5.sv.md"));
+        fs.Remove("content/uutiset/u5.sv.md");
+      },
+      [&](MemoryFileSystem& fs) {  // alias at a page removed by the same build
+        fs.Remove(u3);
+        SetAliases(fs, rata, "[/x.html, /uutiset/u3/]");
+      },
+      [&](MemoryFileSystem& fs) {  // base url change
+        std::string y = Read(fs, "site.yaml");
+        fs.Add("site.yaml", y.replace(y.find("https://example.fi/"), 19, "https://example.org/"));
+      },
+  });
+}
+
+TEST_CASE("incremental: alias collisions (a review's)") {
+  const std::string u3 = "content/uutiset/u3.md", u4 = "content/uutiset/u4.md";
+  Steps({
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u3, "[/uutiset/atom.xml]"); },
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u3, "[/vanha/]"); },
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u4, "[/vanha]"); },
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u4, "[/404.html]"); },
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u4, "[/uutiset/page/3/]"); },
+      [&](MemoryFileSystem& fs) { SetAliases(fs, u4, "[/uutiset/page/4/]"); },
+      [&](MemoryFileSystem& fs) {
+        fs.Add("content/uutiset/u6.md", "---\ntitle: U6\ndate: 2024-06-11\n---\nA.\n");
+        fs.Add("content/uutiset/u7.md", "---\ntitle: U7\ndate: 2024-06-12\n---\nA.\n");
+      },
+      [&](MemoryFileSystem& fs) { fs.Remove("content/uutiset/u7.md"); },
+  });
+}

@@ -468,15 +468,18 @@ TEST_CASE("site patch: an edited page's aliases come and go, as a build does") {
   CHECK(ApplyEdit(s, fs, {"an alias", aa, "title: Aaa", "title: Aaa\naliases: [/vanha-aa/]", true},
                   &written));
   CHECK(written.count("vanha-aa/index.html"));
-  // Another beside it, without its final slash (a folder all the same), and one with an
-  // extension (a file of its own).
+  // Another beside it, without its final slash (a folder all the same).
   written.clear();
-  CHECK(ApplyEdit(s, fs,
-                  {"two more", aa, "aliases: [/vanha-aa/]",
-                   "aliases: [/vanha-aa/, /toinen-aa, /vanha/aa.html]", true},
-                  &written));
+  CHECK(ApplyEdit(
+      s, fs, {"another", aa, "aliases: [/vanha-aa/]", "aliases: [/vanha-aa/, /toinen-aa]", true},
+      &written));
   CHECK(written.count("toinen-aa/index.html"));
-  CHECK(written.count("vanha/aa.html"));
+  // One with an extension is a file of that name, which the build checks against every file
+  // it writes (a feed, 404.html, a page's index.html): a build.
+  CHECK_FALSE(ApplyEdit(s, fs,
+                        {"a file's name", aa, "aliases: [/vanha-aa/, /toinen-aa]",
+                         "aliases: [/vanha-aa/, /toinen-aa, /vanha/aa.html]", false}));
+  REQUIRE(s.site.count("vanha/aa.html"));
   // Lost: its file goes.
   PatchResult r;
   Replace(fs, aa, "/vanha-aa/, ", "");
@@ -498,6 +501,62 @@ TEST_CASE("site patch: an edited page's aliases come and go, as a build does") {
   CHECK(ApplyEdit(s, fs, {"its title", "content/palvelut/bb.md", "title: Bbb", "title: Bee", true},
                   &written));
   CHECK(written.count("toinen-aa/index.html"));
+}
+
+TEST_CASE("site patch: new, deleted and renamed pages with aliases, as a build does") {
+  auto fs = AliasSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::set<std::string> written;
+  // A new page with an alias.
+  const char* uusi = "content/palvelut/uusi.md";
+  fs.Add(uusi, "---\ntitle: Uusi\naliases: [/vanha-uusi/]\n---\nA.\n");
+  PatchResult r = s.Change(fs, {uusi}, &written);
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("vanha-uusi/index.html"));
+  RequireSameAsFreshBuild(s, fs);
+  // Renamed (git mv), its old address made an alias beside the one it had.
+  const char* siirretty = "content/palvelut/siirretty.md";
+  fs.Add(siirretty, "---\ntitle: Uusi\naliases: [/vanha-uusi/, /palvelut/uusi/]\n---\nA.\n");
+  fs.Remove(uusi);
+  written.clear();
+  r = s.Change(fs, {uusi, siirretty}, &written);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(written.count("vanha-uusi/index.html"));
+  CHECK(written.count("palvelut/uusi/index.html"));  // the old page's file, now a redirect
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "palvelut/uusi/index.html") == 0);
+  RequireSameAsFreshBuild(s, fs);
+  // Deleted: its redirects go.
+  fs.Remove(siirretty);
+  r = s.Change(fs, {siirretty});
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "vanha-uusi/index.html") == 1);
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "palvelut/uusi/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
+  // A new page whose alias is its own address, or another page's alias: the build reports it.
+  fs.Add(uusi, "---\ntitle: Uusi\naliases: [/palvelut/uusi/]\n---\nA.\n");
+  RequireFailedBuild(s, fs, {uusi});
+  fs.Add(uusi, "---\ntitle: Uusi\naliases: [/vanha-rata/]\n---\nA.\n");
+  RequireFailedBuild(s, fs, {uusi});
+  fs.Remove(uusi);
+  r = s.Change(fs, {uusi});
+  RequireSameAsFreshBuild(s, fs);
+}
+
+TEST_CASE("site patch: a deleted translation with an alias gives its place to a notice") {
+  auto fs = AliasSite();  // uutiset/u1 has a Swedish translation
+  Replace(fs, "content/uutiset/u1.sv.md", "title:", "aliases: [/gammal/]\ntitle:");
+  fs.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  REQUIRE(s.site.count("gammal/index.html"));
+  fs.Remove("content/uutiset/u1.sv.md");
+  PatchResult r = s.Change(fs, {"content/uutiset/u1.sv.md"});
+  INFO(r.reason);
+  CHECK(r.outcome == PatchResult::kPatched);
+  CHECK(std::count(r.removed.begin(), r.removed.end(), "gammal/index.html") == 1);
+  RequireSameAsFreshBuild(s, fs);
 }
 
 TEST_CASE("site patch: an alias at a taken address, or with other changes, goes to a build") {
@@ -801,8 +860,6 @@ TEST_CASE("site patch: a new page that changes more than its lists goes to a ful
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ntags: [nuoret]\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2030-01-01\n---\nFuture.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\ndraft: true\n---\nA.\n"},
-      {"content/uutiset/uusi.md",
-       "---\ntitle: Uusi\ndate: 2024-11-01\naliases: [/vanha/]\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\nslug: u1\n---\nA.\n"},
       {"content/uutiset/uusi.md", "---\ntitle: Uusi\ndate: 2024-11-01\n---\n[X](ei-ole.md)\n"},
       {"content/uusi-kansio/sivu.md", "---\ntitle: Uusi\n---\nA new folder.\n"},
@@ -978,9 +1035,7 @@ TEST_CASE("site patch: says when the build it asks for will report the change's 
        true},
       {"a deleted page that another links to", {{"content/uutiset/u1.md", ""}}, true},
       {"a data file", {{"data/kunta.yaml", "nimi: Testilä\n"}}, false},
-      {"a page with aliases",
-       {{"content/uutiset/uusi.md", "---\ntitle: U\naliases: [/v/]\n---\n"}},
-       false},
+      {"a page in a new folder", {{"content/uusi-kansio/sivu.md", "---\ntitle: U\n---\n"}}, false},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -1206,20 +1261,20 @@ TEST_CASE("site patch: several new pages at once, as a build does") {
     bool patched;
     bool cleared;
   };
-  const std::string alias = "---\ntitle: X\ndate: 2024-07-05\naliases: [/vanha/]\n---\nX.\n";
+  const std::string draft = "---\ntitle: X\ndate: 2024-07-05\ndraft: true\n---\nX.\n";
   const Case cases[] = {
       {"a link to one after it",
        {{"content/uutiset/b.md", "---\ntitle: B\ndate: 2024-07-02\n---\n[C](c.md)\n"},
         {"content/uutiset/c.md", "---\ntitle: C\ndate: 2024-07-03\n---\nC.\n"}},
        true,
        false},
-      {"one with aliases after one that went in",
+      {"a draft after one that went in",
        {{"content/uutiset/a.md", "---\ntitle: A\ndate: 2024-07-01\n---\nA.\n"},
-        {"content/uutiset/x.md", alias}},
+        {"content/uutiset/x.md", draft}},
        false,
        true},
       {"none that can go in",
-       {{"content/uutiset/x.md", alias},
+       {{"content/uutiset/x.md", draft},
         {"content/uutiset/y.md", "---\ntitle: Y\ndate: 2030-01-01\n---\nFuture.\n"}},
        false,
        false},
@@ -1840,8 +1895,6 @@ TEST_CASE("site patch: a deleted page that changes more than its lists goes to a
   };
   const Case cases[] = {
       {"another page links to it", "content/uutiset/u3.md", nullptr, nullptr},
-      {"it has aliases", "content/palvelut/vanha.md", "content/palvelut/vanha.md",
-       "---\ntitle: Vanha\naliases: [/entinen/]\n---\nA.\n"},
       {"the last page of a section without its own file", "content/yksin/sivu.md",
        "content/yksin/sivu.md", "---\ntitle: Yksin\n---\nA.\n"},
   };
@@ -2747,4 +2800,179 @@ TEST_CASE("site patch: new and deleted pages together, bundles (a review's)") {
              u + "u1.md", "palvelut emptied?");
   ReviewCase(base, {{"content/tulossa.md", ""}, {p + "cc.md", page("Cc", "", "c")}}, u + "u1.md",
              "future page deleted");
+}
+
+// ---- review of ac58b78 (aliases patched) ----
+
+// The patch must decline, before writing anything and with the session as it was, every
+// alias a fresh build fails on.
+void RequireDeclinedAsBuildFails(Serve& s, const MemoryFileSystem& fs,
+                                 const std::vector<std::string>& changed) {
+  auto fresh = Build(fs);
+  INFO(fresh.diagnostics);
+  REQUIRE_FALSE(fresh.ok);  // the build fails ("written twice" or "alias ... is the address of")
+  MemoryOutput out;
+  DiagnosticList diags;
+  PatchResult r = PatchSite(s.session, fs, changed, kNow, out, diags);
+  INFO(r.reason);
+  for (const auto& [path, content] : out.files)
+    UNSCOPED_INFO("patch wrote " << path
+                                 << (content.find("<title>Aaa</title>") != std::string::npos
+                                         ? " (the redirect)"
+                                         : ""));
+  CHECK(r.outcome == PatchResult::kNeedsBuild);
+  CHECK(out.files.empty());
+  CHECK(s.session.ready());
+}
+
+TEST_CASE("site patch: a list page that goes takes its address along") {
+  // uutiset has 5 pages (paginate: 2): list pages 1-3. Two deleted leave 1-2, and a link to
+  // the third is then broken, as in a build.
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  REQUIRE(s.site.count("uutiset/page/3/index.html"));
+  fs.Remove("content/uutiset/u4.md");
+  fs.Remove("content/uutiset/u5.md");
+  RequirePatched(s, fs, {"content/uutiset/u4.md", "content/uutiset/u5.md"});
+  CHECK_FALSE(s.site.count("uutiset/page/3/index.html"));
+  CHECK(s.session.site->by_url.count("/uutiset/page/3/") == 0);
+  Replace(fs, "content/palvelut/aa.md", "Eka.", "Eka. [Vanhat](/uutiset/page/3/)");
+  RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
+}
+
+TEST_CASE(
+    "site patch: an alias at the file of a feed, 404.html, a sitemap or a page (a review's)") {
+  const char* aa = "content/palvelut/aa.md";
+  for (const char* alias : {"/uutiset/atom.xml", "/404.html", "/uutiset/index.html",
+                            "/uutiset/u2/index.html", "/sitemaps/fi.xml", "/robots.txt"}) {
+    INFO(alias);
+    auto fs = AliasSite();
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    Replace(fs, aa, "title: Aaa", std::string("title: Aaa\naliases: [") + alias + "]");
+    RequireDeclinedAsBuildFails(s, fs, {aa});
+  }
+}
+
+TEST_CASE("site patch: an alias at a list page that a patched new page made (a review's)") {
+  // uutiset has 5 pages (paginate: 2): pages 1-3. Two new pages, one save each, make page 4.
+  const char* aa = "content/palvelut/aa.md";
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\ndate: 2024-07-10\n---\nKuusi.\n");
+  RequirePatched(s, fs, {"content/uutiset/u6.md"});
+  fs.Add("content/uutiset/u7.md", "---\ntitle: Uutinen 7\ndate: 2024-08-10\n---\nSeitsemän.\n");
+  RequirePatched(s, fs, {"content/uutiset/u7.md"});
+  REQUIRE(s.site.count("uutiset/page/4/index.html"));
+  CHECK(s.session.site->by_url.count("/uutiset/page/4/") == 1);  // as AssembleSite claims it
+  Replace(fs, aa, "title: Aaa", "title: Aaa\naliases: [/uutiset/page/4/]");
+  RequireDeclinedAsBuildFails(s, fs, {aa});
+}
+
+namespace {
+void SetFm(MemoryFileSystem& fs, const std::string& file, const std::string& key,
+           const std::string& value) {
+  std::string t = *fs.ReadFile(file);
+  if (size_t at = t.find("\n" + key + ":"); at != std::string::npos) {
+    size_t end = t.find('\n', at + 1);
+    if (value.empty())
+      t.erase(at + 1, end - at);
+    else
+      t.replace(at + 1, end - at - 1, key + ": " + value);
+  } else if (!value.empty()) {
+    t.replace(t.find("title:"), 0, key + ": " + value + "\n");
+  }
+  fs.Add(file, t);
+}
+// A save of `files`: patched or built, the site must be a fresh build's (or, when a fresh
+// build fails, nothing patched).
+void Save(Serve& s, MemoryFileSystem& fs, const std::vector<std::string>& files) {
+  auto fresh = Build(fs);
+  MemoryOutput out;
+  DiagnosticList diags;
+  PatchResult r = PatchSite(s.session, fs, files, kNow, out, diags);
+  INFO(r.reason);
+  INFO(fresh.diagnostics);
+  if (r.outcome == PatchResult::kPatched) {
+    CHECK(fresh.ok);
+    for (auto& [path, content] : out.files) s.site[path] = std::move(content);
+    for (const auto& path : r.removed) s.site.erase(path);
+    if (fresh.ok) RequireSameSite(s.site, fresh.files);
+  } else {
+    CHECK(out.files.empty());
+    bool ok = s.TryBuild(fs);
+    CHECK(ok == fresh.ok);
+    if (ok) RequireSameSite(s.site, fresh.files);
+  }
+}
+}  // namespace
+
+TEST_CASE("site patch: alias sequences (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("content/palvelut/aa.sv.md", "---\ntitle: Aaa sv\n---\nSv.\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const std::string aa = "content/palvelut/aa.md", bb = "content/palvelut/bb.md",
+                    aasv = "content/palvelut/aa.sv.md", u3 = "content/uutiset/u3.md",
+                    u1sv = "content/uutiset/u1.sv.md", rata = "content/palvelut/rata/index.md";
+  SetFm(fs, aasv, "aliases", "[/sv/gammal/]");
+  Save(s, fs, {aasv});
+  SetFm(fs, aasv, "title", "Aaa svenska");
+  Save(s, fs, {aasv});
+  SetFm(fs, u3, "aliases", "[/u3-vanha]");
+  SetFm(fs, u3, "title", "Kolme");
+  Save(s, fs, {u3});
+  SetFm(fs, u3, "date", "2024-12-01");
+  Save(s, fs, {u3});
+  SetFm(fs, u1sv, "aliases", "[/sv/u1/]");
+  SetFm(fs, aa, "weight", "1");
+  SetFm(fs, bb, "aliases", "[/bb.html, /b/b/]");
+  Save(s, fs, {u1sv, aa, bb});
+  SetFm(fs, bb, "aliases", "[/b/b/]");
+  SetFm(fs, aa, "aliases", "[/bb.html]");
+  Save(s, fs, {aa, bb});  // one save: declined
+  Save(s, fs, {aa, bb});
+  SetFm(fs, aa, "aliases", "[/sv/uutiset/u3/]");
+  Save(s, fs, {aa});  // notice's address
+  SetFm(fs, aa, "aliases", "[/sv/palvelut/bb/]");
+  Save(s, fs, {aa});  // bb's notice
+  SetFm(fs, aa, "aliases", "[/palvelut/rata/kuva.jpg]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "[/palvelut/aa/]");
+  Save(s, fs, {aa});  // its own
+  SetFm(fs, aa, "aliases", "[/tags/]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "[/tags/nuoret/page/2/]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "[/sv/]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "[/palvelut/]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "[/logo.svg/]");
+  Save(s, fs, {aa});
+  SetFm(fs, aa, "aliases", "");
+  Save(s, fs, {aa});
+  // a static file goes and an alias takes its address in one save
+  fs.Remove("static/logo.svg");
+  SetFm(fs, aa, "aliases", "[/logo.svg]");
+  Save(s, fs, {"static/logo.svg", aa});
+  // and a static file comes at a lost alias's address
+  fs.Add("static/logo.svg", "<svg/>");
+  SetFm(fs, aa, "aliases", "");
+  Save(s, fs, {"static/logo.svg", aa});
+  SetFm(fs, u3, "aliases", "");
+  Save(s, fs, {u3});
+  // the target of an alias deleted / renamed later
+  Save(s, fs, {u3});
+  fs.Remove(bb);
+  Save(s, fs, {bb});
+  fs.Add("content/palvelut/cc.md", *fs.ReadFile(aasv));
+  fs.Remove(aasv);
+  Save(s, fs, {aasv, "content/palvelut/cc.md"});
+  SetFm(fs, rata, "aliases", "[/vanha-rata/, /r]");
+  Save(s, fs, {rata});
+  SetFm(fs, rata, "title", "Uusi rata");
+  Save(s, fs, {rata});
 }
