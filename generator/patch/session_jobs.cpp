@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "generator/model/links.h"
 #include "generator/model/site_assembly.h"
+#include "generator/patch/links_to_pages.h"
+#include "generator/patch/reasons.h"
 #include "generator/render/site_renderer.h"
 
 namespace yhdessa::patch {
@@ -68,6 +71,7 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
     w.feed = HasFeed(site, p);
   }
   if (wanted.empty()) return "";
+  std::vector<std::string> gone;  // the addresses of list pages that go
   DropJobs(session, [&](const RenderJob& job) {
     if (job.kind != RenderJob::kPage && job.kind != RenderJob::kFeed) return false;
     auto it = wanted.find(job.page);
@@ -85,11 +89,26 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
       // As AssembleSite claims it (a link to it, a new page or alias at it, see AddressTaken).
       if (auto at = by_url.find(address); at != by_url.end() && at->second == job.page)
         by_url.erase(at);
+      gone.push_back(address);
       return true;
     }
     w.has_pages = std::max(w.has_pages, job.pager);
     return false;
   });
+  // A link or a menu entry that leads to one is broken now: a build reports it. (The pages
+  // of the change are in the model with their links by now, a page taken out has none.)
+  if (!gone.empty()) {
+    std::vector<std::string> targets;
+    for (const std::string& address : gone) targets.push_back(SiteUrl(site, address));
+    if (int q = PageLinkingTo(session, targets, {}); q >= 0)
+      return gone.front() + " goes and " + site.pages[q].file + std::string(kLinksToIt);
+    for (const auto& [name, items] : site.config.menus) {
+      for (const auto& item : items) {
+        if (std::find(gone.begin(), gone.end(), item.url) != gone.end())
+          return item.url + " goes and menu '" + name + "'" + std::string(kLinksToIt);
+      }
+    }
+  }
   auto taken = [&](const std::string& url) {
     return site.static_urls.count("/" + SiteRenderer::OutputPath(url)) > 0;
   };

@@ -53,8 +53,8 @@ void Tombstone(BuildSession& session, const std::vector<int>& gone,
 // list pages that come or go are put into or taken out of Site::by_url, as AssembleSite
 // claims them. A build makes the same jobs (SiteRenderer::Jobs). "" when done; the reason
 // when a new list page or feed would be written where a static file is copied (a build
-// reports the file written twice), or a new list page's address is a page's or an alias's
-// (a build reports it).
+// reports the file written twice), a new list page's address is a page's or an alias's,
+// or a page's link or a menu entry leads to a list page that goes (a build reports both).
 std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
                       std::vector<std::string>& files);
 

@@ -2976,3 +2976,211 @@ TEST_CASE("site patch: alias sequences (a review's)") {
   SetFm(fs, rata, "title", "Uusi rata");
   Save(s, fs, {rata});
 }
+
+// A review of new and deleted pages with aliases, and of list pages that come and go.
+
+TEST_CASE("site patch: a link to a list page that a deletion takes away (a review's)") {
+  // uutiset has 5 pages (paginate: 2): list pages 1-3. A page links to the third; two
+  // deleted pages take it away: a build reports the link.
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "Eka.", "Eka. [Vanhat](/uutiset/page/3/)");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Remove("content/uutiset/u4.md");
+  fs.Remove("content/uutiset/u5.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/u4.md", "content/uutiset/u5.md"});
+}
+
+TEST_CASE("site patch: a link to a term's list page that tag edits take away (a review's)") {
+  // tags/nuoret has 5 pages: list pages 1-3. Two pages leave the term.
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "Eka.", "Eka. [Vanhat](/tags/nuoret/page/3/)");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/uutiset/u4.md", "tags: [Nuoret, budjetti]", "tags: [budjetti]");
+  Replace(fs, "content/uutiset/u5.md", "tags: [Nuoret, budjetti]", "tags: [budjetti]");
+  RequireFailedBuild(s, fs, {"content/uutiset/u4.md", "content/uutiset/u5.md"});
+}
+
+TEST_CASE("site patch: a new page links to a list page its change takes away (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Remove("content/uutiset/u4.md");
+  fs.Remove("content/uutiset/u5.md");
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\n[Vanhat](/uutiset/page/3/)\n");
+  RequireFailedBuild(s, fs,
+                     {"content/uutiset/u4.md", "content/uutiset/u5.md", "content/palvelut/cc.md"});
+}
+
+TEST_CASE("site patch: a menu entry at a list page that a deletion takes away (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "site.yaml", "url: /uutiset/}",
+          "url: /uutiset/}\n    - {title: Vanhat, url: /uutiset/page/3/}");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Remove("content/uutiset/u4.md");
+  fs.Remove("content/uutiset/u5.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/u4.md", "content/uutiset/u5.md"});
+}
+
+TEST_CASE("site patch: alias sequences with new and deleted pages (a review's)") {
+  auto fs = AliasSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const std::string aa = "content/palvelut/aa.md", bb = "content/palvelut/bb.md";
+  auto body_edit = [&] {
+    Replace(fs, aa, "Eka.", "Eka!");
+    Save(s, fs, {aa});
+    Replace(fs, aa, "Eka!", "Eka.");
+    Save(s, fs, {aa});
+  };
+  // two new pages: one's alias is the other's address
+  fs.Add("content/palvelut/a1.md", "---\ntitle: A1\naliases: [/palvelut/a2/]\n---\nA.\n");
+  fs.Add("content/palvelut/a2.md", "---\ntitle: A2\n---\nB.\n");
+  Save(s, fs, {"content/palvelut/a1.md", "content/palvelut/a2.md"});
+  fs.Remove("content/palvelut/a1.md");
+  fs.Remove("content/palvelut/a2.md");
+  Save(s, fs, {"content/palvelut/a1.md", "content/palvelut/a2.md"});
+  body_edit();
+  // two new pages, the same alias
+  fs.Add("content/palvelut/a1.md", "---\ntitle: A1\naliases: [/sama/]\n---\nA.\n");
+  fs.Add("content/palvelut/a2.md", "---\ntitle: A2\naliases: [/sama]\n---\nB.\n");
+  Save(s, fs, {"content/palvelut/a1.md", "content/palvelut/a2.md"});
+  fs.Remove("content/palvelut/a2.md");
+  Save(s, fs, {"content/palvelut/a2.md"});
+  body_edit();
+  // a new page with an alias at the new term page of another new page / itself
+  fs.Add("content/palvelut/a3.md", "---\ntitle: A3\naliases: [/tags/uusi-termi/]\n---\nA.\n");
+  fs.Add("content/palvelut/a4.md", "---\ntitle: A4\ntags: [uusi-termi]\n---\nB.\n");
+  Save(s, fs, {"content/palvelut/a3.md", "content/palvelut/a4.md"});
+  fs.Remove("content/palvelut/a3.md");
+  fs.Remove("content/palvelut/a4.md");
+  Save(s, fs, {"content/palvelut/a3.md", "content/palvelut/a4.md"});
+  body_edit();
+  // a new page with an alias at its own notice's address
+  fs.Add("content/palvelut/a5.md", "---\ntitle: A5\naliases: [/sv/palvelut/a5/]\n---\nA.\n");
+  Save(s, fs, {"content/palvelut/a5.md"});
+  fs.Remove("content/palvelut/a5.md");
+  Save(s, fs, {"content/palvelut/a5.md"});
+  body_edit();
+  // a new post that makes list page 4 with an alias there
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: U6\ndate: 2024-07-10\naliases: [/uutiset/page/3/]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u6.md"});
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: U6\ndate: 2024-07-10\naliases: [/vanha-u6/]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u6.md"});
+  fs.Add("content/uutiset/u7.md",
+         "---\ntitle: U7\ndate: 2024-08-10\naliases: [/uutiset/page/4/, "
+         "/tags/nuoret/page/4/]\ntags: [Nuoret]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u7.md"});
+  fs.Add("content/uutiset/u7.md",
+         "---\ntitle: U7\ndate: 2024-08-10\naliases: [/tags/nuoret/page/4/]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u7.md"});
+  body_edit();
+  // rename u6: keeps its alias, takes its old address
+  fs.Remove("content/uutiset/u6.md");
+  fs.Add("content/uutiset/u6b.md",
+         "---\ntitle: U6\ndate: 2024-07-10\naliases: [/vanha-u6/, /uutiset/u6/]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u6.md", "content/uutiset/u6b.md"});
+  body_edit();
+  // delete u6b and u7 (list shrinks), a new page takes u6b's alias and the freed list page
+  fs.Remove("content/uutiset/u6b.md");
+  fs.Remove("content/uutiset/u7.md");
+  fs.Add("content/palvelut/a6.md",
+         "---\ntitle: A6\naliases: [/vanha-u6/, /uutiset/u6/]\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u6b.md", "content/uutiset/u7.md", "content/palvelut/a6.md"});
+  body_edit();
+  fs.Add("content/palvelut/a7.md", "---\ntitle: A7\naliases: [/uutiset/page/4/]\n---\nA.\n");
+  Save(s, fs, {"content/palvelut/a7.md"});
+  body_edit();
+  // grow again
+  fs.Add("content/uutiset/u8.md", "---\ntitle: U8\ndate: 2024-08-10\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u8.md"});
+  fs.Add("content/uutiset/u9.md", "---\ntitle: U9\ndate: 2024-09-10\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u9.md"});
+  body_edit();
+  fs.Remove("content/palvelut/a7.md");
+  Save(s, fs, {"content/palvelut/a7.md"});
+  fs.Add("content/uutiset/u9.md", "---\ntitle: U9\ndate: 2024-09-10\n---\nA.\n");
+  Save(s, fs, {"content/uutiset/u9.md"});
+  body_edit();
+}
+
+TEST_CASE("site patch: translations and bundles with aliases (a review's)") {
+  auto fs = AliasSite();
+  fs.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const std::string aa = "content/palvelut/aa.md";
+  auto body_edit = [&] {
+    Replace(fs, aa, "Eka.", "Eka!");
+    Save(s, fs, {aa});
+    Replace(fs, aa, "Eka!", "Eka.");
+    Save(s, fs, {aa});
+  };
+  // a new translation with aliases, in a notice's place
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\ndate: 2024-02-10\naliases: [/sv/gammal2/, /gammal2/]\n---\nS.\n");
+  Save(s, fs, {"content/uutiset/u2.sv.md"});
+  body_edit();
+  // deleted again, its aliases with it; then back with another
+  fs.Remove("content/uutiset/u2.sv.md");
+  Save(s, fs, {"content/uutiset/u2.sv.md"});
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\ndate: 2024-02-10\naliases: [/gammal2/]\n---\nS.\n");
+  Save(s, fs, {"content/uutiset/u2.sv.md"});
+  body_edit();
+  // a translation whose alias is its own notice's... its own address
+  fs.Add("content/uutiset/u3.sv.md", "---\ntitle: Nyhet 3\naliases: [/sv/uutiset/u3/]\n---\nS.\n");
+  Save(s, fs, {"content/uutiset/u3.sv.md"});
+  fs.Remove("content/uutiset/u3.sv.md");
+  Save(s, fs, {"content/uutiset/u3.sv.md"});
+  // the original deleted with its translation (both with aliases)
+  Replace(fs, "content/palvelut/rata/index.md", "Lue [uutinen](../../uutiset/u2.md#lisaa).",
+          "Lue.");
+  Save(s, fs, {"content/palvelut/rata/index.md"});
+  fs.Remove("content/uutiset/u2.md");
+  fs.Remove("content/uutiset/u2.sv.md");
+  Save(s, fs, {"content/uutiset/u2.md", "content/uutiset/u2.sv.md"});
+  body_edit();
+  // a new bundle with aliases, one at its old name's address
+  fs.Add("content/palvelut/nippu/index.md",
+         "---\ntitle: Nippu\naliases: [/uutiset/u2/, /gammal2/]\n---\n![k](k.jpg)\n");
+  fs.Add("content/palvelut/nippu/k.jpg", "JPG");
+  Save(s, fs, {"content/palvelut/nippu/index.md", "content/palvelut/nippu/k.jpg"});
+  body_edit();
+  // the track bundle renamed, its alias kept and its address added
+  fs.Remove("content/palvelut/rata/index.md");
+  fs.Remove("content/palvelut/rata/kuva.jpg");
+  fs.Add("content/palvelut/rata2/index.md",
+         "---\ntitle: Rata\naliases: [/vanha-rata/, "
+         "/palvelut/rata/]\n---\n![Frisbeegolfrata](kuva.jpg)\n\nLue.\n");
+  fs.Add("content/palvelut/rata2/kuva.jpg", "JPEG");
+  Save(s, fs,
+       {"content/palvelut/rata/index.md", "content/palvelut/rata/kuva.jpg",
+        "content/palvelut/rata2/index.md", "content/palvelut/rata2/kuva.jpg"});
+  body_edit();
+  fs.Remove("content/palvelut/nippu/index.md");
+  fs.Remove("content/palvelut/nippu/k.jpg");
+  Save(s, fs, {"content/palvelut/nippu/"});
+  body_edit();
+}
+
+TEST_CASE("site patch: a new page's alias at a term page an edit drops (a review's)") {
+  auto fs = AliasSite();
+  Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ntags: [yksin]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/palvelut/bb.md", "tags: [yksin]\n", "");
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\naliases: [/tags/yksin/]\n---\nC.\n");
+  Save(s, fs, {"content/palvelut/bb.md", "content/palvelut/cc.md"});
+  Replace(fs, "content/palvelut/aa.md", "Eka.", "Eka!");
+  Save(s, fs, {"content/palvelut/aa.md"});
+  fs.Remove("content/palvelut/cc.md");
+  Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ntags: [yksin]");
+  Save(s, fs, {"content/palvelut/bb.md", "content/palvelut/cc.md"});
+  Replace(fs, "content/palvelut/aa.md", "Eka!", "Eka.");
+  Save(s, fs, {"content/palvelut/aa.md"});
+}
