@@ -4,6 +4,7 @@
 
 #include "generator/model/links.h"
 #include "generator/patch/reasons.h"
+#include "generator/render/site_renderer.h"
 
 namespace yhdessa::patch {
 
@@ -52,10 +53,14 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
   return "";
 }
 
+bool AliasWrites(const Site& site, const std::string& file) {
+  return std::any_of(site.aliases.begin(), site.aliases.end(),
+                     [&](const Alias& a) { return SiteRenderer::OutputPath(a.url) == file; });
+}
+
 bool AddressTaken(const Site& site, const std::string& url) {
   return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
-         std::any_of(site.aliases.begin(), site.aliases.end(),
-                     [&](const Alias& a) { return a.url == url; });
+         AliasWrites(site, SiteRenderer::OutputPath(url));
 }
 
 }  // namespace yhdessa::patch

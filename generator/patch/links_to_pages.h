@@ -29,8 +29,13 @@ int PageLinkingTo(const BuildSession& session, const std::vector<std::string>& t
 std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
                      const std::string& what, const std::vector<int>& leaving = {});
 
-// Whether `url` is the address of a page, an alias (a redirect) or a static file: a build
-// reports a page that would take it.
+// Whether an alias's redirect is written to `file` (relative to the output root): one
+// naming a file ("/x/index.html", "/x/atom.xml") is written where its name says, which a
+// build accepts until another job writes the same file.
+bool AliasWrites(const Site& site, const std::string& file);
+
+// Whether `url` is the address of a page, a static file or an alias, or its file is an
+// alias's redirect (AliasWrites): a build reports a page that would take it.
 bool AddressTaken(const Site& site, const std::string& url);
 
 }  // namespace yhdessa::patch

@@ -119,13 +119,14 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
       if (taken(address)) return address + " is a static file's address";
       // Another page's or a redirect's: a build reports it.
       if (!by_url.emplace(address, page).second) return address + " is a page's address";
-      if (std::any_of(site.aliases.begin(), site.aliases.end(),
-                      [&](const Alias& a) { return a.url == address; }))
+      if (AliasWrites(site, SiteRenderer::OutputPath(address)))
         return address + " is an alias's address";
       AddPageJob(session, page, k);
     }
     if (w.feed && !w.has_feed) {
       if (taken(url + "atom.xml")) return url + "atom.xml is a static file's address";
+      if (AliasWrites(site, SiteRenderer::OutputPath(url + "atom.xml")))
+        return url + "atom.xml is an alias's file";
       AddJob(session, {page, 1, RenderJob::kFeed});
     }
   }

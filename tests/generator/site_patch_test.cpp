@@ -2805,9 +2805,12 @@ TEST_CASE("site patch: new and deleted pages together, bundles (a review's)") {
 // ---- review of ac58b78 (aliases patched) ----
 
 // The patch must decline, before writing anything and with the session as it was, every
-// alias a fresh build fails on.
+// alias a fresh build fails on. Or, with `keeps_session` false, declined half-way (a list
+// page or feed that the change makes, found taken once the pages are in): nothing written,
+// the session cleared for the build.
 void RequireDeclinedAsBuildFails(Serve& s, const MemoryFileSystem& fs,
-                                 const std::vector<std::string>& changed) {
+                                 const std::vector<std::string>& changed,
+                                 bool keeps_session = true) {
   auto fresh = Build(fs);
   INFO(fresh.diagnostics);
   REQUIRE_FALSE(fresh.ok);  // the build fails ("written twice" or "alias ... is the address of")
@@ -2822,7 +2825,7 @@ void RequireDeclinedAsBuildFails(Serve& s, const MemoryFileSystem& fs,
                                          : ""));
   CHECK(r.outcome == PatchResult::kNeedsBuild);
   CHECK(out.files.empty());
-  CHECK(s.session.ready());
+  CHECK(s.session.ready() == keeps_session);
 }
 
 TEST_CASE("site patch: a list page that goes takes its address along") {
@@ -3183,4 +3186,154 @@ TEST_CASE("site patch: a new page's alias at a term page an edit drops (a review
   Save(s, fs, {"content/palvelut/bb.md", "content/palvelut/cc.md"});
   Replace(fs, "content/palvelut/aa.md", "Eka!", "Eka.");
   Save(s, fs, {"content/palvelut/aa.md"});
+}
+
+// A review of what comes at an alias that names a file.
+// ---- review 24c: addresses a build derives that the patch does not keep in step ----
+
+TEST_CASE("site patch: a feed comes where an alias names its file (a review's)") {
+  // palvelut: aa, bb, rata undated (no feed). aa has an alias at the feed's file; dating all
+  // three gives the section a feed: a build writes palvelut/atom.xml twice.
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa", "title: Aaa\naliases: [/palvelut/atom.xml]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  REQUIRE_FALSE(s.site.count("palvelut/atom.xml") == 0);  // the redirect
+  for (const char* f :
+       {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"})
+    Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
+  RequireDeclinedAsBuildFails(
+      s, fs, {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"},
+      /*keeps_session=*/false);
+}
+
+TEST_CASE("site patch: a list page comes where an alias names its index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
+          "title: Aaa\naliases: [/uutiset/page/4/index.html]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\ndate: 2024-07-10\n---\nKuusi.\n");
+  fs.Add("content/uutiset/u7.md", "---\ntitle: Uutinen 7\ndate: 2024-08-10\n---\nSeitsemän.\n");
+  RequireDeclinedAsBuildFails(s, fs, {"content/uutiset/u6.md", "content/uutiset/u7.md"},
+                              /*keeps_session=*/false);
+}
+
+TEST_CASE("site patch: a term comes where an alias names its index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
+          "title: Aaa\naliases: [/tags/uusi/index.html]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ntags: [uusi]");
+  RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/bb.md"});
+}
+
+TEST_CASE("site patch: a new page comes where an alias names its index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
+          "title: Aaa\naliases: [/palvelut/cc/index.html]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\nC.\n");
+  RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/cc.md"});
+}
+
+TEST_CASE(
+    "site patch: a new page's notice comes where an alias names its index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
+          "title: Aaa\naliases: [/sv/palvelut/cc/index.html]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\nC.\n");
+  RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/cc.md"});
+}
+
+TEST_CASE(
+    "site patch: a feed comes where another section's page's alias names its file (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3",
+          "title: Uutinen 3\naliases: [/palvelut/atom.xml]");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  for (const char* f :
+       {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"})
+    Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
+  RequireDeclinedAsBuildFails(
+      s, fs, {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"},
+      /*keeps_session=*/false);
+}
+
+TEST_CASE("site patch: sequences of list pages, terms and feeds coming and going (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("content/uutiset/_index.sv.md", "---\ntitle: Nyheter\n---\n");
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\ndate: 2024-02-10\ntags: [unga]\n---\nS.\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const std::string aa = "content/palvelut/aa.md", bb = "content/palvelut/bb.md",
+                    u4 = "content/uutiset/u4.md", u5 = "content/uutiset/u5.md";
+  auto body_edit = [&] {
+    Replace(fs, aa, "Eka", "Ekaa");
+    Save(s, fs, {aa});
+  };
+  // term nuoret: 5 pages (3 list pages). Leave with two edits, join with a new page
+  Replace(fs, u4, "tags: [Nuoret, budjetti]", "tags: [budjetti]");
+  Replace(fs, u5, "tags: [Nuoret, budjetti]", "tags: [budjetti]");
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\ntags: [Nuoret]\n---\nC.\n");
+  Save(s, fs, {u4, u5, "content/palvelut/cc.md"});
+  body_edit();
+  // delete the new page and a tagged one, a new one joins
+  fs.Remove("content/palvelut/cc.md");
+  fs.Remove("content/uutiset/u3.md");
+  fs.Add("content/palvelut/dd.md", "---\ntitle: Ddd\ntags: [Nuoret, uusi]\n---\nD.\n");
+  Save(s, fs, {"content/palvelut/cc.md", "content/uutiset/u3.md", "content/palvelut/dd.md"});
+  body_edit();
+  // term page/2 comes back via edits
+  Replace(fs, u4, "tags: [budjetti]", "tags: [budjetti, Nuoret]");
+  Replace(fs, u5, "tags: [budjetti]", "tags: [Nuoret]");
+  Save(s, fs, {u4, u5});
+  body_edit();
+  // a page links to the term page 2, the term list shrinks
+  Replace(fs, bb, "Toka.", "Toka [t](/tags/nuoret/page/2/#main).");
+  Save(s, fs, {bb});
+  Replace(fs, u5, "tags: [Nuoret]", "tags: []");
+  Save(s, fs, {u5});
+  Replace(fs, bb, "Toka [t](/tags/nuoret/page/2/#main).", "Toka.");
+  Save(s, fs, {bb});
+  Save(s, fs, {u5});
+  body_edit();
+  // the sv side: a new sv translation (the sv section), sv term made
+  fs.Add("content/uutiset/u4.sv.md",
+         "---\ntitle: Nyhet 4\ndate: 2024-04-10\ntags: [unga]\n---\nS.\n");
+  Save(s, fs, {"content/uutiset/u4.sv.md"});
+  fs.Add("content/uutiset/u5.sv.md", "---\ntitle: Nyhet 5\ntags: [unga]\n---\nS.\n");  // undated
+  Save(s, fs, {"content/uutiset/u5.sv.md"});
+  body_edit();
+  fs.Remove("content/uutiset/u5.sv.md");
+  Save(s, fs, {"content/uutiset/u5.sv.md"});
+  fs.Remove("content/uutiset/u4.sv.md");
+  fs.Remove("content/uutiset/u2.sv.md");
+  Save(s, fs, {"content/uutiset/u4.sv.md", "content/uutiset/u2.sv.md"});
+  body_edit();
+  // the feed of palvelut comes and goes
+  for (const char* f : {"content/palvelut/aa.md", "content/palvelut/bb.md",
+                        "content/palvelut/rata/index.md", "content/palvelut/dd.md"})
+    Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
+  Save(s, fs, {aa, bb, "content/palvelut/rata/index.md", "content/palvelut/dd.md"});
+  body_edit();
+  fs.Add("content/palvelut/ee.md", "---\ntitle: Eee\n---\nE.\n");
+  Save(s, fs, {"content/palvelut/ee.md"});
+  body_edit();
+  fs.Remove("content/palvelut/ee.md");
+  Save(s, fs, {"content/palvelut/ee.md"});
+  body_edit();
+  // drop the term uusi, make it again
+  Replace(fs, "content/palvelut/dd.md", "tags: [Nuoret, uusi]", "tags: [Nuoret]");
+  Save(s, fs, {"content/palvelut/dd.md"});
+  body_edit();
+  Replace(fs, bb, "title: Bbb", "title: Bbb\ntags: [uusi]");
+  Save(s, fs, {bb});
+  body_edit();
 }
