@@ -940,6 +940,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   std::vector<StaticFile> copies = site.static_files;
   for (const auto& f : fs.ListFiles(theme_dir + "/static")) {
     copies.push_back({f, f.substr(theme_dir.size() + 8)});
+    site.theme_files.insert(copies.back().output);
   }
   ParallelFor(copies.size(), [&](size_t i) {
     Status s = out.Copy(fs, copies[i].source, copies[i].output);

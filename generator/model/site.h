@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "generator/config/site_config.h"
@@ -133,6 +134,10 @@ struct Site {
   std::unordered_map<std::string, int> by_url;
   std::vector<StaticFile> static_files;            // static/ and content resources
   std::map<std::string, std::string> static_urls;  // "/logo.svg" -> source, for link checks
+  /// The files the theme's static/ folder gives the site ("favicon.ico"), copied by the
+  /// build after everything else: no link leads to them, but a page, a redirect or a file
+  /// written where one is copied is written twice (SitePatch keeps off them).
+  std::unordered_set<std::string> theme_files;
   std::map<std::string, std::string>
       content_file_urls;              // "uutiset/kuva.jpg" -> "/uutiset/kuva.jpg"
   std::set<std::string> unpublished;  // content paths left out (draft, future, expired)

@@ -86,10 +86,13 @@ std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& 
     if (IsProposalPicture(site, file)) return path + " is a proposal's picture";
   }
   const std::string& o = out.output;
+  // Pages, feeds and sitemaps, robots.txt, the theme's assets, a plan's or a catalogue's
+  // open data (.json, .csv).
   if (o.ends_with(".html") || o.ends_with(".htm") || o.ends_with(".xml") || o == "robots.txt" ||
-      o.starts_with("assets/") || o.empty())
+      o.ends_with(".json") || o.ends_with(".csv") || o.starts_with("assets/") || o.empty())
     return path + " would be copied where the build writes its own files";
-  if (site.static_urls.count("/" + o)) return path + ": its address /" + o + " is taken";
+  if (site.static_urls.count("/" + o) || site.theme_files.count(o) || AliasWrites(site, o))
+    return path + ": its address /" + o + " is taken";
   return "";
 }
 

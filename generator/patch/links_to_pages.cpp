@@ -59,8 +59,9 @@ bool AliasWrites(const Site& site, const std::string& file) {
 }
 
 bool AddressTaken(const Site& site, const std::string& url) {
+  const std::string file = SiteRenderer::OutputPath(url);
   return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
-         AliasWrites(site, SiteRenderer::OutputPath(url));
+         site.theme_files.count(file) || AliasWrites(site, file);
 }
 
 }  // namespace yhdessa::patch

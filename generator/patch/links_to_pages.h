@@ -35,7 +35,8 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
 bool AliasWrites(const Site& site, const std::string& file);
 
 // Whether `url` is the address of a page, a static file or an alias, or its file is an
-// alias's redirect (AliasWrites): a build reports a page that would take it.
+// alias's redirect (AliasWrites) or the theme's (Site::theme_files): a build reports a
+// page that would take it.
 bool AddressTaken(const Site& site, const std::string& url);
 
 }  // namespace yhdessa::patch

@@ -110,7 +110,8 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
     }
   }
   auto taken = [&](const std::string& url) {
-    return site.static_urls.count("/" + SiteRenderer::OutputPath(url)) > 0;
+    const std::string file = SiteRenderer::OutputPath(url);
+    return site.static_urls.count("/" + file) > 0 || site.theme_files.count(file) > 0;
   };
   for (const auto& [page, w] : wanted) {
     const std::string& url = site.pages[page].url;

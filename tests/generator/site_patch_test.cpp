@@ -3337,3 +3337,191 @@ TEST_CASE("site patch: sequences of list pages, terms and feeds coming and going
   Save(s, fs, {bb});
   body_edit();
 }
+
+// A review of files the build copies or writes that the patch did not know.
+
+namespace {
+// The outcome, then the site must be a fresh build's.
+PatchResult ChangeAndCompare(Serve& s, const MemoryFileSystem& fs,
+                             const std::vector<std::string>& changed) {
+  PatchResult r = s.Change(fs, changed);
+  UNSCOPED_INFO("outcome " << (r.outcome == PatchResult::kPatched ? "patched" : "build") << ": "
+                           << r.reason);
+  RequireSameAsFreshBuild(s, fs);
+  return r;
+}
+}  // namespace
+
+TEST_CASE("site patch: a new static file at a theme static file's address (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("themes/default/static/favicon.ico", "ICO");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  REQUIRE(s.site.count("favicon.ico") == 1);
+  fs.Add("static/favicon.ico", "MINE");
+  RequireFailedBuild(s, fs, {"static/favicon.ico"});
+}
+
+TEST_CASE("site patch: a new content file at a theme static file's address (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("themes/default/static/favicon.ico", "ICO");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/favicon.ico", "MINE");
+  RequireFailedBuild(s, fs, {"content/favicon.ico"});
+}
+
+TEST_CASE("site patch: a new static file at an alias's file address (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\naliases: [/vanha.php]\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  REQUIRE(s.site.count("vanha.php") == 1);
+  fs.Add("static/vanha.php", "<?php");
+  RequireFailedBuild(s, fs, {"static/vanha.php"});
+}
+
+TEST_CASE("site patch: a new bundle picture at an alias's file address (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n",
+          "title: Aaa\naliases: [/palvelut/rata/kartta.png]\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/palvelut/rata/kartta.png", "PNG");
+  RequireFailedBuild(s, fs, {"content/palvelut/rata/kartta.png"});
+}
+
+TEST_CASE("site patch: the home page's newest pages when dates come and change (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\ndate: 2024-12-01\n");
+  ChangeAndCompare(s, fs, {"content/palvelut/aa.md"});
+  Replace(fs, "content/uutiset/u1.md", "date: 2024-01-10", "date: 2024-12-24");
+  ChangeAndCompare(s, fs, {"content/uutiset/u1.md"});
+  Replace(fs, "content/palvelut/aa.md", "date: 2024-12-01\n", "");
+  ChangeAndCompare(s, fs, {"content/palvelut/aa.md"});
+}
+
+TEST_CASE("site patch: a page moves between sections, the link to it put right (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::string text = Read(fs, "content/uutiset/u2.md");
+  fs.Remove("content/uutiset/u2.md");
+  fs.Add("content/palvelut/u2.md", text);
+  Replace(fs, "content/palvelut/rata/index.md", "../../uutiset/u2.md#lisaa", "../u2.md#lisaa");
+  ChangeAndCompare(
+      s, fs, {"content/uutiset/u2.md", "content/palvelut/u2.md", "content/palvelut/rata/index.md"});
+}
+
+TEST_CASE("site patch: a page moves between sections, one language (a review's)") {
+  auto fs = OneLanguageSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  std::string text = Read(fs, "content/uutiset/u3.md");
+  fs.Remove("content/uutiset/u3.md");
+  fs.Add("content/palvelut/u3.md", text);
+  Replace(fs, "content/palvelut/p3.md", "../uutiset/u3.md#lisaa", "u3.md#lisaa");
+  ChangeAndCompare(s, fs,
+                   {"content/uutiset/u3.md", "content/palvelut/u3.md", "content/palvelut/p3.md"});
+}
+
+TEST_CASE("site patch: a section's title shown in breadcrumbs and menus (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/uutiset/_index.md", "title: Uutiset", "title: Uutisia");
+  ChangeAndCompare(s, fs, {"content/uutiset/_index.md"});
+  Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen kolme");
+  ChangeAndCompare(s, fs, {"content/uutiset/u3.md"});
+}
+
+TEST_CASE(
+    "site patch: a translation comes and goes with a menu and links at its address (a review's)") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "site.yaml", "url: /uutiset/}",
+          "url: /uutiset/}\n    - {title: Nyhet, url: /sv/uutiset/u2/}");
+  Replace(fs, "content/palvelut/aa.md", "Eka.", "Eka. [Nyhet](/sv/uutiset/u2/#main)");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/uutiset/u2.sv.md",
+         "---\ntitle: Nyhet 2\ndate: 2024-02-10\n---\nStycke.\n\n## Rubrik\n\nText.\n");
+  ChangeAndCompare(s, fs, {"content/uutiset/u2.sv.md"});
+  Replace(fs, "content/palvelut/aa.md", "#main", "#rubrik");
+  ChangeAndCompare(s, fs, {"content/palvelut/aa.md"});
+  // The heading goes: a build reports the link.
+  fs.Add("content/uutiset/u2.sv.md", "---\ntitle: Nyhet 2\ndate: 2024-02-10\n---\nStycke.\n");
+  RequireFailedBuild(s, fs, {"content/uutiset/u2.sv.md"});
+  fs.Remove("content/uutiset/u2.sv.md");
+  RequireFailedBuild(s, fs, {"content/uutiset/u2.sv.md"});
+}
+
+TEST_CASE("site patch: a new page without alt text for its image (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\n![](/logo.svg)\n");
+  RequireFailedBuild(s, fs, {"content/palvelut/cc.md"});
+}
+
+TEST_CASE("site patch: a page's title in its neighbours' and its notices' pages (a review's)") {
+  auto fs = PatchSampleSite();
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/uutiset/u1.md", "title: Uutinen 1", "title: Uutinen yksi");
+  ChangeAndCompare(s, fs, {"content/uutiset/u1.md"});
+  Replace(fs, "content/uutiset/u4.md", "title: Uutinen 4", "title: Uutinen neljä");
+  ChangeAndCompare(s, fs, {"content/uutiset/u4.md"});
+}
+
+TEST_CASE(
+    "site patch: a static file deleted under a new alias, a page at a static file's folder (a "
+    "review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("static/docs/index.html", "<p>docs</p>");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  // a new page at /docs/: its index.html is the static file's
+  fs.Add("content/docs.md", "---\ntitle: Docs\n---\nHi.\n");
+  RequireFailedBuild(s, fs, {"content/docs.md"});
+}
+
+TEST_CASE("site patch: a new static file at a plan's toimenpiteet.json (a review's)") {
+  auto fs = SiteWithTheme(
+      "title: Testi\nbase_url: https://example.fi/\n"
+      "statuses:\n"
+      "  - {id: etenee, label: {fi: Etenee}, colour: \"#f9a825\", icon: progress}\n"
+      "responsible_bodies: [Nuorisopalvelut]\n");
+  fs.Add("content/_index.md", "---\ntitle: Etusivu\n---\nHei.\n");
+  fs.Add("content/suunnitelmat/hyvinvointi.md",
+         "---\ntitle: Hyvinvointisuunnitelma 2024\nkind: plan\nperiod: \"2024\"\n"
+         "approval: {body: Kaupunginvaltuusto, date: 2021-11-15, section: \"§ 131\"}\n"
+         "goals:\n  - id: elintavat\n    title: Terveelliset elintavat\n    measures:\n"
+         "      - id: liikunta\n        text: Liikuntaneuvonta\n        responsible: "
+         "[Nuorisopalvelut]\n        status: etenee\n        year: 2024\n"
+         "---\nJohdanto.\n");
+  Serve s;
+  s.Build(fs);
+  REQUIRE(s.site.count("suunnitelmat/hyvinvointi/toimenpiteet.json") == 1);
+  fs.Add("static/suunnitelmat/hyvinvointi/toimenpiteet.json", "{}");
+  RequireFailedBuild(s, fs, {"static/suunnitelmat/hyvinvointi/toimenpiteet.json"});
+}
+
+TEST_CASE("site patch: a new page where the theme has a static index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("themes/default/static/ohje/index.html", "<p>ohje</p>");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  fs.Add("content/ohje.md", "---\ntitle: Ohje\n---\nHei.\n");
+  RequireFailedBuild(s, fs, {"content/ohje.md"});
+}
+
+TEST_CASE("site patch: a new alias where the theme has a static index.html (a review's)") {
+  auto fs = PatchSampleSite();
+  fs.Add("themes/default/static/ohje/index.html", "<p>ohje</p>");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\naliases: [/ohje/]\n");
+  RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
+}
