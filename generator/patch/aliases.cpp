@@ -26,8 +26,7 @@ std::string CheckAliases(const Site& site, int page, const std::vector<std::stri
     // One with an extension is a file of that name: a build checks it against every file
     // it writes (a feed, 404.html, a page's index.html), the model only knows addresses.
     if (url.back() != '/') return p.file + ": its new alias " + url + " names a file";
-    if (AddressTaken(site, url) || site.static_urls.count("/" + SiteRenderer::OutputPath(url)) ||
-        !gained.insert(url).second)
+    if (AddressTaken(site, url) || !gained.insert(url).second)
       return p.file + ": its new alias " + url + " is taken";
   }
   return "";

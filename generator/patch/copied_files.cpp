@@ -91,8 +91,7 @@ std::string CheckNewCopy(const Site& site, const std::string& path, StaticFile& 
   if (o.ends_with(".html") || o.ends_with(".htm") || o.ends_with(".xml") || o == "robots.txt" ||
       o.ends_with(".json") || o.ends_with(".csv") || o.starts_with("assets/") || o.empty())
     return path + " would be copied where the build writes its own files";
-  if (site.static_urls.count("/" + o) || site.theme_files.count(o) || AliasWrites(site, o))
-    return path + ": its address /" + o + " is taken";
+  if (FileTaken(site, o)) return path + ": its address /" + o + " is taken";
   return "";
 }
 

@@ -58,10 +58,13 @@ bool AliasWrites(const Site& site, const std::string& file) {
                      [&](const Alias& a) { return SiteRenderer::OutputPath(a.url) == file; });
 }
 
+bool FileTaken(const Site& site, const std::string& file) {
+  return site.static_urls.count("/" + file) || site.theme_files.count(file) ||
+         AliasWrites(site, file);
+}
+
 bool AddressTaken(const Site& site, const std::string& url) {
-  const std::string file = SiteRenderer::OutputPath(url);
-  return site.by_url.count(url) || site.static_urls.count(url + "index.html") ||
-         site.theme_files.count(file) || AliasWrites(site, file);
+  return site.by_url.count(url) || FileTaken(site, SiteRenderer::OutputPath(url));
 }
 
 }  // namespace yhdessa::patch

@@ -34,9 +34,13 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
 // build accepts until another job writes the same file.
 bool AliasWrites(const Site& site, const std::string& file);
 
-// Whether `url` is the address of a page, a static file or an alias, or its file is an
-// alias's redirect (AliasWrites) or the theme's (Site::theme_files): a build reports a
-// page that would take it.
+// Whether `file` (relative to the output root) is copied there (a static file, a page's
+// picture, the theme's: Site::theme_files) or is an alias's redirect (AliasWrites): a
+// build reports anything else written there as written twice.
+bool FileTaken(const Site& site, const std::string& file);
+
+// Whether `url` is the address of a page or a list page, or its file is taken (FileTaken):
+// a build reports a page, list page or redirect that would take it.
 bool AddressTaken(const Site& site, const std::string& url);
 
 }  // namespace yhdessa::patch

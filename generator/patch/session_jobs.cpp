@@ -109,25 +109,18 @@ std::string MatchJobs(BuildSession& session, const std::vector<int>& lists,
       }
     }
   }
-  auto taken = [&](const std::string& url) {
-    const std::string file = SiteRenderer::OutputPath(url);
-    return site.static_urls.count("/" + file) > 0 || site.theme_files.count(file) > 0;
-  };
+  // Another page's address, or a file copied or redirected there: a build reports it.
   for (const auto& [page, w] : wanted) {
     const std::string& url = site.pages[page].url;
     for (size_t k = w.has_pages + 1; k <= w.pages; ++k) {
       const std::string address = PaginationUrl(url, k);
-      if (taken(address)) return address + " is a static file's address";
-      // Another page's or a redirect's: a build reports it.
-      if (!by_url.emplace(address, page).second) return address + " is a page's address";
-      if (AliasWrites(site, SiteRenderer::OutputPath(address)))
-        return address + " is an alias's address";
+      if (AddressTaken(site, address)) return address + " is taken";
+      by_url.emplace(address, page);
       AddPageJob(session, page, k);
     }
     if (w.feed && !w.has_feed) {
-      if (taken(url + "atom.xml")) return url + "atom.xml is a static file's address";
-      if (AliasWrites(site, SiteRenderer::OutputPath(url + "atom.xml")))
-        return url + "atom.xml is an alias's file";
+      if (FileTaken(site, SiteRenderer::OutputPath(url + "atom.xml")))
+        return url + "atom.xml is taken";
       AddJob(session, {page, 1, RenderJob::kFeed});
     }
   }
