@@ -35,6 +35,12 @@
 # Prints every time, the median, and the median of serve's own phase timings for the
 # rebuilds (from its --verbose lines), so a slow figure shows where the time went.
 #
+# --pause S: seconds between an edit's page on disk and the next edit (default 0.5). serve
+# checks each patch with a build once the sources have been quiet for a second: with
+# --pause 2 every check runs between the edits, with --pause 1 most edits arrive while one
+# runs (it stops between its phases). The checks' times, how many stopped or found a file
+# to put right, and serve's peak memory (VmHWM) are printed.
+#
 # --anchor also measures, in the same run, `serve --no-cache` (every rebuild parses and
 # renders the whole site, as serve did before the in-memory caches) with --anchor-edits
 # edits, and prints the ratio of the medians.
@@ -44,7 +50,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|alias|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--pause 0.5] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|alias|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,10 +62,12 @@ anchor=0
 anchor_edits=3
 edit=body
 hugo=0
+pause=0.5
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size) size="$2"; shift 2 ;;
     --edits) edits="$2"; shift 2 ;;
+    --pause) pause="$2"; shift 2 ;;
     --edit) edit="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --anchor) anchor=1; shift ;;
@@ -224,8 +232,9 @@ PY
 )"
     echo "edit $r ($server $*): $ms ms" >&2
     echo "$ms"
-    sleep 0.5
+    sleep "$pause"
   done
+  [[ "$server" == hugo ]] || grep VmHWM "/proc/$serve_pid/status" >"$log.mem" || true
   kill "$serve_pid"
   wait "$serve_pid" 2>/dev/null || true
   trap - EXIT
@@ -271,8 +280,14 @@ if [[ "$patched" -gt 0 ]]; then
   echo "  patch time inside serve, median: $(grep -o '^yhdessa: patched.* in [0-9]* ms' "$log" | awk '{print $(NF-1)}' | median) ms"
 fi
 grep -o 'full rebuild: .*' "$log" | sed 's/^/  /' | sort | uniq -c | sed 's/^ */  /' || true
+checks="$(grep -c '^  checked: ' "$log" || true)"
+echo "  checks of patches by a build: $checks the same, $(grep -c '^  check stopped' "$log" || true) stopped by an edit, $(grep -c '^yhdessa: a build after the patch changed' "$log" || true) with files put right"
+if [[ "$checks" -gt 0 ]]; then
+  echo "  check time inside serve, median: $(grep -o '^  checked: .*(\([0-9]*\) ms)' "$log" | grep -o '[0-9]* ms)$' | awk '{print $1}' | median) ms"
+fi
+echo "  serve's peak memory: $(grep -o 'VmHWM:.*' "$log.mem" | awk '{printf "%.0f MiB", $2 / 1024}')"
 echo "  rebuild phases of full rebuilds, median (ms):"
 # The first build's phase lines come before "serving"; the rebuilds' after it.
-awk '/serving/ {on=1; next} on && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
+awk '/serving/ {on=1; next} /checking the patched site/ {skip=1} /^  checked:|^  check stopped|^yhdessa: a build after/ {skip=0; next} on && !skip && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
   sort -t$'\t' -k1,1 -k2,2n |
   awk -F'\t' '{v[$1]=v[$1] " " $2; n[$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "    %-16s %8.1f\n", k, a[int((n[k] + 1) / 2)]}}' | sort

@@ -307,6 +307,10 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
                      DiagnosticList& diags, Site* model) {
   BuildStats stats;
   PhaseTimer timer(stats);
+  // BuildOptions::stop: `stopping` in the loops (the item is skipped), `stop` after them
+  // (the build ends before anything reads what they skipped).
+  auto stopping = [&] { return options.stop && options.stop->load(std::memory_order_relaxed); };
+  auto stop = [&] { return stats.stopped = stopping(); };
   FileTime reading, writing;
   const TimedFileSystem fs(source_fs, reading);
   TimedSink out(sink, writing);
@@ -401,6 +405,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   std::vector<std::optional<uint64_t>> unread_body(md_files.size());
   std::atomic<size_t> files_read{0};
   ParallelFor(md_files.size(), [&](size_t i) {
+    if (stopping()) return;
     if (options.sources) {
       put(i, options.sources->Parse(fs, md_files[i], *config, kind_keys, diags, parse_yaml));
       return;
@@ -467,6 +472,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
       index->Record(file, facts);
     }
   });
+  if (stop()) return stats;
   std::unordered_map<std::string, uint64_t> unread;  // file -> body hash
   for (size_t i = 0; i < md_files.size(); ++i) {
     if (unread_body[i] && made[i]) unread.emplace(parsed[i].file, *unread_body[i]);
@@ -479,6 +485,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   }
   stats.front_matters_parsed = fm_cache ? fm_cache->parsed() : stats.sources_parsed;
   timer.Done("read + parse");
+  if (stop()) return stats;
 
   // The first moment after the build's clock at which a page's date makes it published,
   // future or expired (SitePatch keeps the model only until then).
@@ -521,6 +528,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
     out.PrepareFolders(std::move(folders));
   }
   timer.Done("model");
+  if (stop()) return stats;
 
   // Typed content (plans, projects, rounds, ...): check each page against its kind.
   ParallelFor(site.pages.size(), [&](size_t i) {
@@ -756,6 +764,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
     std::string().swap(site.pages[i].md.html);
   };
   ParallelForWorker(site.pages.size(), [&](size_t i, unsigned worker) {
+    if (stopping()) return;
     Page& p = site.pages[i];
     if (p.text.empty() && p.content_path.empty()) return;  // generated page
     const MarkdownOptions& o = options_for(p.lang);
@@ -818,6 +827,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
     for (size_t k : batch) render_early(k, worker);
     batch.clear();
   });
+  if (stop()) return stats;
   if (early_render) {
     std::vector<size_t> rest;
     for (const auto& batch : pending) rest.insert(rest.end(), batch.begin(), batch.end());
@@ -846,7 +856,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
     if (p.type == PageType::kPage) ++stats.pages;
     if (p.type == PageType::kSection || p.type == PageType::kHome) ++stats.sections;
   }
-  if (diags.has_errors()) {
+  if (diags.has_errors() || stop()) {
     if (model) *model = std::move(site);
     return stats;
   }
@@ -875,7 +885,12 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   // Which jobs reuse their file is known first, so that the deferred bodies the others
   // read (a page its own, a feed its entries') are loaded before they render.
   std::vector<RenderCache::Lookup> lookups(jobs.size());
-  if (cache) ParallelFor(jobs.size(), [&](size_t i) { lookups[i] = cache->Find(jobs[i], reuse); });
+  if (cache) {
+    ParallelFor(jobs.size(), [&](size_t i) {
+      if (!stopping()) lookups[i] = cache->Find(jobs[i], reuse);
+    });
+  }
+  if (stop()) return stats;
   if (!deferred.empty()) {
     LoadDeferredBodies(
         fs, site, jobs, lookups, deferred, *md_cache,
@@ -894,6 +909,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   }
   std::vector<size_t> order = FrontAndBackOrder(left.size());
   ParallelForWorker(order.size(), [&](size_t at, unsigned worker) {
+    if (stopping()) return;
     size_t i = left[order[at]];
     const RenderCache::Lookup& lookup = lookups[i];
     job_done_now();
@@ -926,6 +942,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
       job_reads[i] = std::move(reads);
     }
   });
+  if (stop()) return stats;
   // The jobs rendered with their page's Markdown, now that every page is hashed.
   if (cache && !early_jobs.empty()) {
     ParallelFor(jobs.size(), [&](size_t i) {
@@ -936,6 +953,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
   for (const auto& j : jobs) stats.html_pages += j.kind == RenderJob::kPage;
   stats.pages_rendered = pages_rendered;
   timer.Done("render + write");
+  if (stop()) return stats;
 
   std::vector<StaticFile> copies = site.static_files;
   for (const auto& f : fs.ListFiles(theme_dir + "/static")) {

@@ -10,6 +10,7 @@
 // error is known before rendering. Timings per phase are returned for --verbose.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,12 @@ struct BuildOptions {
   /// prints) when it succeeds with `cache`, for SitePatch (`serve`); cleared otherwise.
   /// May be null.
   BuildSession* session = nullptr;
+  /// Set by another thread to end the build early, with no error (BuildStats::stopped;
+  /// what it wrote so far is to be discarded): `serve` stops the build that checks a patch
+  /// when a new change arrives. The build looks at it between its phases, after each of its loops
+  /// over the pages and jobs, and in those loops, which skip what is left once it is set, so it
+  /// ends within a few milliseconds. May be null.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct BuildStats {
@@ -100,6 +107,8 @@ struct BuildStats {
   };
   FileWork reading;
   FileWork writing;
+  /// BuildOptions::stop ended the build: what it made so far must not be committed.
+  bool stopped = false;
 };
 
 /// Builds the site. When `model` is given, the assembled site (pages with their rendered

@@ -2,6 +2,7 @@
 // build pipeline against the disk, prints diagnostics and the summary line.
 #include <sys/resource.h>
 #include <unistd.h>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -9,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -152,20 +154,34 @@ std::string AbsoluteFolder(const std::string& folder) {
   return path;
 }
 
+// `serve`'s check of a patch: a build run as if the patch had declined, which writes only
+// the files that differ from those on disk (in place), stopped between its phases when a
+// new change arrives.
+struct CheckRun {
+  const std::atomic<bool>* stop = nullptr;  // set: a change arrived; the build ends unwritten
+  bool stopped = false;                     // out: it did
+  std::vector<std::string> changed;         // out: the files the build wrote anew or deleted
+};
+
 // Builds once; diagnostics go to stderr and, formatted, to `*report` when given. `serve`
 // passes its in-memory caches (`serve`); `build` loads the cache from the source tree's
 // cache folder and saves it after. Either way the output folder is updated in place when
 // the cache describes it, and built beside it and swapped in otherwise.
 // `keep_session`: serve keeps its session (SitePatch's model of the site on disk) when the
-// build fails, and builds into a new one meanwhile.
+// build fails, and builds into a new one meanwhile. `check` (with `serve`): the build
+// checks a patch (CheckRun), keeps the session unless it succeeds and prints no summary.
 int Build(const Args& a, std::string& destination, std::string* report = nullptr,
-          ServeState* serve = nullptr, bool keep_session = false) {
+          ServeState* serve = nullptr, bool keep_session = false, CheckRun* check = nullptr) {
   auto start = std::chrono::steady_clock::now();
   auto fs = yhdessa::NewDiskFileSystem(a.source);
   destination = a.destination.empty() ? a.source + "/public" : a.destination;
   yhdessa::BuildOptions options;
   options.filter = {a.drafts, a.future, a.expired, static_cast<int64_t>(std::time(nullptr))};
   options.base_url = a.base_url;
+  if (check) {
+    options.stop = check->stop;
+    keep_session = true;
+  }
 #if !defined(__SANITIZE_ADDRESS__)
   options.leave_model_to_exit = report == nullptr;  // `yhdessa build`: the process ends here
 #endif
@@ -234,6 +250,12 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   DiskOutput sink(*out);
   yhdessa::DiagnosticList diags;
   yhdessa::BuildStats stats = yhdessa::BuildSite(*fs, sink, options, diags);
+  if (stats.stopped) {
+    check->stopped = true;
+    out->Abort();
+    if (cache) cache->CarryOver(false);
+    return kExitOk;
+  }
   Report(*fs, diags, report);
   // The in-memory cache forgets this build's entries, the last good site's stay.
   // `touched`: the output may be partly the new site (a commit that failed half-way), so
@@ -276,6 +298,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
   }
   if (serve && cache) cache->CarryOver(true);
   if (next) std::swap(serve->session, *next);  // the old one is freed on the way out
+  if (check && in_place) check->changed = static_cast<yhdessa::InPlaceUpdate&>(*out).changed();
   if (loaded) {
     auto save_start = std::chrono::steady_clock::now();
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *loaded);
@@ -321,7 +344,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
                    update.replaced(), update.deleted());
     }
   }
-  if (!a.quiet) {
+  if (!a.quiet && !check) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
                 stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
     std::fflush(stdout);
@@ -406,6 +429,79 @@ void OnSignal(int) {
   g_stop = true;
 }
 
+// How long the sources stay unchanged after a patch before serve checks it with a build:
+// longer than the pause between two quick saves, so the check seldom has to stop.
+constexpr std::chrono::milliseconds kCheckDelay{1000};
+
+// `serve` checks each patch with a build, as if the patch had declined, once the sources
+// have been quiet for kCheckDelay. The patch (SitePatch) renders what it can tell the
+// change touches; the build renders what the build cache says changed and writes, in
+// place, only files whose bytes differ from those on disk: after a right patch, none. So
+// whatever a patch missed, and anything else that made the site on disk differ from a
+// build (a file in it changed by hand), is put right within about a second and named in
+// the terminal, and the next patch starts from the build's model, not the patch's.
+// While the build runs, a thread waits for the next change and stops it (BuildOptions::
+// stop) when one comes: a save waits a few milliseconds for the check, not for the build.
+// True: it stopped, and the change it saw (taken from the watcher) waits.
+bool CheckPatch(const Args& a, std::string& destination, ServeState& state,
+                yhdessa::ChangeWatcher& watcher, yhdessa::PreviewServer& server) {
+  auto start = std::chrono::steady_clock::now();
+  if (a.verbose) std::fprintf(stderr, "  checking the patched site with a build:\n");
+  std::atomic<bool> stop{false}, done{false};
+  std::chrono::steady_clock::time_point stopped_at;  // written before `stop`, read after the join
+  // The watcher is this thread's alone until it is joined (ChangeWatcher is not thread-safe).
+  std::thread watch([&] {
+    while (!done.load() && !g_stop.load()) {
+      if (watcher.WaitForChange(std::chrono::milliseconds(20))) {
+        stopped_at = std::chrono::steady_clock::now();
+        stop = true;
+        return;
+      }
+    }
+  });
+  CheckRun check;
+  check.stop = &stop;
+  Args quiet = a;
+  quiet.quiet = true;  // no build summary: the check's own line below
+  std::string report;
+  int rc = Build(quiet, destination, &report, &state, true, &check);
+  done = true;
+  watch.join();
+  // A change that came after the build's last look waits too; the check counts unless it
+  // failed, which may be the change's doing (read half-way): the change builds anew.
+  bool waiting = stop.load();
+  if (check.stopped || (waiting && rc != kExitOk)) {
+    if (a.verbose) {
+      std::fprintf(stderr, "  check stopped: a new change (%.1f ms to stop)\n",
+                   MillisecondsSince(stopped_at));
+    }
+    return true;
+  }
+  if (rc != kExitOk) {
+    // The build reports errors the patch did not see: the site is shown with them, as if
+    // the change had been built, and the next change builds in full.
+    state.session.Clear();
+    std::fprintf(stderr, "yhdessa: the build that checks the patch failed (errors above)\n");
+    server.NotifyError(report);
+    return false;
+  }
+  if (!check.changed.empty()) {
+    std::string names;
+    for (size_t i = 0; i < check.changed.size() && i < 5; ++i)
+      names += (i ? ", " : "") + check.changed[i];
+    if (check.changed.size() > 5) names += ", ...";
+    std::fprintf(stderr,
+                 "yhdessa: a build after the patch changed %zu file%s that differed from it "
+                 "(%s); the site is the build's now\n",
+                 check.changed.size(), check.changed.size() == 1 ? "" : "s", names.c_str());
+    server.NotifyReload();
+  } else if (a.verbose) {
+    std::fprintf(stderr, "  checked: the patched site is the build's (%.0f ms)\n",
+                 MillisecondsSince(start));
+  }
+  return waiting;
+}
+
 // Builds, serves, watches the sources and rebuilds on every change; open tabs reload (or
 // show the errors over the last good version) after each rebuild.
 int Serve(const Args& a) {
@@ -430,8 +526,26 @@ int Serve(const Args& a) {
   std::fflush(stdout);
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  // After a patch: when to check it (CheckPatch). `waiting`: a change came during the check.
+  std::optional<std::chrono::steady_clock::time_point> check_at;
+  bool waiting = false;
   while (!g_stop) {
-    if (!watcher->WaitForChange(std::chrono::milliseconds(200))) continue;
+    if (!waiting) {
+      auto wait = std::chrono::milliseconds(200);
+      if (check_at) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            *check_at - std::chrono::steady_clock::now());
+        wait = std::clamp(left, std::chrono::milliseconds(0), wait);
+      }
+      if (!watcher->WaitForChange(wait)) {
+        if (check_at && std::chrono::steady_clock::now() >= *check_at) {
+          check_at.reset();
+          waiting = CheckPatch(a, destination, state, *watcher, server);
+        }
+        continue;
+      }
+    }
+    waiting = false;
     auto start = std::chrono::steady_clock::now();
     double cpu_start = CpuMilliseconds();
     // What changed since the kept session's build: this change and those of the builds
@@ -444,9 +558,14 @@ int Serve(const Args& a) {
     // The old model is kept through the build (beside the new one, in memory) only when the
     // patch found what makes the build likely to fail: the fix can then be patched.
     bool reported = false;
-    int rc = changes && Patch(a, destination, state, *changes, &reported)
-                 ? kExitOk
-                 : Build(a, destination, &report, &state, changes.has_value() && reported);
+    bool patched = changes && Patch(a, destination, state, *changes, &reported);
+    int rc =
+        patched ? kExitOk : Build(a, destination, &report, &state, changes.has_value() && reported);
+    if (patched) {
+      check_at = std::chrono::steady_clock::now() + kCheckDelay;
+    } else {
+      check_at.reset();  // a build's site needs no check
+    }
     if (rc == kExitOk || !state.session.ready()) state.unbuilt.clear();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)

@@ -142,6 +142,7 @@ Status InPlaceUpdate::Commit() {
     if (files_.count(path) || !IsOutputPath(path)) continue;
     if (::unlink((destination_ + "/" + path).c_str()) == 0) {
       ++deleted_;
+      changed_.push_back(path);
     } else if (errno != ENOENT) {
       fail("cannot delete " + destination_ + "/" + path);
     }
@@ -174,6 +175,7 @@ Status InPlaceUpdate::Commit() {
       }
     }
     ++replaced_;
+    changed_.push_back(path);
   }
   std::error_code ec;
   fs::remove_all(pending_, ec);

@@ -47,6 +47,9 @@ class InPlaceUpdate : public OutputFolder {
   /// After Commit(): files written (new or changed) and files deleted.
   size_t replaced() const { return replaced_; }
   size_t deleted() const { return deleted_; }
+  /// After Commit(): the paths of those files, deleted ones first (`serve` names the files
+  /// its check of a patch put right).
+  const std::vector<std::string>& changed() const { return changed_; }
 
  private:
   InPlaceUpdate(std::string destination, std::string pending, std::vector<std::string> previous)
@@ -67,6 +70,7 @@ class InPlaceUpdate : public OutputFolder {
   std::vector<std::pair<std::string, std::string>> pending_files_;  // path, pending file
   std::atomic<size_t> next_{0};
   size_t replaced_ = 0, deleted_ = 0;
+  std::vector<std::string> changed_;
 };
 
 }  // namespace yhdessa

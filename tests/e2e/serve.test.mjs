@@ -12,6 +12,7 @@ import { launch } from './lib/browser.mjs';
 const bin = path.join(process.env.YHDESSA_BIN_DIR || 'build/release', 'generator', 'yhdessa');
 let browser, child, url, dir;
 let stdout = '';  // serve's summary lines
+let stderr = '';  // its --verbose lines and messages
 
 before(async () => {
   browser = await launch();
@@ -20,7 +21,9 @@ before(async () => {
   fs.writeFileSync(path.join(dir, 'site.yaml'), 'title: Esikatselu\n');
   fs.mkdirSync(path.join(dir, 'content'));
   fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nEnsimmäinen versio.\n');
-  child = spawn(bin, ['serve', '--source', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(bin, ['serve', '--source', dir, '--port', '0', '--verbose'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.on('data', (d) => { stderr += d; });
   url = await new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(() => reject(new Error('serve did not start: ' + buf)), 15000);
@@ -33,6 +36,7 @@ before(async () => {
   });
 });
 after(async () => {
+  if (process.env.SERVE_LOG) fs.writeFileSync(process.env.SERVE_LOG, stderr);
   await browser?.close();
   child?.kill('SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -154,6 +158,28 @@ test('a new page is patched into the kept site, and goes when its file is delete
   assert.equal(exists('osio/index.html'), true);
 });
 
+test('a patch is checked with a build, which puts right a file that differs from it', async () => {
+  const file = path.join(dir, 'public', 'osio', 'index.html');
+  const page = await browser.newPage();
+  await page.goto(url + '/osio/');
+  assert.equal(await page.textContent('h1'), 'Osio');
+  // A file of the site changed behind serve's back: the patch below does not touch it,
+  // the build that checks the patch a second later finds it unlike its own and rewrites it.
+  fs.writeFileSync(file, '<!DOCTYPE html><html><head><title>x</title></head><body><h1>Käsin</h1></body></html>');
+  const from = stderr.length;
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nTarkistettu.\n');
+  await until(() => /a build after the patch changed 1 file that differed from it \(osio\/index\.html\); the site is the build's now/.test(stderr.slice(from)), 'the check');
+  assert.match(fs.readFileSync(file, 'utf8'), /<h1[^>]*>Osio<\/h1>/);
+  // The open tab reloads with the build's page (the patch's reload showed the changed file).
+  await page.locator('h1', { hasText: 'Osio' }).waitFor({ timeout: 10000 });
+  // A patch that was right: the check writes nothing.
+  const next = stderr.length;
+  fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nTarkistettu taas.\n');
+  await until(() => /checked: the patched site is the build's/.test(stderr.slice(next)), 'the second check');
+  assert.doesNotMatch(stderr.slice(next), /a build after the patch changed/);
+  await page.close();
+});
+
 test('serve updates public/ in place: new pages appear, deleted ones go; build after it drops drafts', async () => {
   const exists = (p) => fs.existsSync(path.join(dir, 'public', p));
   // A build of the same folder saves a cache file that describes public/; serve's next
@@ -168,8 +194,12 @@ test('serve updates public/ in place: new pages appear, deleted ones go; build a
   await until(() => exists('d/index.html'), 'the draft on disk');
   fs.rmSync(path.join(dir, 'content', 'd.md'));
   await until(() => !exists('d/index.html') && !exists('d'), 'the deleted page gone');
+  const again = stderr.length;
   fs.writeFileSync(path.join(dir, 'content', 'd.md'), '---\ntitle: Luonnos\ndraft: true\n---\nKesken.\n');
+  // A new draft takes serve's full build, after which no check of a patch is due that could
+  // write the draft back while or after the build below runs.
   await until(() => exists('d/index.html'), 'the draft on disk again');
+  await until(() => /full rebuild: content\/d\.md is new/.test(stderr.slice(again)), 'the build');
   await build();
   assert.equal(exists('d/index.html'), false);  // `build` leaves drafts out
   assert.equal(exists('a/index.html'), true);

@@ -179,6 +179,13 @@ TEST_CASE("output in place: only changed files are replaced, at commit, stale fi
   REQUIRE((*out)->Commit().ok());
   CHECK((*out)->replaced() == 2);
   CHECK((*out)->deleted() == 1);
+  // Their names, deleted first (serve names the files its check of a patch put right).
+  auto changed = (*out)->changed();
+  REQUIRE(changed.size() == 3);
+  CHECK(changed[0] == "old/deep/index.html");
+  std::sort(changed.begin() + 1, changed.end());
+  CHECK(changed[1] == "b.html");
+  CHECK(changed[2] == "c/d/index.html");
   CHECK(Slurp(pub / "b.html") == "uusi");
   CHECK(Slurp(pub / "c" / "d" / "index.html") == "uusi sivu");
   CHECK(FileStamp((pub / "a" / "index.html").string()) == stamp_a);  // same bytes: not rewritten

@@ -1,6 +1,10 @@
 // Whole sites built in memory with the real default theme.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <functional>
+#include <utility>
+
 #include "generator/content/text.h"
 #include "generator/model/links.h"
 #include "test_site.h"
@@ -63,6 +67,44 @@ TEST_CASE("site: the build counts the files it read and wrote, for --verbose") {
   CHECK(r.stats.writing.files == r.stats.files);
   CHECK(r.stats.writing.files == r.files.size());
   CHECK(r.stats.writing.ms >= 0);
+}
+
+TEST_CASE("site: a build ends early, with no error, when BuildOptions::stop is set") {
+  auto fs = NewsSite();
+  for (int i = 0; i < 300; ++i)
+    fs.Add("content/muut/m" + std::to_string(i) + ".md", "---\ntitle: M\n---\nTeksti.\n");
+  fs.Add("content/muut/_index.md", "---\ntitle: Muut\n---\n");
+  size_t all = Build(fs).files.size();
+  REQUIRE(all > 300);
+  auto build = [&](const std::atomic<bool>& stop, std::function<void(size_t, size_t)> progress) {
+    BuildOptions options;
+    options.filter.now = 1735689600;
+    options.stop = &stop;
+    options.progress = std::move(progress);
+    MemoryOutput out;
+    DiagnosticList diags;
+    BuildStats stats = BuildSite(fs, out, options, diags);
+    CHECK_FALSE(diags.has_errors());
+    return std::pair{stats, out.files.size()};
+  };
+  // Set before it starts: it ends at its first look, nothing rendered.
+  std::atomic<bool> at_once{true};
+  auto [first, first_files] = build(at_once, nullptr);
+  CHECK(first.stopped);
+  CHECK(first_files == 0);
+  // Set while pages are rendered (from the progress callback, on a worker): the loops
+  // skip what is left and the build ends before its later phases.
+  std::atomic<bool> later{false};
+  auto [mid, mid_files] = build(later, [&](size_t done, size_t) {
+    if (done >= 1) later = true;
+  });
+  CHECK(mid.stopped);
+  CHECK(mid_files < all);
+  // Never set: the whole site, as without it.
+  std::atomic<bool> never{false};
+  auto [whole, whole_files] = build(never, nullptr);
+  CHECK_FALSE(whole.stopped);
+  CHECK(whole_files == all);
 }
 
 TEST_CASE("site: feeds, sitemap and robots.txt can each be turned off") {
