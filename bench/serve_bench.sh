@@ -281,13 +281,13 @@ if [[ "$patched" -gt 0 ]]; then
 fi
 grep -o 'full rebuild: .*' "$log" | sed 's/^/  /' | sort | uniq -c | sed 's/^ */  /' || true
 checks="$(grep -c '^  checked: ' "$log" || true)"
-echo "  checks of patches by a build: $checks the same, $(grep -c '^  check stopped' "$log" || true) stopped by an edit, $(grep -c '^yhdessa: a build after the patch changed' "$log" || true) with files put right"
+echo "  checks of patches by a build: $checks the same, $(grep -c '^  check stopped' "$log" || true) stopped by an edit, $(grep -c '^  check overtaken' "$log" || true) overtaken (an edit came as it ended), $(grep -c '^yhdessa: a build after the patch changed' "$log" || true) with files put right"
 if [[ "$checks" -gt 0 ]]; then
   echo "  check time inside serve, median: $(grep -o '^  checked: .*(\([0-9]*\) ms)' "$log" | grep -o '[0-9]* ms)$' | awk '{print $1}' | median) ms"
 fi
 echo "  serve's peak memory: $(grep -o 'VmHWM:.*' "$log.mem" | awk '{printf "%.0f MiB", $2 / 1024}')"
 echo "  rebuild phases of full rebuilds, median (ms):"
 # The first build's phase lines come before "serving"; the rebuilds' after it.
-awk '/serving/ {on=1; next} /checking the patched site/ {skip=1} /^  checked:|^  check stopped|^yhdessa: a build after/ {skip=0; next} on && !skip && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
+awk '/serving/ {on=1; next} /checking the patched site/ {skip=1} /^  checked:|^  check stopped|^  check overtaken|^yhdessa: a build after/ {skip=0; next} on && !skip && / ms$/ && /^  [a-z]/ {t=$(NF-1); $NF=""; $(NF-1)=""; sub(/^ +/, ""); sub(/ +$/, ""); print $0 "\t" t}' "$log" |
   sort -t$'\t' -k1,1 -k2,2n |
   awk -F'\t' '{v[$1]=v[$1] " " $2; n[$1]++} END {for (k in v) {split(substr(v[k], 2), a, " "); printf "    %-16s %8.1f\n", k, a[int((n[k] + 1) / 2)]}}' | sort

@@ -874,6 +874,7 @@ BuildStats BuildSite(const FileSystem& source_fs, OutputSink& sink, const BuildO
     }
     cache = std::make_unique<RenderCache>(
         *options.cache, site, GlobalInputsHash(fs, site, theme_dir, settings), html_hashes);
+    if (stop()) return stats;
   }
   auto reuse = [&](const std::string& path, uint64_t stamp) { return out.Reuse(path, stamp); };
   // For SitePatch.

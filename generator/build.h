@@ -75,8 +75,9 @@ struct BuildOptions {
   /// Set by another thread to end the build early, with no error (BuildStats::stopped;
   /// what it wrote so far is to be discarded): `serve` stops the build that checks a patch
   /// when a new change arrives. The build looks at it between its phases, after each of its loops
-  /// over the pages and jobs, and in those loops, which skip what is left once it is set, so it
-  /// ends within a few milliseconds. May be null.
+  /// over the pages and jobs, and in those loops, which skip what is left once it is set; between
+  /// those looks lie serial steps (the model, the render cache) of up to tens of
+  /// milliseconds on 10 000 pages. May be null.
   const std::atomic<bool>* stop = nullptr;
 };
 

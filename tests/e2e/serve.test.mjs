@@ -82,6 +82,7 @@ test('the reload script is added when serving, never written into the build', as
 });
 
 test('an edit after the first paragraph is patched into the kept site and reloads the tab', async () => {
+  const from = stdout.length;
   const page = await browser.newPage();
   await page.goto(url + '/a/');
   const reloaded = page.waitForEvent('load', { timeout: 10000 });
@@ -89,7 +90,9 @@ test('an edit after the first paragraph is patched into the kept site and reload
     '---\ntitle: Sivu\n---\nKorjattu.\n\nLisätty kappale, jossa [linkki](a.md).\n');
   await reloaded;
   assert.match(await page.textContent('main'), /Lisätty kappale/);
-  await until(() => /yhdessa: patched 1 page \(1 file\) in \d+ ms/.test(stdout), 'the patch');
+  // Its own patch (the check of an earlier patch may have read the edit already and left
+  // this patch nothing to write).
+  await until(() => /yhdessa: patched 1 page \(\d+ files?\) in \d+ ms/.test(stdout.slice(from)), 'the patch');
   await page.close();
 });
 
@@ -168,9 +171,11 @@ test('a patch is checked with a build, which puts right a file that differs from
   fs.writeFileSync(file, '<!DOCTYPE html><html><head><title>x</title></head><body><h1>Käsin</h1></body></html>');
   const from = stderr.length;
   fs.writeFileSync(path.join(dir, 'content', 'a.md'), '---\ntitle: Sivu\n---\nTarkistettu.\n');
+  // The open tab reloads twice: after the patch with the changed file, a second later after
+  // the check with the build's page.
+  await page.locator('h1', { hasText: 'Käsin' }).waitFor({ timeout: 10000 });
   await until(() => /a build after the patch changed 1 file that differed from it \(osio\/index\.html\); the site is the build's now/.test(stderr.slice(from)), 'the check');
   assert.match(fs.readFileSync(file, 'utf8'), /<h1[^>]*>Osio<\/h1>/);
-  // The open tab reloads with the build's page (the patch's reload showed the changed file).
   await page.locator('h1', { hasText: 'Osio' }).waitFor({ timeout: 10000 });
   // A patch that was right: the check writes nothing.
   const next = stderr.length;
