@@ -20,6 +20,7 @@
 # the marker appended, timing the fix; --edit static appends a comment with the marker to
 # static/style.css and waits for its copy in the site, --edit static-delete deletes a copy of
 # it (made at the start, one for each edit) and waits until its copy in the site is gone;
+# --edit heading puts the marker into the page's first `##` heading (its anchor changes);
 # --edit alias gives the page a new alias (an old address) in place of the last and the
 # marker as its title, and waits for the alias's redirect, which shows the title; --edit term puts the marker into
 # the title and replaces the page's first tag with another of the corpus's terms (the page
@@ -50,7 +51,7 @@
 # mode, with the edited page visited once over HTTP first (fast render re-renders the
 # pages a browser has open), and the same edit; its median and the ratio are printed.
 #
-# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--pause 0.5] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|alias|term|new-term|retag|rename|delete] [--anchor]
+# Usage: bench/serve_bench.sh [--size 10000] [--edits 9] [--pause 0.5] [--edit body|title|weight|new|bundle|new-linked|pull|pull-delete|typo|static|static-delete|heading|alias|term|new-term|retag|rename|delete] [--anchor]
 #                             [--anchor-edits 3] [--hugo] [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -200,6 +201,11 @@ elif edit in ("title", "weight", "term", "new-term", "retag", "alias"):
         weight = str(int(marker.split("-")[2]) * 7 % 97)
         text = re.sub(r"^weight:.*$", "weight: " + weight, text, count=1, flags=re.M)
     with open(src, "w") as f:  # one write and close, as an editor's save
+        f.write(text)
+elif edit == "heading":  # its first `## ` heading gets the marker as its text (a new anchor)
+    text = open(src).read()
+    text = re.sub(r"^## .*$", "## " + marker, text, count=1, flags=re.M)
+    with open(src, "w") as f:
         f.write(text)
 elif edit == "static":  # static/style.css saved anew; done when its copy has the marker
     path = os.path.join(src[: src.index(os.sep + "content" + os.sep)], "static", "style.css")

@@ -1,6 +1,7 @@
 #include "generator/patch/links_to_pages.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "generator/model/links.h"
 #include "generator/patch/reasons.h"
@@ -47,6 +48,26 @@ std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
       for (int g : gone) {
         if (item.url == site.pages[g].url)
           return what + " and menu '" + name + "'" + std::string(kLinksToIt);
+      }
+    }
+  }
+  return "";
+}
+
+std::string LinkedToLostAnchor(const BuildSession& session, int page,
+                               const std::vector<std::string>& anchors) {
+  const Site& site = *session.site;
+  if (session.links.size() != site.pages.size()) return "the session has no links of its pages";
+  std::string target = SiteUrl(site, site.pages[page].url);
+  for (size_t q = 0; q < session.links.size(); ++q) {
+    if (static_cast<int>(q) == page) continue;  // its own links: from its new body
+    for (const std::string& address : session.links[q]) {
+      size_t hash = address.find('#');
+      if (hash == std::string::npos || !LinksTo(address, target)) continue;
+      std::string_view anchor = std::string_view(address).substr(hash + 1);
+      if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end()) {
+        return site.pages[page].file + ": its headings changed and " + site.pages[q].file +
+               " links to its '#" + std::string(anchor) + "'";
       }
     }
   }

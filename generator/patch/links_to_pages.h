@@ -29,6 +29,12 @@ int PageLinkingTo(const BuildSession& session, const std::vector<std::string>& t
 std::string LinkedTo(const BuildSession& session, const std::vector<int>& gone,
                      const std::string& what, const std::vector<int>& leaving = {});
 
+// "" when no other page's body links (BuildSession::links) to an anchor of `page` that
+// `anchors` (its anchors after an edit of its headings) lacks: a build reports such a
+// link. Otherwise the reason.
+std::string LinkedToLostAnchor(const BuildSession& session, int page,
+                               const std::vector<std::string>& anchors);
+
 // Whether an alias's redirect is written to `file` (relative to the output root): one
 // naming a file ("/x/index.html", "/x/atom.xml") is written where its name says, which a
 // build accepts until another job writes the same file.

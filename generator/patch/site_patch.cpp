@@ -52,6 +52,16 @@ bool SameHeadings(const RenderedMarkdown& a, const RenderedMarkdown& b) {
   return true;
 }
 
+// The anchors page `p` has (PageAnchors) once its headings are `headings`.
+std::vector<std::string> AnchorsWithHeadings(const Page& p, const std::vector<Heading>& headings) {
+  std::vector<std::string> ids = PageAnchors(p);
+  for (const Heading& h : p.md.headings) {
+    if (auto it = std::find(ids.begin(), ids.end(), h.id); it != ids.end()) ids.erase(it);
+  }
+  for (const Heading& h : headings) ids.push_back(h.id);
+  return ids;
+}
+
 bool SameDate(const std::optional<DateTime>& a, const std::optional<DateTime>& b) {
   return a.has_value() == b.has_value() && (!a || a->Iso() == b->Iso());
 }
@@ -91,6 +101,7 @@ struct Edit {
   std::vector<TermMove> term_moves;  // the terms it joins and leaves
   bool placed = false;               // its terms changed: its place in the site too
   bool aliases = false;              // its aliases changed (CheckAliases)
+  bool headings = false;             // its headings changed: the anchors links may name
   std::vector<std::string> links;    // where its new body links to (BuildSession::links)
 };
 
@@ -322,15 +333,43 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
         body, p.file, parsed->body_line, options->second,
         RecordLinks(BodyLinkResolver(site, i, local, anchors, parsed->external_links), e.links),
         local);
+    // Its links to its own anchors are checked against its new headings, the others
+    // against the model.
+    std::vector<AnchorRef> own;
+    for (size_t k = 0; k < anchors.size();) {
+      if (anchors[k].target == i) {
+        own.push_back(std::move(anchors[k]));
+        anchors.erase(anchors.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
     CheckAnchors(site, anchors, local);
     if (local.error_count() + local.warning_count() > 0)
       return NeedsBuild(p.file + std::string(kHasMessages));
     if (!parsed->md.directives.empty()) return NeedsBuild(p.file + " has ballot directives");
-    if (!SameHeadings(p.md, parsed->md)) return NeedsBuild(p.file + ": its headings changed");
+    e.headings = !SameHeadings(p.md, parsed->md);
+    if (e.headings || !own.empty()) {
+      std::vector<std::string> ids = AnchorsWithHeadings(p, parsed->md.headings);
+      for (const AnchorRef& a : own) {
+        if (std::find(ids.begin(), ids.end(), a.anchor) == ids.end())
+          return NeedsBuild(p.file + " links to its own '#" + a.anchor + "', which it has not");
+      }
+      // Other pages' links to an anchor it no longer has: a build reports them.
+      if (e.headings) {
+        if (std::string why = LinkedToLostAnchor(session, i, ids); !why.empty())
+          return NeedsBuild(why);
+      }
+    }
     e.parsed = std::move(*parsed);
     edits.push_back(std::move(e));
   }
   standing.StepDown();
+  // The links checked against a page's new headings were those of the model: a page of
+  // the same change could link to an anchor that goes.
+  if (std::any_of(edits.begin(), edits.end(), [](const Edit& e) { return e.headings; }) &&
+      (edits.size() > 1 || new_pages > 0 || !deletions.empty()))
+    return NeedsBuild("headings changed with other pages in the change");
   if (std::any_of(edits.begin(), edits.end(), [](const Edit& e) { return e.aliases; }) &&
       std::any_of(edits.begin(), edits.end(), [](const Edit& e) { return e.placed; }))
     return NeedsBuild("aliases and terms changed in one change");

@@ -27,7 +27,9 @@
 //     it gains is a folder's address ("/vanha/") that nobody has (no page or list page,
 //     redirect or static file), and its redirect is written; each it loses has its
 //     redirect's file deleted (CheckAliases, ReplaceAliases);
-//   - the rendered body keeps its headings, which other pages' #anchor links name;
+//   - its headings may change when it is the only page of the change: no other page's
+//     body links to an anchor that goes (LinkedToLostAnchor), and its own links to its
+//     anchors are checked against the new ones; the jobs that read it are rendered again;
 //   - neither the old nor the new body has ballot directives;
 //   - parsing it, rendering its Markdown, its links and its anchors reports nothing (a
 //     full build shows every message the same way on each rebuild);

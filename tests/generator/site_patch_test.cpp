@@ -209,9 +209,15 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
   SECTION("a kind, which makes typed content") {
     Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3", "title: Uutinen 3\nkind: project");
   }
-  SECTION("a heading, which other pages' anchors may name") {
+  SECTION("a heading that another page's link names: a full build reports the link") {
+    Replace(fs, "content/uutiset/u2.md", "## Lisää", "## Enemmän");
+    changed = {"content/uutiset/u2.md"};
+    errors = true;
+  }
+  SECTION("a heading changed with another page edited in the same change") {
     Replace(fs, "content/uutiset/u4.md", "## Lisää", "## Enemmän");
-    changed = {"content/uutiset/u4.md"};
+    Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "Muutettu.");
+    changed = {"content/uutiset/u3.md", "content/uutiset/u4.md"};
   }
   SECTION("a broken link: a full build reports it") {
     Replace(fs, "content/uutiset/u3.md", "Toinen kappale.", "[Rikki](ei-ole.md)");
@@ -250,6 +256,42 @@ TEST_CASE("site patch: what a body edit cannot be trusted with goes to a full bu
     CHECK(built);
     RequireSameAsFreshBuild(s, fs, now);
   }
+}
+
+TEST_CASE("site patch: headings come, go and change, as a build does") {
+  auto fs = PatchSampleSite();  // rata links to u2's #lisaa
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const TextEdit steps[] = {
+      {"a heading added", "content/uutiset/u4.md", "## Lisää", "## Lisää\n\nX.\n\n## Uusi osa",
+       true},
+      {"a heading no link names renamed", "content/uutiset/u4.md", "## Uusi osa", "## Toinen osa",
+       true},
+      {"a heading no link names removed", "content/uutiset/u4.md", "## Lisää", "Lisää", true},
+      {"a link to its own new heading, in the same save", "content/uutiset/u3.md", "## Lisää",
+       "[alas](#loppu)\n\n## Lisää\n\n## Loppu", true},
+      {"the heading a page links to one level lower", "content/uutiset/u2.md", "## Lisää",
+       "### Lisää", true},
+      {"a heading added where another page links (its anchor stays)", "content/uutiset/u2.md",
+       "### Lisää", "## Alku\n\n### Lisää", true},
+      {"the heading its own link names removed: a build reports the link", "content/uutiset/u3.md",
+       "## Loppu", "Loppu", false},
+  };
+  for (const auto& step : steps) {
+    INFO(step.what);
+    if (step.patched) {
+      ApplyEdit(s, fs, step);
+    } else {
+      Replace(fs, step.file, step.from, step.to);
+      RequireFailedBuild(s, fs, {step.file});
+      Replace(fs, step.file, step.to, step.from);  // put back: a build, which succeeds
+      s.Change(fs, {step.file});
+      RequireSameAsFreshBuild(s, fs);
+    }
+  }
+  // The page that links to u2 and u2's heading, saved again: still patched.
+  Replace(fs, "content/uutiset/u2.md", "## Alku", "## Alussa");
+  RequirePatched(s, fs, {"content/uutiset/u2.md"});
 }
 
 TEST_CASE("site patch: a front-matter edit re-renders the pages that show it, as a build does") {
@@ -2237,7 +2279,7 @@ TEST_CASE("site patch: a rename or an edit that would meet what goes goes to a f
 
 namespace {
 
-// A random walk of the edits serve sees (text, titles, dates, weights and tags edited;
+// A random walk of the edits serve sees (text, titles, dates, weights, tags and headings edited;
 // pages, page bundles and translations added, deleted, renamed; pictures added beside
 // pages and deleted), in a site of two languages with paginated lists and a feed; after each change
 // the site must be a fresh build's. Deterministic: the seed is in the test's name.
@@ -2343,7 +2385,18 @@ struct RandomEditor {
     std::vector<std::string> all = Files(false);
     std::vector<std::string> sv = Files(true);
     all.insert(all.end(), sv.begin(), sv.end());
-    switch (Pick(19)) {
+    switch (Pick(20)) {
+      case 19: {  // a heading renamed, or back (a build rejects a link to it that breaks)
+        std::string file = all[Pick(all.size())];
+        std::string text = pages[file];
+        bool has = text.find("## Lisää") != std::string::npos;
+        std::string from = has ? "## Lisää" : "## Muuta", to = has ? "## Muuta" : "## Lisää";
+        if (text.find(from) == std::string::npos) return {};
+        text.replace(text.find(from), from.size(), to);
+        if (Chance(30)) text += "\n[Ylös](#" + std::string(has ? "muuta" : "lisaa") + ")\n";
+        Write(file, text);
+        return {file};
+      }
       case 18: {  // a picture deleted, and mostly the pages that show it no longer do
         if (pictures.empty()) return {};
         auto it = std::next(pictures.begin(), static_cast<long>(Pick(pictures.size())));
