@@ -353,7 +353,8 @@ PatchResult PatchSite(BuildSession& session, const FileSystem& fs,
       std::vector<std::string> ids = AnchorsWithHeadings(p, parsed->md.headings);
       for (const AnchorRef& a : own) {
         if (std::find(ids.begin(), ids.end(), a.anchor) == ids.end())
-          return NeedsBuild(p.file + " links to its own '#" + a.anchor + "', which it has not");
+          return NeedsBuild(p.file + ": a link to its own '#" + a.anchor + "', which it has not," +
+                            std::string(kHasMessages));
       }
       // Other pages' links to an anchor it no longer has: a build reports them.
       if (e.headings) {

@@ -3578,3 +3578,161 @@ TEST_CASE("site patch: a new alias where the theme has a static index.html (a re
   Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\naliases: [/ohje/]\n");
   RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
 }
+
+TEST_CASE(
+    "site patch: (a review's, 25b) a link through a list page's second page names a heading") {
+  auto fs = PatchSampleSite();  // uutiset: u1-u5, paginate 2: /uutiset/page/2/ is uutiset's
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n## Arkisto\n\nVanhat.\n");
+  fs.Add("content/palvelut/aa.md",
+         "---\ntitle: Aaa\n---\nKatso [arkisto](/uutiset/page/2/#arkisto).\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/uutiset/_index.md", "## Arkisto", "Arkisto");
+  auto fresh = Build(fs);
+  INFO(fresh.diagnostics);
+  REQUIRE_FALSE(fresh.ok);  // "link to '#arkisto': content/uutiset/_index.md has no heading ..."
+  RequireFailedBuild(s, fs, {"content/uutiset/_index.md"});
+}
+
+TEST_CASE("site patch: (a review's, 25b) anchor links in other forms") {
+  auto fs = PatchSampleSite();
+  fs.Add("content/palvelut/aa.md",
+         "---\ntitle: Aaa\n---\n[a](/uutiset/u2/?q=1#lisaa) [b](../uutiset/u3.md?x#lisaa) "
+         "[c](/uutiset/u4/#lisaa) [d](../uutiset/u1.sv.md#osa) [e](../uutiset/_index.md#esittely) "
+         "[f](../uutiset/u5#lisaa)\n");
+  fs.Add("content/uutiset/u1.sv.md",
+         "---\ntitle: Nyhet 1\ndate: 2024-01-10\n---\nStycke.\n\n## Osa\n\nX.\n");
+  fs.Add("content/uutiset/_index.md", "---\ntitle: Uutiset\n---\n## Esittely\n\nX.\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const char* cases[][3] = {
+      {"content/uutiset/u2.md", "## Lisää", "## Lisää muuta"},
+      {"content/uutiset/u3.md", "## Lisää", "Lisää"},
+      {"content/uutiset/u4.md", "## Lisää", "## Muuta"},
+      {"content/uutiset/u1.sv.md", "## Osa", "## Del"},
+      {"content/uutiset/_index.md", "## Esittely", "## Intro"},
+      {"content/uutiset/u5.md", "## Lisää", "### Enemmän"},
+  };
+  for (auto& c : cases) {
+    INFO(c[0]);
+    Replace(fs, c[0], c[1], c[2]);
+    RequireFailedBuild(s, fs, {c[0]});
+    Replace(fs, c[0], c[2], c[1]);
+    s.Change(fs, {c[0]});
+    RequireSameAsFreshBuild(s, fs);
+  }
+}
+
+TEST_CASE("site patch: (a review's, 25b) duplicate headings") {
+  auto fs = PatchSampleSite();
+  Replace(fs, "content/uutiset/u2.md", "## Lisää", "## Lisää\n\nA.\n\n## Lisää\n\nB.\n\n## Lisää");
+  fs.Add("content/palvelut/aa.md", "---\ntitle: Aaa\n---\n[a](../uutiset/u2.md#lisaa-2)\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  // one of three equal headings removed: #lisaa-2 goes
+  Replace(fs, "content/uutiset/u2.md", "## Lisää\n\nA.", "Lisää\n\nA.");
+  RequireFailedBuild(s, fs, {"content/uutiset/u2.md"});
+  Replace(fs, "content/uutiset/u2.md", "Lisää\n\nA.", "## Lisää\n\nA.");
+  s.Change(fs, {"content/uutiset/u2.md"});
+  RequireSameAsFreshBuild(s, fs);
+  // renamed first heading: lisaa-2 becomes lisaa-1 ... also goes
+  Replace(fs, "content/uutiset/u2.md", "## Lisää\n\nA.", "## Alku\n\nA.");
+  RequireFailedBuild(s, fs, {"content/uutiset/u2.md"});
+}
+
+TEST_CASE("site patch: (a review's, 25b) headings then other edits and builds") {
+  auto fs = PatchSampleSite();
+  fs.Add("content/palvelut/aa.md", "---\ntitle: Aaa\ntoc: true\n---\n## Yksi\n\n### Kaksi\n\nX.\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const TextEdit steps[] = {
+      {"toc heading renamed", "content/palvelut/aa.md", "### Kaksi", "### Kolme", true},
+      {"toc heading level", "content/palvelut/aa.md", "### Kolme", "## Kolme", true},
+      {"a link to it", "content/palvelut/bb.md", "Toka.", "Toka [x](aa.md#kolme).", true},
+      {"heading back", "content/palvelut/aa.md", "## Kolme", "### Kolme", true},
+      {"title edit", "content/palvelut/aa.md", "title: Aaa", "title: Aab", true},
+  };
+  for (const auto& step : steps) {
+    INFO(step.what);
+    ApplyEdit(s, fs, step);
+  }
+  // a full build with serve's caches, then the reverse
+  s.Build(fs);
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, "content/palvelut/aa.md", "### Kolme", "### Kaksi");
+  RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
+  Replace(fs, "content/palvelut/bb.md", "Toka [x](aa.md#kolme).", "Toka [x](aa.md#kaksi).");
+  Save(s, fs, {"content/palvelut/bb.md"});
+  Replace(fs, "content/palvelut/aa.md", "### Kaksi", "### Kolme");
+  RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
+}
+
+TEST_CASE("site patch: (a review's, 25b) section headings with toc and reverts") {
+  auto fs = PatchSampleSite();
+  fs.Add("content/uutiset/_index.md",
+         "---\ntitle: Uutiset\ntoc: true\n---\n## Arkisto\n\nVanhat.\n\n### Vuosi\n\nX.\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  const TextEdit steps[] = {
+      {"section heading renamed", "content/uutiset/_index.md", "## Arkisto", "## Kaikki", true},
+      {"section sub heading level", "content/uutiset/_index.md", "### Vuosi", "## Vuosi", true},
+      {"u2 heading renamed", "content/uutiset/u3.md", "## Lisää", "## Muuta", true},
+      {"u3 back", "content/uutiset/u3.md", "## Muuta", "## Lisää", true},
+      {"section back", "content/uutiset/_index.md", "## Vuosi", "### Vuosi", true},
+      {"section back 2", "content/uutiset/_index.md", "## Kaikki", "## Arkisto", true},
+  };
+  for (const auto& step : steps) {
+    INFO(step.what);
+    ApplyEdit(s, fs, step);
+  }
+  fs.Add("content/uutiset/u6.md",
+         "---\ntitle: Uusi\ndate: 2024-07-10\n---\n[a](_index.md#vuosi)\n");
+  s.Build(fs);
+  RequireSameAsFreshBuild(s, fs);
+  Replace(fs, "content/uutiset/_index.md", "### Vuosi", "### Vuodet");
+  RequireFailedBuild(s, fs, {"content/uutiset/_index.md"});
+}
+
+TEST_CASE("site patch: (a review's, 25b) home page 2 anchor") {
+  auto fs = PatchSampleSite();
+  for (int i = 1; i <= 3; ++i)
+    fs.Add("content/x" + std::to_string(i) + ".md",
+           "---\ntitle: X" + std::to_string(i) + "\n---\nX.\n");
+  fs.Add("content/_index.md",
+         "---\ntitle: Etusivu\n---\nTehdään yhdessä!\n\n## Tervetuloa\n\nX.\n");
+  fs.Add("content/palvelut/aa.md", "---\ntitle: Aaa\n---\n[a](/page/2/#tervetuloa)\n");
+  Serve s;
+  REQUIRE(s.TryBuild(fs));
+  Replace(fs, "content/_index.md", "## Tervetuloa", "## Hei");
+  REQUIRE_FALSE(Build(fs).ok);
+  RequireFailedBuild(s, fs, {"content/_index.md"});
+}
+
+TEST_CASE("site patch: (a review's, 25b) a lost anchor is what the build will report") {
+  auto fs = OneLanguageSite();  // p1 links to u1's #lisaa
+  Serve s;
+  s.Build(fs);
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> writes;
+  };
+  const Case cases[] = {
+      {"a linked heading renamed",
+       {{"content/uutiset/u1.md",
+         "---\ntitle: Uutinen 1\ndate: 2024-01-10\ntags: [Nuoret]\n---\nA.\n\n## Muuta\n"}}},
+      {"a link to its own missing heading",
+       {{"content/uutiset/u2.md",
+         "---\ntitle: Uutinen 2\ndate: 2024-02-10\ntags: "
+         "[Nuoret]\n---\n[X](#ei-ole)\n\n## Lisää\n"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    MemoryFileSystem changed_fs = fs;
+    MemoryOutput out;
+    PatchResult r = AskPatch(s, changed_fs, WriteFiles(changed_fs, c.writes), out);
+    INFO(r.reason);
+    CHECK(r.outcome == PatchResult::kNeedsBuild);
+    CHECK_FALSE(Build(changed_fs).ok);
+    CHECK(r.reported);
+  }
+}
