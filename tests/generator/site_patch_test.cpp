@@ -104,6 +104,15 @@ bool ApplyEdit(Serve& s, MemoryFileSystem& fs, const TextEdit& edit,
   return r.outcome == PatchResult::kPatched;
 }
 
+// ApplyEdit for each of `steps`, in order.
+template <size_t N>
+void ApplyEdits(Serve& s, MemoryFileSystem& fs, const TextEdit (&steps)[N]) {
+  for (const auto& step : steps) {
+    INFO(step.what);
+    ApplyEdit(s, fs, step);
+  }
+}
+
 // The serve loop leaves the files `changed` to a full build, which reports errors (a link,
 // an alias or an address the change breaks): the site stays the last good one.
 void RequireFailedBuild(Serve& s, const MemoryFileSystem& fs,
@@ -3652,10 +3661,7 @@ TEST_CASE("site patch: (a review's, 25b) headings then other edits and builds") 
       {"heading back", "content/palvelut/aa.md", "## Kolme", "### Kolme", true},
       {"title edit", "content/palvelut/aa.md", "title: Aaa", "title: Aab", true},
   };
-  for (const auto& step : steps) {
-    INFO(step.what);
-    ApplyEdit(s, fs, step);
-  }
+  ApplyEdits(s, fs, steps);
   // a full build with serve's caches, then the reverse
   s.Build(fs);
   RequireSameAsFreshBuild(s, fs);
@@ -3681,10 +3687,7 @@ TEST_CASE("site patch: (a review's, 25b) section headings with toc and reverts")
       {"section back", "content/uutiset/_index.md", "## Vuosi", "### Vuosi", true},
       {"section back 2", "content/uutiset/_index.md", "## Kaikki", "## Arkisto", true},
   };
-  for (const auto& step : steps) {
-    INFO(step.what);
-    ApplyEdit(s, fs, step);
-  }
+  ApplyEdits(s, fs, steps);
   fs.Add("content/uutiset/u6.md",
          "---\ntitle: Uusi\ndate: 2024-07-10\n---\n[a](_index.md#vuosi)\n");
   s.Build(fs);
