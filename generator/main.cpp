@@ -182,11 +182,12 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     options.stop = check->stop;
     keep_session = true;
   }
+  const bool quiet = a.quiet || check;  // a check prints its own line (CheckPatch)
 #if !defined(__SANITIZE_ADDRESS__)
   options.leave_model_to_exit = report == nullptr;  // `yhdessa build`: the process ends here
 #endif
   // Long builds show progress on a terminal; CI logs get only the summary line.
-  bool tty = !a.quiet && isatty(STDERR_FILENO);
+  bool tty = !quiet && isatty(STDERR_FILENO);
   std::mutex progress_mu;
   if (tty) {
     options.progress = [&](size_t done, size_t total) {
@@ -219,7 +220,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     sources.emplace(yhdessa::LoadSourceIndex(cache_dir));
     options.source_index = &*sources;
     cache_ms["load cache"] = MillisecondsSince(load_start);
-    if (!note.empty() && !a.quiet) std::cerr << note << "\n";
+    if (!note.empty() && !quiet) std::cerr << note << "\n";
     // New records wait on disk, not in memory, until the cache is saved; when the log is
     // written anew (a first build), the spool's file becomes it.
     loaded->SetSpool(yhdessa::NewFileSpool(cache_dir, yhdessa::BuildCache::MarkdownLogHead()));
@@ -304,7 +305,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
     yhdessa::Status saved = yhdessa::SaveCache(cache_dir, *loaded);
     if (saved.ok()) saved = yhdessa::SaveSourceIndex(cache_dir, *sources);
     cache_ms["save cache"] = MillisecondsSince(save_start);
-    if (!saved.ok() && !a.quiet)
+    if (!saved.ok() && !quiet)
       std::cerr << "note: " << saved.message() << "; the next build renders everything\n";
   }
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
@@ -344,7 +345,7 @@ int Build(const Args& a, std::string& destination, std::string* report = nullptr
                    update.replaced(), update.deleted());
     }
   }
-  if (!a.quiet && !check) {
+  if (!quiet) {
     std::printf("yhdessa: %zu pages, %zu sections, %zu files in %lld ms -> %s\n", stats.pages,
                 stats.sections, stats.files, static_cast<long long>(ms), destination.c_str());
     std::fflush(stdout);
@@ -463,10 +464,8 @@ bool CheckPatch(const Args& a, std::string& destination, ServeState& state,
   });
   CheckRun check;
   check.stop = &stop;
-  Args quiet = a;
-  quiet.quiet = true;  // no build summary: the check's own line below
   std::string report;
-  int rc = Build(quiet, destination, &report, &state, true, &check);
+  int rc = Build(a, destination, &report, &state, true, &check);
   done = true;
   watch.join();
   // A change that came after the build's last look waits too. The build may have read it

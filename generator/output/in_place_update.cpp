@@ -174,7 +174,6 @@ Status InPlaceUpdate::Commit() {
         continue;
       }
     }
-    ++replaced_;
     changed_.push_back(path);
   }
   std::error_code ec;

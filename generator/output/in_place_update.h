@@ -45,7 +45,7 @@ class InPlaceUpdate : public OutputFolder {
   void AddStale(const std::vector<std::string>& paths);
 
   /// After Commit(): files written (new or changed) and files deleted.
-  size_t replaced() const { return replaced_; }
+  size_t replaced() const { return changed_.size() - deleted_; }
   size_t deleted() const { return deleted_; }
   /// After Commit(): the paths of those files, deleted ones first (`serve` names the files
   /// its check of a patch put right).
@@ -69,8 +69,8 @@ class InPlaceUpdate : public OutputFolder {
   std::unordered_set<std::string> files_;
   std::vector<std::pair<std::string, std::string>> pending_files_;  // path, pending file
   std::atomic<size_t> next_{0};
-  size_t replaced_ = 0, deleted_ = 0;
-  std::vector<std::string> changed_;
+  size_t deleted_ = 0;
+  std::vector<std::string> changed_;  // deleted_ deleted, then the replaced
 };
 
 }  // namespace yhdessa

@@ -288,10 +288,7 @@ TEST_CASE("incremental: an alias added, changed or removed re-renders its redire
   CHECK(rendered.size() < 14);
   // The page it leads to gets a new title, or moves: the redirect shows both.
   rendered = RenderedAfter(
-      [](MemoryFileSystem& fs) {
-        std::string t = Read(fs, "content/palvelut/p2.md");
-        fs.Add("content/palvelut/p2.md", t.replace(t.find("Palvelu 2"), 9, "Uusi nimi"));
-      },
+      [](MemoryFileSystem& fs) { Replace(fs, "content/palvelut/p2.md", "Palvelu 2", "Uusi nimi"); },
       with_alias("aliases: [/vanha/]\n"));
   CHECK(has(rendered, "vanha/index.html"));
   rendered = RenderedAfter(
@@ -304,8 +301,7 @@ TEST_CASE("incremental: an alias added, changed or removed re-renders its redire
   // An alias on another page: this redirect is left as it was.
   rendered = RenderedAfter(
       [](MemoryFileSystem& fs) {
-        std::string t = Read(fs, "content/palvelut/p4.md");
-        fs.Add("content/palvelut/p4.md", t.replace(t.find("title:"), 0, "aliases: [/muu/]\n"));
+        Replace(fs, "content/palvelut/p4.md", "title:", "aliases: [/muu/]\ntitle:");
       },
       with_alias("aliases: [/vanha/]\n"));
   CHECK(has(rendered, "muu/index.html"));

@@ -70,14 +70,6 @@ MemoryFileSystem PatchSampleSite() {
   return fs;
 }
 
-void Replace(MemoryFileSystem& fs, const std::string& file, const std::string& from,
-             const std::string& to) {
-  std::string t = *fs.ReadFile(file);
-  size_t at = t.find(from);
-  REQUIRE(at != std::string::npos);
-  fs.Add(file, t.replace(at, from.size(), to));
-}
-
 // The site the serve loop has now is the one a fresh build of `fs` writes.
 void RequireSameAsFreshBuild(const Serve& s, const MemoryFileSystem& fs, int64_t now = kNow) {
   testing::RequireSameAsFreshBuild(s.site, fs, now);
@@ -3253,28 +3245,39 @@ TEST_CASE("site patch: a new page's alias at a term page an edit drops (a review
 // A review of what comes at an alias that names a file.
 // ---- review 24c: addresses a build derives that the patch does not keep in step ----
 
-TEST_CASE("site patch: a feed comes where an alias names its file (a review's)") {
-  // palvelut: aa, bb, rata undated (no feed). aa has an alias at the feed's file; dating all
-  // three gives the section a feed: a build writes palvelut/atom.xml twice.
+namespace {
+// PatchSampleSite with `alias` (one naming a file) added to `file`, whose title line is
+// `title`, built by `s`.
+MemoryFileSystem BuiltWithAlias(Serve& s, const std::string& file, const std::string& title,
+                                const std::string& alias) {
   auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa", "title: Aaa\naliases: [/palvelut/atom.xml]");
-  Serve s;
+  Replace(fs, file, title, title + "\naliases: [" + alias + "]");
   REQUIRE(s.TryBuild(fs));
-  REQUIRE_FALSE(s.site.count("palvelut/atom.xml") == 0);  // the redirect
-  for (const char* f :
-       {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"})
-    Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
-  RequireDeclinedAsBuildFails(
-      s, fs, {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"},
-      /*keeps_session=*/false);
+  return fs;
+}
+}  // namespace
+
+TEST_CASE("site patch: a feed comes where an alias names its file (a review's)") {
+  // palvelut: aa, bb, rata undated (no feed). An alias at the feed's file; dating all three
+  // gives the section a feed: a build writes palvelut/atom.xml twice.
+  Serve s;
+  MemoryFileSystem fs;
+  SECTION("the alias of a page of the section") {
+    fs = BuiltWithAlias(s, "content/palvelut/aa.md", "title: Aaa", "/palvelut/atom.xml");
+    REQUIRE_FALSE(s.site.count("palvelut/atom.xml") == 0);  // the redirect
+  }
+  SECTION("the alias of another section's page") {
+    fs = BuiltWithAlias(s, "content/uutiset/u3.md", "title: Uutinen 3", "/palvelut/atom.xml");
+  }
+  const std::vector<std::string> dated = {"content/palvelut/aa.md", "content/palvelut/bb.md",
+                                          "content/palvelut/rata/index.md"};
+  for (const auto& f : dated) Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
+  RequireDeclinedAsBuildFails(s, fs, dated, /*keeps_session=*/false);
 }
 
 TEST_CASE("site patch: a list page comes where an alias names its index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
-          "title: Aaa\naliases: [/uutiset/page/4/index.html]");
   Serve s;
-  REQUIRE(s.TryBuild(fs));
+  auto fs = BuiltWithAlias(s, "content/palvelut/aa.md", "title: Aaa", "/uutiset/page/4/index.html");
   fs.Add("content/uutiset/u6.md", "---\ntitle: Uutinen 6\ndate: 2024-07-10\n---\nKuusi.\n");
   fs.Add("content/uutiset/u7.md", "---\ntitle: Uutinen 7\ndate: 2024-08-10\n---\nSeitsemän.\n");
   RequireDeclinedAsBuildFails(s, fs, {"content/uutiset/u6.md", "content/uutiset/u7.md"},
@@ -3282,49 +3285,25 @@ TEST_CASE("site patch: a list page comes where an alias names its index.html (a 
 }
 
 TEST_CASE("site patch: a term comes where an alias names its index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
-          "title: Aaa\naliases: [/tags/uusi/index.html]");
   Serve s;
-  REQUIRE(s.TryBuild(fs));
+  auto fs = BuiltWithAlias(s, "content/palvelut/aa.md", "title: Aaa", "/tags/uusi/index.html");
   Replace(fs, "content/palvelut/bb.md", "title: Bbb", "title: Bbb\ntags: [uusi]");
   RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/bb.md"});
 }
 
-TEST_CASE("site patch: a new page comes where an alias names its index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
-          "title: Aaa\naliases: [/palvelut/cc/index.html]");
+TEST_CASE(
+    "site patch: a new page or its notice comes where an alias names its index.html (a "
+    "review's)") {
   Serve s;
-  REQUIRE(s.TryBuild(fs));
+  MemoryFileSystem fs;
+  SECTION("the page's") {
+    fs = BuiltWithAlias(s, "content/palvelut/aa.md", "title: Aaa", "/palvelut/cc/index.html");
+  }
+  SECTION("its notice's (no Swedish version)") {
+    fs = BuiltWithAlias(s, "content/palvelut/aa.md", "title: Aaa", "/sv/palvelut/cc/index.html");
+  }
   fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\nC.\n");
   RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/cc.md"});
-}
-
-TEST_CASE(
-    "site patch: a new page's notice comes where an alias names its index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa",
-          "title: Aaa\naliases: [/sv/palvelut/cc/index.html]");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  fs.Add("content/palvelut/cc.md", "---\ntitle: Ccc\n---\nC.\n");
-  RequireDeclinedAsBuildFails(s, fs, {"content/palvelut/cc.md"});
-}
-
-TEST_CASE(
-    "site patch: a feed comes where another section's page's alias names its file (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/uutiset/u3.md", "title: Uutinen 3",
-          "title: Uutinen 3\naliases: [/palvelut/atom.xml]");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  for (const char* f :
-       {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"})
-    Replace(fs, f, "\n---\n", "\ndate: 2024-02-01\n---\n");
-  RequireDeclinedAsBuildFails(
-      s, fs, {"content/palvelut/aa.md", "content/palvelut/bb.md", "content/palvelut/rata/index.md"},
-      /*keeps_session=*/false);
 }
 
 TEST_CASE("site patch: sequences of list pages, terms and feeds coming and going (a review's)") {
@@ -3414,43 +3393,52 @@ PatchResult ChangeAndCompare(Serve& s, const MemoryFileSystem& fs,
 }
 }  // namespace
 
-TEST_CASE("site patch: a new static file at a theme static file's address (a review's)") {
-  auto fs = PatchSampleSite();
-  fs.Add("themes/default/static/favicon.ico", "ICO");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  REQUIRE(s.site.count("favicon.ico") == 1);
-  fs.Add("static/favicon.ico", "MINE");
-  RequireFailedBuild(s, fs, {"static/favicon.ico"});
-}
-
-TEST_CASE("site patch: a new content file at a theme static file's address (a review's)") {
-  auto fs = PatchSampleSite();
-  fs.Add("themes/default/static/favicon.ico", "ICO");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  fs.Add("content/favicon.ico", "MINE");
-  RequireFailedBuild(s, fs, {"content/favicon.ico"});
-}
-
-TEST_CASE("site patch: a new static file at an alias's file address (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\naliases: [/vanha.php]\n");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  REQUIRE(s.site.count("vanha.php") == 1);
-  fs.Add("static/vanha.php", "<?php");
-  RequireFailedBuild(s, fs, {"static/vanha.php"});
-}
-
-TEST_CASE("site patch: a new bundle picture at an alias's file address (a review's)") {
-  auto fs = PatchSampleSite();
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n",
-          "title: Aaa\naliases: [/palvelut/rata/kartta.png]\n");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  fs.Add("content/palvelut/rata/kartta.png", "PNG");
-  RequireFailedBuild(s, fs, {"content/palvelut/rata/kartta.png"});
+TEST_CASE("site patch: a new file where the site already has one (a review's)") {
+  // Each a "written twice" in a build: the theme's static files, the files of aliases that
+  // name a file, and static files, against new static and content files, pages and aliases.
+  const std::string aa = "content/palvelut/aa.md";
+  auto aa_with_alias = [](const std::string& alias) {
+    return "---\ntitle: Aaa\naliases: [" + alias + "]\n---\nEka.\n";
+  };
+  struct Case {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> before, change;
+    const char* present = nullptr;  // the file the build makes from `before`
+  };
+  const Case cases[] = {
+      {"a static file at a theme static file's address",
+       {{"themes/default/static/favicon.ico", "ICO"}},
+       {{"static/favicon.ico", "MINE"}},
+       "favicon.ico"},
+      {"a content file at a theme static file's address",
+       {{"themes/default/static/favicon.ico", "ICO"}},
+       {{"content/favicon.ico", "MINE"}}},
+      {"a static file at an alias's file address",
+       {{aa, aa_with_alias("/vanha.php")}},
+       {{"static/vanha.php", "<?php"}},
+       "vanha.php"},
+      {"a bundle picture at an alias's file address",
+       {{aa, aa_with_alias("/palvelut/rata/kartta.png")}},
+       {{"content/palvelut/rata/kartta.png", "PNG"}}},
+      {"a page where the theme has a static index.html",
+       {{"themes/default/static/ohje/index.html", "<p>ohje</p>"}},
+       {{"content/ohje.md", "---\ntitle: Ohje\n---\nHei.\n"}}},
+      {"an alias where the theme has a static index.html",
+       {{"themes/default/static/ohje/index.html", "<p>ohje</p>"}},
+       {{aa, aa_with_alias("/ohje/")}}},
+      {"a page at a static file's folder (its index.html is the static file's)",
+       {{"static/docs/index.html", "<p>docs</p>"}},
+       {{"content/docs.md", "---\ntitle: Docs\n---\nHi.\n"}}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto fs = PatchSampleSite();
+    WriteFiles(fs, c.before);
+    Serve s;
+    REQUIRE(s.TryBuild(fs));
+    if (c.present) REQUIRE(s.site.count(c.present) == 1);
+    RequireFailedBuild(s, fs, WriteFiles(fs, c.change));
+  }
 }
 
 TEST_CASE("site patch: the home page's newest pages when dates come and change (a review's)") {
@@ -3537,18 +3525,6 @@ TEST_CASE("site patch: a page's title in its neighbours' and its notices' pages 
   ChangeAndCompare(s, fs, {"content/uutiset/u4.md"});
 }
 
-TEST_CASE(
-    "site patch: a static file deleted under a new alias, a page at a static file's folder (a "
-    "review's)") {
-  auto fs = PatchSampleSite();
-  fs.Add("static/docs/index.html", "<p>docs</p>");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  // a new page at /docs/: its index.html is the static file's
-  fs.Add("content/docs.md", "---\ntitle: Docs\n---\nHi.\n");
-  RequireFailedBuild(s, fs, {"content/docs.md"});
-}
-
 TEST_CASE("site patch: a new static file at a plan's toimenpiteet.json (a review's)") {
   auto fs = SiteWithTheme(
       "title: Testi\nbase_url: https://example.fi/\n"
@@ -3568,24 +3544,6 @@ TEST_CASE("site patch: a new static file at a plan's toimenpiteet.json (a review
   REQUIRE(s.site.count("suunnitelmat/hyvinvointi/toimenpiteet.json") == 1);
   fs.Add("static/suunnitelmat/hyvinvointi/toimenpiteet.json", "{}");
   RequireFailedBuild(s, fs, {"static/suunnitelmat/hyvinvointi/toimenpiteet.json"});
-}
-
-TEST_CASE("site patch: a new page where the theme has a static index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  fs.Add("themes/default/static/ohje/index.html", "<p>ohje</p>");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  fs.Add("content/ohje.md", "---\ntitle: Ohje\n---\nHei.\n");
-  RequireFailedBuild(s, fs, {"content/ohje.md"});
-}
-
-TEST_CASE("site patch: a new alias where the theme has a static index.html (a review's)") {
-  auto fs = PatchSampleSite();
-  fs.Add("themes/default/static/ohje/index.html", "<p>ohje</p>");
-  Serve s;
-  REQUIRE(s.TryBuild(fs));
-  Replace(fs, "content/palvelut/aa.md", "title: Aaa\n", "title: Aaa\naliases: [/ohje/]\n");
-  RequireFailedBuild(s, fs, {"content/palvelut/aa.md"});
 }
 
 TEST_CASE(

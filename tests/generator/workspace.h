@@ -198,6 +198,15 @@ inline std::string Read(const MemoryFileSystem& fs, const std::string& path) {
   return *fs.ReadFile(path);
 }
 
+/// `file` in `fs` with its first `from` replaced by `to` (which must be there).
+inline void Replace(MemoryFileSystem& fs, const std::string& file, const std::string& from,
+                    const std::string& to) {
+  std::string t = Read(fs, file);
+  size_t at = t.find(from);
+  REQUIRE(at != std::string::npos);
+  fs.Add(file, t.replace(at, from.size(), to));
+}
+
 inline void RequireSameSite(const std::map<std::string, std::string>& site,
                             const std::map<std::string, std::string>& fresh) {
   REQUIRE(site.size() == fresh.size());
